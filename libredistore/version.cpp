@@ -1,0 +1,10 @@
+#include "version.h"
+
+namespace RediStore {
+
+QString versionString()
+{
+    return QStringLiteral(REDISTORE_VERSION_STRING);
+}
+
+} // namespace RediStore

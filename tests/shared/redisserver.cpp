@@ -1,0 +1,278 @@
+#include "redisserver.h"
+
+#include <QtCore/QDeadlineTimer>
+#include <QtCore/QFile>
+#include <QtCore/QStandardPaths>
+#include <QtCore/QThread>
+#include <QtNetwork/QLocalSocket>
+#include <QtNetwork/QTcpServer>
+#include <QtNetwork/QTcpSocket>
+
+#include <csignal>
+
+namespace RediStore::Test {
+
+namespace {
+
+QByteArray encodeCommand(const QByteArrayList &args)
+{
+    QByteArray out = '*' + QByteArray::number(args.size()) + "\r\n";
+    for (const QByteArray &arg : args)
+        out += '$' + QByteArray::number(arg.size()) + "\r\n" + arg + "\r\n";
+    return out;
+}
+
+// Reads one RESP2 reply from a blocking socket. Good enough for test setup.
+class ReplyReader
+{
+public:
+    explicit ReplyReader(QTcpSocket &socket) : m_socket(socket) { }
+
+    bool ok() const { return m_ok; }
+
+    QVariant read()
+    {
+        const QByteArray line = readLine();
+        if (!m_ok || line.isEmpty())
+            return failed();
+        const char type = line.at(0);
+        const QByteArray rest = line.mid(1);
+        switch (type) {
+        case '+':
+            return rest;
+        case '-':
+            return QByteArray('-' + rest);
+        case ':':
+            return rest.toLongLong();
+        case '$': {
+            const qint64 size = rest.toLongLong();
+            if (size < 0)
+                return QVariant();
+            const QByteArray data = readExactly(size + 2);
+            return data.left(size);
+        }
+        case '*': {
+            const qint64 count = rest.toLongLong();
+            if (count < 0)
+                return QVariant();
+            QVariantList items;
+            for (qint64 i = 0; i < count && m_ok; ++i)
+                items.append(read());
+            return items;
+        }
+        }
+        return failed();
+    }
+
+private:
+    QVariant failed()
+    {
+        m_ok = false;
+        return {};
+    }
+
+    bool waitForData()
+    {
+        if (m_socket.bytesAvailable() > 0)
+            return true;
+        if (!m_socket.waitForReadyRead(5000)) {
+            m_ok = false;
+            return false;
+        }
+        return true;
+    }
+
+    QByteArray readLine()
+    {
+        QByteArray line;
+        while (m_ok && !line.endsWith("\r\n")) {
+            if (!waitForData())
+                break;
+            char c;
+            if (m_socket.getChar(&c))
+                line += c;
+        }
+        line.chop(2);
+        return line;
+    }
+
+    QByteArray readExactly(qint64 size)
+    {
+        QByteArray data;
+        while (m_ok && data.size() < size) {
+            if (!waitForData())
+                break;
+            data += m_socket.read(size - data.size());
+        }
+        return data;
+    }
+
+    QTcpSocket &m_socket;
+    bool m_ok = true;
+};
+
+} // namespace
+
+RedisServer::RedisServer() : RedisServer(Options {}) { }
+
+RedisServer::RedisServer(Options options) : m_options(std::move(options)) { }
+
+RedisServer::~RedisServer()
+{
+    kill();
+}
+
+QString RedisServer::serverBinary()
+{
+    const QByteArray fromEnv = qgetenv("REDISTORE_REDIS_SERVER");
+    if (!fromEnv.isEmpty())
+        return QString::fromLocal8Bit(fromEnv);
+    return QStandardPaths::findExecutable(QStringLiteral("redis-server"));
+}
+
+quint16 RedisServer::freePort()
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    return probe.serverPort();
+}
+
+QString RedisServer::unixSocket() const
+{
+    return m_dir.filePath(QStringLiteral("redis.sock"));
+}
+
+QString RedisServer::url(int db) const
+{
+    return QStringLiteral("redis://127.0.0.1:%1/%2").arg(m_port).arg(db);
+}
+
+bool RedisServer::isRunning() const
+{
+    return m_process && m_process->state() == QProcess::Running;
+}
+
+bool RedisServer::start()
+{
+    if (!m_dir.isValid()) {
+        m_error = QStringLiteral("cannot create a temporary folder for redis-server");
+        return false;
+    }
+    m_port = freePort();
+    if (m_port == 0) {
+        m_error = QStringLiteral("no free loopback port");
+        return false;
+    }
+    return launch();
+}
+
+bool RedisServer::restart()
+{
+    kill();
+    return launch();
+}
+
+bool RedisServer::launch()
+{
+    const QString binary = serverBinary();
+    if (binary.isEmpty() || !QFile::exists(binary)) {
+        m_error = QStringLiteral("redis-server not found (install the redis-server package or set "
+                                 "REDISTORE_REDIS_SERVER to its path)");
+        return false;
+    }
+    QStringList config = {
+        QStringLiteral("port %1").arg(m_port),
+        QStringLiteral("bind 127.0.0.1"),
+        QStringLiteral("unixsocket %1").arg(unixSocket()),
+        QStringLiteral("unixsocketperm 700"),
+        QStringLiteral("save \"\""),
+        QStringLiteral("appendonly no"),
+        QStringLiteral("dir %1").arg(m_dir.path()),
+        QStringLiteral("loglevel warning"),
+        QStringLiteral("logfile %1").arg(m_dir.filePath(QStringLiteral("redis.log"))),
+        QStringLiteral("enable-debug-command yes"),
+        QStringLiteral("user %1 on >%2 ~* &* +@all")
+                .arg(QLatin1String(aclUser), QLatin1String(aclPassword)),
+    };
+    if (m_options.requirePassword)
+        config << QStringLiteral("requirepass %1").arg(QLatin1String(defaultPassword));
+    config << m_options.extraConfig;
+
+    const QString configPath = m_dir.filePath(QStringLiteral("redis.conf"));
+    QFile file(configPath);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        m_error = QStringLiteral("cannot write %1").arg(configPath);
+        return false;
+    }
+    file.write(config.join(QLatin1Char('\n')).toUtf8() + '\n');
+    file.close();
+
+    m_process = std::make_unique<QProcess>();
+    m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    m_process->start(binary, {configPath});
+    if (!m_process->waitForStarted(5000)) {
+        m_error = QStringLiteral("cannot start %1: %2").arg(binary, m_process->errorString());
+        return false;
+    }
+    const QByteArray password = m_options.requirePassword ? defaultPassword : QByteArray();
+    const QDeadlineTimer deadline(10000);
+    while (!deadline.hasExpired()) {
+        if (m_process->state() != QProcess::Running)
+            break;
+        const QVariant pong = command({"PING"}, password.isEmpty() ? QByteArray() : "default",
+                                      password);
+        if (pong.toByteArray() == "PONG")
+            return true;
+        QThread::msleep(20);
+    }
+    QFile log(m_dir.filePath(QStringLiteral("redis.log")));
+    log.open(QIODevice::ReadOnly);
+    m_error = QStringLiteral("redis-server did not answer on port %1: %2")
+                      .arg(m_port)
+                      .arg(QString::fromUtf8(log.readAll().right(500)));
+    kill();
+    return false;
+}
+
+void RedisServer::stop()
+{
+    if (!isRunning())
+        return;
+    m_process->terminate();
+    if (!m_process->waitForFinished(5000))
+        kill();
+}
+
+void RedisServer::kill()
+{
+    if (!m_process)
+        return;
+    if (m_process->state() != QProcess::NotRunning) {
+        m_process->kill();
+        m_process->waitForFinished(5000);
+    }
+    m_process.reset();
+}
+
+QVariant RedisServer::command(const QByteArrayList &args, const QByteArray &user,
+                              const QByteArray &password) const
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_port);
+    if (!socket.waitForConnected(2000))
+        return QVariant();
+    QByteArray request;
+    if (!password.isEmpty())
+        request += encodeCommand({"AUTH", user.isEmpty() ? QByteArray("default") : user, password});
+    request += encodeCommand(args);
+    socket.write(request);
+    if (!socket.waitForBytesWritten(5000))
+        return QVariant();
+    ReplyReader reader(socket);
+    if (!password.isEmpty())
+        reader.read();
+    return reader.read();
+}
+
+} // namespace RediStore::Test

@@ -1,0 +1,74 @@
+#ifndef REDISTORE_TEST_REDISSERVER_H
+#define REDISTORE_TEST_REDISSERVER_H
+
+#include <QtCore/QByteArrayList>
+#include <QtCore/QProcess>
+#include <QtCore/QString>
+#include <QtCore/QTemporaryDir>
+#include <QtCore/QVariant>
+
+#include <memory>
+
+namespace RediStore::Test {
+
+// A private redis-server for one test: a free loopback port and a Unix socket in a temporary
+// folder, no persistence. The binary is $REDISTORE_REDIS_SERVER, else redis-server on PATH.
+// ACL user "alice" (password "alice-secret") may run every command; with requirePassword the
+// default user needs "default-secret".
+class RedisServer
+{
+public:
+    struct Options
+    {
+        bool requirePassword = false;
+        QStringList extraConfig; // extra lines of redis.conf
+    };
+
+    static constexpr const char *aclUser = "alice";
+    static constexpr const char *aclPassword = "alice-secret";
+    static constexpr const char *defaultPassword = "default-secret";
+
+    RedisServer();
+    explicit RedisServer(Options options);
+    ~RedisServer();
+    RedisServer(const RedisServer &) = delete;
+    RedisServer &operator=(const RedisServer &) = delete;
+
+    // Starts the server and waits until it answers PING. On failure, errorString() says why.
+    bool start();
+    // Stops it cleanly (SHUTDOWN NOSAVE), or kills it with SIGKILL (for fault tests).
+    void stop();
+    void kill();
+    // Starts it again on the same port and socket.
+    bool restart();
+    bool isRunning() const;
+
+    QString errorString() const { return m_error; }
+    QString host() const { return QStringLiteral("127.0.0.1"); }
+    quint16 port() const { return m_port; }
+    QString unixSocket() const;
+    QString url(int db = 0) const;
+
+    // A blocking command on a fresh connection, for setting up and checking test state.
+    // Returns the reply: a QByteArray for strings and statuses, qint64 for integers, a
+    // QVariantList for arrays, an invalid QVariant for nil, and "ERR..." text prefixed by
+    // "-" for errors.
+    QVariant command(const QByteArrayList &args, const QByteArray &user = {},
+                     const QByteArray &password = {}) const;
+
+    static QString serverBinary();
+    static quint16 freePort();
+
+private:
+    bool launch();
+
+    Options m_options;
+    QTemporaryDir m_dir;
+    std::unique_ptr<QProcess> m_process;
+    quint16 m_port = 0;
+    QString m_error;
+};
+
+} // namespace RediStore::Test
+
+#endif // REDISTORE_TEST_REDISSERVER_H
