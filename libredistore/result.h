@@ -8,14 +8,21 @@ namespace RediStore {
 
 // The outcome of a synchronous call: a value or a typed error, never both.
 // E is a layer's error type (CookieError, SerializerError, ...).
-template<typename T, typename E>
-class Result
+template<typename T, typename E> class Result
 {
 public:
-    Result(const T &value) : m_data(std::in_place_index<0>, value) { }
-    Result(T &&value) : m_data(std::in_place_index<0>, std::move(value)) { }
-    Result(const E &error) : m_data(std::in_place_index<1>, error) { }
-    Result(E &&error) : m_data(std::in_place_index<1>, std::move(error)) { }
+    Result(const T &value)
+        : m_data(std::in_place_index<0>, value)
+    { }
+    Result(T &&value)
+        : m_data(std::in_place_index<0>, std::move(value))
+    { }
+    Result(const E &error)
+        : m_data(std::in_place_index<1>, error)
+    { }
+    Result(E &&error)
+        : m_data(std::in_place_index<1>, std::move(error))
+    { }
 
     bool ok() const noexcept { return m_data.index() == 0; }
     explicit operator bool() const noexcept { return ok(); }
@@ -34,13 +41,18 @@ private:
 };
 
 // A call that returns nothing but may fail.
-template<typename E>
-class Result<void, E>
+template<typename E> class Result<void, E>
 {
 public:
     Result() = default;
-    Result(const E &error) : m_error(error), m_failed(true) { }
-    Result(E &&error) : m_error(std::move(error)), m_failed(true) { }
+    Result(const E &error)
+        : m_error(error)
+        , m_failed(true)
+    { }
+    Result(E &&error)
+        : m_error(std::move(error))
+        , m_failed(true)
+    { }
 
     bool ok() const noexcept { return !m_failed; }
     explicit operator bool() const noexcept { return ok(); }

@@ -26,7 +26,9 @@ QByteArray encodeCommand(const QByteArrayList &args)
 class ReplyReader
 {
 public:
-    explicit ReplyReader(QTcpSocket &socket) : m_socket(socket) { }
+    explicit ReplyReader(QTcpSocket &socket)
+        : m_socket(socket)
+    { }
 
     bool ok() const { return m_ok; }
 
@@ -113,9 +115,13 @@ private:
 
 } // namespace
 
-RedisServer::RedisServer() : RedisServer(Options {}) { }
+RedisServer::RedisServer()
+    : RedisServer(Options {})
+{ }
 
-RedisServer::RedisServer(Options options) : m_options(std::move(options)) { }
+RedisServer::RedisServer(Options options)
+    : m_options(std::move(options))
+{ }
 
 RedisServer::~RedisServer()
 {
@@ -193,7 +199,7 @@ bool RedisServer::launch()
         QStringLiteral("logfile %1").arg(m_dir.filePath(QStringLiteral("redis.log"))),
         QStringLiteral("enable-debug-command yes"),
         QStringLiteral("user %1 on >%2 ~* &* +@all")
-                .arg(QLatin1String(aclUser), QLatin1String(aclPassword)),
+            .arg(QLatin1String(aclUser), QLatin1String(aclPassword)),
     };
     if (m_options.requirePassword)
         config << QStringLiteral("requirepass %1").arg(QLatin1String(defaultPassword));
@@ -210,7 +216,7 @@ bool RedisServer::launch()
 
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_process->start(binary, {configPath});
+    m_process->start(binary, { configPath });
     if (!m_process->waitForStarted(5000)) {
         m_error = QStringLiteral("cannot start %1: %2").arg(binary, m_process->errorString());
         return false;
@@ -220,8 +226,8 @@ bool RedisServer::launch()
     while (!deadline.hasExpired()) {
         if (m_process->state() != QProcess::Running)
             break;
-        const QVariant pong = command({"PING"}, password.isEmpty() ? QByteArray() : "default",
-                                      password);
+        const QVariant pong
+            = command({ "PING" }, password.isEmpty() ? QByteArray() : "default", password);
         if (pong.toByteArray() == "PONG")
             return true;
         QThread::msleep(20);
@@ -229,8 +235,8 @@ bool RedisServer::launch()
     QFile log(m_dir.filePath(QStringLiteral("redis.log")));
     log.open(QIODevice::ReadOnly);
     m_error = QStringLiteral("redis-server did not answer on port %1: %2")
-                      .arg(m_port)
-                      .arg(QString::fromUtf8(log.readAll().right(500)));
+                  .arg(m_port)
+                  .arg(QString::fromUtf8(log.readAll().right(500)));
     kill();
     return false;
 }
@@ -264,7 +270,8 @@ QVariant RedisServer::command(const QByteArrayList &args, const QByteArray &user
         return QVariant();
     QByteArray request;
     if (!password.isEmpty())
-        request += encodeCommand({"AUTH", user.isEmpty() ? QByteArray("default") : user, password});
+        request
+            += encodeCommand({ "AUTH", user.isEmpty() ? QByteArray("default") : user, password });
     request += encodeCommand(args);
     socket.write(request);
     if (!socket.waitForBytesWritten(5000))

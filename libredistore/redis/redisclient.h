@@ -1,0 +1,102 @@
+#ifndef REDISTORE_REDISCLIENT_H
+#define REDISTORE_REDISCLIENT_H
+
+#include <libredistore/redis/redisconfig.h>
+#include <libredistore/redis/rediserror.h>
+#include <libredistore/redis/redisreply.h>
+#include <libredistore/redistore_export.h>
+
+#include <QtCore/QByteArrayList>
+#include <QtCore/QFuture>
+#include <QtCore/QObject>
+
+#include <functional>
+#include <memory>
+
+namespace RediStore {
+
+class RedisClientPrivate;
+
+// One connection to Redis, driven by the event loop of the thread it lives in; nothing blocks.
+//
+// Commands are binary-safe argument lists. Each one always completes exactly once, with the
+// server's reply or with an Error reply that says why there is none (CommandTimeout,
+// Disconnected, NotConnected, QueueFull, ClientDestroyed). Completion is delivered from the
+// event loop, never from inside the call that issued the command nor from inside hiredis.
+// Many commands may be in flight at once; their replies arrive in order.
+//
+// After connecting, AUTH, SELECT and CLIENT SETNAME run before any user command. A lost
+// connection is re-opened with exponential backoff (RedisConfig::autoReconnect); commands issued
+// meanwhile wait in a bounded queue or fail at once (RedisConfig::offlinePolicy). Commands in
+// flight when the connection drops fail with Disconnected: they are never sent twice.
+//
+// A client that subscribes (subscribe(), psubscribe()) is in pub/sub mode and takes no other
+// commands; use a second client for them.
+class REDISTORE_EXPORT RedisClient : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+
+public:
+    enum class State { Disconnected, Connecting, Connected };
+    Q_ENUM(State)
+
+    using Callback = std::function<void(const RedisReply &)>;
+
+    explicit RedisClient(const RedisConfig &config, QObject *parent = nullptr);
+    // Commands still pending complete with ClientDestroyed. Safe inside a completion handler.
+    ~RedisClient() override;
+
+    RedisConfig config() const;
+    State state() const;
+    bool isConnected() const { return state() == State::Connected; }
+    // The last connection error (NoError after a successful connect).
+    RedisError lastError() const;
+    QString errorString() const;
+
+    // Opens the connection (also done by the first command). Does nothing when connecting or
+    // connected.
+    void connectToServer();
+    // Closes the connection once the commands in flight have their replies; no reconnect.
+    void disconnectFromServer();
+
+    // Sends a command; the future always finishes with exactly one result.
+    QFuture<RedisReply> execute(const QByteArrayList &args);
+    // Sends a command; callback runs later in context's thread, unless context is gone by then.
+    void execute(const QByteArrayList &args, const QObject *context, Callback callback);
+    // MULTI, the commands, EXEC, sent back to back; the result is EXEC's reply (an array with
+    // one reply per command, or an error when the transaction was refused).
+    QFuture<RedisReply> transaction(const QList<QByteArrayList> &commands);
+    void transaction(const QList<QByteArrayList> &commands, const QObject *context,
+                     Callback callback);
+
+    // Commands sent and waiting for their reply, plus those queued while offline.
+    int pendingCount() const;
+
+    // Pub/sub. Subscriptions are restored after a reconnect.
+    void subscribe(const QByteArrayList &channels);
+    void unsubscribe(const QByteArrayList &channels);
+    void psubscribe(const QByteArrayList &patterns);
+    void punsubscribe(const QByteArrayList &patterns);
+    QByteArrayList channels() const;
+    QByteArrayList patterns() const;
+
+Q_SIGNALS:
+    void stateChanged(RediStore::RedisClient::State state);
+    void connected();
+    void disconnected();
+    void errorOccurred(const RediStore::RedisError &error);
+    // A SUBSCRIBE or PSUBSCRIBE was confirmed by the server.
+    void subscribed(const QByteArray &channelOrPattern);
+    void messageReceived(const QByteArray &channel, const QByteArray &message);
+    void patternMessageReceived(const QByteArray &pattern, const QByteArray &channel,
+                                const QByteArray &message);
+
+private:
+    friend class RedisClientPrivate;
+    std::unique_ptr<RedisClientPrivate> d;
+};
+
+} // namespace RediStore
+
+#endif // REDISTORE_REDISCLIENT_H

@@ -1,0 +1,92 @@
+#ifndef REDISTORE_REDISCONFIG_H
+#define REDISTORE_REDISCONFIG_H
+
+#include <libredistore/redis/rediserror.h>
+#include <libredistore/redistore_export.h>
+#include <libredistore/result.h>
+
+#include <QtCore/QSharedDataPointer>
+#include <QtCore/QString>
+
+namespace RediStore {
+
+class RedisConfigData;
+
+// Where and how to reach Redis: TCP host and port or a Unix socket, ACL user and password,
+// database, timeouts, client name, reconnect and offline behaviour. A value type.
+//
+// A URL fills the same fields: redis://[user:password@]host[:port][/db][?db=N] or
+// unix://[user:password@]/path/to.sock[?db=N]. Settings made explicitly and the parts of a URL
+// merge; when both name the same field with different values, applyUrl() fails with
+// ConflictingSettings naming the field, instead of silently dropping one of them.
+class REDISTORE_EXPORT RedisConfig
+{
+public:
+    enum class Transport { Tcp, Unix };
+    // What happens to commands issued while the connection is down.
+    enum class OfflinePolicy {
+        Queue, // wait (bounded by offlineQueueLimit and the command timeout) for the reconnect
+        FailFast // fail at once with NotConnected
+    };
+
+    RedisConfig(); // 127.0.0.1:6379, database 0
+    RedisConfig(const RedisConfig &other);
+    RedisConfig(RedisConfig &&other) noexcept;
+    RedisConfig &operator=(const RedisConfig &other);
+    RedisConfig &operator=(RedisConfig &&other) noexcept;
+    ~RedisConfig();
+
+    // A configuration from a URL alone.
+    static Result<RedisConfig, RedisError> fromUrl(const QString &url);
+    // This configuration with the URL's parts merged in (see the class comment).
+    Result<RedisConfig, RedisError> applyUrl(const QString &url) const;
+    // Checks every field: port range, database >= 0, timeouts >= 0, client name without spaces.
+    Result<void, RedisError> validate() const;
+
+    Transport transport() const;
+    QString host() const;
+    void setHost(const QString &host); // also selects TCP
+    quint16 port() const;
+    void setPort(int port); // validated by validate(): 1..65535
+    QString unixSocket() const;
+    void setUnixSocket(const QString &path); // also selects the Unix transport
+
+    QString username() const; // empty: the default user (AUTH password)
+    void setUsername(const QString &username);
+    QString password() const; // empty: no AUTH
+    void setPassword(const QString &password);
+    int database() const;
+    void setDatabase(int database);
+
+    int connectTimeoutMs() const; // default 5000; 0 = no timeout
+    void setConnectTimeoutMs(int ms);
+    int commandTimeoutMs() const; // default 5000; 0 = no timeout
+    void setCommandTimeoutMs(int ms);
+    QString clientName() const; // sent with CLIENT SETNAME after connecting when not empty
+    void setClientName(const QString &name);
+
+    bool autoReconnect() const; // default true
+    void setAutoReconnect(bool enabled);
+    int reconnectMinDelayMs() const; // default 100: the first retry's delay, doubled each time
+    int reconnectMaxDelayMs() const; // default 5000
+    void setReconnectDelays(int minMs, int maxMs);
+    OfflinePolicy offlinePolicy() const; // default Queue
+    void setOfflinePolicy(OfflinePolicy policy);
+    int offlineQueueLimit() const; // default 10000 commands
+    void setOfflineQueueLimit(int limit);
+
+    // "127.0.0.1:6379" or "unix:/path/to.sock", for messages and logs.
+    QString endpoint() const;
+    // The configuration as a URL, the password left out.
+    QString toDisplayUrl() const;
+
+    friend REDISTORE_EXPORT bool operator==(const RedisConfig &a, const RedisConfig &b);
+    friend bool operator!=(const RedisConfig &a, const RedisConfig &b) { return !(a == b); }
+
+private:
+    QSharedDataPointer<RedisConfigData> d;
+};
+
+} // namespace RediStore
+
+#endif // REDISTORE_REDISCONFIG_H

@@ -1,0 +1,82 @@
+#ifndef REDISTORE_REDISERROR_H
+#define REDISTORE_REDISERROR_H
+
+#include <libredistore/redistore_export.h>
+
+#include <QtCore/QMetaType>
+#include <QtCore/QObject>
+#include <QtCore/QString>
+
+namespace RediStore {
+
+// The errors of the redis layer, in numbered bands: configuration (100), connection (200),
+// command (300). A Redis error reply ("-ERR ...", "-WRONGTYPE ...") is ServerError with the
+// server's text as the message.
+class REDISTORE_EXPORT RedisError
+{
+    Q_GADGET
+
+public:
+    enum class Code {
+        NoError = 0,
+
+        // 100: configuration, found before any connection is made
+        InvalidUrl = 100,
+        InvalidHost,
+        InvalidPort,
+        InvalidDatabase,
+        InvalidTimeout,
+        InvalidClientName,
+        InvalidOption,
+        ConflictingSettings, // a URL part and an explicit setting disagree
+
+        // 200: connection
+        HostNotFound = 200,
+        ConnectionRefused,
+        ConnectTimeout,
+        AuthenticationFailed, // wrong user or password (WRONGPASS, NOAUTH)
+        SelectFailed, // SELECT refused: no such database
+        Disconnected, // the connection was lost with the command in flight
+        NotConnected, // not connected and the offline policy fails at once
+        QueueFull, // the offline queue is at its limit
+        ProtocolError,
+        SocketError,
+
+        // 300: command
+        ServerError = 300, // Redis answered with an error reply
+        CommandTimeout, // no reply within the command timeout
+        ClientDestroyed, // the client was deleted with the command pending
+        WrongThread, // called from a thread other than the client's
+        InvalidCommand, // an empty argument list
+        UnexpectedReply, // a reply of a type the caller did not expect
+    };
+    Q_ENUM(Code)
+
+    RedisError() = default;
+    RedisError(Code code, QString message)
+        : m_code(code)
+        , m_message(std::move(message))
+    { }
+
+    Code code() const noexcept { return m_code; }
+    QString message() const { return m_message; }
+    QString codeName() const;
+    bool isError() const noexcept { return m_code != Code::NoError; }
+    // True for the failures that a later retry may cure (connection lost, timeouts).
+    bool isTransient() const noexcept;
+
+    friend bool operator==(const RedisError &a, const RedisError &b)
+    {
+        return a.m_code == b.m_code && a.m_message == b.m_message;
+    }
+
+private:
+    Code m_code = Code::NoError;
+    QString m_message;
+};
+
+} // namespace RediStore
+
+Q_DECLARE_METATYPE(RediStore::RedisError)
+
+#endif // REDISTORE_REDISERROR_H
