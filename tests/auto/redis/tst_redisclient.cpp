@@ -1,0 +1,396 @@
+#include <libredistore/redis/redisclient.h>
+
+#include "asyncwait.h"
+#include "redisserver.h"
+
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QTimer>
+#include <QtTest/QSignalSpy>
+#include <QtTest/QTest>
+
+#include <memory>
+
+using namespace RediStore;
+using RediStore::Test::RedisServer;
+using RediStore::Test::waitFor;
+
+class tst_RedisClient : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void replyTypes();
+    void binaryValues();
+    void largeValue();
+    void nestedArray();
+    void tenThousandInFlight();
+    void callbackApi();
+    void transaction();
+    void selectDatabase();
+    void clientName();
+    void unixSocket();
+    void aclUser();
+    void passwordOnly();
+    void wrongPassword();
+    void connectFromUrl();
+    void pubSub();
+    void patternPubSub();
+    void eventLoopTurnsDuringLargeReply();
+
+private:
+    std::unique_ptr<RedisClient> makeClient(const RedisConfig &config) const;
+    RedisConfig tcpConfig() const;
+    RedisReply run(RedisClient &client, const QByteArrayList &args);
+
+    RedisServer m_server;
+};
+
+void tst_RedisClient::initTestCase()
+{
+    QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
+}
+
+RedisConfig tst_RedisClient::tcpConfig() const
+{
+    RedisConfig config;
+    config.setHost(m_server.host());
+    config.setPort(m_server.port());
+    return config;
+}
+
+std::unique_ptr<RedisClient> tst_RedisClient::makeClient(const RedisConfig &config) const
+{
+    auto client = std::make_unique<RedisClient>(config);
+    client->connectToServer();
+    return client;
+}
+
+RedisReply tst_RedisClient::run(RedisClient &client, const QByteArrayList &args)
+{
+    const auto reply = waitFor(client.execute(args));
+    return reply.value_or(RedisReply::failure(
+        RedisError(RedisError::Code::CommandTimeout, QStringLiteral("test wait expired"))));
+}
+
+void tst_RedisClient::replyTypes()
+{
+    auto client = makeClient(tcpConfig());
+    QSignalSpy connected(client.get(), &RedisClient::connected);
+    QVERIFY(connected.wait(5000));
+    QCOMPARE(client->state(), RedisClient::State::Connected);
+
+    const RedisReply ok = run(*client, { "SET", "types:s", "v" });
+    QCOMPARE(ok.type(), RedisReply::Type::Status);
+    QVERIFY(ok.isOk());
+    QCOMPARE(run(*client, { "GET", "types:s" }).data(), QByteArray("v"));
+    QCOMPARE(run(*client, { "GET", "types:s" }).type(), RedisReply::Type::String);
+    QVERIFY(run(*client, { "GET", "types:missing" }).isNil());
+    QCOMPARE(run(*client, { "INCRBY", "types:n", "41" }).toInteger(), 41);
+
+    const RedisReply error = run(*client, { "NOSUCHCOMMAND" });
+    QVERIFY(error.isError());
+    QCOMPARE(error.error().code(), RedisError::Code::ServerError);
+    QVERIFY(error.data().startsWith("ERR unknown command"));
+
+    run(*client, { "RPUSH", "types:l", "a", "b", "c" });
+    const RedisReply list = run(*client, { "LRANGE", "types:l", "0", "-1" });
+    QVERIFY(list.isArray());
+    QCOMPARE(list.size(), 3);
+    QCOMPARE(list.at(2).data(), QByteArray("c"));
+    QVERIFY(run(*client, { "LRANGE", "types:none", "0", "-1" }).isArray());
+}
+
+void tst_RedisClient::binaryValues()
+{
+    auto client = makeClient(tcpConfig());
+    const QByteArray key("bin\0key\r\n", 9);
+    QByteArray value;
+    for (int i = 0; i < 256; ++i)
+        value.append(char(i));
+    value.append(QByteArray("\0\0\r\n$3\r\n", 9));
+    QVERIFY(run(*client, { "SET", key, value }).isOk());
+    const RedisReply reply = run(*client, { "GET", key });
+    QCOMPARE(reply.data().size(), value.size());
+    QCOMPARE(reply.data(), value);
+    QVERIFY(run(*client, { "SET", "empty", "" }).isOk());
+    const RedisReply empty = run(*client, { "GET", "empty" });
+    QVERIFY(empty.isString());
+    QVERIFY(empty.data().isEmpty());
+}
+
+void tst_RedisClient::largeValue()
+{
+    auto client = makeClient(tcpConfig());
+    QByteArray big(1024 * 1024, '\0');
+    for (int i = 0; i < big.size(); ++i)
+        big[i] = char((i * 7919) & 0xff);
+    QVERIFY(run(*client, { "SET", "big", big }).isOk());
+    const RedisReply reply = run(*client, { "GET", "big" });
+    QCOMPARE(reply.data().size(), big.size());
+    QVERIFY(reply.data() == big);
+}
+
+void tst_RedisClient::nestedArray()
+{
+    auto client = makeClient(tcpConfig());
+    const RedisReply reply = run(*client, { "EVAL", "return {1, {2, 'two', {3}}, 'x'}", "0" });
+    QVERIFY2(reply.isArray(), qPrintable(reply.toDisplayString()));
+    QCOMPARE(reply.size(), 3);
+    QCOMPARE(reply.at(0).toInteger(), 1);
+    QVERIFY(reply.at(1).isArray());
+    QCOMPARE(reply.at(1).at(1).data(), QByteArray("two"));
+    QCOMPARE(reply.at(1).at(2).at(0).toInteger(), 3);
+    QCOMPARE(reply.at(2).data(), QByteArray("x"));
+}
+
+void tst_RedisClient::tenThousandInFlight()
+{
+    auto client = makeClient(tcpConfig());
+    run(*client, { "DEL", "counter" });
+    constexpr int count = 10000;
+    QList<QFuture<RedisReply>> futures;
+    futures.reserve(count);
+    for (int i = 0; i < count; ++i)
+        futures.append(client->execute({ "INCR", "counter" }));
+    QVERIFY(client->pendingCount() > 0);
+    QVERIFY(waitFor(futures.last(), 30000).has_value());
+    for (int i = 0; i < count; ++i) {
+        QVERIFY(futures[i].isFinished());
+        // INCR returns the running count: replies arrive in the order sent.
+        QCOMPARE(futures[i].result().toInteger(), i + 1);
+    }
+    QCOMPARE(client->pendingCount(), 0);
+}
+
+void tst_RedisClient::callbackApi()
+{
+    auto client = makeClient(tcpConfig());
+    QList<qint64> seen;
+    bool returned = false;
+    run(*client, { "DEL", "cb" });
+    for (int i = 0; i < 100; ++i) {
+        client->execute({ "INCR", "cb" }, this, [&seen, &returned](const RedisReply &reply) {
+            // Completion never runs inside execute().
+            QVERIFY(returned);
+            seen.append(reply.toInteger());
+        });
+    }
+    returned = true;
+    QTRY_COMPARE(seen.size(), 100);
+    for (int i = 0; i < 100; ++i)
+        QCOMPARE(seen[i], i + 1);
+
+    // A callback whose context is gone is not called.
+    bool called = false;
+    auto context = std::make_unique<QObject>();
+    client->execute({ "PING" }, context.get(), [&called](const RedisReply &) { called = true; });
+    context.reset();
+    QVERIFY(run(*client, { "PING" }).data() == "PONG");
+    QVERIFY(!called);
+}
+
+void tst_RedisClient::transaction()
+{
+    auto client = makeClient(tcpConfig());
+    const auto reply = waitFor(
+        client->transaction({ { "SET", "tx:a", "1" }, { "INCR", "tx:a" }, { "GET", "tx:a" } }));
+    QVERIFY(reply.has_value());
+    QVERIFY2(reply->isArray(), qPrintable(reply->toDisplayString()));
+    QCOMPARE(reply->size(), 3);
+    QVERIFY(reply->at(0).isOk());
+    QCOMPARE(reply->at(1).toInteger(), 2);
+    QCOMPARE(reply->at(2).data(), QByteArray("2"));
+
+    // A command that cannot be queued aborts the whole transaction.
+    const auto aborted
+        = waitFor(client->transaction({ { "SET", "tx:b", "1" }, { "NOSUCHCOMMAND" } }));
+    QVERIFY(aborted.has_value());
+    QVERIFY(aborted->isError());
+    QVERIFY(aborted->data().startsWith("EXECABORT"));
+    QVERIFY(run(*client, { "GET", "tx:b" }).isNil());
+}
+
+void tst_RedisClient::selectDatabase()
+{
+    RedisConfig config = tcpConfig();
+    config.setDatabase(3);
+    auto client = makeClient(config);
+    QVERIFY(run(*client, { "SET", "in-db-3", "yes" }).isOk());
+    QVERIFY(run(*client, { "CLIENT", "INFO" }).data().contains(" db=3 "));
+    // The fixture's own connection uses database 0: the key is not there.
+    QVERIFY(!m_server.command({ "GET", "in-db-3" }).isValid());
+
+    RedisConfig missing = tcpConfig();
+    missing.setDatabase(99);
+    RedisClient bad(missing);
+    const RedisReply refused = run(bad, { "PING" });
+    QVERIFY(refused.isError());
+    QCOMPARE(refused.error().code(), RedisError::Code::SelectFailed);
+    QCOMPARE(bad.lastError().code(), RedisError::Code::SelectFailed);
+}
+
+void tst_RedisClient::clientName()
+{
+    RedisConfig config = tcpConfig();
+    config.setClientName(QStringLiteral("redistore-test"));
+    auto client = makeClient(config);
+    QCOMPARE(run(*client, { "CLIENT", "GETNAME" }).data(), QByteArray("redistore-test"));
+}
+
+void tst_RedisClient::unixSocket()
+{
+    RedisConfig config;
+    config.setUnixSocket(m_server.unixSocket());
+    auto client = makeClient(config);
+    QCOMPARE(run(*client, { "PING" }).data(), QByteArray("PONG"));
+    QVERIFY(run(*client, { "CLIENT", "INFO" })
+                .data()
+                .contains(QByteArray(QByteArray("laddr=") + m_server.unixSocket().toUtf8())));
+
+    const auto fromUrl
+        = RedisConfig::fromUrl(QStringLiteral("unix://%1?db=2").arg(m_server.unixSocket()));
+    QVERIFY(fromUrl.ok());
+    auto viaUrl = makeClient(fromUrl.value());
+    QVERIFY(run(*viaUrl, { "CLIENT", "INFO" }).data().contains(" db=2 "));
+}
+
+void tst_RedisClient::aclUser()
+{
+    RedisConfig config = tcpConfig();
+    config.setUsername(QLatin1String(RedisServer::aclUser));
+    config.setPassword(QLatin1String(RedisServer::aclPassword));
+    auto client = makeClient(config);
+    QCOMPARE(run(*client, { "ACL", "WHOAMI" }).data(), QByteArray(RedisServer::aclUser));
+}
+
+void tst_RedisClient::passwordOnly()
+{
+    RedisServer::Options options;
+    options.requirePassword = true;
+    RedisServer secured(options);
+    QVERIFY2(secured.start(), qPrintable(secured.errorString()));
+
+    RedisConfig config;
+    config.setPort(secured.port());
+    config.setPassword(QLatin1String(RedisServer::defaultPassword));
+    auto client = makeClient(config);
+    QCOMPARE(run(*client, { "ACL", "WHOAMI" }).data(), QByteArray("default"));
+
+    // Without AUTH the server refuses commands: a ServerError the caller sees.
+    RedisConfig none;
+    none.setPort(secured.port());
+    auto anonymous = makeClient(none);
+    const RedisReply refused = run(*anonymous, { "GET", "x" });
+    QVERIFY(refused.isError());
+    QVERIFY(refused.data().startsWith("NOAUTH"));
+}
+
+void tst_RedisClient::wrongPassword()
+{
+    RedisConfig config = tcpConfig();
+    config.setUsername(QLatin1String(RedisServer::aclUser));
+    config.setPassword(QStringLiteral("not-the-password"));
+    RedisClient client(config);
+    QSignalSpy errors(&client, &RedisClient::errorOccurred);
+    const RedisReply reply = run(client, { "PING" });
+    QVERIFY(reply.isError());
+    QCOMPARE(reply.error().code(), RedisError::Code::AuthenticationFailed);
+    QVERIFY(reply.error().message().contains(QStringLiteral("password")));
+    QVERIFY(!reply.error().message().contains(QStringLiteral("not-the-password")));
+    QTRY_VERIFY(!errors.isEmpty());
+    QCOMPARE(errors.first().first().value<RedisError>().code(),
+             RedisError::Code::AuthenticationFailed);
+    QCOMPARE(client.state(), RedisClient::State::Disconnected);
+}
+
+void tst_RedisClient::connectFromUrl()
+{
+    const auto config = RedisConfig::fromUrl(
+        QStringLiteral("redis://%1:%2@127.0.0.1:%3/4")
+            .arg(QLatin1String(RedisServer::aclUser), QLatin1String(RedisServer::aclPassword))
+            .arg(m_server.port()));
+    QVERIFY(config.ok());
+    auto client = makeClient(config.value());
+    const QByteArray info = run(*client, { "CLIENT", "INFO" }).data();
+    QVERIFY2(info.contains(" db=4 "), info.constData());
+    QVERIFY(info.contains(" user=alice "));
+}
+
+void tst_RedisClient::pubSub()
+{
+    auto subscriber = makeClient(tcpConfig());
+    auto publisher = makeClient(tcpConfig());
+    QSignalSpy subscribed(subscriber.get(), &RedisClient::subscribed);
+    QSignalSpy messages(subscriber.get(), &RedisClient::messageReceived);
+    subscriber->subscribe({ "news", "alerts" });
+    QTRY_COMPARE(subscribed.size(), 2);
+
+    QCOMPARE(run(*publisher, { "PUBLISH", "news", QByteArray("hello\0world", 11) }).toInteger(), 1);
+    QTRY_COMPARE(messages.size(), 1);
+    QCOMPARE(messages.first().at(0).toByteArray(), QByteArray("news"));
+    QCOMPARE(messages.first().at(1).toByteArray(), QByteArray("hello\0world", 11));
+
+    // A subscribed client takes no other commands: said clearly, not mixed up.
+    const RedisReply refused = run(*subscriber, { "GET", "x" });
+    QCOMPARE(refused.error().code(), RedisError::Code::InvalidCommand);
+
+    subscriber->unsubscribe({ "news" });
+    QTRY_COMPARE(run(*publisher, { "PUBSUB", "NUMSUB", "news" }).at(1).toInteger(), 0);
+    QCOMPARE(run(*publisher, { "PUBLISH", "news", "x" }).toInteger(), 0);
+    QCOMPARE(run(*publisher, { "PUBLISH", "alerts", "y" }).toInteger(), 1);
+    QTRY_COMPARE(messages.size(), 2);
+    QCOMPARE(messages.last().at(1).toByteArray(), QByteArray("y"));
+}
+
+void tst_RedisClient::patternPubSub()
+{
+    auto subscriber = makeClient(tcpConfig());
+    auto publisher = makeClient(tcpConfig());
+    QSignalSpy subscribed(subscriber.get(), &RedisClient::subscribed);
+    QSignalSpy messages(subscriber.get(), &RedisClient::patternMessageReceived);
+    subscriber->psubscribe({ "__keyspace@0__:session_*" });
+    QTRY_COMPARE(subscribed.size(), 1);
+    QCOMPARE(run(*publisher, { "CONFIG", "SET", "notify-keyspace-events", "Kg$x" }).isOk(), true);
+    run(*publisher, { "SET", "session_abc", "1" });
+    QTRY_COMPARE(messages.size(), 1);
+    QCOMPARE(messages.first().at(0).toByteArray(), QByteArray("__keyspace@0__:session_*"));
+    QCOMPARE(messages.first().at(1).toByteArray(), QByteArray("__keyspace@0__:session_abc"));
+    QCOMPARE(messages.first().at(2).toByteArray(), QByteArray("set"));
+}
+
+void tst_RedisClient::eventLoopTurnsDuringLargeReply()
+{
+    auto client = makeClient(tcpConfig());
+    const QByteArray big(1024 * 1024, 'z');
+    QVERIFY(run(*client, { "SET", "stall", big }).isOk());
+
+    // A 1 ms timer measures how long the event loop is kept from turning.
+    QElapsedTimer clock;
+    clock.start();
+    qint64 last = 0;
+    qint64 longest = 0;
+    QTimer ticker;
+    ticker.setInterval(1);
+    connect(&ticker, &QTimer::timeout, this, [&]() {
+        const qint64 now = clock.nsecsElapsed();
+        longest = qMax(longest, now - last);
+        last = now;
+    });
+    QList<QFuture<RedisReply>> replies;
+    for (int i = 0; i < 20; ++i)
+        replies.append(client->execute({ "GET", "stall" }));
+    last = clock.nsecsElapsed();
+    ticker.start();
+    QVERIFY(waitFor(replies.last(), 30000).has_value());
+    ticker.stop();
+    for (const auto &reply : replies)
+        QCOMPARE(reply.result().data().size(), big.size());
+    qInfo("longest event-loop stall while 20 x 1 MiB replies arrived: %.2f ms",
+          double(longest) / 1e6);
+    // Generous: the point is that the loop turns between reads, not a speed claim.
+    QVERIFY2(longest < 250 * 1000 * 1000, "the event loop stalled for more than 250 ms");
+}
+
+QTEST_GUILESS_MAIN(tst_RedisClient)
+#include "tst_redisclient.moc"

@@ -1,0 +1,249 @@
+#include <libredistore/redis/redisclient.h>
+
+#include "asyncwait.h"
+#include "redisserver.h"
+
+#include <QtCore/QElapsedTimer>
+#include <QtTest/QSignalSpy>
+#include <QtTest/QTest>
+
+#include <memory>
+
+using namespace RediStore;
+using RediStore::Test::RedisServer;
+using RediStore::Test::waitFor;
+
+// What happens when things go wrong: refused, unresolvable, slow, killed, deleted.
+class tst_RedisClientFaults : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void connectionRefused();
+    void unresolvableHost();
+    void failFastWhileDown();
+    void offlineQueueLimit();
+    void commandTimeoutThenWorksAgain();
+    void serverKilledWithCommandsInFlight();
+    void deleteWithCommandsPending();
+    void deleteFromCompletionHandler();
+    void deleteWhileConnecting();
+    void disconnectFromServerIsGraceful();
+    void usedFromAnotherThread();
+
+private:
+    static RedisConfig configFor(quint16 port)
+    {
+        RedisConfig config;
+        config.setPort(port);
+        return config;
+    }
+};
+
+void tst_RedisClientFaults::connectionRefused()
+{
+    RedisConfig config = configFor(RedisServer::freePort()); // nothing listens there
+    config.setAutoReconnect(false);
+    RedisClient client(config);
+    QSignalSpy errors(&client, &RedisClient::errorOccurred);
+    QElapsedTimer clock;
+    clock.start();
+    const auto reply = waitFor(client.execute({ "PING" }));
+    QVERIFY(reply.has_value());
+    QCOMPARE(reply->error().code(), RedisError::Code::ConnectionRefused);
+    QVERIFY2(reply->error().message().contains(QStringLiteral("refused")),
+             qPrintable(reply->error().message()));
+    QVERIFY(clock.elapsed() < 3000);
+    QTRY_COMPARE(errors.size(), 1);
+    QCOMPARE(client.state(), RedisClient::State::Disconnected);
+}
+
+void tst_RedisClientFaults::unresolvableHost()
+{
+    RedisConfig config;
+    config.setHost(QStringLiteral("no-such-host.invalid"));
+    config.setAutoReconnect(false);
+    RedisClient client(config);
+    const auto reply = waitFor(client.execute({ "PING" }), 20000);
+    QVERIFY(reply.has_value());
+    QCOMPARE(reply->error().code(), RedisError::Code::HostNotFound);
+    QVERIFY(reply->error().message().contains(QStringLiteral("no-such-host.invalid")));
+}
+
+void tst_RedisClientFaults::failFastWhileDown()
+{
+    RedisConfig config = configFor(RedisServer::freePort());
+    config.setOfflinePolicy(RedisConfig::OfflinePolicy::FailFast);
+    RedisClient client(config);
+    const auto reply = waitFor(client.execute({ "PING" }));
+    QVERIFY(reply.has_value());
+    QCOMPARE(reply->error().code(), RedisError::Code::NotConnected);
+}
+
+void tst_RedisClientFaults::offlineQueueLimit()
+{
+    RedisConfig config = configFor(RedisServer::freePort());
+    config.setOfflineQueueLimit(3);
+    config.setCommandTimeoutMs(300);
+    RedisClient client(config);
+    QList<QFuture<RedisReply>> replies;
+    for (int i = 0; i < 5; ++i)
+        replies.append(client.execute({ "PING" }));
+    for (int i = 0; i < 5; ++i) {
+        const auto reply = waitFor(replies[i]);
+        QVERIFY(reply.has_value());
+        // Three wait (and time out, nothing ever listens); the rest are refused at once.
+        QCOMPARE(reply->error().code(),
+                 i < 3 ? RedisError::Code::CommandTimeout : RedisError::Code::QueueFull);
+    }
+}
+
+void tst_RedisClientFaults::commandTimeoutThenWorksAgain()
+{
+    RedisServer server;
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    RedisConfig config = configFor(server.port());
+    config.setCommandTimeoutMs(200);
+    RedisClient client(config);
+    QVERIFY(waitFor(client.execute({ "PING" })).has_value());
+
+    QElapsedTimer clock;
+    clock.start();
+    const auto slow = waitFor(client.execute({ "DEBUG", "SLEEP", "1" }));
+    QVERIFY(slow.has_value());
+    QCOMPARE(slow->error().code(), RedisError::Code::CommandTimeout);
+    QVERIFY(clock.elapsed() < 900);
+
+    // A command sent while the server still sleeps waits behind it and times out too.
+    const auto during = waitFor(client.execute({ "ECHO", "during" }));
+    QCOMPARE(during->error().code(), RedisError::Code::CommandTimeout);
+
+    // Once the server is back, the late replies are dropped and each command gets its own.
+    QTest::qWait(1000);
+    QCOMPARE(waitFor(client.execute({ "ECHO", "after" }))->data(), QByteArray("after"));
+    QCOMPARE(waitFor(client.execute({ "ECHO", "again" }))->data(), QByteArray("again"));
+    QCOMPARE(client.state(), RedisClient::State::Connected);
+}
+
+void tst_RedisClientFaults::serverKilledWithCommandsInFlight()
+{
+    RedisServer server;
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    RedisConfig config = configFor(server.port());
+    config.setReconnectDelays(20, 200);
+    config.setCommandTimeoutMs(0); // only the disconnect may end these commands
+    RedisClient client(config);
+    QVERIFY(waitFor(client.execute({ "PING" })).has_value());
+    QSignalSpy disconnected(&client, &RedisClient::disconnected);
+
+    QList<QFuture<RedisReply>> inFlight;
+    inFlight.append(client.execute({ "DEBUG", "SLEEP", "2" }));
+    for (int i = 0; i < 100; ++i)
+        inFlight.append(client.execute({ "INCR", "k" }));
+    QTest::qWait(100); // they are on the wire, the server is sleeping
+    server.kill();
+    for (const auto &future : std::as_const(inFlight)) {
+        const auto reply = waitFor(future);
+        QVERIFY(reply.has_value());
+        QCOMPARE(reply->error().code(), RedisError::Code::Disconnected);
+    }
+    QTRY_COMPARE(disconnected.size(), 1);
+
+    // A server back on the same port: the client reconnects by itself.
+    QVERIFY2(server.restart(), qPrintable(server.errorString()));
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), RedisClient::State::Connected, 10000);
+    const auto after = waitFor(client.execute({ "SET", "k", "1" }));
+    QVERIFY(after.has_value());
+    QVERIFY(after->isOk());
+}
+
+void tst_RedisClientFaults::deleteWithCommandsPending()
+{
+    RedisServer server;
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    auto client = std::make_unique<RedisClient>(configFor(server.port()));
+    QVERIFY(waitFor(client->execute({ "PING" })).has_value());
+    QList<QFuture<RedisReply>> sent;
+    for (int i = 0; i < 50; ++i)
+        sent.append(client->execute({ "DEBUG", "SLEEP", "0" }));
+    int callbacks = 0;
+    for (int i = 0; i < 50; ++i)
+        client->execute({ "PING" }, this, [&callbacks](const RedisReply &) { ++callbacks; });
+    client.reset();
+    for (const auto &future : std::as_const(sent)) {
+        QVERIFY(future.isFinished());
+        QCOMPARE(future.result().error().code(), RedisError::Code::ClientDestroyed);
+    }
+    // Callbacks still run, later, on their context's event loop.
+    QCOMPARE(callbacks, 0);
+    QTRY_COMPARE(callbacks, 50);
+}
+
+void tst_RedisClientFaults::deleteFromCompletionHandler()
+{
+    RedisServer server;
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    auto *client = new RedisClient(configFor(server.port()));
+    QList<RedisError::Code> codes;
+    bool deleted = false;
+    client->execute({ "PING" }, this, [&](const RedisReply &) {
+        delete client; // from inside a completion handler
+        deleted = true;
+    });
+    for (int i = 0; i < 20; ++i) {
+        client->execute({ "DEBUG", "SLEEP", "0.01" }, this,
+                        [&codes](const RedisReply &reply) { codes.append(reply.error().code()); });
+    }
+    QTRY_VERIFY(deleted);
+    QTRY_COMPARE(codes.size(), 20);
+    for (const auto code : codes)
+        QVERIFY(code == RedisError::Code::ClientDestroyed || code == RedisError::Code::NoError);
+}
+
+void tst_RedisClientFaults::deleteWhileConnecting()
+{
+    RedisConfig config;
+    config.setHost(QStringLiteral("192.0.2.1")); // TEST-NET-1: no route, connect hangs
+    config.setPort(6379);
+    auto client = std::make_unique<RedisClient>(config);
+    const auto future = client->execute({ "PING" });
+    QTest::qWait(20);
+    client.reset();
+    QVERIFY(future.isFinished());
+    QCOMPARE(future.result().error().code(), RedisError::Code::ClientDestroyed);
+}
+
+void tst_RedisClientFaults::disconnectFromServerIsGraceful()
+{
+    RedisServer server;
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    RedisClient client(configFor(server.port()));
+    QVERIFY(waitFor(client.execute({ "PING" })).has_value());
+    const auto pending = client.execute({ "DEBUG", "SLEEP", "0.2" });
+    client.disconnectFromServer();
+    const auto reply = waitFor(pending);
+    QVERIFY(reply.has_value());
+    QVERIFY(reply->isOk()); // the reply in flight still arrived
+    QTRY_COMPARE(client.state(), RedisClient::State::Disconnected);
+    // A new command opens the connection again.
+    QCOMPARE(waitFor(client.execute({ "PING" }))->data(), QByteArray("PONG"));
+}
+
+void tst_RedisClientFaults::usedFromAnotherThread()
+{
+#ifdef QT_NO_DEBUG
+    RedisClient client(configFor(RedisServer::freePort()));
+    QFuture<RedisReply> future;
+    std::unique_ptr<QThread> thread(
+        QThread::create([&]() { future = client.execute({ "PING" }); }));
+    thread->start();
+    QVERIFY(thread->wait(5000));
+    QVERIFY(future.isFinished());
+    QCOMPARE(future.result().error().code(), RedisError::Code::WrongThread);
+#else
+    QSKIP("debug builds assert on the wrong thread instead");
+#endif
+}
+
+QTEST_GUILESS_MAIN(tst_RedisClientFaults)
+#include "tst_redisclientfaults.moc"

@@ -1,0 +1,255 @@
+#include <libredistore/redis/redisconfig.h>
+
+#include <QtTest/QTest>
+
+using namespace RediStore;
+
+class tst_RedisConfig : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void defaults();
+    void urlForms_data();
+    void urlForms();
+    void badUrls_data();
+    void badUrls();
+    void mergeWithExplicitSettings();
+    void conflicts_data();
+    void conflicts();
+    void validation_data();
+    void validation();
+    void displayUrlHidesPassword();
+    void implicitSharing();
+};
+
+void tst_RedisConfig::defaults()
+{
+    const RedisConfig config;
+    QCOMPARE(config.transport(), RedisConfig::Transport::Tcp);
+    QCOMPARE(config.host(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(config.port(), quint16(6379));
+    QCOMPARE(config.database(), 0);
+    QVERIFY(config.autoReconnect());
+    QCOMPARE(config.offlinePolicy(), RedisConfig::OfflinePolicy::Queue);
+    QVERIFY(config.validate().ok());
+}
+
+void tst_RedisConfig::urlForms_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<bool>("unix");
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<int>("port");
+    QTest::addColumn<QString>("socket");
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<int>("db");
+
+    QTest::newRow("host only") << "redis://example.com" << false << "example.com" << 6379 << ""
+                               << ""
+                               << "" << 0;
+    QTest::newRow("host port") << "redis://10.0.0.2:6380" << false << "10.0.0.2" << 6380 << ""
+                               << ""
+                               << "" << 0;
+    QTest::newRow("db in path") << "redis://localhost:6379/5" << false << "localhost" << 6379 << ""
+                                << ""
+                                << "" << 5;
+    QTest::newRow("db in query") << "redis://localhost?db=7" << false << "localhost" << 6379 << ""
+                                 << ""
+                                 << "" << 7;
+    QTest::newRow("password only")
+        << "redis://:s3cret@localhost/1" << false << "localhost" << 6379 << ""
+        << ""
+        << "s3cret" << 1;
+    QTest::newRow("acl user") << "redis://alice:pa%40ss@127.0.0.1:7000/2" << false << "127.0.0.1"
+                              << 7000 << ""
+                              << "alice"
+                              << "pa@ss" << 2;
+    QTest::newRow("ipv6") << "redis://[::1]:6379/0" << false << "::1" << 6379 << ""
+                          << ""
+                          << "" << 0;
+    QTest::newRow("unix") << "unix:///run/redis/redis.sock" << true << "127.0.0.1" << 6379
+                          << "/run/redis/redis.sock"
+                          << ""
+                          << "" << 0;
+    QTest::newRow("unix db") << "unix:///tmp/r.sock?db=3" << true << "127.0.0.1" << 6379
+                             << "/tmp/r.sock"
+                             << ""
+                             << "" << 3;
+    QTest::newRow("unix auth") << "unix://bob:pw@/tmp/r.sock?db=4" << true << "127.0.0.1" << 6379
+                               << "/tmp/r.sock"
+                               << "bob"
+                               << "pw" << 4;
+    QTest::newRow("same db twice") << "redis://h/3?db=3" << false << "h" << 6379 << ""
+                                   << ""
+                                   << "" << 3;
+}
+
+void tst_RedisConfig::urlForms()
+{
+    QFETCH(QString, url);
+    QFETCH(bool, unix);
+    QFETCH(QString, host);
+    QFETCH(int, port);
+    QFETCH(QString, socket);
+    QFETCH(QString, user);
+    QFETCH(QString, password);
+    QFETCH(int, db);
+
+    const auto result = RedisConfig::fromUrl(url);
+    QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message()));
+    const RedisConfig &config = result.value();
+    QCOMPARE(config.transport(), unix ? RedisConfig::Transport::Unix : RedisConfig::Transport::Tcp);
+    if (!unix) {
+        QCOMPARE(config.host(), host);
+        QCOMPARE(int(config.port()), port);
+    } else {
+        QCOMPARE(config.unixSocket(), socket);
+    }
+    QCOMPARE(config.username(), user);
+    QCOMPARE(config.password(), password);
+    QCOMPARE(config.database(), db);
+}
+
+void tst_RedisConfig::badUrls_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<RedisError::Code>("code");
+    QTest::addColumn<QString>("mentions");
+
+    QTest::newRow("empty") << "" << RedisError::Code::InvalidUrl << "empty";
+    QTest::newRow("scheme") << "http://localhost" << RedisError::Code::InvalidUrl << "http";
+    QTest::newRow("tls") << "rediss://localhost" << RedisError::Code::InvalidUrl << "TLS";
+    QTest::newRow("no host") << "redis:///0" << RedisError::Code::InvalidHost << "host";
+    QTest::newRow("port range") << "redis://localhost:70000" << RedisError::Code::InvalidUrl
+                                << "70000";
+    QTest::newRow("db not a number")
+        << "redis://localhost/abc" << RedisError::Code::InvalidDatabase << "/abc";
+    QTest::newRow("db negative") << "redis://localhost?db=-1" << RedisError::Code::InvalidDatabase
+                                 << "-1";
+    QTest::newRow("unknown parameter")
+        << "redis://localhost?timeout=3" << RedisError::Code::InvalidUrl << "timeout";
+    QTest::newRow("path and query disagree")
+        << "redis://localhost/2?db=3" << RedisError::Code::ConflictingSettings << "db=3";
+    QTest::newRow("unix without path") << "unix://" << RedisError::Code::InvalidUrl << "socket";
+}
+
+void tst_RedisConfig::badUrls()
+{
+    QFETCH(QString, url);
+    QFETCH(RedisError::Code, code);
+    QFETCH(QString, mentions);
+
+    const auto result = RedisConfig::fromUrl(url);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().code(), code);
+    QVERIFY2(result.error().message().contains(mentions), qPrintable(result.error().message()));
+}
+
+void tst_RedisConfig::mergeWithExplicitSettings()
+{
+    RedisConfig config;
+    config.setPassword(QStringLiteral("secret"));
+    config.setDatabase(2);
+    const auto merged = config.applyUrl(QStringLiteral("redis://cache.internal:6390"));
+    QVERIFY(merged.ok());
+    QCOMPARE(merged.value().host(), QStringLiteral("cache.internal"));
+    QCOMPARE(merged.value().port(), quint16(6390));
+    // The URL says nothing about them: the explicit settings stay, not silently dropped.
+    QCOMPARE(merged.value().password(), QStringLiteral("secret"));
+    QCOMPARE(merged.value().database(), 2);
+
+    // The same value in both places is not a conflict.
+    const auto same = config.applyUrl(QStringLiteral("redis://:secret@h/2"));
+    QVERIFY(same.ok());
+}
+
+void tst_RedisConfig::conflicts_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("field");
+
+    QTest::newRow("db") << "redis://localhost/2"
+                        << "database";
+    QTest::newRow("password") << "redis://:zebra-pass@localhost"
+                              << "password";
+    QTest::newRow("user") << "redis://bob:secret@localhost"
+                          << "username";
+    QTest::newRow("address") << "unix:///tmp/x.sock"
+                             << "address";
+}
+
+void tst_RedisConfig::conflicts()
+{
+    QFETCH(QString, url);
+    QFETCH(QString, field);
+
+    RedisConfig config;
+    config.setHost(QStringLiteral("localhost"));
+    config.setUsername(QStringLiteral("alice"));
+    config.setPassword(QStringLiteral("secret"));
+    config.setDatabase(5);
+    const auto result = config.applyUrl(url);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().code(), RedisError::Code::ConflictingSettings);
+    QVERIFY2(result.error().message().startsWith(field), qPrintable(result.error().message()));
+    QVERIFY(!result.error().message().contains(QStringLiteral("zebra"))); // no password leaks
+    QVERIFY(!result.error().message().contains(QStringLiteral("secret")));
+}
+
+void tst_RedisConfig::validation_data()
+{
+    QTest::addColumn<int>("port");
+    QTest::addColumn<int>("db");
+    QTest::addColumn<int>("timeout");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<RedisError::Code>("code");
+
+    QTest::newRow("ok") << 6379 << 0 << 100 << "app" << RedisError::Code::NoError;
+    QTest::newRow("port 0") << 0 << 0 << 100 << "" << RedisError::Code::InvalidPort;
+    QTest::newRow("port 65536") << 65536 << 0 << 100 << "" << RedisError::Code::InvalidPort;
+    QTest::newRow("db -1") << 6379 << -1 << 100 << "" << RedisError::Code::InvalidDatabase;
+    QTest::newRow("timeout -5") << 6379 << 0 << -5 << "" << RedisError::Code::InvalidTimeout;
+    QTest::newRow("name with space")
+        << 6379 << 0 << 100 << "my app" << RedisError::Code::InvalidClientName;
+}
+
+void tst_RedisConfig::validation()
+{
+    QFETCH(int, port);
+    QFETCH(int, db);
+    QFETCH(int, timeout);
+    QFETCH(QString, name);
+    QFETCH(RedisError::Code, code);
+
+    RedisConfig config;
+    config.setPort(port);
+    config.setDatabase(db);
+    config.setCommandTimeoutMs(timeout);
+    config.setClientName(name);
+    const auto result = config.validate();
+    QCOMPARE(result.ok() ? RedisError::Code::NoError : result.error().code(), code);
+}
+
+void tst_RedisConfig::displayUrlHidesPassword()
+{
+    const auto config = RedisConfig::fromUrl(QStringLiteral("redis://alice:hunter2@h:7/3"));
+    QVERIFY(config.ok());
+    const QString shown = config.value().toDisplayUrl();
+    QVERIFY(!shown.contains(QStringLiteral("hunter2")));
+    QCOMPARE(shown, QStringLiteral("redis://alice@h:7/3"));
+}
+
+void tst_RedisConfig::implicitSharing()
+{
+    RedisConfig a;
+    RedisConfig b = a;
+    b.setDatabase(9);
+    QCOMPARE(a.database(), 0);
+    QCOMPARE(b.database(), 9);
+    QVERIFY(a != b);
+}
+
+QTEST_APPLESS_MAIN(tst_RedisConfig)
+#include "tst_redisconfig.moc"

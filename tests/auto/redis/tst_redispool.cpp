@@ -1,0 +1,100 @@
+#include <libredistore/redis/redispool.h>
+
+#include "asyncwait.h"
+#include "redisserver.h"
+
+#include <QtTest/QTest>
+
+using namespace RediStore;
+using RediStore::Test::RedisServer;
+using RediStore::Test::waitFor;
+
+class tst_RedisPool : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void defaultsFollowGo();
+    void opensConnectionsOnDemandUpToSize();
+    void idleConnectionsCloseAndReopen();
+    void transactionStaysOnOneConnection();
+
+private:
+    RedisConfig config() const
+    {
+        RedisConfig config;
+        config.setPort(m_server.port());
+        return config;
+    }
+    qint64 connectedClients() const
+    {
+        const QByteArray info = m_server.command({ "INFO", "clients" }).toByteArray();
+        const int at = info.indexOf("connected_clients:");
+        return info.mid(at + 18, info.indexOf('\r', at) - at - 18).toLongLong();
+    }
+
+    RedisServer m_server;
+};
+
+void tst_RedisPool::initTestCase()
+{
+    QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
+}
+
+void tst_RedisPool::defaultsFollowGo()
+{
+    RedisPool pool(config());
+    QCOMPARE(pool.maxConnections(), 10);
+    QCOMPARE(pool.idleTimeoutMs(), 240000);
+    QCOMPARE(pool.connectionCount(), 0); // nothing opened before it is needed
+}
+
+void tst_RedisPool::opensConnectionsOnDemandUpToSize()
+{
+    RedisPool pool(config());
+    pool.setMaxConnections(3);
+    pool.setPipelineDepth(1);
+    QList<QFuture<RedisReply>> replies;
+    for (int i = 0; i < 30; ++i)
+        replies.append(pool.execute({ "DEBUG", "SLEEP", "0.01" }));
+    QCOMPARE(pool.connectionCount(), 3);
+    for (const auto &reply : std::as_const(replies))
+        QVERIFY(waitFor(reply)->isOk());
+    // One command at a time needs just one connection.
+    RedisPool lazy(config());
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(waitFor(lazy.execute({ "PING" })).has_value());
+    QCOMPARE(lazy.connectionCount(), 1);
+}
+
+void tst_RedisPool::idleConnectionsCloseAndReopen()
+{
+    const qint64 before = connectedClients();
+    RedisPool pool(config());
+    pool.setIdleTimeoutMs(200);
+    QVERIFY(waitFor(pool.execute({ "PING" })).has_value());
+    QCOMPARE(pool.connectionCount(), 1);
+    QTRY_COMPARE(connectedClients(), before + 1);
+    QTRY_COMPARE_WITH_TIMEOUT(pool.connectionCount(), 0, 5000);
+    QTRY_COMPARE(connectedClients(), before);
+    // Re-opened on demand.
+    QCOMPARE(waitFor(pool.execute({ "PING" }))->data(), QByteArray("PONG"));
+    QCOMPARE(pool.connectionCount(), 1);
+}
+
+void tst_RedisPool::transactionStaysOnOneConnection()
+{
+    RedisPool pool(config());
+    pool.setPipelineDepth(1);
+    QList<QFuture<RedisReply>> busy;
+    for (int i = 0; i < 5; ++i)
+        busy.append(pool.execute({ "DEBUG", "SLEEP", "0.01" }));
+    const auto reply = waitFor(pool.transaction({ { "SET", "p", "1" }, { "INCR", "p" } }));
+    QVERIFY(reply.has_value());
+    QVERIFY2(reply->isArray(), qPrintable(reply->toDisplayString()));
+    QCOMPARE(reply->at(1).toInteger(), 2);
+}
+
+QTEST_GUILESS_MAIN(tst_RedisPool)
+#include "tst_redispool.moc"
