@@ -1,0 +1,43 @@
+#ifndef REDISTORE_SECURECOOKIEHMAC_P_H
+#define REDISTORE_SECURECOOKIEHMAC_P_H
+
+#include <QtCore/QByteArrayView>
+
+#include <memory>
+
+typedef struct evp_md_ctx_st EVP_MD_CTX;
+
+namespace RediStore {
+
+// HMAC-SHA256 with one key, set up once: the key's inner and outer SHA-256 states are kept
+// and copied for each MAC, so a MAC costs four SHA-256 blocks for a cookie-sized message and
+// no key setup. Const and safe to use from several threads at once (the working state is
+// per thread).
+class SecureCookieHmac
+{
+public:
+    static constexpr int MacSize = 32;
+
+    SecureCookieHmac();
+    ~SecureCookieHmac();
+    SecureCookieHmac(const SecureCookieHmac &) = delete;
+    SecureCookieHmac &operator=(const SecureCookieHmac &) = delete;
+
+    // False if OpenSSL fails (no SHA-256 available).
+    bool setKey(QByteArrayView key);
+
+    // HMAC(key, a || b || c) into out[MacSize]; false if OpenSSL fails.
+    bool mac(QByteArrayView a, QByteArrayView b, QByteArrayView c, uchar *out) const;
+
+private:
+    struct CtxDeleter
+    {
+        void operator()(EVP_MD_CTX *ctx) const;
+    };
+    std::unique_ptr<EVP_MD_CTX, CtxDeleter> m_inner;
+    std::unique_ptr<EVP_MD_CTX, CtxDeleter> m_outer;
+};
+
+} // namespace RediStore
+
+#endif // REDISTORE_SECURECOOKIEHMAC_P_H
