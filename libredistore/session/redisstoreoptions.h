@@ -1,0 +1,89 @@
+#ifndef REDISTORE_REDISSTOREOPTIONS_H
+#define REDISTORE_REDISSTOREOPTIONS_H
+
+#include <libredistore/redistore_export.h>
+#include <libredistore/session/sessionerror.h>
+#include <libredistore/session/sessionoptions.h>
+
+#include <QtCore/QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace RediStore {
+
+class RedisPool;
+class SessionSerializer;
+
+// Every setting of a RedisStore, as a plain struct for code that builds its configuration
+// from settings files (the admin app, QML, the command-line tool). The defaults are Go
+// redistore's; the fields after "beyond Go" are ours.
+struct REDISTORE_EXPORT RedisStoreSettings
+{
+    // Connection: exactly one of pool, address or url.
+    RedisPool *pool = nullptr; // withPool: an existing pool (not owned)
+    QString network; // withAddress: "tcp" or "unix"
+    QString address; // withAddress: "host:port" or a socket path
+    QString url; // withUrl: redis://... or unix://...
+    QString username; // withAuth
+    QString password; // withAuth, withPassword
+    std::optional<int> database; // withDb, withDbNum
+    int poolSize = 10; // withPoolSize
+    int idleTimeoutSeconds = 240; // withIdleTimeout
+
+    qsizetype maxLength = 4096; // withMaxLength (0: no limit)
+    QString keyPrefix = QStringLiteral("session_"); // withKeyPrefix
+    qint64 defaultMaxAge = 1200; // withDefaultMaxAge: TTL for MaxAge 0
+    std::shared_ptr<const SessionSerializer> serializer; // withSerializer (null: DataStream)
+    SessionOptions sessionOptions; // withSessionOptions, withPath, withMaxAge
+
+    // Beyond Go.
+    bool lazySave = true; // withLazySave: an unchanged session is not rewritten...
+    qint64 refreshThreshold = 60; // ...unless its cookie is older than this (seconds)
+    int commandTimeoutMs = 5000; // withCommandTimeout
+};
+
+// One option of RedisStore::create(), as Go v2's functional options. Each carries its name,
+// so that a bad value is reported as, e.g., "withPoolSize: 0 is not a pool size (1 or more)".
+class REDISTORE_EXPORT RedisStoreOption
+{
+public:
+    using Apply = std::function<SessionError(RedisStoreSettings &)>;
+    RedisStoreOption(QString name, Apply apply)
+        : m_name(std::move(name))
+        , m_apply(std::move(apply))
+    { }
+    QString name() const { return m_name; }
+    SessionError apply(RedisStoreSettings &settings) const { return m_apply(settings); }
+
+private:
+    QString m_name;
+    Apply m_apply;
+};
+
+REDISTORE_EXPORT RedisStoreOption withPool(RedisPool *pool);
+// network "tcp" with "host:port" (":6379" means 127.0.0.1:6379), or "unix" with a path.
+REDISTORE_EXPORT RedisStoreOption withAddress(const QString &network, const QString &address);
+REDISTORE_EXPORT RedisStoreOption withUrl(const QString &url);
+REDISTORE_EXPORT RedisStoreOption withAuth(const QString &username, const QString &password);
+REDISTORE_EXPORT RedisStoreOption withPassword(const QString &password);
+REDISTORE_EXPORT RedisStoreOption withDb(const QString &database);
+REDISTORE_EXPORT RedisStoreOption withDbNum(int database);
+REDISTORE_EXPORT RedisStoreOption withPoolSize(int size);
+REDISTORE_EXPORT RedisStoreOption withIdleTimeout(int seconds);
+REDISTORE_EXPORT RedisStoreOption withMaxLength(qsizetype length);
+REDISTORE_EXPORT RedisStoreOption withKeyPrefix(const QString &prefix);
+REDISTORE_EXPORT RedisStoreOption withDefaultMaxAge(qint64 seconds);
+REDISTORE_EXPORT RedisStoreOption
+withSerializer(std::shared_ptr<const SessionSerializer> serializer);
+REDISTORE_EXPORT RedisStoreOption withSessionOptions(const SessionOptions &options);
+REDISTORE_EXPORT RedisStoreOption withPath(const QString &path);
+REDISTORE_EXPORT RedisStoreOption withMaxAge(qint64 seconds);
+REDISTORE_EXPORT RedisStoreOption withLazySave(bool enabled);
+REDISTORE_EXPORT RedisStoreOption withRefreshThreshold(qint64 seconds);
+REDISTORE_EXPORT RedisStoreOption withCommandTimeout(int milliseconds);
+
+} // namespace RediStore
+
+#endif // REDISTORE_REDISSTOREOPTIONS_H
