@@ -1,0 +1,735 @@
+#include "gobdecoder_p.h"
+#include "gobwire_p.h"
+
+#include <QtCore/QtEndian>
+
+#include <cfloat>
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+namespace RediStore {
+
+using namespace GobWire;
+
+namespace {
+
+// Type definitions one stream may carry; Go's encoder sends a handful per value.
+constexpr qsizetype MaxTypeDefinitions = 1024;
+// Go's decoder refuses longer interface type names (decode.go decodeInterface).
+constexpr qsizetype MaxTypeNameLength = 1024;
+
+const GoType BoolType { GoType::Bool };
+const GoType StringType { GoType::String };
+const GoType IntType { GoType::Int, 64 };
+const GoType UintType { GoType::Uint, 64 };
+const GoType Float64Type { GoType::Float, 64 };
+const GoType BytesType { GoType::Bytes };
+const GoType InterfaceType { GoType::Interface };
+const GoType SliceOfInterfaceType { GoType::Slice, 64, nullptr, &InterfaceType };
+const GoType MapStringInterfaceType { GoType::Map, 64, &StringType, &InterfaceType };
+const GoType MapInterfaceInterfaceType { GoType::Map, 64, &InterfaceType, &InterfaceType };
+
+struct BasicName
+{
+    const char *name;
+    GoType type;
+};
+
+// Go's predeclared types as reflect.Type.String() spells them (byte and rune are aliases).
+const BasicName BasicNames[] = {
+    { "bool", { GoType::Bool } },          { "string", { GoType::String } },
+    { "int", { GoType::Int, 64 } },        { "int8", { GoType::Int, 8 } },
+    { "int16", { GoType::Int, 16 } },      { "int32", { GoType::Int, 32 } },
+    { "int64", { GoType::Int, 64 } },      { "uint", { GoType::Uint, 64 } },
+    { "uint8", { GoType::Uint, 8 } },      { "uint16", { GoType::Uint, 16 } },
+    { "uint32", { GoType::Uint, 32 } },    { "uint64", { GoType::Uint, 64 } },
+    { "uintptr", { GoType::Uint, 64 } },   { "float32", { GoType::Float, 32 } },
+    { "float64", { GoType::Float, 64 } },  { "complex64", { GoType::Complex } },
+    { "complex128", { GoType::Complex } },
+};
+
+inline bool equals(QByteArrayView view, const char *literal, qsizetype length)
+{
+    return view.size() == length && std::memcmp(view.data(), literal, size_t(length)) == 0;
+}
+
+template<qsizetype N> inline bool equals(QByteArrayView view, const char (&literal)[N])
+{
+    return equals(view, literal, N - 1);
+}
+
+inline double floatFromBits(quint64 reversed)
+{
+    const quint64 bits = qbswap(reversed);
+    double value;
+    std::memcpy(&value, &bits, sizeof value);
+    return value;
+}
+
+QString printable(QByteArrayView name)
+{
+    return QString::fromUtf8(name.data(), qMin(name.size(), qsizetype(80)));
+}
+
+} // namespace
+
+bool GobDecoder::fail(CodecError::Code code, const QString &message)
+{
+    if (!m_error.isError())
+        m_error = CodecError(code, message);
+    return false;
+}
+
+Result<QVariant, CodecError> GobDecoder::decode(const QByteArray &stream)
+{
+    if (stream.size() > m_limits.maxInputSize) {
+        return CodecError(CodecError::Code::GobLimitExceeded,
+                          QStringLiteral("gob: stream of %1 bytes is larger than the limit of %2")
+                              .arg(stream.size())
+                              .arg(m_limits.maxInputSize));
+    }
+    if (stream.isEmpty())
+        return CodecError(CodecError::Code::GobTruncated, QStringLiteral("gob: empty stream"));
+
+    m_begin = reinterpret_cast<const uchar *>(stream.constData());
+    m_end = m_begin + stream.size();
+    m_pos = m_messageEnd = m_begin;
+
+    qint64 id = 0;
+    QVariant value;
+    quint64 delta = 0;
+    if (!decodeTypeSequence(false, id))
+        return m_error;
+    // A top-level value that is not a struct is sent as a singleton: field delta 0, then the value.
+    if (!readUint(delta))
+        return m_error;
+    if (delta != 0) {
+        auto type = m_types.constFind(id);
+        if (type != m_types.cend() && type->kind == GobWireType::Struct) {
+            fail(CodecError::Code::GobUnsupportedType,
+                 QStringLiteral("gob: Go struct type %1 is not supported").arg(wireTypeName(id)));
+        } else {
+            corrupt(QStringLiteral("gob: corrupted data: non-zero delta for singleton"));
+        }
+        return m_error;
+    }
+    if (!decodeValue(id, nullptr, value, 1))
+        return m_error;
+    return value;
+}
+
+// recvMessage: the next count-delimited message becomes the current one.
+bool GobDecoder::nextMessage()
+{
+    m_pos = m_messageEnd;
+    if (m_pos >= m_end)
+        return fail(CodecError::Code::GobTruncated,
+                    QStringLiteral("gob: unexpected end of stream"));
+    const uchar first = *m_pos++;
+    quint64 length = first;
+    if (first > 0x7f) {
+        const int n = -int(qint8(first));
+        if (n > 8)
+            return corrupt(QStringLiteral("gob: invalid message length"));
+        if (m_end - m_pos < n) {
+            return fail(CodecError::Code::GobTruncated,
+                        QStringLiteral("gob: unexpected end of stream in a message length"));
+        }
+        length = 0;
+        for (int i = 0; i < n; ++i)
+            length = (length << 8) | *m_pos++;
+    }
+    if (length == 0)
+        return corrupt(QStringLiteral("gob: empty message"));
+    if (length > quint64(m_end - m_pos)) {
+        return fail(CodecError::Code::GobTruncated,
+                    QStringLiteral("gob: message of %1 bytes but only %2 bytes left")
+                        .arg(length)
+                        .arg(m_end - m_pos));
+    }
+    m_messageEnd = m_pos + length;
+    return true;
+}
+
+bool GobDecoder::readUint(quint64 &value)
+{
+    if (m_pos >= m_messageEnd)
+        return corrupt(QStringLiteral("gob: value continues past the end of its message"));
+    const uchar first = *m_pos++;
+    if (first <= 0x7f) {
+        value = first;
+        return true;
+    }
+    const int n = -int(qint8(first));
+    if (n > 8)
+        return corrupt(QStringLiteral("gob: encoded unsigned integer out of range"));
+    if (m_messageEnd - m_pos < n)
+        return corrupt(QStringLiteral("gob: invalid uint data length %1: exceeds input size %2")
+                           .arg(n)
+                           .arg(m_messageEnd - m_pos));
+    quint64 x = 0;
+    for (int i = 0; i < n; ++i)
+        x = (x << 8) | m_pos[i];
+    m_pos += n;
+    value = x;
+    return true;
+}
+
+bool GobDecoder::readInt(qint64 &value)
+{
+    quint64 x = 0;
+    if (!readUint(x))
+        return false;
+    const qint64 half = qint64(x >> 1);
+    value = (x & 1) ? ~half : half;
+    return true;
+}
+
+bool GobDecoder::readLength(qsizetype &length, const char *what)
+{
+    quint64 n = 0;
+    if (!readUint(n))
+        return false;
+    if (n > quint64(m_messageEnd - m_pos)) {
+        return corrupt(QStringLiteral("gob: invalid %1 length %2: exceeds input size %3")
+                           .arg(QLatin1String(what))
+                           .arg(n)
+                           .arg(m_messageEnd - m_pos));
+    }
+    length = qsizetype(n);
+    return true;
+}
+
+// decodeTypeSequence: type definitions (-id wireType) until a value's type id (>= 0).
+bool GobDecoder::decodeTypeSequence(bool isInterface, qint64 &id)
+{
+    for (;;) {
+        if (m_pos == m_messageEnd && !nextMessage())
+            return false;
+        if (!readInt(id))
+            return false;
+        if (id >= 0)
+            return true;
+        if (id == std::numeric_limits<qint64>::min())
+            return corrupt(QStringLiteral("gob: invalid type id"));
+        if (!receiveType(-id))
+            return false;
+        if (m_pos < m_messageEnd) {
+            // After a definition sent in the middle of an interface value, the rest of the
+            // message is a delimited value: skip its count, as Go does.
+            if (!isInterface)
+                return corrupt(QStringLiteral("gob: extra data in buffer"));
+            quint64 count = 0;
+            if (!readUint(count))
+                return false;
+        }
+    }
+}
+
+template<typename OnField> bool GobDecoder::readStructFields(int lastField, OnField &&onField)
+{
+    int field = -1;
+    for (;;) {
+        quint64 delta = 0;
+        if (!readUint(delta))
+            return false;
+        if (delta == 0)
+            return true;
+        if (delta > quint64(lastField - field))
+            return corrupt(QStringLiteral("gob: bad data: field numbers out of bounds"));
+        field += int(delta);
+        if (!onField(field))
+            return false;
+    }
+}
+
+bool GobDecoder::readCommonType(GobWireType &type)
+{
+    return readStructFields(1, [&](int field) {
+        if (field == 0) {
+            qsizetype length = 0;
+            if (!readLength(length, "type name"))
+                return false;
+            type.name = QByteArray(reinterpret_cast<const char *>(m_pos), length);
+            m_pos += length;
+            return true;
+        }
+        qint64 ignoredId = 0; // CommonType.Id repeats the id being defined
+        return readInt(ignoredId);
+    });
+}
+
+// recvType: a wireType struct {ArrayT, SliceT, StructT, MapT, GobEncoderT, BinaryMarshalerT,
+// TextMarshalerT}, each a pointer to a struct whose first field is CommonType{Name, Id}.
+bool GobDecoder::receiveType(qint64 id)
+{
+    if (id < FirstUserId || m_types.contains(id))
+        return corrupt(QStringLiteral("gob: duplicate type received (id %1)").arg(id));
+    if (m_types.size() >= MaxTypeDefinitions) {
+        return fail(CodecError::Code::GobLimitExceeded,
+                    QStringLiteral("gob: more than %1 type definitions").arg(MaxTypeDefinitions));
+    }
+    GobWireType type;
+    bool defined = false;
+    const bool ok = readStructFields(TextMarshalerField, [&](int field) {
+        if (defined)
+            return corrupt(QStringLiteral("gob: type definition with more than one kind"));
+        defined = true;
+        switch (field) {
+        case ArrayField:
+            type.kind = GobWireType::Array;
+            return readStructFields(2, [&](int f) {
+                if (f == 0)
+                    return readCommonType(type);
+                return readInt(f == 1 ? type.elem : type.length);
+            });
+        case SliceField:
+            type.kind = GobWireType::Slice;
+            return readStructFields(
+                1, [&](int f) { return f == 0 ? readCommonType(type) : readInt(type.elem); });
+        case StructField:
+            type.kind = GobWireType::Struct;
+            return readStructFields(1, [&](int f) {
+                if (f == 0)
+                    return readCommonType(type);
+                // Field []*fieldType{Name string; Id typeId}: read to stay in sync, not kept.
+                quint64 count = 0;
+                if (!readUint(count))
+                    return false;
+                if (count > quint64(m_messageEnd - m_pos))
+                    return corrupt(QStringLiteral("gob: struct field count exceeds input size"));
+                for (quint64 i = 0; i < count; ++i) {
+                    const bool fieldOk = readStructFields(1, [&](int g) {
+                        if (g == 0) {
+                            qsizetype length = 0;
+                            if (!readLength(length, "field name"))
+                                return false;
+                            m_pos += length;
+                            return true;
+                        }
+                        qint64 fieldId = 0;
+                        return readInt(fieldId);
+                    });
+                    if (!fieldOk)
+                        return false;
+                }
+                return true;
+            });
+        case MapField:
+            type.kind = GobWireType::Map;
+            return readStructFields(2, [&](int f) {
+                if (f == 0)
+                    return readCommonType(type);
+                return readInt(f == 1 ? type.key : type.elem);
+            });
+        default:
+            type.kind = field == GobEncoderField ? GobWireType::GobEncoder
+                : field == BinaryMarshalerField  ? GobWireType::BinaryMarshaler
+                                                 : GobWireType::TextMarshaler;
+            return readStructFields(0, [&](int) { return readCommonType(type); });
+        }
+    });
+    if (!ok)
+        return false;
+    if (!defined)
+        return corrupt(QStringLiteral("gob: empty type definition"));
+    m_types.insert(id, std::move(type));
+    return true;
+}
+
+bool GobDecoder::countElements(quint64 count, qsizetype minBytesEach)
+{
+    // Elements of interface type may continue in later messages, so the bound is the rest
+    // of the stream, not of the message.
+    if (count > quint64((m_end - m_pos) / minBytesEach))
+        return corrupt(QStringLiteral("gob: element count %1 exceeds input size").arg(count));
+    if (count > quint64(m_limits.maxElements - m_elements)) {
+        return fail(CodecError::Code::GobLimitExceeded,
+                    QStringLiteral("gob: more than %1 map entries and list items")
+                        .arg(m_limits.maxElements));
+    }
+    m_elements += qsizetype(count);
+    return true;
+}
+
+bool GobDecoder::decodeValue(qint64 id, const GoType *goType, QVariant &out, int depth)
+{
+    switch (id) {
+    case BoolId: {
+        quint64 v = 0;
+        if (!readUint(v))
+            return false;
+        out = QVariant(v != 0);
+        return true;
+    }
+    case IntId: {
+        qint64 v = 0;
+        if (!readInt(v))
+            return false;
+        if (goType && goType->bits < 64) {
+            const qint64 limit = qint64(1) << (goType->bits - 1);
+            if (v < -limit || v >= limit)
+                return corrupt(
+                    QStringLiteral("gob: value for int%1 out of range").arg(goType->bits));
+        }
+        out = QVariant(qlonglong(v));
+        return true;
+    }
+    case UintId: {
+        quint64 v = 0;
+        if (!readUint(v))
+            return false;
+        if (goType && goType->bits < 64 && v >= (quint64(1) << goType->bits))
+            return corrupt(QStringLiteral("gob: value for uint%1 out of range").arg(goType->bits));
+        out = QVariant(qulonglong(v));
+        return true;
+    }
+    case FloatId: {
+        quint64 v = 0;
+        if (!readUint(v))
+            return false;
+        double d = floatFromBits(v);
+        if (goType && goType->bits == 32) {
+            const double magnitude = std::fabs(d);
+            if (magnitude > double(FLT_MAX) && magnitude <= DBL_MAX)
+                return corrupt(QStringLiteral("gob: value for float32 out of range"));
+            d = double(float(d));
+        }
+        out = QVariant(d);
+        return true;
+    }
+    case BytesId: {
+        qsizetype length = 0;
+        if (!readLength(length, "[]uint8"))
+            return false;
+        out = QVariant(QByteArray(reinterpret_cast<const char *>(m_pos), length));
+        m_pos += length;
+        return true;
+    }
+    case StringId: {
+        qsizetype length = 0;
+        if (!readLength(length, "string"))
+            return false;
+        out = QVariant(QString::fromUtf8(reinterpret_cast<const char *>(m_pos), length));
+        m_pos += length;
+        return true;
+    }
+    case ComplexId:
+        return fail(CodecError::Code::GobUnsupportedType,
+                    QStringLiteral("gob: Go type complex128 is not supported"));
+    case InterfaceId:
+        // Not a level of its own: the concrete value inside is (an interface never holds an
+        // interface, so this recursion always reaches a composite that counts its depth).
+        return decodeInterface(out, depth);
+    default:
+        break;
+    }
+
+    const auto found = m_types.constFind(id);
+    if (found == m_types.cend())
+        return corrupt(QStringLiteral("gob: unknown type id %1").arg(id));
+    // A copy: definitions arriving while the elements are decoded may rehash m_types.
+    const GobWireType type = *found;
+    switch (type.kind) {
+    case GobWireType::Slice:
+    case GobWireType::Array:
+    case GobWireType::Map:
+        if (depth > m_limits.maxDepth) {
+            return fail(CodecError::Code::GobLimitExceeded,
+                        QStringLiteral("gob: values nested deeper than %1").arg(m_limits.maxDepth));
+        }
+        return type.kind == GobWireType::Map ? decodeMap(type, goType, out, depth)
+                                             : decodeList(type, goType, out, depth);
+    case GobWireType::Struct:
+        return fail(
+            CodecError::Code::GobUnsupportedType,
+            QStringLiteral("gob: Go struct type %1 is not supported").arg(wireTypeName(id)));
+    default:
+        return fail(CodecError::Code::GobUnsupportedType,
+                    QStringLiteral("gob: Go type %1 (encoded by its own marshaling method) is not "
+                                   "supported")
+                        .arg(wireTypeName(id)));
+    }
+}
+
+bool GobDecoder::decodeList(const GobWireType &type, const GoType *goType, QVariant &out, int depth)
+{
+    quint64 count = 0;
+    if (!readUint(count))
+        return false;
+    if (type.kind == GobWireType::Array && count != quint64(type.length))
+        return corrupt(QStringLiteral("gob: length mismatch in array"));
+    if (!countElements(count, 1))
+        return false;
+    out = QVariant(QMetaType::fromType<QVariantList>());
+    auto *list = static_cast<QVariantList *>(out.data());
+    list->reserve(qsizetype(count));
+    const GoType *elemType = goType ? goType->elem : nullptr;
+    for (quint64 i = 0; i < count; ++i) {
+        if (!decodeValue(type.elem, elemType, list->emplaceBack(), depth + 1))
+            return false;
+    }
+    return true;
+}
+
+bool GobDecoder::decodeMap(const GobWireType &type, const GoType *goType, QVariant &out, int depth)
+{
+    if (type.key != StringId && type.key != InterfaceId) {
+        return fail(CodecError::Code::GobUnsupportedType,
+                    QStringLiteral("gob: maps with keys of Go type %1 are not supported")
+                        .arg(wireTypeName(type.key)));
+    }
+    quint64 count = 0;
+    if (!readUint(count))
+        return false;
+    if (!countElements(count, 2))
+        return false;
+    out = QVariant(QMetaType::fromType<QVariantMap>());
+    auto *map = static_cast<QVariantMap *>(out.data());
+    const GoType *keyType = goType ? goType->key : nullptr;
+    const GoType *elemType = goType ? goType->elem : nullptr;
+    QVariant key;
+    for (quint64 i = 0; i < count; ++i) {
+        if (!decodeValue(type.key, keyType, key, depth + 1))
+            return false;
+        if (key.metaType().id() != QMetaType::QString) {
+            return fail(
+                CodecError::Code::GobUnsupportedType,
+                QStringLiteral("gob: map keys of Go type %1 are not supported (only string)")
+                    .arg(key.isValid() ? QString::fromLatin1(key.metaType().name())
+                                       : QStringLiteral("nil")));
+        }
+        QVariant &value = (*map)[*static_cast<const QString *>(key.constData())];
+        if (!decodeValue(type.elem, elemType, value, depth + 1))
+            return false;
+    }
+    return true;
+}
+
+// decodeInterface: name, [type definitions], type id, byte count, singleton value.
+bool GobDecoder::decodeInterface(QVariant &out, int depth)
+{
+    qsizetype nameLength = 0;
+    if (!readLength(nameLength, "type name"))
+        return false;
+    if (nameLength == 0) {
+        out = QVariant(); // nil interface
+        return true;
+    }
+    if (nameLength > MaxTypeNameLength)
+        return corrupt(QStringLiteral("gob: name too long (%1 bytes)").arg(nameLength));
+    const QByteArrayView name(reinterpret_cast<const char *>(m_pos), nameLength);
+    m_pos += nameLength;
+    const GoType *goType = resolveName(name);
+    if (goType && goType->kind == GoType::Interface)
+        return corrupt(QStringLiteral("gob: interface value whose concrete type is an interface"));
+    if (!goType) {
+        return fail(CodecError::Code::GobUnsupportedType,
+                    QStringLiteral("gob: Go type %1 is not supported").arg(printable(name)));
+    }
+    qint64 id = 0;
+    if (!decodeTypeSequence(true, id))
+        return false;
+    quint64 byteCount = 0; // there for receivers that skip the value; not needed here
+    if (!readUint(byteCount))
+        return false;
+    if (!compatible(goType, id, 0)) {
+        return corrupt(QStringLiteral("gob: interface value of Go type %1 sent as wire type %2")
+                           .arg(printable(name), wireTypeName(id)));
+    }
+    quint64 delta = 0;
+    if (!readUint(delta))
+        return false;
+    if (delta != 0)
+        return corrupt(QStringLiteral("gob: corrupted data: non-zero delta for singleton"));
+    return decodeValue(id, goType, out, depth);
+}
+
+const GoType *GobDecoder::resolveName(QByteArrayView name)
+{
+    if (equals(name, StringName))
+        return &StringType;
+    if (equals(name, IntName))
+        return &IntType;
+    if (equals(name, BoolName))
+        return &BoolType;
+    if (equals(name, Float64Name))
+        return &Float64Type;
+    if (equals(name, UintName))
+        return &UintType;
+    if (equals(name, BytesName))
+        return &BytesType;
+    if (equals(name, SliceOfInterfaceName))
+        return &SliceOfInterfaceType;
+    if (equals(name, MapStringInterfaceName))
+        return &MapStringInterfaceType;
+    if (equals(name, MapInterfaceInterfaceName))
+        return &MapInterfaceInterfaceType;
+
+    const QByteArray key = name.toByteArray();
+    const auto cached = m_nameCache.constFind(key);
+    if (cached != m_nameCache.cend())
+        return *cached;
+    qsizetype pos = 0;
+    const GoType *type = parseName(name, pos, 0);
+    if (pos != name.size())
+        type = nullptr;
+    m_nameCache.insert(key, type);
+    return type;
+}
+
+// Parses the unnamed Go types gob registers by their reflect string: predeclared types,
+// []T, [N]T, map[K]V and interface {}. Named types (pkg.T), structs, complex numbers and maps
+// keyed by anything but strings give nullptr.
+const GoType *GobDecoder::parseName(QByteArrayView name, qsizetype &pos, int depth)
+{
+    if (depth > 64 || pos >= name.size())
+        return nullptr;
+    const QByteArrayView rest = name.sliced(pos);
+    if (rest.startsWith("[]")) {
+        pos += 2;
+        const GoType *elem = parseName(name, pos, depth + 1);
+        if (!elem)
+            return nullptr;
+        if (elem->kind == GoType::Uint && elem->bits == 8)
+            return &BytesType; // []uint8 is gob's predefined []byte
+        return &m_parsedTypes.emplace_back(GoType { GoType::Slice, 64, nullptr, elem });
+    }
+    if (rest.startsWith('[')) {
+        ++pos;
+        qint64 length = 0;
+        const qsizetype digitsStart = pos;
+        while (pos < name.size() && name.at(pos) >= '0' && name.at(pos) <= '9') {
+            if (length > (qint64(1) << 40))
+                return nullptr;
+            length = length * 10 + (name.at(pos++) - '0');
+        }
+        if (pos == digitsStart || pos >= name.size() || name.at(pos) != ']')
+            return nullptr;
+        ++pos;
+        const GoType *elem = parseName(name, pos, depth + 1);
+        if (!elem)
+            return nullptr;
+        return &m_parsedTypes.emplace_back(GoType { GoType::Array, 64, nullptr, elem, length });
+    }
+    if (rest.startsWith("map[")) {
+        pos += 4;
+        const GoType *key = parseName(name, pos, depth + 1);
+        if (!key || pos >= name.size() || name.at(pos) != ']')
+            return nullptr;
+        ++pos;
+        const GoType *elem = parseName(name, pos, depth + 1);
+        if (!elem || (key->kind != GoType::String && key->kind != GoType::Interface))
+            return nullptr;
+        return &m_parsedTypes.emplace_back(GoType { GoType::Map, 64, key, elem });
+    }
+    if (rest.startsWith("interface {}")) {
+        pos += 12;
+        return &InterfaceType;
+    }
+    qsizetype end = pos;
+    while (end < name.size()
+           && ((name.at(end) >= 'a' && name.at(end) <= 'z')
+               || (name.at(end) >= '0' && name.at(end) <= '9')))
+        ++end;
+    const QByteArrayView identifier = name.sliced(pos, end - pos);
+    for (const BasicName &basic : BasicNames) {
+        if (equals(identifier, basic.name, qsizetype(std::strlen(basic.name)))) {
+            if (basic.type.kind == GoType::Complex)
+                return nullptr;
+            pos = end;
+            return &basic.type;
+        }
+    }
+    return nullptr;
+}
+
+bool GobDecoder::compatible(const GoType *goType, qint64 id, int depth) const
+{
+    switch (goType->kind) {
+    case GoType::Bool:
+        return id == BoolId;
+    case GoType::Int:
+        return id == IntId;
+    case GoType::Uint:
+        return id == UintId;
+    case GoType::Float:
+        return id == FloatId;
+    case GoType::String:
+        return id == StringId;
+    case GoType::Bytes:
+        return id == BytesId;
+    case GoType::Interface:
+        return id == InterfaceId;
+    case GoType::Complex:
+        return false;
+    default:
+        break;
+    }
+    if (depth > 64)
+        return false;
+    const auto found = m_types.constFind(id);
+    if (found == m_types.cend())
+        return false;
+    switch (goType->kind) {
+    case GoType::Slice:
+        return found->kind == GobWireType::Slice
+            && compatible(goType->elem, found->elem, depth + 1);
+    case GoType::Array:
+        return found->kind == GobWireType::Array && found->length == goType->length
+            && compatible(goType->elem, found->elem, depth + 1);
+    case GoType::Map:
+        return found->kind == GobWireType::Map && compatible(goType->key, found->key, depth + 1)
+            && compatible(goType->elem, found->elem, depth + 1);
+    default:
+        return false;
+    }
+}
+
+// The Go spelling of a wire type, for messages.
+QString GobDecoder::wireTypeName(qint64 id, int depth) const
+{
+    switch (id) {
+    case BoolId:
+        return QStringLiteral("bool");
+    case IntId:
+        return QStringLiteral("int");
+    case UintId:
+        return QStringLiteral("uint");
+    case FloatId:
+        return QStringLiteral("float64");
+    case BytesId:
+        return QStringLiteral("[]uint8");
+    case StringId:
+        return QStringLiteral("string");
+    case ComplexId:
+        return QStringLiteral("complex128");
+    case InterfaceId:
+        return QStringLiteral("interface {}");
+    default:
+        break;
+    }
+    const auto found = m_types.constFind(id);
+    if (found == m_types.cend())
+        return QStringLiteral("<type id %1>").arg(id);
+    if (!found->name.isEmpty())
+        return printable(found->name);
+    if (depth > 4)
+        return QStringLiteral("...");
+    switch (found->kind) {
+    case GobWireType::Slice:
+        return QStringLiteral("[]") + wireTypeName(found->elem, depth + 1);
+    case GobWireType::Array:
+        return QStringLiteral("[%1]").arg(found->length) + wireTypeName(found->elem, depth + 1);
+    case GobWireType::Map:
+        return QStringLiteral("map[") + wireTypeName(found->key, depth + 1) + QLatin1Char(']')
+            + wireTypeName(found->elem, depth + 1);
+    case GobWireType::Struct:
+        return QStringLiteral("struct");
+    default:
+        return QStringLiteral("<type id %1>").arg(id);
+    }
+}
+
+} // namespace RediStore

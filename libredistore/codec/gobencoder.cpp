@@ -1,0 +1,363 @@
+#include "gobencoder_p.h"
+#include "gobwire_p.h"
+
+#include <QtCore/QtEndian>
+
+#include <algorithm>
+#include <cstring>
+
+namespace RediStore {
+
+using namespace GobWire;
+
+namespace {
+
+template<qsizetype N> inline QByteArrayView literal(const char (&text)[N])
+{
+    return QByteArrayView(text, N - 1);
+}
+
+QByteArrayView goName(GobEncoder::Kind kind)
+{
+    switch (kind) {
+    case GobEncoder::Kind::Bool:
+        return literal(BoolName);
+    case GobEncoder::Kind::Int:
+        return literal(IntName);
+    case GobEncoder::Kind::Uint:
+        return literal(UintName);
+    case GobEncoder::Kind::Float:
+        return literal(Float64Name);
+    case GobEncoder::Kind::String:
+        return literal(StringName);
+    case GobEncoder::Kind::Bytes:
+        return literal(BytesName);
+    case GobEncoder::Kind::List:
+        return literal(SliceOfInterfaceName);
+    case GobEncoder::Kind::Map:
+        return literal(MapStringInterfaceName);
+    case GobEncoder::Kind::TopMap:
+        return literal(MapInterfaceInterfaceName);
+    default:
+        return {};
+    }
+}
+
+QString unsupportedMessage(const QVariant &value)
+{
+    return QStringLiteral("gob: cannot encode a value of Qt type %1: it has no Go counterpart "
+                          "registered with gob")
+        .arg(QString::fromLatin1(value.metaType().name()));
+}
+
+} // namespace
+
+GobEncoder::Kind GobEncoder::kindOf(const QVariant &value, bool topLevel)
+{
+    switch (value.metaType().id()) {
+    case QMetaType::UnknownType:
+    case QMetaType::Nullptr:
+        return Kind::Nil;
+    case QMetaType::Bool:
+        return Kind::Bool;
+    case QMetaType::Int:
+    case QMetaType::LongLong:
+    case QMetaType::Long:
+    case QMetaType::Short:
+    case QMetaType::SChar:
+    case QMetaType::Char:
+        return Kind::Int;
+    case QMetaType::UInt:
+    case QMetaType::ULongLong:
+    case QMetaType::ULong:
+    case QMetaType::UShort:
+    case QMetaType::UChar:
+        return Kind::Uint;
+    case QMetaType::Double:
+    case QMetaType::Float:
+        return Kind::Float;
+    case QMetaType::QString:
+        return Kind::String;
+    case QMetaType::QByteArray:
+        return Kind::Bytes;
+    case QMetaType::QVariantList:
+    case QMetaType::QStringList:
+        return Kind::List;
+    case QMetaType::QVariantMap:
+    case QMetaType::QVariantHash:
+        return topLevel ? Kind::TopMap : Kind::Map;
+    default:
+        return Kind::Unsupported;
+    }
+}
+
+bool GobEncoder::fail(CodecError::Code code, const QString &message)
+{
+    if (!m_error.isError())
+        m_error = CodecError(code, message);
+    return false;
+}
+
+void GobEncoder::writeUint(quint64 x)
+{
+    if (x <= 0x7f) {
+        m_out.append(char(x));
+        return;
+    }
+    uchar buffer[9];
+    const int length = 8 - qCountLeadingZeroBits(x) / 8;
+    buffer[0] = uchar(256 - length);
+    for (int i = length; i > 0; --i, x >>= 8)
+        buffer[i] = uchar(x);
+    m_out.append(reinterpret_cast<const char *>(buffer), length + 1);
+}
+
+void GobEncoder::writeBytes(const char *data, qsizetype size)
+{
+    writeUint(quint64(size));
+    m_out.append(data, size);
+}
+
+void GobEncoder::openRegion()
+{
+    m_regions.push_back(m_out.size());
+    m_out.append('\0');
+}
+
+// Go's writeMessage(writer, buffer): the region gets its length in front, which makes it a
+// message in whatever encloses it; with reopen the buffer starts again empty (Go's Reset).
+void GobEncoder::finishRegion(bool reopen)
+{
+    const qsizetype start = m_regions.back();
+    quint64 length = quint64(m_out.size() - start - 1);
+    if (length <= 0x7f) {
+        m_out[start] = char(length);
+    } else {
+        const int bytes = 8 - qCountLeadingZeroBits(length) / 8;
+        m_out.insert(start + 1, bytes, '\0');
+        char *p = m_out.data() + start;
+        p[0] = char(256 - bytes);
+        for (int i = bytes; i > 0; --i, length >>= 8)
+            p[i] = char(uchar(length));
+    }
+    if (reopen) {
+        m_regions.back() = m_out.size();
+        m_out.append('\0');
+    } else {
+        m_regions.pop_back();
+    }
+}
+
+GobEncoder::TypeSlot *GobEncoder::slotFor(Kind kind)
+{
+    switch (kind) {
+    case Kind::TopMap:
+        return &m_topMap;
+    case Kind::List:
+        return &m_list;
+    case Kind::Map:
+        return &m_map;
+    default:
+        return nullptr;
+    }
+}
+
+qint64 GobEncoder::typeIdOf(Kind kind)
+{
+    switch (kind) {
+    case Kind::Bool:
+        return BoolId;
+    case Kind::Int:
+        return IntId;
+    case Kind::Uint:
+        return UintId;
+    case Kind::Float:
+        return FloatId;
+    case Kind::String:
+        return StringId;
+    case Kind::Bytes:
+        return BytesId;
+    default:
+        break;
+    }
+    TypeSlot *slot = slotFor(kind);
+    if (slot->id == 0)
+        slot->id = ++m_lastId; // Go's setTypeId: ids are handed out on first use
+    return slot->id;
+}
+
+// sendTypeDescriptor/sendActualType: the first time a composite type is used, "-id wireType"
+// is appended to the current buffer, which is then flushed as a message to its writer.
+void GobEncoder::sendTypeDescriptor(Kind kind)
+{
+    TypeSlot *slot = slotFor(kind);
+    if (!slot || slot->sent)
+        return;
+    const qint64 id = typeIdOf(kind);
+    writeInt(-id);
+    // wireType{SliceT|MapT: &{CommonType{Name: "", Id: id}, [Key,] Elem}}: field deltas, the
+    // empty name omitted, each struct ended by a zero delta.
+    writeUint(kind == Kind::List ? SliceField + 1 : MapField + 1);
+    writeUint(1); // CommonType
+    writeUint(2); // CommonType.Id (field 1; Name, field 0, is empty)
+    writeInt(id);
+    writeUint(0);
+    if (kind != Kind::List) {
+        writeUint(1); // Key
+        writeInt(kind == Kind::Map ? StringId : InterfaceId);
+    }
+    writeUint(1); // Elem
+    writeInt(InterfaceId);
+    writeUint(0);
+    writeUint(0);
+    finishRegion(true);
+    slot->sent = true;
+}
+
+Result<QByteArray, CodecError> GobEncoder::encode(const QVariant &value)
+{
+    const Kind kind = kindOf(value, true);
+    if (kind == Kind::Nil)
+        return CodecError(CodecError::Code::GobUnsupportedType,
+                          QStringLiteral("gob: cannot encode nil value"));
+    if (kind == Kind::Unsupported)
+        return CodecError(CodecError::Code::GobUnsupportedType, unsupportedMessage(value));
+    m_out.reserve(256);
+    openRegion(); // the value's message
+    sendTypeDescriptor(kind);
+    writeInt(typeIdOf(kind));
+    writeUint(0); // singleton field delta
+    if (!encodeValue(kind, value, 1))
+        return m_error;
+    finishRegion(false);
+    return std::move(m_out);
+}
+
+// encodeInterface: name, [type definition], type id, then the value as a delimited message.
+bool GobEncoder::encodeInterface(const QVariant &value, int depth)
+{
+    const Kind kind = kindOf(value, false);
+    if (kind == Kind::Nil) {
+        writeUint(0);
+        return true;
+    }
+    const QByteArrayView name = goName(kind);
+    if (name.isEmpty()) {
+        return fail(CodecError::Code::GobUnsupportedType, unsupportedMessage(value));
+    }
+    writeBytes(name.data(), name.size());
+    sendTypeDescriptor(kind);
+    writeInt(typeIdOf(kind));
+    openRegion();
+    writeUint(0); // singleton field delta
+    if (!encodeValue(kind, value, depth))
+        return false;
+    finishRegion(false);
+    return true;
+}
+
+bool GobEncoder::encodeValue(Kind kind, const QVariant &value, int depth)
+{
+    switch (kind) {
+    case Kind::Bool:
+        writeUint(value.toBool() ? 1 : 0);
+        return true;
+    case Kind::Int:
+        writeInt(value.toLongLong());
+        return true;
+    case Kind::Uint:
+        writeUint(value.toULongLong());
+        return true;
+    case Kind::Float: {
+        const double d = value.toDouble();
+        quint64 bits;
+        std::memcpy(&bits, &d, sizeof bits);
+        writeUint(qbswap(bits));
+        return true;
+    }
+    case Kind::String: {
+        const QByteArray utf8 = static_cast<const QString *>(value.constData())->toUtf8();
+        writeBytes(utf8.constData(), utf8.size());
+        return true;
+    }
+    case Kind::Bytes: {
+        const auto *bytes = static_cast<const QByteArray *>(value.constData());
+        writeBytes(bytes->constData(), bytes->size());
+        return true;
+    }
+    default:
+        break;
+    }
+
+    if (depth > Gob::Limits {}.maxDepth) {
+        return fail(
+            CodecError::Code::GobLimitExceeded,
+            QStringLiteral("gob: values nested deeper than %1").arg(Gob::Limits {}.maxDepth));
+    }
+    switch (value.metaType().id()) {
+    case QMetaType::QVariantList: {
+        const auto *list = static_cast<const QVariantList *>(value.constData());
+        writeUint(quint64(list->size()));
+        for (const QVariant &item : *list) {
+            if (!encodeInterface(item, depth + 1))
+                return false;
+        }
+        return true;
+    }
+    case QMetaType::QStringList: {
+        const auto *list = static_cast<const QStringList *>(value.constData());
+        writeUint(quint64(list->size()));
+        for (const QString &item : *list) {
+            if (!encodeInterface(QVariant(item), depth + 1))
+                return false;
+        }
+        return true;
+    }
+    case QMetaType::QVariantMap:
+        return encodeMap(*static_cast<const QVariantMap *>(value.constData()), kind == Kind::TopMap,
+                         depth);
+    case QMetaType::QVariantHash:
+        return encodeMap(*static_cast<const QVariantHash *>(value.constData()),
+                         kind == Kind::TopMap, depth);
+    default:
+        return fail(CodecError::Code::GobUnsupportedType, unsupportedMessage(value));
+    }
+}
+
+// Go writes map entries in its random iteration order; here they are sorted by key, so the
+// bytes are one of the orders Go may produce (and the same for every run).
+template<typename Map> bool GobEncoder::encodeMap(const Map &map, bool interfaceKeys, int depth)
+{
+    writeUint(quint64(map.size()));
+    auto writeEntry = [&](const QString &key, const QVariant &item) {
+        const QByteArray utf8 = key.toUtf8();
+        if (interfaceKeys) {
+            // The key as an interface holding a string: name, type id, delimited value.
+            writeBytes(StringName, qsizetype(sizeof StringName - 1));
+            writeInt(StringId);
+            openRegion();
+            writeUint(0);
+            writeBytes(utf8.constData(), utf8.size());
+            finishRegion(false);
+        } else {
+            writeBytes(utf8.constData(), utf8.size());
+        }
+        return encodeInterface(item, depth + 1);
+    };
+    if constexpr (std::is_same_v<Map, QVariantHash>) {
+        QStringList keys = map.keys();
+        std::sort(keys.begin(), keys.end());
+        for (const QString &key : std::as_const(keys)) {
+            if (!writeEntry(key, map.value(key)))
+                return false;
+        }
+    } else {
+        for (auto it = map.cbegin(); it != map.cend(); ++it) {
+            if (!writeEntry(it.key(), it.value()))
+                return false;
+        }
+    }
+    return true;
+}
+
+} // namespace RediStore
