@@ -1,0 +1,34 @@
+#include <libredistore/serializer/gobserializer.h>
+
+namespace RediStore {
+
+QString GobSerializer::name() const
+{
+    return QStringLiteral("gob");
+}
+
+Result<QByteArray, SerializerError> GobSerializer::serialize(const QVariantMap &values) const
+{
+    auto gob = Gob::encode(values);
+    if (!gob.ok())
+        return SerializerError::fromCodecError(QStringLiteral("GobSerializer"), gob.error());
+    return std::move(gob).value();
+}
+
+Result<QVariantMap, SerializerError> GobSerializer::deserialize(const QByteArray &bytes) const
+{
+    auto value = Gob::decode(bytes, m_limits);
+    if (!value.ok())
+        return SerializerError::fromCodecError(QStringLiteral("GobSerializer"), value.error());
+    if (value.value().metaType().id() != QMetaType::QVariantMap) {
+        return SerializerError(SerializerError::Code::NotAMap,
+                               QStringLiteral("GobSerializer: the stream holds a %1, not a map of "
+                                              "session values")
+                                   .arg(value.value().isValid()
+                                            ? QString::fromLatin1(value.value().metaType().name())
+                                            : QStringLiteral("nil")));
+    }
+    return std::move(*static_cast<QVariantMap *>(value.value().data()));
+}
+
+} // namespace RediStore
