@@ -4,6 +4,11 @@
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
+#include <pthread.h>
+
+#include <atomic>
+#include <cstring>
+
 namespace RediStore {
 
 namespace {
@@ -29,6 +34,26 @@ struct WorkContexts
         for (EVP_CIPHER_CTX *c : ctx)
             EVP_CIPHER_CTX_free(c);
     }
+};
+
+// IVs are public (they travel in the cookie) but must never repeat under one key. RAND_bytes
+// costs about as much per call for 16 bytes as for 1 KiB, so each thread draws IVs from a
+// buffer. A fork would hand the child the parent's unused IVs: the child drops its buffer.
+std::atomic<unsigned> forkGeneration { 0 };
+
+void afterForkInChild()
+{
+    forkGeneration.fetch_add(1, std::memory_order_relaxed);
+}
+
+struct IvBuffer
+{
+    static constexpr int Size = 64 * SecureCookieAes::IvSize;
+    uchar bytes[Size];
+    int used = Size;
+    unsigned generation = 0;
+
+    ~IvBuffer() { OPENSSL_cleanse(bytes, sizeof bytes); }
 };
 
 } // namespace
@@ -86,7 +111,23 @@ bool SecureCookieAes::apply(const uchar *iv, uchar *data, qsizetype size) const
 
 bool SecureCookieAes::randomIv(uchar *iv)
 {
-    return RAND_bytes(iv, IvSize) == 1;
+    static const bool registered = pthread_atfork(nullptr, nullptr, afterForkInChild) == 0;
+    thread_local IvBuffer buffer;
+    const unsigned generation = forkGeneration.load(std::memory_order_relaxed);
+    if (!registered || buffer.generation != generation) {
+        buffer.used = IvBuffer::Size;
+        buffer.generation = generation;
+    }
+    if (buffer.used + IvSize > IvBuffer::Size) {
+        if (RAND_bytes(buffer.bytes, IvBuffer::Size) != 1)
+            return false;
+        buffer.used = 0;
+    }
+    std::memcpy(iv, buffer.bytes + buffer.used, IvSize);
+    // Handed out once: wipe it from the buffer.
+    std::memset(buffer.bytes + buffer.used, 0, IvSize);
+    buffer.used += IvSize;
+    return true;
 }
 
 } // namespace RediStore

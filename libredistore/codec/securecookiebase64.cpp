@@ -21,6 +21,19 @@ constexpr std::array<uchar, 256> makeDecodeMap()
 
 constexpr std::array<uchar, 256> decodeMap = makeDecodeMap();
 
+// Two output characters for each 12-bit value: one lookup per half of a 3-byte group.
+constexpr std::array<char, 2 * 4096> makePairs()
+{
+    std::array<char, 2 * 4096> pairs {};
+    for (int i = 0; i < 4096; ++i) {
+        pairs[size_t(2 * i)] = alphabet[i >> 6];
+        pairs[size_t(2 * i + 1)] = alphabet[i & 0x3f];
+    }
+    return pairs;
+}
+
+constexpr std::array<char, 2 * 4096> encodePairs = makePairs();
+
 inline bool isNewline(char c)
 {
     return c == '\n' || c == '\r';
@@ -33,10 +46,13 @@ void encode(const uchar *in, qsizetype size, char *out) noexcept
     qsizetype i = 0;
     for (; i + 3 <= size; i += 3) {
         const quint32 v = quint32(in[i]) << 16 | quint32(in[i + 1]) << 8 | quint32(in[i + 2]);
-        *out++ = alphabet[v >> 18 & 0x3f];
-        *out++ = alphabet[v >> 12 & 0x3f];
-        *out++ = alphabet[v >> 6 & 0x3f];
-        *out++ = alphabet[v & 0x3f];
+        const char *hi = &encodePairs[2 * (v >> 12)];
+        const char *lo = &encodePairs[2 * (v & 0xfff)];
+        out[0] = hi[0];
+        out[1] = hi[1];
+        out[2] = lo[0];
+        out[3] = lo[1];
+        out += 4;
     }
     const qsizetype rest = size - i;
     if (rest == 0)
