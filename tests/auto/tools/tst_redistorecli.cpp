@@ -1,0 +1,444 @@
+// The redistore command-line tool, run as a user runs it: the built binary through QProcess.
+
+#include <testdata.h>
+
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
+#include <QtCore/QProcess>
+#include <QtCore/QTemporaryDir>
+#include <QtTest/QtTest>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run redistore(const QStringList &arguments, const QByteArray &input = QByteArray())
+{
+    QProcess process;
+    process.start(QStringLiteral(REDISTORE_CLI), arguments);
+    if (!process.waitForStarted(10000))
+        return {};
+    if (!input.isEmpty())
+        process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(30000)) {
+        process.kill();
+        process.waitForFinished();
+        return {};
+    }
+    Run run;
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+QString dump(const Run &run)
+{
+    return QStringLiteral("exit %1\nstdout: %2\nstderr: %3")
+        .arg(run.exitCode)
+        .arg(QString::fromUtf8(run.out), QString::fromUtf8(run.err));
+}
+
+// One JSON value of any kind (QJsonDocument reads only objects and arrays at the top).
+QJsonValue parseJson(const QByteArray &text)
+{
+    const QJsonDocument document = QJsonDocument::fromJson('[' + text + ']');
+    return document.isArray() && document.array().size() == 1 ? document.array().at(0)
+                                                              : QJsonValue(QJsonValue::Undefined);
+}
+
+// The vectors' typed rendering of a Go value as JSON.
+QJsonValue goJson(const QJsonObject &typed)
+{
+    const QString type = typed.value(QLatin1String("type")).toString();
+    if (type.startsWith(QLatin1String("map["))) {
+        QJsonObject object;
+        const QJsonArray entries = typed.value(QLatin1String("entries")).toArray();
+        for (const QJsonValue &entry : entries) {
+            const QJsonObject e = entry.toObject();
+            object.insert(goJson(e.value(QLatin1String("k")).toObject()).toString(),
+                          goJson(e.value(QLatin1String("v")).toObject()));
+        }
+        return object;
+    }
+    if (type.startsWith(QLatin1String("[]"))) {
+        QJsonArray array;
+        const QJsonArray items = typed.value(QLatin1String("items")).toArray();
+        for (const QJsonValue &item : items)
+            array.append(goJson(item.toObject()));
+        return array;
+    }
+    return typed.value(QLatin1String("v"));
+}
+
+QStringList keyArguments(const QJsonArray &keys)
+{
+    QStringList arguments;
+    for (const QJsonValue &key : keys) {
+        const QJsonObject k = key.toObject();
+        arguments << QStringLiteral("--hash-key")
+                  << k.value(QLatin1String("hash_key_hex")).toString();
+        if (!k.value(QLatin1String("block_key_hex")).isNull())
+            arguments << QStringLiteral("--block-key")
+                      << k.value(QLatin1String("block_key_hex")).toString();
+    }
+    return arguments;
+}
+
+const QString hashKey
+    = QStringLiteral("63f5bc1fa8d07612eb2b1b11f7414f544ef04fd9d833d9aa8cf7a4f643774be7");
+const QString blockKey = QStringLiteral("382805d6d0fc3d001af026bd3735192e");
+
+} // namespace
+
+class tst_RedistoreCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void help_data();
+    void help();
+    void version();
+    void decodeVectors_data();
+    void decodeVectors();
+    void decodeWithRotation_data();
+    void decodeWithRotation();
+    void keyOrderMatters();
+    void roundTrip_data();
+    void roundTrip();
+    void wrongKeyFails();
+    void expiredCookieFails();
+    void badArguments_data();
+    void badArguments();
+
+private:
+    QJsonObject m_vectors;
+};
+
+void tst_RedistoreCli::initTestCase()
+{
+    QVERIFY2(QFile::exists(QStringLiteral(REDISTORE_CLI)), REDISTORE_CLI);
+    m_vectors = RediStore::Test::goVectors();
+    QVERIFY(!m_vectors.isEmpty());
+}
+
+void tst_RedistoreCli::help_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("redistore --help")
+        << QStringList { QStringLiteral("--help") } << QStringLiteral("cookie");
+    QTest::newRow("redistore cookie --help")
+        << QStringList { QStringLiteral("cookie"), QStringLiteral("--help") }
+        << QStringLiteral("decode");
+    QTest::newRow("redistore cookie decode --help")
+        << QStringList { QStringLiteral("cookie"), QStringLiteral("decode"),
+                         QStringLiteral("--help") }
+        << QStringLiteral("--block-key HEX");
+    QTest::newRow("redistore cookie encode --help")
+        << QStringList { QStringLiteral("cookie"), QStringLiteral("encode"),
+                         QStringLiteral("--help") }
+        << QStringLiteral("JSON_VALUE");
+    QTest::newRow("--help wins over other arguments")
+        << QStringList { QStringLiteral("cookie"), QStringLiteral("decode"), QStringLiteral("x"),
+                         QStringLiteral("--help") }
+        << QStringLiteral("--max-age S");
+}
+
+void tst_RedistoreCli::help()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, mentions);
+    const Run run = redistore(arguments);
+    QVERIFY2(run.exitCode == 0, qPrintable(dump(run)));
+    QVERIFY(run.out.startsWith("Usage: redistore"));
+    QVERIFY2(run.out.contains(mentions.toUtf8()), run.out.constData());
+    QVERIFY(run.err.isEmpty());
+}
+
+void tst_RedistoreCli::version()
+{
+    const Run run = redistore({ QStringLiteral("--version") });
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(QRegularExpression(QStringLiteral("^redistore \\d+\\.\\d+\\.\\d+\n$"))
+                .match(QString::fromUtf8(run.out))
+                .hasMatch());
+}
+
+void tst_RedistoreCli::decodeVectors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QJsonValue>("expected");
+    const QJsonArray vectors = m_vectors.value(QLatin1String("securecookie")).toArray();
+    for (const QJsonValue &entry : vectors) {
+        const QJsonObject v = entry.toObject();
+        QStringList arguments { QStringLiteral("cookie"), QStringLiteral("decode"),
+                                QStringLiteral("--name"),
+                                v.value(QLatin1String("name")).toString() };
+        arguments += keyArguments(QJsonArray { v });
+        arguments << QStringLiteral("--encoding") << v.value(QLatin1String("encoder")).toString();
+        if (v.value(QLatin1String("real_clock")).toBool())
+            arguments << QStringLiteral("--max-age") << QStringLiteral("0");
+        else
+            arguments << QStringLiteral("--now")
+                      << QString::number(v.value(QLatin1String("decode_now")).toInteger());
+        arguments << v.value(QLatin1String("cookie")).toString();
+        QTest::newRow(qPrintable(v.value(QLatin1String("id")).toString()))
+            << arguments << goJson(v.value(QLatin1String("decoded")).toObject());
+    }
+}
+
+void tst_RedistoreCli::decodeVectors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QJsonValue, expected);
+    const Run run = redistore(arguments);
+    QVERIFY2(run.exitCode == 0, qPrintable(dump(run)));
+    QVERIFY(run.out.endsWith('\n'));
+    QCOMPARE(parseJson(run.out.trimmed()), expected);
+}
+
+void tst_RedistoreCli::decodeWithRotation_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QJsonValue>("expected");
+    const QJsonArray cases = m_vectors.value(QLatin1String("multi_codec")).toArray();
+    for (const QJsonValue &entry : cases) {
+        const QJsonObject c = entry.toObject();
+        QStringList arguments { QStringLiteral("cookie"), QStringLiteral("decode"),
+                                QStringLiteral("--name"),
+                                c.value(QLatin1String("name")).toString() };
+        arguments += keyArguments(c.value(QLatin1String("decode_keys")).toArray());
+        arguments << QStringLiteral("--now")
+                  << QString::number(c.value(QLatin1String("decode_now")).toInteger())
+                  << c.value(QLatin1String("cookie")).toString();
+        const bool ok = c.value(QLatin1String("result")).toString() == QLatin1String("ok");
+        QTest::newRow(qPrintable(c.value(QLatin1String("id")).toString()))
+            << arguments << (ok ? 0 : 1) << goJson(c.value(QLatin1String("decoded")).toObject());
+    }
+}
+
+void tst_RedistoreCli::decodeWithRotation()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QJsonValue, expected);
+    const Run run = redistore(arguments);
+    QVERIFY2(run.exitCode == exitCode, qPrintable(dump(run)));
+    if (exitCode == 0)
+        QCOMPARE(parseJson(run.out.trimmed()), expected);
+    else
+        QVERIFY2(run.err.contains("MacInvalid: securecookie: the value is not valid"),
+                 run.err.constData());
+}
+
+// A --block-key belongs to the --hash-key before it, whatever the options around it.
+void tst_RedistoreCli::keyOrderMatters()
+{
+    const QString otherHash(64, QLatin1Char('a'));
+    const QString otherBlock(32, QLatin1Char('b'));
+    const Run encoded
+        = redistore({ QStringLiteral("cookie"), QStringLiteral("encode"), QStringLiteral("--name"),
+                      QStringLiteral("s"), QStringLiteral("--hash-key"), hashKey,
+                      QStringLiteral("--block-key"), blockKey, QStringLiteral("\"id\"") });
+    QVERIFY2(encoded.exitCode == 0, qPrintable(dump(encoded)));
+    const QString cookie = QString::fromLatin1(encoded.out.trimmed());
+
+    // (other hash, no block), (hash, block): matches the second pair.
+    Run run = redistore({ QStringLiteral("cookie"), QStringLiteral("decode"),
+                          QStringLiteral("--hash-key"), otherHash, QStringLiteral("--name"),
+                          QStringLiteral("s"), QStringLiteral("--hash-key"), hashKey,
+                          QStringLiteral("--encoding"), QStringLiteral("gob"),
+                          QStringLiteral("--block-key"), blockKey, cookie });
+    QVERIFY2(run.exitCode == 0, qPrintable(dump(run)));
+    QCOMPARE(run.out, QByteArray("\"id\"\n"));
+
+    // (other hash, block), (hash, other block): the block key is now on the wrong pair.
+    run = redistore({ QStringLiteral("cookie"), QStringLiteral("decode"), QStringLiteral("--name"),
+                      QStringLiteral("s"), QStringLiteral("--hash-key"), otherHash,
+                      QStringLiteral("--block-key"), blockKey, QStringLiteral("--hash-key"),
+                      hashKey, QStringLiteral("--block-key"), otherBlock, cookie });
+    QVERIFY2(run.exitCode == 1, qPrintable(dump(run)));
+    // Go's MultiError text, then each pair's reason.
+    QVERIFY2(run.err.contains("(and 1 other error)"), run.err.constData());
+    QVERIFY2(run.err.contains("key pair 1: MacInvalid"), run.err.constData());
+    QVERIFY2(run.err.contains("key pair 2: CannotDeserialize"), run.err.constData());
+}
+
+void tst_RedistoreCli::roundTrip_data()
+{
+    QTest::addColumn<QString>("json");
+    QTest::addColumn<QStringList>("options");
+    const QStringList aes {
+        QStringLiteral("--block-key"),
+        QStringLiteral("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff")
+    };
+    const QStringList jsonEncoding { QStringLiteral("--encoding"), QStringLiteral("json") };
+    QTest::newRow("session ID") << QStringLiteral(
+        "\"52ZPY4ZW3RFICLUBZPWCHWFNRNXJIQRRKIRB4ZNWI2LC2IO6JSPA\"")
+                                << QStringList();
+    QTest::newRow("session ID, AES-256") << QStringLiteral("\"ID\"") << aes;
+    QTest::newRow("integer") << QStringLiteral("-42") << QStringList();
+    QTest::newRow("map") << QStringLiteral(
+        "{\"admin\":true,\"n\":42,\"ratio\":0.25,\"tags\":[\"a\",1],\"user\":\"alice\"}")
+                         << aes;
+    QTest::newRow("nested map") << QStringLiteral("{\"m\":{\"k\":\"v\"}}") << QStringList();
+    QTest::newRow("unicode") << QStringLiteral("\"h\u00e9llo \u2603 \\\"quoted\\\" \\n\"")
+                             << QStringList();
+    QTest::newRow("json encoding") << QStringLiteral("{\"n\":42.5,\"s\":\"<&>\"}") << jsonEncoding;
+    QTest::newRow("json encoding, AES")
+        << QStringLiteral("[1.5,\"x\",null,false]") << (jsonEncoding + aes);
+}
+
+void tst_RedistoreCli::roundTrip()
+{
+    QFETCH(QString, json);
+    QFETCH(QStringList, options);
+    const QStringList common = QStringList { QStringLiteral("--name"), QStringLiteral("my-session"),
+                                             QStringLiteral("--hash-key"), hashKey }
+        + options;
+    const Run encoded = redistore(QStringList { QStringLiteral("cookie"), QStringLiteral("encode") }
+                                  + common + QStringList { json });
+    QVERIFY2(encoded.exitCode == 0, qPrintable(dump(encoded)));
+    const QString cookie = QString::fromLatin1(encoded.out.trimmed());
+    QVERIFY(!cookie.isEmpty());
+    QCOMPARE(encoded.out.count('\n'), 1);
+
+    const Run decoded = redistore(QStringList { QStringLiteral("cookie"), QStringLiteral("decode") }
+                                  + common + QStringList { cookie });
+    QVERIFY2(decoded.exitCode == 0, qPrintable(dump(decoded)));
+    QCOMPARE(parseJson(decoded.out.trimmed()), parseJson(json.toUtf8()));
+}
+
+void tst_RedistoreCli::wrongKeyFails()
+{
+    const QJsonObject v
+        = m_vectors.value(QLatin1String("securecookie")).toArray().first().toObject();
+    const Run run
+        = redistore({ QStringLiteral("cookie"), QStringLiteral("decode"), QStringLiteral("--name"),
+                      v.value(QLatin1String("name")).toString(), QStringLiteral("--hash-key"),
+                      QString(64, QLatin1Char('0')), QStringLiteral("--now"),
+                      QStringLiteral("1750000060"), v.value(QLatin1String("cookie")).toString() });
+    QVERIFY2(run.exitCode == 1, qPrintable(dump(run)));
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.err.contains("MacInvalid: securecookie: the value is not valid"),
+             run.err.constData());
+    QVERIFY2(run.err.contains("wrong hash key"), run.err.constData());
+}
+
+void tst_RedistoreCli::expiredCookieFails()
+{
+    const QStringList common { QStringLiteral("--name"), QStringLiteral("s"),
+                               QStringLiteral("--hash-key"), hashKey };
+    const Run encoded
+        = redistore(QStringList { QStringLiteral("cookie"), QStringLiteral("encode"),
+                                  QStringLiteral("--now"), QStringLiteral("1750000000") }
+                    + common + QStringList { QStringLiteral("\"x\"") });
+    QCOMPARE(encoded.exitCode, 0);
+    const QString cookie = QString::fromLatin1(encoded.out.trimmed());
+    auto decodeAt = [&](const QString &now, const QStringList &extra) {
+        return redistore(QStringList { QStringLiteral("cookie"), QStringLiteral("decode"),
+                                       QStringLiteral("--now"), now }
+                         + common + extra + QStringList { cookie });
+    };
+    QCOMPARE(decodeAt(QStringLiteral("1750000100"), {}).exitCode, 0);
+    Run run = decodeAt(QStringLiteral("1750000100"),
+                       { QStringLiteral("--max-age"), QStringLiteral("99") });
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("Expired: securecookie: expired timestamp"), run.err.constData());
+    run = decodeAt(QStringLiteral("1750000100"),
+                   { QStringLiteral("--min-age"), QStringLiteral("101") });
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("TooNew"), run.err.constData());
+    run = decodeAt(QStringLiteral("1750000100"),
+                   { QStringLiteral("--max-length"), QStringLiteral("10") });
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("CookieTooLong"), run.err.constData());
+}
+
+void tst_RedistoreCli::badArguments_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    const QString decode = QStringLiteral("decode");
+    const QString cookie = QStringLiteral("cookie");
+    auto args = [&](std::initializer_list<QString> list) {
+        return QStringList { cookie, decode } + QStringList(list);
+    };
+    const QString name = QStringLiteral("--name");
+    const QString hash = QStringLiteral("--hash-key");
+    const QString block = QStringLiteral("--block-key");
+    const QString n = QStringLiteral("s");
+    const QString c = QStringLiteral("COOKIE");
+
+    QTest::newRow("no command") << QStringList() << QStringLiteral("no command given");
+    QTest::newRow("unknown command") << QStringList { QStringLiteral("frobnicate") }
+                                     << QStringLiteral("unknown command 'frobnicate'");
+    QTest::newRow("cookie without command")
+        << QStringList { cookie } << QStringLiteral("no command given");
+    QTest::newRow("unknown cookie command") << QStringList { cookie, QStringLiteral("sign") }
+                                            << QStringLiteral("unknown command 'sign'");
+    QTest::newRow("no name") << args({ hash, hashKey, c }) << QStringLiteral("--name");
+    QTest::newRow("two names") << args({ name, n, name, n, hash, hashKey, c })
+                               << QStringLiteral("--name");
+    QTest::newRow("no hash key") << args({ name, n, c }) << QStringLiteral("--hash-key");
+    QTest::newRow("hash key not hex")
+        << args({ name, n, hash, QStringLiteral("xyz1"), c }) << QStringLiteral("not hexadecimal");
+    QTest::newRow("odd hex digits")
+        << args({ name, n, hash, QStringLiteral("abc"), c }) << QStringLiteral("not hexadecimal");
+    QTest::newRow("block key first") << args({ name, n, block, blockKey, hash, hashKey, c })
+                                     << QStringLiteral("must follow the --hash-key");
+    QTest::newRow("two block keys")
+        << args({ name, n, hash, hashKey, block, blockKey, block, blockKey, c })
+        << QStringLiteral("two --block-key");
+    QTest::newRow("20-byte block key")
+        << args({ name, n, hash, hashKey, block, QString(40, QLatin1Char('1')), c })
+        << QStringLiteral("key pair 1: block key is 20 bytes; AES needs 16, 24 or 32");
+    QTest::newRow("unknown option")
+        << args({ name, n, hash, hashKey, QStringLiteral("--colour"), c })
+        << QStringLiteral("unknown option '--colour'");
+    QTest::newRow("missing value") << args({ name, n, c, hash }) << QStringLiteral("needs a value");
+    QTest::newRow("bad encoding") << args(
+        { name, n, hash, hashKey, QStringLiteral("--encoding"), QStringLiteral("xml"), c })
+                                  << QStringLiteral("gob or json");
+    QTest::newRow("negative max age")
+        << args({ name, n, hash, hashKey, QStringLiteral("--max-age"), QStringLiteral("-1"), c })
+        << QStringLiteral("--max-age");
+    QTest::newRow("bad now") << args(
+        { name, n, hash, hashKey, QStringLiteral("--now"), QStringLiteral("noon"), c })
+                             << QStringLiteral("--now");
+    QTest::newRow("no cookie") << args({ name, n, hash, hashKey }) << QStringLiteral("COOKIE");
+    QTest::newRow("two cookies") << args({ name, n, hash, hashKey, c, c })
+                                 << QStringLiteral("COOKIE");
+    QTest::newRow("encode: bad JSON")
+        << QStringList { cookie,  QStringLiteral("encode"), name, n, hash,
+                         hashKey, QStringLiteral("{x}") }
+        << QStringLiteral("JSON_VALUE");
+    QTest::newRow("encode: two hash keys")
+        << QStringList { cookie,  QStringLiteral("encode"), name, n, hash, hashKey, hash,
+                         hashKey, QStringLiteral("1") }
+        << QStringLiteral("one --hash-key");
+}
+
+void tst_RedistoreCli::badArguments()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const Run run = redistore(arguments);
+    QVERIFY2(run.exitCode == 2, qPrintable(dump(run)));
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.err.contains("Usage: redistore"), run.err.constData());
+    QVERIFY2(run.err.contains(message.toUtf8()), run.err.constData());
+}
+
+QTEST_GUILESS_MAIN(tst_RedistoreCli)
+#include "tst_redistorecli.moc"
