@@ -197,18 +197,50 @@ void GoJsonWriter::appendFloat(QByteArray &out, double value, bool is32)
         exponent = is32 ? (float(magnitude) < 1e-6f || float(magnitude) >= 1e21f)
                         : (magnitude < 1e-6 || magnitude >= 1e21);
     }
-    const auto format = exponent ? std::chars_format::scientific : std::chars_format::fixed;
-    char buffer[400]; // 'f' of the largest double has 309 digits
+    // The shortest digits that round-trip, in scientific form ("-1.2345e+20").
+    char buffer[64];
     const std::to_chars_result result = is32
-        ? std::to_chars(buffer, buffer + sizeof buffer, float(value), format)
-        : std::to_chars(buffer, buffer + sizeof buffer, value, format);
+        ? std::to_chars(buffer, buffer + sizeof buffer, float(value), std::chars_format::scientific)
+        : std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
     qsizetype n = result.ptr - buffer;
-    if (exponent && n >= 4 && buffer[n - 4] == 'e' && buffer[n - 3] == '-'
-        && buffer[n - 2] == '0') {
-        buffer[n - 2] = buffer[n - 1];
-        --n;
+    if (exponent) {
+        // Go's 'e' format has at least two exponent digits; json then trims e-07 to e-7.
+        if (n >= 4 && buffer[n - 4] == 'e' && buffer[n - 3] == '-' && buffer[n - 2] == '0') {
+            buffer[n - 2] = buffer[n - 1];
+            --n;
+        }
+        out.append(buffer, n);
+        return;
     }
-    out.append(buffer, n);
+    // strconv 'f' with the shortest digits: the digits placed around the decimal point and
+    // padded with zeros (1.2345678901234568e+20 -> 123456789012345680000, not the exact
+    // 123456789012345683968 that printf's %f gives).
+    const char *p = buffer;
+    if (*p == '-') {
+        out.append('-');
+        ++p;
+    }
+    char digits[32];
+    int count = 0;
+    const char *e = p;
+    for (; e < result.ptr && *e != 'e'; ++e) {
+        if (*e != '.')
+            digits[count++] = *e;
+    }
+    int exp10 = 0;
+    std::from_chars(e + (e[1] == '+' ? 2 : 1), result.ptr, exp10);
+    if (exp10 < 0) {
+        out.append("0.", 2);
+        out.append(QByteArray(-exp10 - 1, '0'));
+        out.append(digits, count);
+    } else if (exp10 + 1 >= count) {
+        out.append(digits, count);
+        out.append(QByteArray(exp10 + 1 - count, '0'));
+    } else {
+        out.append(digits, exp10 + 1);
+        out.append('.');
+        out.append(digits + exp10 + 1, count - exp10 - 1);
+    }
 }
 
 bool GoJsonWriter::fail(CodecError::Code code, const QString &message)
