@@ -2,6 +2,7 @@
 
 #include <QtCore/QLocale>
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -515,6 +516,30 @@ void printOut(const QByteArray &bytes)
 {
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
     std::fflush(stdout);
+}
+
+namespace {
+
+QList<CommandGroup> &registry()
+{
+    static QList<CommandGroup> groups;
+    return groups;
+}
+
+} // namespace
+
+CommandGroupRegistration::CommandGroupRegistration(const CommandGroup &group)
+{
+    registry().append(group);
+}
+
+QList<CommandGroup> commandGroups()
+{
+    QList<CommandGroup> groups = registry();
+    std::sort(groups.begin(), groups.end(), [](const CommandGroup &a, const CommandGroup &b) {
+        return qstrcmp(a.name, b.name) < 0;
+    });
+    return groups;
 }
 
 void printErr(const QString &text)

@@ -67,6 +67,26 @@ bool fromJson(const QByteArray &text, QVariant *value, QString *error);
 void printOut(const QByteArray &bytes);
 void printErr(const QString &text);
 
+// A command group ("redistore cookie ...", "redistore value ..."). Each group's file registers
+// itself with REDISTORE_COMMAND_GROUP, so adding a group is adding its file to CMakeLists.txt.
+struct CommandGroup
+{
+    const char *name;
+    const char *summary;
+    int (*run)(const QStringList &arguments); // the arguments after the group name
+};
+
+// Every registered group, sorted by name.
+QList<CommandGroup> commandGroups();
+
+struct CommandGroupRegistration
+{
+    explicit CommandGroupRegistration(const CommandGroup &group);
+};
+
+#define REDISTORE_COMMAND_GROUP(name, summary, run) \
+    static const Cli::CommandGroupRegistration commandGroupRegistration({ name, summary, run })
+
 } // namespace Cli
 
 #endif // REDISTORE_CLI_H

@@ -1,4 +1,3 @@
-#include "cookiecommand.h"
 #include "cli.h"
 
 #include <libredistore/codec/securecookie.h>
@@ -246,8 +245,6 @@ int runEncode(const QStringList &args)
     return Cli::Success;
 }
 
-} // namespace
-
 int runCookieCommand(const QStringList &arguments)
 {
     const QString command = arguments.value(0);
@@ -264,3 +261,8 @@ int runCookieCommand(const QStringList &arguments)
                            command.isEmpty() ? QStringLiteral("no command given")
                                              : QStringLiteral("unknown command '%1'").arg(command));
 }
+
+} // namespace
+
+REDISTORE_COMMAND_GROUP("cookie", "Encode and decode gorilla/securecookie cookie values",
+                        runCookieCommand);

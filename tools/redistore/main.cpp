@@ -1,8 +1,8 @@
 // redistore: the command-line tool. main() only dispatches to a command group; each group lives
-// in its own file (cookiecommand.cpp, valuecommand.cpp, ...).
+// in its own file (cookiecommand.cpp, valuecommand.cpp, ...) and registers itself there with
+// REDISTORE_COMMAND_GROUP.
 
 #include "cli.h"
-#include "cookiecommand.h"
 
 #include <libredistore/version.h>
 
@@ -10,24 +10,12 @@
 
 namespace {
 
-struct CommandGroup
-{
-    const char *name;
-    int (*run)(const QStringList &arguments); // the arguments after the group name
-    const char *summary;
-};
-
-// One line per command group.
-const CommandGroup groups[] = {
-    { "cookie", runCookieCommand, "Encode and decode gorilla/securecookie cookie values" },
-};
-
 QString usage()
 {
     QString text = QStringLiteral("Usage: redistore <command> [options]\n\n"
                                   "RediStore for Qt: Redis sessions compatible with Go's "
                                   "redistore.\n\nCommands:\n");
-    for (const CommandGroup &group : groups) {
+    for (const Cli::CommandGroup &group : Cli::commandGroups()) {
         text += QStringLiteral("  %1 %2\n")
                     .arg(QLatin1String(group.name), -10)
                     .arg(QLatin1String(group.summary));
@@ -56,7 +44,7 @@ int main(int argc, char **argv)
         Cli::printOut("redistore " + RediStore::versionString().toUtf8() + '\n');
         return Cli::Success;
     }
-    for (const CommandGroup &group : groups) {
+    for (const Cli::CommandGroup &group : Cli::commandGroups()) {
         if (name == QLatin1String(group.name))
             return group.run(arguments.mid(2));
     }
