@@ -2,6 +2,7 @@
 
 #include <libredistore/codec/gob.h>
 #include <libredistore/codec/securecookie.h>
+#include <libredistore/serializer/sessionserializer.h>
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QFile>
@@ -159,27 +160,42 @@ void addCookieRows(QList<Row> *rows, int runMs)
     }
 }
 
-void addGobRows(QList<Row> *rows, int runMs)
+// Every session serializer on the same values; the gob rows are what Go's bench measures.
+void addSerializerRows(QList<Row> *rows, int runMs)
 {
-    for (const int target : payloadTargets) {
-        const QVariantMap values = sessionValues(target, 12345);
-        const QByteArray bytes = Gob::encode(values).valueOr({});
-        Row serialize;
-        serialize.name = QStringLiteral("gob.serialize/%1").arg(target);
-        serialize.goName = QStringLiteral("redistore.GobSerializer.Serialize/%1").arg(target);
-        serialize.note = QStringLiteral("Gob::encode of the session values");
-        serialize.bytes = bytes.size();
-        serialize.ours = measure([&] { return Gob::encode(values).valueOr({}).size(); }, runMs);
-        rows->append(serialize);
+    for (const QString &name : SessionSerializer::names()) {
+        const auto serializer = SessionSerializer::byName(name);
+        for (const int target : payloadTargets) {
+            const QVariantMap values = sessionValues(target, 12345);
+            const auto serialized = serializer->serialize(values);
+            if (!serialized.ok())
+                qFatal("%s cannot serialize the bench values", qPrintable(name));
+            const QByteArray bytes = serialized.value();
+            const bool isGob = name == QLatin1String("gob");
 
-        Row deserialize;
-        deserialize.name = QStringLiteral("gob.deserialize/%1").arg(target);
-        deserialize.goName = QStringLiteral("redistore.GobSerializer.Deserialize/%1").arg(target);
-        deserialize.note = QStringLiteral("Gob::decode into a fresh QVariantMap");
-        deserialize.bytes = bytes.size();
-        deserialize.ours
-            = measure([&] { return Gob::decode(bytes).valueOr({}).toMap().size(); }, runMs);
-        rows->append(deserialize);
+            Row serialize;
+            serialize.name = QStringLiteral("%1.serialize/%2").arg(name).arg(target);
+            if (isGob)
+                serialize.goName
+                    = QStringLiteral("redistore.GobSerializer.Serialize/%1").arg(target);
+            serialize.note = QStringLiteral("{counter, blob} session values");
+            serialize.bytes = bytes.size();
+            serialize.ours
+                = measure([&] { return serializer->serialize(values).valueOr({}).size(); }, runMs);
+            rows->append(serialize);
+
+            Row deserialize;
+            deserialize.name = QStringLiteral("%1.deserialize/%2").arg(name).arg(target);
+            if (isGob) {
+                deserialize.goName
+                    = QStringLiteral("redistore.GobSerializer.Deserialize/%1").arg(target);
+            }
+            deserialize.note = QStringLiteral("into a fresh QVariantMap");
+            deserialize.bytes = bytes.size();
+            deserialize.ours
+                = measure([&] { return serializer->deserialize(bytes).valueOr({}).size(); }, runMs);
+            rows->append(deserialize);
+        }
     }
 }
 
@@ -252,7 +268,7 @@ int runCodecBench(const QStringList &arguments)
 
     QList<Row> rows;
     addCookieRows(&rows, runMs);
-    addGobRows(&rows, runMs);
+    addSerializerRows(&rows, runMs);
     for (Row &row : rows) {
         if (goResults.contains(row.goName))
             row.goNsPerOp = goResults.value(row.goName);
