@@ -1,0 +1,40 @@
+#ifndef REDISTORE_ADMIN_CONNECTIONPROBE_H
+#define REDISTORE_ADMIN_CONNECTIONPROBE_H
+
+#include <libredistore/redis/redisclient.h>
+
+#include <QtCore/QObject>
+
+#include <memory>
+
+namespace RediStore::Admin {
+
+// Tries a configuration once (connect, authenticate, select the database, PING) without
+// retrying, so that a refused connection, a wrong password or a timeout is reported as such,
+// at once. Never blocks.
+class ConnectionProbe : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ConnectionProbe(QObject *parent = nullptr);
+    ~ConnectionProbe() override;
+
+    void start(const RedisConfig &config);
+    void cancel();
+    bool isRunning() const { return m_client != nullptr; }
+
+Q_SIGNALS:
+    void succeeded(const QString &serverVersion);
+    void failed(const RediStore::RedisError &error);
+
+private:
+    void finish();
+
+    std::unique_ptr<RedisClient> m_client;
+    quint64 m_token = 0;
+};
+
+} // namespace RediStore::Admin
+
+#endif // REDISTORE_ADMIN_CONNECTIONPROBE_H

@@ -1,0 +1,168 @@
+#include "connectionprofile.h"
+
+#include <QtCore/QSettings>
+
+namespace RediStore::Admin {
+
+ConnectionProfile ConnectionProfile::fromUrl(const QString &url)
+{
+    ConnectionProfile profile;
+    profile.transport = Transport::Url;
+    profile.url = url;
+    return profile;
+}
+
+Result<RedisConfig, RedisError> ConnectionProfile::toRedisConfig() const
+{
+    RedisConfig config;
+    config.setClientName(QStringLiteral("redistore-admin"));
+    switch (transport) {
+    case Transport::Url: {
+        if (url.trimmed().isEmpty())
+            return RedisError(RedisError::Code::InvalidUrl, tr("enter a redis:// or unix:// URL"));
+        auto withUrl = config.applyUrl(url.trimmed());
+        if (!withUrl.ok())
+            return withUrl.error();
+        config = withUrl.value();
+        break;
+    }
+    case Transport::Tcp:
+        config.setHost(host.trimmed());
+        config.setPort(port);
+        break;
+    case Transport::Unix:
+        config.setUnixSocket(unixSocket.trimmed());
+        break;
+    }
+    // Fields typed in the dialog add to what a URL says (a conflict is an error).
+    if (!username.isEmpty() && config.username() != username) {
+        if (!config.username().isEmpty())
+            return RedisError(
+                RedisError::Code::ConflictingSettings,
+                tr("the URL names user %1, the user field %2").arg(config.username(), username));
+        config.setUsername(username);
+    }
+    if (!password.isEmpty() && config.password() != password) {
+        if (!config.password().isEmpty())
+            return RedisError(RedisError::Code::ConflictingSettings,
+                              tr("the URL and the password field give different passwords"));
+        config.setPassword(password);
+    }
+    if (database != 0 && config.database() != database) {
+        if (config.database() != 0)
+            return RedisError(RedisError::Code::ConflictingSettings,
+                              tr("the URL selects database %1, the database field %2")
+                                  .arg(config.database())
+                                  .arg(database));
+        config.setDatabase(database);
+    }
+    auto valid = config.validate();
+    if (!valid.ok())
+        return valid.error();
+    return config;
+}
+
+Result<KeyRing, CodecError> ConnectionProfile::keyRing() const
+{
+    return KeyRing::keysFromStrings(cookieKeys);
+}
+
+QString ConnectionProfile::endpointText() const
+{
+    auto config = toRedisConfig();
+    if (!config.ok())
+        return transport == Transport::Url ? url : host;
+    return tr("%1, database %2").arg(config.value().endpoint()).arg(config.value().database());
+}
+
+QString ConnectionProfile::title() const
+{
+    return name.isEmpty() ? endpointText() : name;
+}
+
+QStringList ConnectionProfile::serializerNames()
+{
+    return { QStringLiteral("auto"), QStringLiteral("datastream"), QStringLiteral("gob"),
+             QStringLiteral("json") };
+}
+
+QString ConnectionProfile::serializerTitle(const QString &name)
+{
+    if (name == QLatin1String("datastream"))
+        return tr("Qt DataStream");
+    if (name == QLatin1String("gob"))
+        return tr("Go gob");
+    if (name == QLatin1String("json"))
+        return tr("Go JSON");
+    return tr("Detect automatically");
+}
+
+static QString transportName(ConnectionProfile::Transport transport)
+{
+    switch (transport) {
+    case ConnectionProfile::Transport::Url:
+        return QStringLiteral("url");
+    case ConnectionProfile::Transport::Unix:
+        return QStringLiteral("unix");
+    case ConnectionProfile::Transport::Tcp:
+        break;
+    }
+    return QStringLiteral("tcp");
+}
+
+void ConnectionProfile::save(QSettings &settings) const
+{
+    settings.setValue(QStringLiteral("name"), name);
+    settings.setValue(QStringLiteral("transport"), transportName(transport));
+    settings.setValue(QStringLiteral("url"), url);
+    settings.setValue(QStringLiteral("host"), host);
+    settings.setValue(QStringLiteral("port"), port);
+    settings.setValue(QStringLiteral("unixSocket"), unixSocket);
+    settings.setValue(QStringLiteral("username"), username);
+    settings.setValue(QStringLiteral("savePassword"), savePassword);
+    if (savePassword)
+        settings.setValue(QStringLiteral("password"), password);
+    else
+        settings.remove(QStringLiteral("password"));
+    settings.setValue(QStringLiteral("database"), database);
+    settings.setValue(QStringLiteral("keyPrefix"), keyPrefix);
+    settings.setValue(QStringLiteral("serializer"), serializer);
+    settings.setValue(QStringLiteral("cookieName"), cookieName);
+    settings.setValue(QStringLiteral("saveCookieKeys"), saveCookieKeys);
+    if (saveCookieKeys)
+        settings.setValue(QStringLiteral("cookieKeys"), cookieKeys);
+    else
+        settings.remove(QStringLiteral("cookieKeys"));
+    settings.setValue(QStringLiteral("cookieMaxAge"), cookieMaxAge);
+    settings.setValue(QStringLiteral("readOnly"), readOnly);
+}
+
+ConnectionProfile ConnectionProfile::load(QSettings &settings)
+{
+    ConnectionProfile p;
+    p.name = settings.value(QStringLiteral("name")).toString();
+    const QString transport = settings.value(QStringLiteral("transport")).toString();
+    p.transport = transport == QLatin1String("url") ? Transport::Url
+        : transport == QLatin1String("unix")        ? Transport::Unix
+                                                    : Transport::Tcp;
+    p.url = settings.value(QStringLiteral("url")).toString();
+    p.host = settings.value(QStringLiteral("host"), p.host).toString();
+    p.port = settings.value(QStringLiteral("port"), p.port).toInt();
+    p.unixSocket = settings.value(QStringLiteral("unixSocket")).toString();
+    p.username = settings.value(QStringLiteral("username")).toString();
+    p.savePassword = settings.value(QStringLiteral("savePassword"), false).toBool();
+    if (p.savePassword)
+        p.password = settings.value(QStringLiteral("password")).toString();
+    p.database = settings.value(QStringLiteral("database"), 0).toInt();
+    p.keyPrefix = settings.value(QStringLiteral("keyPrefix"), p.keyPrefix).toString();
+    p.serializer = settings.value(QStringLiteral("serializer"), p.serializer).toString();
+    p.cookieName = settings.value(QStringLiteral("cookieName"), p.cookieName).toString();
+    p.saveCookieKeys = settings.value(QStringLiteral("saveCookieKeys"), false).toBool();
+    if (p.saveCookieKeys)
+        p.cookieKeys = settings.value(QStringLiteral("cookieKeys")).toStringList();
+    p.cookieMaxAge = settings.value(QStringLiteral("cookieMaxAge"), p.cookieMaxAge).toLongLong();
+    p.readOnly = settings.value(QStringLiteral("readOnly"), false).toBool();
+    return p;
+}
+
+} // namespace RediStore::Admin

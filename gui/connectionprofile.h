@@ -1,0 +1,69 @@
+#ifndef REDISTORE_ADMIN_CONNECTIONPROFILE_H
+#define REDISTORE_ADMIN_CONNECTIONPROFILE_H
+
+#include <libredistore/codec/codecerror.h>
+#include <libredistore/codec/keyring.h>
+#include <libredistore/redis/redisconfig.h>
+#include <libredistore/result.h>
+
+#include <QtCore/QCoreApplication>
+#include <QtCore/QString>
+#include <QtCore/QStringList>
+
+QT_BEGIN_NAMESPACE
+class QSettings;
+QT_END_NAMESPACE
+
+namespace RediStore::Admin {
+
+// Everything the app needs to open one Redis holding sessions: where it is, who logs in, which
+// sessions (key prefix) and how they are stored (serializer), the cookie keys for the cookie
+// inspector, and whether writes are allowed at all.
+class ConnectionProfile
+{
+    Q_DECLARE_TR_FUNCTIONS(ConnectionProfile)
+
+public:
+    enum class Transport { Url, Tcp, Unix };
+
+    QString name;
+    Transport transport = Transport::Tcp;
+    QString url;
+    QString host = QStringLiteral("127.0.0.1");
+    int port = 6379;
+    QString unixSocket;
+    QString username;
+    QString password;
+    bool savePassword = false; // the password is kept in the settings only when asked
+    int database = 0;
+    QString keyPrefix = QStringLiteral("session_");
+    QString serializer = QStringLiteral("auto"); // auto, datastream, gob, json
+    QString cookieName = QStringLiteral("session");
+    QStringList cookieKeys; // hash key, block key, ... as KeyRing::keysFromStrings() reads them
+    bool saveCookieKeys = false;
+    qint64 cookieMaxAge = 86400 * 30;
+    bool readOnly = false;
+
+    // A profile that connects with url (redis:// or unix://).
+    static ConnectionProfile fromUrl(const QString &url);
+
+    // The Redis configuration; an error when the URL or a field is not valid.
+    Result<RedisConfig, RedisError> toRedisConfig() const;
+    // The cookie key ring; an error naming the key that does not decode.
+    Result<KeyRing, CodecError> keyRing() const;
+    // "127.0.0.1:6379 db 0", for titles and the status bar.
+    QString endpointText() const;
+    QString title() const; // the name, or the endpoint when unnamed
+
+    static QStringList serializerNames(); // auto, datastream, gob, json
+    static QString serializerTitle(const QString &name);
+
+    // Writes and reads the profile in the current group of settings. Secrets are written only
+    // when savePassword / saveCookieKeys say so (and removed otherwise).
+    void save(QSettings &settings) const;
+    static ConnectionProfile load(QSettings &settings);
+};
+
+} // namespace RediStore::Admin
+
+#endif // REDISTORE_ADMIN_CONNECTIONPROFILE_H

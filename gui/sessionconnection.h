@@ -1,0 +1,80 @@
+#ifndef REDISTORE_ADMIN_SESSIONCONNECTION_H
+#define REDISTORE_ADMIN_SESSIONCONNECTION_H
+
+#include "connectionprofile.h"
+
+#include <libredistore/redis/redisclient.h>
+#include <libredistore/redis/redispool.h>
+#include <libredistore/session/sessionadmin.h>
+
+#include <QtCore/QObject>
+#include <QtCore/QPointer>
+#include <QtCore/QTimer>
+
+namespace RediStore::Admin {
+
+class ConnectionProbe;
+
+// The app's link to one Redis: checks the profile once (so that errors are reported plainly),
+// then holds the pool and the SessionAdmin everything else uses, and watches the connection:
+// a lost connection is reported and retried (the clients reconnect on their own), and its
+// return is announced so that the views can catch up.
+class SessionConnection : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State { Closed, Connecting, Connected, Lost, Failed };
+    Q_ENUM(State)
+
+    explicit SessionConnection(QObject *parent = nullptr);
+    ~SessionConnection() override;
+
+    void open(const ConnectionProfile &profile);
+    void close();
+    // Opens the last profile again (after a failure).
+    void reopen();
+
+    State state() const { return m_state; }
+    ConnectionProfile profile() const { return m_profile; }
+    RedisConfig config() const { return m_config; }
+    QString endpoint() const { return m_config.endpoint(); }
+    SessionAdmin *admin() const { return m_admin; }
+    RedisPool *pool() const { return m_pool; }
+    QString serverVersion() const { return m_serverVersion; }
+    QString errorText() const { return m_errorText; }
+    bool isReadOnly() const { return m_profile.readOnly; }
+
+    // How often the connection is checked (PING) while connected.
+    void setHeartbeatInterval(int ms) { m_heartbeat.setInterval(ms); }
+
+Q_SIGNALS:
+    void stateChanged(RediStore::Admin::SessionConnection::State state);
+    void opened(); // admin() is ready
+    void failed(const QString &message); // could not open
+    void lost(const QString &message); // was open, lost; retrying
+    void restored();
+    void aboutToClose();
+
+private:
+    void setState(State state);
+    void onProbeSucceeded(const QString &version);
+    void onProbeFailed(const RedisError &error);
+    void heartbeat();
+    void markLost(const RedisError &error);
+
+    ConnectionProfile m_profile;
+    RedisConfig m_config;
+    ConnectionProbe *m_probe;
+    QPointer<RedisPool> m_pool;
+    QPointer<SessionAdmin> m_admin;
+    QPointer<RedisClient> m_monitor;
+    QTimer m_heartbeat;
+    State m_state = State::Closed;
+    QString m_serverVersion;
+    QString m_errorText;
+};
+
+} // namespace RediStore::Admin
+
+#endif // REDISTORE_ADMIN_SESSIONCONNECTION_H

@@ -1,0 +1,124 @@
+#include "sessionrows.h"
+
+#include <QtCore/QSet>
+
+#include <algorithm>
+
+namespace RediStore::Admin {
+
+int SessionRows::rowOfSlot(int slot) const
+{
+    if (slot < 0 || slot >= m_slots.size() || !isUsed(slot))
+        return -1;
+    auto cached = [&]() {
+        const int row = slot < m_rowOfSlot.size() ? m_rowOfSlot[slot] : -1;
+        return row >= 0 && row < m_order.size() && m_order[row] == slot ? row : -1;
+    };
+    int row = cached();
+    if (row >= 0)
+        return row;
+    // Stale after a removal or a sort: rebuild the inverse once, O(n).
+    m_rowOfSlot.fill(-1, m_slots.size());
+    for (int r = 0; r < m_order.size(); ++r)
+        m_rowOfSlot[m_order[r]] = r;
+    return cached();
+}
+
+int SessionRows::rowOf(const QByteArray &id) const
+{
+    return rowOfSlot(findSlot(id));
+}
+
+int SessionRows::append(SessionRow row)
+{
+    row.seq = m_nextSeq++;
+    int slot;
+    if (!m_free.isEmpty()) {
+        slot = m_free.takeLast();
+        m_slots[slot] = std::move(row);
+    } else {
+        slot = int(m_slots.size());
+        m_slots.append(std::move(row));
+    }
+    m_slotOf.insert(m_slots[slot].id, slot);
+    if (m_rowOfSlot.size() < m_slots.size())
+        m_rowOfSlot.resize(m_slots.size(), -1);
+    m_rowOfSlot[slot] = int(m_order.size());
+    m_order.append(slot);
+    return slot;
+}
+
+void SessionRows::releaseSlot(int slot)
+{
+    m_slotOf.remove(m_slots[slot].id);
+    m_slots[slot] = SessionRow();
+    if (slot == m_slots.size() - 1)
+        m_slots.removeLast();
+    else
+        m_free.append(slot);
+}
+
+void SessionRows::removeRow(int row)
+{
+    const int slot = m_order[row];
+    m_order.remove(row);
+    releaseSlot(slot);
+}
+
+int SessionRows::moveToEnd(const QList<int> &slots)
+{
+    const QSet<int> moving(slots.cbegin(), slots.cend());
+    const auto middle = std::stable_partition(m_order.begin(), m_order.end(),
+                                              [&](int slot) { return !moving.contains(slot); });
+    return int(m_order.end() - middle);
+}
+
+void SessionRows::removeTail(int n)
+{
+    for (int i = 0; i < n; ++i) {
+        const int slot = m_order.takeLast();
+        releaseSlot(slot);
+    }
+}
+
+void SessionRows::clear()
+{
+    m_slots.clear();
+    m_slots.squeeze();
+    m_free.clear();
+    m_free.squeeze();
+    m_slotOf.clear();
+    m_slotOf.squeeze();
+    m_order.clear();
+    m_order.squeeze();
+    m_rowOfSlot.clear();
+    m_rowOfSlot.squeeze();
+    m_nextSeq = 0;
+}
+
+void SessionRows::mergeTail(int from, const LessThan &lessThan)
+{
+    from = qBound(0, from, count());
+    auto less = [&](int a, int b) { return lessThan(m_slots[a], m_slots[b]); };
+    const auto middle = m_order.begin() + from;
+    std::sort(middle, m_order.end(), less);
+    std::inplace_merge(m_order.begin(), middle, m_order.end(), less);
+}
+
+void SessionRows::sortAll(const LessThan &lessThan)
+{
+    std::sort(m_order.begin(), m_order.end(),
+              [&](int a, int b) { return lessThan(m_slots[a], m_slots[b]); });
+}
+
+qint64 SessionRows::memoryEstimate() const
+{
+    // A row, its ID's heap block, its hash node and the two index lists.
+    qint64 ids = 0;
+    for (const SessionRow &row : m_slots)
+        ids += row.id.capacity() + 32;
+    return qint64(m_slots.capacity()) * qint64(sizeof(SessionRow)) + ids
+        + qint64(m_slotOf.size()) * 48 + qint64(m_order.capacity() + m_rowOfSlot.capacity()) * 4;
+}
+
+} // namespace RediStore::Admin

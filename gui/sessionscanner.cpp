@@ -1,0 +1,49 @@
+#include "sessionscanner.h"
+
+namespace RediStore::Admin {
+
+SessionScanner::SessionScanner(QObject *parent)
+    : QObject(parent)
+{ }
+
+void SessionScanner::setAdmin(SessionAdmin *admin)
+{
+    m_admin = admin;
+    restart();
+}
+
+void SessionScanner::restart()
+{
+    ++m_token;
+    m_cursor = QByteArrayLiteral("0");
+    m_pages = 0;
+    m_started = false;
+    m_busy = false;
+    m_finished = false;
+}
+
+void SessionScanner::fetch(int countHint)
+{
+    if (!canFetch())
+        return;
+    m_started = true;
+    m_busy = true;
+    const quint64 token = m_token;
+    m_admin->scan(m_cursor, countHint).then(this, [this, token](const SessionPage &page) {
+        if (token != m_token)
+            return; // restarted meanwhile
+        m_busy = false;
+        if (page.error.isError()) {
+            Q_EMIT failed(page.error);
+            return;
+        }
+        ++m_pages;
+        m_cursor = page.nextCursor;
+        m_finished = page.finished || page.nextCursor == "0";
+        Q_EMIT pageReady(page.sessions);
+        if (m_finished && token == m_token)
+            Q_EMIT finished();
+    });
+}
+
+} // namespace RediStore::Admin

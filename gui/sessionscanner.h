@@ -1,0 +1,48 @@
+#ifndef REDISTORE_ADMIN_SESSIONSCANNER_H
+#define REDISTORE_ADMIN_SESSIONSCANNER_H
+
+#include <libredistore/session/sessionadmin.h>
+
+#include <QtCore/QObject>
+#include <QtCore/QPointer>
+
+namespace RediStore::Admin {
+
+// Walks the sessions one SCAN page at a time, on request: one page in flight at most, and a
+// failed page can simply be fetched again (the cursor stays where it was).
+class SessionScanner : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit SessionScanner(QObject *parent = nullptr);
+
+    void setAdmin(SessionAdmin *admin); // also restarts
+    // The next fetch starts over from the first page; a page in flight is ignored.
+    void restart();
+    void fetch(int countHint);
+
+    bool hasStarted() const { return m_started; }
+    bool isBusy() const { return m_busy; }
+    bool isFinished() const { return m_finished; }
+    bool canFetch() const { return m_admin && !m_busy && !m_finished; }
+    qint64 pagesDone() const { return m_pages; }
+
+Q_SIGNALS:
+    void pageReady(const QList<RediStore::SessionInfo> &sessions);
+    void finished();
+    void failed(const RediStore::SessionError &error);
+
+private:
+    QPointer<SessionAdmin> m_admin;
+    QByteArray m_cursor = QByteArrayLiteral("0");
+    quint64 m_token = 0;
+    qint64 m_pages = 0;
+    bool m_started = false;
+    bool m_busy = false;
+    bool m_finished = false;
+};
+
+} // namespace RediStore::Admin
+
+#endif // REDISTORE_ADMIN_SESSIONSCANNER_H

@@ -1,0 +1,578 @@
+#include "sessiontablemodel.h"
+
+#include "displayformat.h"
+#include "previewcache.h"
+#include "sessionprober.h"
+#include "sessionscanner.h"
+#include "valuesearch.h"
+
+#include <QtCore/QDateTime>
+#include <QtGui/QColor>
+#include <QtGui/QFontDatabase>
+
+#include <algorithm>
+#include <limits>
+
+namespace RediStore::Admin {
+
+namespace {
+constexpr int firstPageSize = 200; // small, so that the first rows show at once
+constexpr qint64 ttlTolerance = 1500; // ms of PTTL jitter that is not a change
+
+quint32 clampSize(qint64 size)
+{
+    return quint32(qBound<qint64>(0, size, std::numeric_limits<quint32>::max()));
+}
+} // namespace
+
+SessionTableModel::SessionTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_scanner(new SessionScanner(this))
+    , m_prober(new SessionProber(this))
+    , m_previews(new PreviewCache(this))
+    , m_search(new ValueSearch(&m_rows, this))
+{
+    m_clock.start();
+    connect(m_scanner, &SessionScanner::pageReady, this, &SessionTableModel::onPage);
+    connect(m_scanner, &SessionScanner::finished, this, &SessionTableModel::onScanFinished);
+    connect(m_scanner, &SessionScanner::failed, this, [this](const SessionError &error) {
+        m_scanError = true;
+        Q_EMIT scanFailed(error);
+        Q_EMIT scanStateChanged();
+    });
+    connect(m_previews, &PreviewCache::ready, this, [this](const QByteArray &id) {
+        const int row = m_rows.rowOf(id);
+        if (row >= 0)
+            Q_EMIT dataChanged(index(row, ValuesColumn), index(row, ValuesColumn));
+    });
+    connect(m_prober, &SessionProber::probed, this, &SessionTableModel::onProbed);
+    connect(m_search, &ValueSearch::verdictsChanged, this, &SessionTableModel::onVerdicts);
+    connect(m_search, &ValueSearch::stateChanged, this,
+            &SessionTableModel::valueSearchStateChanged);
+
+    m_nextPageTimer.setSingleShot(true);
+    m_nextPageTimer.setInterval(0);
+    connect(&m_nextPageTimer, &QTimer::timeout, this, [this]() {
+        if (m_scanToEnd)
+            fetchMore(QModelIndex());
+    });
+    m_resortTimer.setSingleShot(true);
+    connect(&m_resortTimer, &QTimer::timeout, this, &SessionTableModel::resort);
+}
+
+SessionTableModel::~SessionTableModel() = default;
+
+void SessionTableModel::setAdmin(SessionAdmin *admin)
+{
+    beginResetModel();
+    ++m_token;
+    m_admin = admin;
+    m_rows.clear();
+    m_dirtySlots.clear();
+    m_sortedCount = 0;
+    m_scanError = false;
+    m_scanner->setAdmin(admin);
+    m_prober->setAdmin(admin);
+    m_previews->setAdmin(admin);
+    m_search->setAdmin(admin);
+    m_valueFilter.clear();
+    endResetModel();
+    Q_EMIT scanStateChanged();
+    Q_EMIT valueSearchStateChanged();
+}
+
+int SessionTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_rows.count();
+}
+
+int SessionTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+qint64 SessionTableModel::remaining(const SessionRow &row) const
+{
+    return row.deadline < 0 ? -1 : qMax<qint64>(0, row.deadline - m_clock.elapsed());
+}
+
+QVariant SessionTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return QVariant();
+    const SessionRow &row = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case IdColumn:
+            return QString::fromUtf8(row.id);
+        case TtlColumn:
+            return DisplayFormat::ttl(remaining(row));
+        case SizeColumn:
+            return DisplayFormat::size(row.size);
+        case ValuesColumn:
+            if (const PreviewCache::Preview *preview = m_previews->find(row.id))
+                return preview->text;
+            m_previews->request(row.id); // painted, so on screen: worth loading
+            return tr("loading\u2026");
+        }
+        break;
+    case Qt::ToolTipRole:
+        if (index.column() == ValuesColumn) {
+            if (const PreviewCache::Preview *preview = m_previews->find(row.id))
+                return preview->toolTip;
+        } else if (index.column() == TtlColumn && row.deadline >= 0) {
+            const QDateTime at = QDateTime::currentDateTime().addMSecs(remaining(row));
+            return tr("Expires at %1").arg(QLocale().toString(at, QLocale::LongFormat));
+        }
+        break;
+    case Qt::TextAlignmentRole:
+        if (index.column() == TtlColumn || index.column() == SizeColumn)
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+        break;
+    case Qt::ForegroundRole:
+        if (index.column() == TtlColumn && row.deadline >= 0) {
+            const qint64 left = remaining(row);
+            if (left == 0)
+                return QColor(0x9e, 0x9e, 0x9e);
+            if (left < 60 * 1000)
+                return QColor(0xd3, 0x54, 0x00);
+        } else if (index.column() == ValuesColumn) {
+            const PreviewCache::Preview *preview = m_previews->find(row.id);
+            if (!preview)
+                return QColor(0x9e, 0x9e, 0x9e);
+            if (!preview->decoded)
+                return QColor(0xb7, 0x1c, 0x1c);
+        }
+        break;
+    case Qt::FontRole:
+        if (index.column() == IdColumn)
+            return QFontDatabase::systemFont(QFontDatabase::FixedFont);
+        break;
+    case IdRole:
+        return QString::fromUtf8(row.id);
+    case TtlRole:
+        return remaining(row);
+    case SizeRole:
+        return qint64(row.size);
+    case ValueMatchRole:
+        return int(row.match);
+    default:
+        break;
+    }
+    return QVariant();
+}
+
+QVariant SessionTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return QVariant();
+    if (role == Qt::DisplayRole) {
+        switch (section) {
+        case IdColumn:
+            return tr("Session ID");
+        case TtlColumn:
+            return tr("TTL");
+        case SizeColumn:
+            return tr("Size");
+        case ValuesColumn:
+            return tr("Values");
+        }
+    } else if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case TtlColumn:
+            return tr("Time to live: when Redis deletes the session");
+        case SizeColumn:
+            return tr("Bytes stored in Redis");
+        case ValuesColumn:
+            return tr("The session's values, decoded");
+        }
+    } else if (role == Qt::TextAlignmentRole) {
+        if (section == TtlColumn || section == SizeColumn)
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+        return QVariant::fromValue(Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
+    }
+    return QVariant();
+}
+
+Qt::ItemFlags SessionTableModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    return Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemNeverHasChildren;
+}
+
+bool SessionTableModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_admin && !m_scanError && !m_scanner->isFinished();
+}
+
+void SessionTableModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent) || !m_scanner->canFetch())
+        return;
+    const bool first = !m_scanner->hasStarted();
+    m_scanner->fetch(first ? firstPageSize : m_pageSize);
+    if (first)
+        Q_EMIT scanStateChanged();
+}
+
+void SessionTableModel::setScanToEnd(bool enabled)
+{
+    m_scanToEnd = enabled;
+    if (enabled && m_scanner->hasStarted())
+        m_nextPageTimer.start();
+}
+
+bool SessionTableModel::isScanning() const
+{
+    return m_admin && !m_scanError
+        && (m_scanner->isBusy()
+            || (m_scanToEnd && m_scanner->hasStarted() && !m_scanner->isFinished()));
+}
+
+bool SessionTableModel::isScanComplete() const
+{
+    return m_scanner->isFinished();
+}
+
+void SessionTableModel::refresh()
+{
+    if (!m_admin)
+        return;
+    ++m_generation;
+    m_scanError = false;
+    m_scanner->restart();
+    fetchMore(QModelIndex());
+}
+
+void SessionTableModel::retry()
+{
+    if (!m_scanError)
+        return;
+    m_scanError = false;
+    fetchMore(QModelIndex());
+}
+
+void SessionTableModel::onPage(const QList<SessionInfo> &sessions)
+{
+    const qint64 now = m_clock.elapsed();
+    QList<SessionRow> fresh;
+    QSet<QByteArray> freshIds;
+    for (const SessionInfo &info : sessions) {
+        if (info.ttlMs == -2)
+            continue; // gone between SCAN and PTTL
+        const QByteArray id = info.id.toUtf8();
+        const qint64 deadline = info.ttlMs >= 0 ? now + info.ttlMs : -1;
+        const int slot = m_rows.findSlot(id);
+        if (slot >= 0) {
+            m_rows.slot(slot).generation = m_generation;
+            updateSlot(slot, deadline, clampSize(info.size), false);
+        } else if (!freshIds.contains(id)) {
+            freshIds.insert(id);
+            SessionRow row;
+            row.id = id;
+            row.deadline = deadline;
+            row.size = clampSize(info.size);
+            row.generation = m_generation;
+            fresh.append(std::move(row));
+        }
+    }
+    appendRows(std::move(fresh));
+    if (m_scanToEnd && !m_scanner->isFinished())
+        m_nextPageTimer.start();
+    Q_EMIT scanStateChanged();
+}
+
+void SessionTableModel::onScanFinished()
+{
+    // Rows the scan did not see again may be gone: check them one by one.
+    for (int slot = 0; slot < m_rows.slotCount(); ++slot) {
+        if (m_rows.isUsed(slot) && m_rows.slot(slot).generation != m_generation)
+            m_prober->probe(m_rows.slot(slot).id);
+    }
+    Q_EMIT scanStateChanged();
+}
+
+bool SessionTableModel::updateSlot(int slot, qint64 deadline, quint32 size, bool valueChanged)
+{
+    SessionRow &row = m_rows.slot(slot);
+    const bool ttlChanged = (deadline < 0) != (row.deadline < 0)
+        || (deadline >= 0 && qAbs(deadline - row.deadline) > ttlTolerance);
+    const bool sizeChanged = size != row.size;
+    if (!ttlChanged && !sizeChanged && !valueChanged)
+        return false;
+    if (ttlChanged)
+        row.deadline = deadline;
+    row.size = size;
+    if (sizeChanged || valueChanged) {
+        m_previews->invalidate(row.id);
+        m_search->rowChanged(slot);
+    }
+    if ((m_sortColumn == TtlColumn && ttlChanged) || (m_sortColumn == SizeColumn && sizeChanged))
+        markDirty(slot);
+    const int r = m_rows.rowOfSlot(slot);
+    Q_EMIT dataChanged(index(r, TtlColumn), index(r, ValuesColumn));
+    return true;
+}
+
+void SessionTableModel::appendRows(QList<SessionRow> rows)
+{
+    if (rows.isEmpty())
+        return;
+    const int first = m_rows.count();
+    beginInsertRows(QModelIndex(), first, first + int(rows.size()) - 1);
+    for (SessionRow &row : rows) {
+        m_search->rowAdded(row);
+        m_rows.append(std::move(row));
+    }
+    if (m_sortColumn < 0)
+        m_sortedCount = m_rows.count(); // the scan order is the arrival order
+    endInsertRows();
+    if (m_sortColumn >= 0 && !m_resortTimer.isActive())
+        m_resortTimer.start(isScanning() ? 1000 : 100);
+}
+
+void SessionTableModel::removeSlots(const QList<int> &slots)
+{
+    if (slots.isEmpty())
+        return;
+    for (int slot : slots) {
+        m_dirtySlots.remove(slot);
+        m_search->rowRemoved(slot);
+        m_prober->forget(m_rows.slot(slot).id);
+        m_previews->invalidate(m_rows.slot(slot).id);
+    }
+    int inSortedPart = 0;
+    for (int slot : slots) {
+        if (m_rows.rowOfSlot(slot) < m_sortedCount)
+            ++inSortedPart;
+    }
+    if (slots.size() == 1) {
+        const int row = m_rows.rowOfSlot(slots.first());
+        beginRemoveRows(QModelIndex(), row, row);
+        m_rows.removeRow(row);
+    } else {
+        // One layout change gathers them at the end, one removal takes them all: two O(n)
+        // steps for the views instead of one per row.
+        relayout([&]() { m_rows.moveToEnd(slots); });
+        const int n = m_rows.count();
+        beginRemoveRows(QModelIndex(), n - int(slots.size()), n - 1);
+        m_rows.removeTail(int(slots.size()));
+    }
+    m_sortedCount = qMax(0, m_sortedCount - inSortedPart);
+    endRemoveRows();
+}
+
+void SessionTableModel::relayout(const std::function<void()> &change)
+{
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList from = persistentIndexList();
+    QList<int> slots;
+    slots.reserve(from.size());
+    for (const QModelIndex &index : from)
+        slots.append(m_rows.slotAt(index.row()));
+    change();
+    QModelIndexList to;
+    to.reserve(from.size());
+    for (qsizetype i = 0; i < from.size(); ++i) {
+        const int row = m_rows.rowOfSlot(slots.at(i));
+        to.append(row >= 0 ? index(row, from.at(i).column()) : QModelIndex());
+    }
+    changePersistentIndexList(from, to);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+SessionRows::LessThan SessionTableModel::lessThan() const
+{
+    const int column = m_sortColumn;
+    const bool descending = m_sortOrder == Qt::DescendingOrder;
+    return [column, descending](const SessionRow &a, const SessionRow &b) {
+        auto ttlKey = [](const SessionRow &row) {
+            return row.deadline < 0 ? std::numeric_limits<qint64>::max() : row.deadline;
+        };
+        int order = 0;
+        switch (column) {
+        case IdColumn:
+            order = a.id.compare(b.id);
+            break;
+        case TtlColumn:
+            order = ttlKey(a) < ttlKey(b) ? -1 : ttlKey(a) > ttlKey(b) ? 1 : 0;
+            break;
+        case SizeColumn:
+            order = a.size < b.size ? -1 : a.size > b.size ? 1 : 0;
+            break;
+        default:
+            break;
+        }
+        if (order != 0)
+            return descending ? order > 0 : order < 0;
+        return descending && column >= 0 ? a.seq > b.seq : a.seq < b.seq;
+    };
+}
+
+void SessionTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (column == ValuesColumn || column >= ColumnCount)
+        column = -1;
+    m_sortColumn = column;
+    m_sortOrder = order;
+    m_dirtySlots.clear();
+    m_resortTimer.stop();
+    const auto less = lessThan();
+    relayout([&]() { m_rows.sortAll(less); });
+    m_sortedCount = m_rows.count();
+}
+
+void SessionTableModel::markDirty(int slot)
+{
+    if (m_rows.rowOfSlot(slot) >= m_sortedCount)
+        return; // in the unsorted tail already
+    m_dirtySlots.insert(slot);
+    if (!m_resortTimer.isActive())
+        m_resortTimer.start(isScanning() ? 1000 : 100);
+}
+
+void SessionTableModel::resort()
+{
+    if (m_sortColumn < 0 || (m_dirtySlots.isEmpty() && m_sortedCount >= m_rows.count())) {
+        m_sortedCount = m_rows.count();
+        m_dirtySlots.clear();
+        return;
+    }
+    const auto less = lessThan();
+    relayout([&]() {
+        int from = m_sortedCount;
+        if (!m_dirtySlots.isEmpty()) {
+            const QList<int> dirty(m_dirtySlots.cbegin(), m_dirtySlots.cend());
+            for (int slot : dirty) {
+                if (m_rows.rowOfSlot(slot) < m_sortedCount)
+                    --from;
+            }
+            m_rows.moveToEnd(dirty);
+        }
+        m_rows.mergeTail(from, less);
+    });
+    m_sortedCount = m_rows.count();
+    m_dirtySlots.clear();
+}
+
+void SessionTableModel::touchSessions(const QStringList &ids)
+{
+    for (const QString &id : ids)
+        m_prober->probe(id.toUtf8());
+}
+
+void SessionTableModel::onProbed(const QList<SessionInfo> &sessions)
+{
+    const qint64 now = m_clock.elapsed();
+    QList<int> gone;
+    QStringList goneIds, touchedIds;
+    QList<SessionRow> fresh;
+    for (const SessionInfo &info : sessions) {
+        if (info.ttlMs == SessionProber::NoAnswer)
+            continue; // connection trouble: leave the row as it is
+        const QByteArray id = info.id.toUtf8();
+        const int slot = m_rows.findSlot(id);
+        if (info.ttlMs == -2) {
+            if (slot >= 0) {
+                gone.append(slot);
+                goneIds << info.id;
+            }
+            continue;
+        }
+        const qint64 deadline = info.ttlMs >= 0 ? now + info.ttlMs : -1;
+        touchedIds << info.id;
+        if (slot >= 0) {
+            m_rows.slot(slot).generation = m_generation;
+            updateSlot(slot, deadline, clampSize(info.size), true);
+        } else {
+            SessionRow row;
+            row.id = id;
+            row.deadline = deadline;
+            row.size = clampSize(info.size);
+            row.generation = m_generation;
+            fresh.append(std::move(row));
+        }
+    }
+    removeSlots(gone);
+    appendRows(std::move(fresh));
+    if (!goneIds.isEmpty())
+        Q_EMIT sessionsRemoved(goneIds);
+    if (!touchedIds.isEmpty())
+        Q_EMIT sessionsTouched(touchedIds);
+}
+
+void SessionTableModel::removeSessions(const QStringList &ids)
+{
+    QList<int> slots;
+    QStringList removed;
+    for (const QString &id : ids) {
+        const QByteArray key = id.toUtf8();
+        const int slot = m_rows.findSlot(key);
+        if (slot >= 0 && !slots.contains(slot)) {
+            slots.append(slot);
+            removed << id;
+        }
+    }
+    removeSlots(slots);
+    if (!removed.isEmpty())
+        Q_EMIT sessionsRemoved(removed);
+}
+
+QString SessionTableModel::sessionId(int row) const
+{
+    return row >= 0 && row < m_rows.count() ? QString::fromUtf8(m_rows.at(row).id) : QString();
+}
+
+int SessionTableModel::rowOf(const QString &id) const
+{
+    return m_rows.rowOf(id.toUtf8());
+}
+
+qint64 SessionTableModel::ttlMs(int row) const
+{
+    return row >= 0 && row < m_rows.count() ? remaining(m_rows.at(row)) : -2;
+}
+
+void SessionTableModel::setValueFilter(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed == m_valueFilter)
+        return;
+    m_valueFilter = trimmed;
+    m_search->setText(trimmed);
+}
+
+bool SessionTableModel::isValueSearchRunning() const
+{
+    return m_search->isRunning();
+}
+
+qint64 SessionTableModel::valueSearchChecked() const
+{
+    return m_search->checkedCount();
+}
+
+void SessionTableModel::onVerdicts(const QList<int> &slots)
+{
+    QList<int> rows;
+    rows.reserve(slots.size());
+    for (int slot : slots) {
+        const int row = m_rows.rowOfSlot(slot);
+        if (row >= 0)
+            rows.append(row);
+    }
+    std::sort(rows.begin(), rows.end());
+    // One signal per run of neighbouring rows.
+    for (qsizetype i = 0; i < rows.size();) {
+        qsizetype j = i;
+        while (j + 1 < rows.size() && rows.at(j + 1) == rows.at(j) + 1)
+            ++j;
+        Q_EMIT dataChanged(index(rows.at(i), IdColumn), index(rows.at(j), ValuesColumn),
+                           { ValueMatchRole });
+        i = j + 1;
+    }
+}
+
+} // namespace RediStore::Admin
