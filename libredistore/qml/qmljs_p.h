@@ -1,0 +1,39 @@
+#ifndef REDISTORE_QMLJS_P_H
+#define REDISTORE_QMLJS_P_H
+
+#include <QtCore/QString>
+#include <QtCore/QVariant>
+#include <QtQml/QJSValue>
+
+class QObject;
+
+namespace RediStore::QmlJs {
+
+// How a script value reads in an error message: "undefined", "number 42", "string \"a\"".
+QString describe(const QJSValue &value);
+
+// Throws a script error "Type.method(): message" in the engine that owns object, so the
+// script's own file and line come with it.
+void throwError(const QObject *object, QJSValue::ErrorType type, const char *method,
+                const QString &message);
+
+// Argument checks for Q_INVOKABLE methods; each throws a TypeError naming the method.
+bool requireCallback(const QObject *object, const char *method, const QJSValue &callback);
+bool requireString(const QObject *object, const char *method, const char *argument,
+                   const QJSValue &value, QString *out);
+
+// Calls callback(args...). An exception thrown by the callback is reported as the engine
+// reports any uncaught script error (a critical QQmlError through QQmlEngine::warnings).
+void invoke(const QObject *object, const char *method, QJSValue callback, const QJSValueList &args);
+
+// A script value as a session value: whole numbers become qint64 (JavaScript has only
+// doubles; Go's session values are usually ints), objects and arrays recursively.
+QVariant toStorable(const QJSValue &value);
+QVariant toStorable(const QVariant &value);
+
+// The last error of a SessionError-like result as script text.
+QJSValue errorValue(const QString &message);
+
+} // namespace RediStore::QmlJs
+
+#endif // REDISTORE_QMLJS_P_H

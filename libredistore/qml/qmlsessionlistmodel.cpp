@@ -1,0 +1,470 @@
+#include "qmlsessionlistmodel.h"
+
+#include "qmlsessionadmin.h"
+
+#include <libredistore/redis/redisclient.h>
+#include <libredistore/redis/redispool.h>
+#include <libredistore/session/sessionadmin.h>
+
+#include <QtCore/QLoggingCategory>
+#include <QtQml/QJSEngine>
+
+#include <algorithm>
+
+namespace RediStore {
+
+Q_DECLARE_LOGGING_CATEGORY(lcQml)
+
+namespace {
+
+qint64 secondsFromMs(qint64 ms)
+{
+    return ms < 0 ? ms : (ms + 500) / 1000;
+}
+
+// notify-keyspace-events must hold K (keyspace channel) and the classes of the events a
+// session goes through: g (del, expire, persist, rename), $ (set) and x (expired); A is all.
+bool keyspaceNotificationsOn(const QByteArray &flags)
+{
+    if (!flags.contains('K'))
+        return false;
+    return flags.contains('A')
+        || (flags.contains('g') && flags.contains('$') && flags.contains('x'));
+}
+
+QByteArray escapeGlob(const QByteArray &text)
+{
+    QByteArray escaped;
+    escaped.reserve(text.size());
+    for (const char c : text) {
+        if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\')
+            escaped.append('\\');
+        escaped.append(c);
+    }
+    return escaped;
+}
+
+} // namespace
+
+QmlSessionListModel::QmlSessionListModel(QObject *parent)
+    : QAbstractListModel(parent)
+{
+    m_pollTimer.setInterval(m_pollInterval);
+    connect(&m_pollTimer, &QTimer::timeout, this, &QmlSessionListModel::refresh);
+}
+
+QmlSessionListModel::~QmlSessionListModel() = default;
+
+void QmlSessionListModel::setAdmin(QmlSessionAdmin *admin)
+{
+    if (m_admin == admin)
+        return;
+    if (m_admin)
+        disconnect(m_admin, nullptr, this, nullptr);
+    m_admin = admin;
+    if (m_admin) {
+        connect(m_admin, &QmlSessionAdmin::reconfigured, this, &QmlSessionListModel::restart);
+        connect(m_admin, &QObject::destroyed, this, &QmlSessionListModel::restart);
+    }
+    Q_EMIT adminChanged();
+    restart();
+}
+
+void QmlSessionListModel::setLive(bool live)
+{
+    if (m_live == live)
+        return;
+    m_live = live;
+    Q_EMIT liveChanged();
+    if (!m_complete)
+        return;
+    if (m_live) {
+        startWatching();
+        refresh(); // catch up on what happened while not live
+    } else {
+        stopWatching();
+    }
+}
+
+void QmlSessionListModel::setPollInterval(int ms)
+{
+    ms = qMax(50, ms);
+    if (m_pollInterval == ms)
+        return;
+    m_pollInterval = ms;
+    m_pollTimer.setInterval(ms);
+    Q_EMIT pollIntervalChanged();
+}
+
+void QmlSessionListModel::setLoadValues(bool load)
+{
+    if (m_loadValues == load)
+        return;
+    m_loadValues = load;
+    Q_EMIT loadValuesChanged();
+    if (m_complete)
+        restart();
+}
+
+void QmlSessionListModel::classBegin()
+{
+    m_complete = false;
+}
+
+void QmlSessionListModel::componentComplete()
+{
+    m_complete = true;
+    restart();
+}
+
+int QmlSessionListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant QmlSessionListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return QVariant();
+    const Row &row = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case IdRole:
+        return row.id;
+    case TtlRole:
+        return row.ttl;
+    case SizeRole:
+        return row.size;
+    case ValuesRole:
+        return row.values;
+    default:
+        return QVariant();
+    }
+}
+
+QHash<int, QByteArray> QmlSessionListModel::roleNames() const
+{
+    return {
+        { IdRole, QByteArrayLiteral("id") },
+        { TtlRole, QByteArrayLiteral("ttl") },
+        { SizeRole, QByteArrayLiteral("size") },
+        { ValuesRole, QByteArrayLiteral("values") },
+    };
+}
+
+QJSValue QmlSessionListModel::get(int row) const
+{
+    QJSEngine *engine = qjsEngine(this);
+    if (!engine || row < 0 || row >= m_rows.size())
+        return QJSValue();
+    const Row &r = m_rows.at(row);
+    return engine->toScriptValue(QVariantMap {
+        { QStringLiteral("id"), r.id },
+        { QStringLiteral("ttl"), r.ttl },
+        { QStringLiteral("size"), r.size },
+        { QStringLiteral("values"), r.values },
+    });
+}
+
+int QmlSessionListModel::indexOf(const QString &id) const
+{
+    return int(rowOf(id));
+}
+
+void QmlSessionListModel::restart()
+{
+    ++m_generation;
+    stopWatching();
+    m_listing.clear();
+    m_refreshAgain = false;
+    setLoading(false);
+    if (!m_rows.isEmpty()) {
+        beginResetModel();
+        m_rows.clear();
+        endResetModel();
+        Q_EMIT countChanged();
+    }
+    if (!m_complete || !m_admin)
+        return;
+    refresh();
+    if (m_live)
+        startWatching();
+}
+
+void QmlSessionListModel::refresh()
+{
+    if (!m_admin)
+        return;
+    SessionAdmin *admin = m_admin->admin();
+    if (!admin) {
+        setError(m_admin->error());
+        return;
+    }
+    if (m_loading) {
+        m_refreshAgain = true;
+        return;
+    }
+    setLoading(true);
+    m_listing.clear();
+    m_scanAdmin = admin;
+    scanStep(QByteArrayLiteral("0"));
+}
+
+void QmlSessionListModel::scanStep(const QByteArray &cursor)
+{
+    if (!m_scanAdmin) {
+        setLoading(false);
+        return;
+    }
+    const quint64 generation = m_generation;
+    m_scanAdmin->scan(cursor).then(this, [this, generation](const SessionPage &page) {
+        if (generation != m_generation)
+            return;
+        if (page.error.isError()) {
+            setError(page.error.message());
+            setLoading(false);
+            m_refreshAgain = false;
+            return;
+        }
+        for (const SessionInfo &info : page.sessions)
+            m_listing.append(Row { info.id, secondsFromMs(info.ttlMs), info.size, {} });
+        if (page.finished)
+            finishRefresh();
+        else
+            scanStep(page.nextCursor);
+    });
+}
+
+void QmlSessionListModel::finishRefresh()
+{
+    QList<Row> listing = std::move(m_listing);
+    m_listing.clear();
+    applyListing(listing);
+    setError(QString());
+    setLoading(false);
+    Q_EMIT refreshed();
+    if (m_refreshAgain) {
+        m_refreshAgain = false;
+        refresh();
+    }
+}
+
+void QmlSessionListModel::applyListing(const QList<Row> &unsorted)
+{
+    QList<Row> listing = unsorted;
+    std::sort(listing.begin(), listing.end(),
+              [](const Row &a, const Row &b) { return a.id < b.id; });
+    listing.erase(std::unique(listing.begin(), listing.end(),
+                              [](const Row &a, const Row &b) { return a.id == b.id; }),
+                  listing.end());
+
+    // Rows that are gone, from the back so the indexes stay valid.
+    for (qsizetype i = m_rows.size() - 1; i >= 0; --i) {
+        const QString &id = m_rows.at(i).id;
+        const auto it
+            = std::lower_bound(listing.cbegin(), listing.cend(), id,
+                               [](const Row &row, const QString &key) { return row.id < key; });
+        if (it == listing.cend() || it->id != id) {
+            beginRemoveRows(QModelIndex(), int(i), int(i));
+            m_rows.removeAt(i);
+            endRemoveRows();
+        }
+    }
+    const qsizetype before = m_rows.size();
+    for (const Row &row : listing) {
+        const qsizetype existing = rowOf(row.id);
+        const bool changed = existing < 0 || m_rows.at(existing).size != row.size;
+        upsert(row, true);
+        // The size is the cheap sign of a changed value: load the values again then.
+        if (changed && m_loadValues)
+            reloadSession(row.id);
+    }
+    if (before != m_rows.size() || listing.size() != before)
+        Q_EMIT countChanged();
+}
+
+qsizetype QmlSessionListModel::rowOf(const QString &id) const
+{
+    const qsizetype at = insertionPoint(id);
+    return at < m_rows.size() && m_rows.at(at).id == id ? at : -1;
+}
+
+qsizetype QmlSessionListModel::insertionPoint(const QString &id) const
+{
+    const auto it
+        = std::lower_bound(m_rows.cbegin(), m_rows.cend(), id,
+                           [](const Row &row, const QString &key) { return row.id < key; });
+    return it - m_rows.cbegin();
+}
+
+void QmlSessionListModel::upsert(const Row &row, bool keepValues)
+{
+    const qsizetype at = insertionPoint(row.id);
+    if (at >= m_rows.size() || m_rows.at(at).id != row.id) {
+        beginInsertRows(QModelIndex(), int(at), int(at));
+        m_rows.insert(at, row);
+        endInsertRows();
+        Q_EMIT countChanged();
+        return;
+    }
+    Row &current = m_rows[at];
+    QList<int> roles;
+    if (current.ttl != row.ttl) {
+        current.ttl = row.ttl;
+        roles.append(TtlRole);
+    }
+    if (current.size != row.size) {
+        current.size = row.size;
+        roles.append(SizeRole);
+    }
+    if (!keepValues && current.values != row.values) {
+        current.values = row.values;
+        roles.append(ValuesRole);
+    }
+    if (!roles.isEmpty()) {
+        const QModelIndex changed = index(int(at));
+        Q_EMIT dataChanged(changed, changed, roles);
+    }
+}
+
+void QmlSessionListModel::removeId(const QString &id)
+{
+    const qsizetype at = rowOf(id);
+    if (at < 0)
+        return;
+    beginRemoveRows(QModelIndex(), int(at), int(at));
+    m_rows.removeAt(at);
+    endRemoveRows();
+    Q_EMIT countChanged();
+}
+
+void QmlSessionListModel::reloadSession(const QString &id)
+{
+    if (!m_admin)
+        return;
+    SessionAdmin *admin = m_admin->admin();
+    if (!admin)
+        return;
+    const quint64 generation = m_generation;
+    // A later event for the same session wins over an earlier load still on its way.
+    PendingLoad &pending = m_pendingLoads[id];
+    const quint64 token = pending.token = ++m_eventCounter;
+    ++pending.inFlight;
+    admin->load(id).then(this, [this, generation, token, id](const SessionContent &content) {
+        if (generation != m_generation)
+            return;
+        const auto it = m_pendingLoads.find(id);
+        if (it == m_pendingLoads.end())
+            return;
+        const bool stale = it->token != token;
+        if (--it->inFlight == 0)
+            m_pendingLoads.erase(it);
+        if (stale)
+            return;
+        if (!content.exists) {
+            if (content.error.isError()
+                && content.error.code() != SessionError::Code::SessionGone) {
+                setError(content.error.message());
+                return;
+            }
+            removeId(id);
+            return;
+        }
+        // A session that does not decode is still listed, with its size and no values.
+        upsert(Row { id, secondsFromMs(content.ttlMs), content.raw.size(),
+                     m_loadValues ? content.values : QVariantMap() },
+               false);
+    });
+}
+
+void QmlSessionListModel::onKeyspaceEvent(const QByteArray &channel, const QByteArray &event)
+{
+    if (!channel.startsWith(m_channelPrefix))
+        return;
+    const QString id = QString::fromUtf8(channel.mid(m_channelPrefix.size()));
+    if (event == "del" || event == "expired" || event == "evicted" || event == "rename_from") {
+        const auto it = m_pendingLoads.find(id);
+        if (it != m_pendingLoads.end())
+            it->token = ++m_eventCounter; // a load still on its way is stale
+        removeId(id);
+        return;
+    }
+    reloadSession(id);
+}
+
+void QmlSessionListModel::startWatching()
+{
+    if (!m_admin)
+        return;
+    SessionAdmin *admin = m_admin->admin();
+    if (!admin)
+        return;
+    const quint64 generation = m_generation;
+    admin->pool()
+        ->execute({ QByteArrayLiteral("CONFIG"), QByteArrayLiteral("GET"),
+                    QByteArrayLiteral("notify-keyspace-events") })
+        .then(this, [this, generation](const RedisReply &reply) {
+            if (generation != m_generation || !m_live || !m_admin)
+                return;
+            const QByteArray flags
+                = reply.isArray() && reply.size() == 2 ? reply.at(1).data() : QByteArray();
+            if (!keyspaceNotificationsOn(flags)) {
+                qCDebug(lcQml, "keyspace notifications are off (\"%s\"): polling every %d ms",
+                        flags.constData(), m_pollInterval);
+                setUpdateMode(QStringLiteral("polling"));
+                m_pollTimer.start();
+                return;
+            }
+            const RedisConfig config = m_admin->redisConfig();
+            m_channelPrefix = QByteArrayLiteral("__keyspace@")
+                + QByteArray::number(config.database()) + QByteArrayLiteral("__:")
+                + m_admin->keyPrefix().toUtf8();
+            m_subscriber = std::make_unique<RedisClient>(config);
+            connect(m_subscriber.get(), &RedisClient::patternMessageReceived, this,
+                    [this](const QByteArray &, const QByteArray &channel,
+                           const QByteArray &message) { onKeyspaceEvent(channel, message); });
+            // Events sent before the subscription (or while it was down) are lost: reload.
+            connect(m_subscriber.get(), &RedisClient::subscribed, this, [this]() {
+                setUpdateMode(QStringLiteral("notifications"));
+                refresh();
+            });
+            const QByteArray pattern = QByteArrayLiteral("__keyspace@")
+                + QByteArray::number(config.database()) + QByteArrayLiteral("__:")
+                + escapeGlob(m_admin->keyPrefix().toUtf8()) + '*';
+            m_subscriber->psubscribe({ pattern });
+        });
+}
+
+void QmlSessionListModel::stopWatching()
+{
+    m_pollTimer.stop();
+    m_subscriber.reset();
+    m_pendingLoads.clear();
+    setUpdateMode(QString());
+}
+
+void QmlSessionListModel::setLoading(bool loading)
+{
+    if (m_loading == loading)
+        return;
+    m_loading = loading;
+    Q_EMIT loadingChanged();
+}
+
+void QmlSessionListModel::setUpdateMode(const QString &mode)
+{
+    if (m_updateMode == mode)
+        return;
+    m_updateMode = mode;
+    Q_EMIT updateModeChanged();
+}
+
+void QmlSessionListModel::setError(const QString &error)
+{
+    if (m_error == error)
+        return;
+    m_error = error;
+    Q_EMIT errorChanged();
+}
+
+} // namespace RediStore
