@@ -1,0 +1,483 @@
+#include "redisstore.h"
+#include "redisstore_p.h"
+#include "session_p.h"
+
+#include <libredistore/codec/cookieheader.h>
+#include <libredistore/redis/redispool.h>
+#include <libredistore/serializer/sessionserializer.h>
+
+#include <QtCore/QDateTime>
+#include <QtCore/QLoggingCategory>
+#include <QtCore/QPointer>
+#include <QtCore/QPromise>
+
+#include <openssl/rand.h>
+
+namespace RediStore {
+
+Q_LOGGING_CATEGORY(lcSession, "redistore.session")
+
+namespace {
+
+SessionError storeGone()
+{
+    return SessionError(SessionError::Code::InvalidSession,
+                        QStringLiteral("the session store was deleted before Redis answered"));
+}
+
+// Delivers a result later on the context's event loop: callers never see their callback run
+// inside the call that started the work.
+template<typename Callback, typename Result>
+void postResult(const QObject *context, Callback callback, const Result &result)
+{
+    QMetaObject::invokeMethod(
+        const_cast<QObject *>(context),
+        [callback = std::move(callback), result]() { callback(result); }, Qt::QueuedConnection);
+}
+
+} // namespace
+
+Result<RedisConfig, SessionError>
+RedisStorePrivate::connectionConfig(const RedisStoreSettings &settings)
+{
+    const int chosen = (settings.pool ? 1 : 0) + (settings.network.isEmpty() ? 0 : 1)
+        + (settings.url.isEmpty() ? 0 : 1);
+    if (chosen == 0) {
+        return SessionError(SessionError::Code::NoConnection,
+                            QStringLiteral("no connection option: give one of withPool, "
+                                           "withAddress or withUrl"));
+    }
+    if (chosen > 1) {
+        return SessionError(SessionError::Code::ConflictingOptions,
+                            QStringLiteral("withPool, withAddress and withUrl exclude each "
+                                           "other: give exactly one"));
+    }
+    if (settings.pool) {
+        if (!settings.password.isEmpty() || settings.database) {
+            return SessionError(SessionError::Code::ConflictingOptions,
+                                QStringLiteral("withAuth/withPassword/withDb do not apply to "
+                                               "withPool: set them in the pool's RedisConfig"));
+        }
+        return settings.pool->config();
+    }
+
+    RedisConfig config;
+    if (!settings.username.isEmpty())
+        config.setUsername(settings.username);
+    if (!settings.password.isEmpty())
+        config.setPassword(settings.password);
+    if (settings.database)
+        config.setDatabase(*settings.database);
+    config.setCommandTimeoutMs(settings.commandTimeoutMs);
+
+    if (!settings.url.isEmpty()) {
+        auto merged = config.applyUrl(settings.url);
+        if (!merged.ok()) {
+            const auto code = merged.error().code() == RedisError::Code::ConflictingSettings
+                ? SessionError::Code::ConflictingOptions
+                : SessionError::Code::InvalidOption;
+            return SessionError(code, QStringLiteral("withUrl: ") + merged.error().message());
+        }
+        return merged.value();
+    }
+    if (settings.network == QLatin1String("unix")) {
+        config.setUnixSocket(settings.address);
+    } else {
+        // "host:port", ":port" (localhost) or "[v6]:port".
+        const QString address = settings.address;
+        const int colon = int(address.lastIndexOf(QLatin1Char(':')));
+        QString host = colon >= 0 ? address.left(colon) : address;
+        bool ok = true;
+        const int port = colon >= 0 ? address.mid(colon + 1).toInt(&ok) : 6379;
+        if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+            host = host.mid(1, host.size() - 2);
+        if (host.isEmpty())
+            host = QStringLiteral("127.0.0.1");
+        if (!ok || port < 1 || port > 65535) {
+            return SessionError(SessionError::Code::InvalidOption,
+                                QStringLiteral("withAddress: '%1' is not host:port").arg(address));
+        }
+        config.setHost(host);
+        config.setPort(port);
+    }
+    if (auto valid = config.validate(); !valid)
+        return SessionError(SessionError::Code::InvalidOption, valid.error().message());
+    return config;
+}
+
+void RedisStorePrivate::updateCodecMaxAge()
+{
+    const qint64 maxAge = settings.sessionOptions.maxAge();
+    codec.setMaxAge(maxAge > 0 ? maxAge : settings.defaultMaxAge);
+}
+
+qint64 RedisStorePrivate::ttlFor(const SessionOptions &options) const
+{
+    return options.maxAge() > 0 ? options.maxAge() : settings.defaultMaxAge;
+}
+
+Result<std::unique_ptr<RedisStore>, SessionError>
+RedisStore::create(const KeyRing &keys, const QList<RedisStoreOption> &options, QObject *parent)
+{
+    RedisStoreSettings settings;
+    for (const RedisStoreOption &option : options) {
+        if (const SessionError error = option.apply(settings); error.isError())
+            return error;
+    }
+    return create(keys, settings, parent);
+}
+
+Result<std::unique_ptr<RedisStore>, SessionError>
+RedisStore::create(const KeyRing &keys, const RedisStoreSettings &settings, QObject *parent)
+{
+    if (auto valid = keys.validate(); !valid) {
+        return SessionError::fromCodec(SessionError::Code::InvalidKeys, valid.error(),
+                                       QStringLiteral("keys"));
+    }
+    if (settings.poolSize < 1 || settings.idleTimeoutSeconds < 0 || settings.maxLength < 0
+        || settings.defaultMaxAge < 1 || settings.refreshThreshold < 0
+        || settings.commandTimeoutMs < 0) {
+        return SessionError(SessionError::Code::InvalidOption,
+                            QStringLiteral("a numeric setting is out of range (pool size >= 1, "
+                                           "default max age >= 1, others >= 0)"));
+    }
+    auto config = RedisStorePrivate::connectionConfig(settings);
+    if (!config.ok())
+        return config.error();
+    std::unique_ptr<RedisStore> store(new RedisStore(keys, settings, parent));
+    if (!settings.pool) {
+        auto *pool = new RedisPool(config.value(), store.get());
+        pool->setMaxConnections(settings.poolSize);
+        pool->setIdleTimeoutMs(settings.idleTimeoutSeconds * 1000);
+        store->d->pool = pool;
+    }
+    // Reachability, as Go's constructor checks it, but without blocking: logged and signalled.
+    QPointer<RedisStore> self(store.get());
+    store->d->pool->execute({ "PING" }, store.get(), [self](const RedisReply &reply) {
+        SessionError error;
+        if (reply.isError()) {
+            error
+                = SessionError::fromRedis(reply.error(), QStringLiteral("Redis is not reachable"));
+            qCWarning(lcSession, "%s", qPrintable(error.message()));
+        }
+        if (self)
+            Q_EMIT self->reachabilityChecked(error);
+    });
+    return store;
+}
+
+RedisStore::RedisStore(const KeyRing &keys, const RedisStoreSettings &settings, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<RedisStorePrivate>())
+{
+    d->q = this;
+    d->keys = keys;
+    d->settings = settings;
+    d->codec = SecureCookie(keys);
+    d->pool = settings.pool;
+    d->serializer = settings.serializer ? settings.serializer
+                                        : SessionSerializer::byName(QStringLiteral("datastream"));
+    d->updateCodecMaxAge();
+    qRegisterMetaType<SessionError>();
+}
+
+RedisStore::~RedisStore() = default;
+
+RedisStoreSettings RedisStore::settings() const
+{
+    return d->settings;
+}
+RedisPool *RedisStore::pool() const
+{
+    return d->pool;
+}
+
+QFuture<SessionError> RedisStore::ping()
+{
+    auto promise = std::make_shared<QPromise<SessionError>>();
+    promise->start();
+    d->pool->execute({ "PING" }, this, [promise](const RedisReply &reply) {
+        promise->addResult(reply.isError()
+                               ? SessionError::fromRedis(reply.error(), QStringLiteral("PING"))
+                               : SessionError());
+        promise->finish();
+    });
+    return promise->future();
+}
+
+void RedisStore::setMaxAge(qint64 seconds)
+{
+    d->settings.sessionOptions.setMaxAge(seconds);
+    d->updateCodecMaxAge();
+}
+
+void RedisStore::setMaxLength(qsizetype length)
+{
+    if (length >= 0) // Go ignores negative values
+        d->settings.maxLength = length;
+}
+
+void RedisStore::setKeyPrefix(const QString &prefix)
+{
+    d->settings.keyPrefix = prefix;
+}
+
+void RedisStore::setSerializer(std::shared_ptr<const SessionSerializer> serializer)
+{
+    if (serializer)
+        d->serializer = std::move(serializer);
+}
+
+void RedisStore::setSessionOptions(const SessionOptions &options)
+{
+    d->settings.sessionOptions = options;
+    d->updateCodecMaxAge();
+}
+
+SessionOptions RedisStore::sessionOptions() const
+{
+    return d->settings.sessionOptions;
+}
+
+QString RedisStore::generateId()
+{
+    unsigned char random[32];
+    if (RAND_bytes(random, sizeof random) != 1)
+        qFatal("OpenSSL's CSPRNG failed: refusing to make a guessable session ID");
+    // Base32 (RFC 4648 alphabet) without padding: 256 bits in 52 characters.
+    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    QString id;
+    id.reserve(52);
+    quint64 buffer = 0;
+    int bits = 0;
+    for (const unsigned char byte : random) {
+        buffer = (buffer << 8) | byte;
+        bits += 8;
+        while (bits >= 5) {
+            id.append(QLatin1Char(alphabet[(buffer >> (bits - 5)) & 31]));
+            bits -= 5;
+        }
+    }
+    if (bits > 0)
+        id.append(QLatin1Char(alphabet[(buffer << (5 - bits)) & 31]));
+    return id;
+}
+
+QByteArray RedisStore::keyFor(const QString &id) const
+{
+    return d->settings.keyPrefix.toUtf8() + id.toUtf8();
+}
+
+Session RedisStore::newSession(const QByteArray &name) const
+{
+    return Session(const_cast<RedisStore *>(this), name, d->settings.sessionOptions);
+}
+
+void RedisStore::load(const QByteArray &name, const QByteArrayList &cookieHeaders,
+                      const QObject *context, LoadCallback callback)
+{
+    Session session = newSession(name);
+    const QByteArrayList values = CookieHeader::values(cookieHeaders, name);
+    if (values.isEmpty()) {
+        postResult(context, std::move(callback), SessionLoadResult { session, {} });
+        return;
+    }
+    // A browser may send several cookies of one name (paths, domains): the first that
+    // decodes wins.
+    QString id;
+    qint64 signedAt = 0;
+    SessionError cookieError;
+    for (const QByteArray &value : values) {
+        const SecureCookie::Inspection inspection = d->codec.inspect(name, value);
+        if (inspection.ok() && inspection.value.typeId() == QMetaType::QString
+            && !inspection.value.toString().isEmpty()) {
+            id = inspection.value.toString();
+            signedAt = inspection.timestamp;
+            break;
+        }
+        if (!cookieError.isError()) {
+            cookieError = inspection.ok()
+                ? SessionError(SessionError::Code::CookieInvalid,
+                               QStringLiteral("the session cookie holds no session ID"))
+                : SessionError::fromCodec(
+                    SessionError::Code::CookieInvalid, inspection.error,
+                    QStringLiteral("session cookie '%1'").arg(QString::fromLatin1(name)));
+        }
+    }
+    if (id.isEmpty()) {
+        // Forged, tampered, expired or foreign: a new session, and the reason to log.
+        postResult(context, std::move(callback), SessionLoadResult { session, cookieError });
+        return;
+    }
+    const QPointer<RedisStore> self(this);
+    d->pool->execute(
+        { "GET", keyFor(id) }, context,
+        [self, session, id, signedAt, callback = std::move(callback)](const RedisReply &reply) {
+            if (!self) {
+                callback(SessionLoadResult { Session(), storeGone() });
+                return;
+            }
+            if (reply.isError()) {
+                callback(SessionLoadResult {
+                    session,
+                    SessionError::fromRedis(reply.error(), QStringLiteral("loading a session")) });
+                return;
+            }
+            if (reply.isNil()) {
+                // The data is gone (expired, deleted): a new session with a new ID, never
+                // the ID the client sent (no session fixation).
+                callback(SessionLoadResult { session, {} });
+                return;
+            }
+            auto values = self->d->serializer->deserialize(reply.data());
+            if (!values.ok()) {
+                // Corrupt bytes stay in Redis untouched; the client gets a new session.
+                callback(SessionLoadResult {
+                    session,
+                    SessionError(
+                        SessionError::Code::CorruptData,
+                        QStringLiteral("session %1 does not deserialize with %2: "
+                                       "%3")
+                            .arg(id, self->d->serializer->name(), values.error().message())) });
+                return;
+            }
+            SessionData *data = SessionStoreAccess::data(session);
+            data->id = id;
+            data->isNew = false;
+            data->values = std::move(values).value();
+            data->cookieTimestamp = signedAt;
+            callback(SessionLoadResult { session, {} });
+        });
+}
+
+void RedisStore::save(const Session &session, const QObject *context, SaveCallback callback)
+{
+    SessionData *data = SessionStoreAccess::data(session);
+    if (!data || data->store != this) {
+        postResult(context, std::move(callback),
+                   SessionSaveResult { SessionError(SessionError::Code::InvalidSession,
+                                                    QStringLiteral("the session is null or "
+                                                                   "belongs to another store")),
+                                       {} });
+        return;
+    }
+    const SessionOptions options = data->options;
+    if (options.maxAge() < 0) {
+        destroy(session, context, std::move(callback));
+        return;
+    }
+    const qint64 now = d->codec.now();
+    if (d->settings.lazySave && !data->isNew && !data->modified && data->cookieTimestamp > 0
+        && now - data->cookieTimestamp < d->settings.refreshThreshold) {
+        // Nothing changed and the TTL was refreshed recently: no write, no new cookie.
+        postResult(context, std::move(callback), SessionSaveResult {});
+        return;
+    }
+    auto bytes = d->serializer->serialize(data->values);
+    if (!bytes.ok()) {
+        postResult(context, std::move(callback),
+                   SessionSaveResult {
+                       SessionError(SessionError::Code::SerializeFailed,
+                                    QStringLiteral("cannot serialize the session "
+                                                   "with %1: %2")
+                                        .arg(d->serializer->name(), bytes.error().message())),
+                       {} });
+        return;
+    }
+    const qsizetype maxLength = d->settings.maxLength;
+    if (maxLength > 0 && bytes.value().size() > maxLength) {
+        postResult(context, std::move(callback),
+                   SessionSaveResult { SessionError(SessionError::Code::ValueTooLarge,
+                                                    QStringLiteral("the session is %1 bytes, more "
+                                                                   "than the limit of %2 "
+                                                                   "(withMaxLength); nothing "
+                                                                   "was written")
+                                                        .arg(bytes.value().size())
+                                                        .arg(maxLength)),
+                                       {} });
+        return;
+    }
+
+    const QString previousId = data->id;
+    const bool regenerate = data->regenerate && !previousId.isEmpty();
+    const QString id = data->id.isEmpty() || data->regenerate ? generateId() : data->id;
+    const auto cookie = d->codec.encode(data->name, QVariant(id));
+    if (!cookie.ok()) {
+        postResult(context, std::move(callback),
+                   SessionSaveResult { SessionError::fromCodec(SessionError::Code::SerializeFailed,
+                                                               cookie.error(),
+                                                               QStringLiteral("session cookie")),
+                                       {} });
+        return;
+    }
+    const QByteArray ttl = QByteArray::number(d->ttlFor(options));
+    const QByteArray key = keyFor(id);
+    const QPointer<RedisStore> self(this);
+    auto onWritten = [self, session, id, now, cookieValue = cookie.value(), options,
+                      callback = std::move(callback)](const RedisReply &reply) {
+        if (!self) {
+            callback(SessionSaveResult { storeGone(), {} });
+            return;
+        }
+        if (reply.isError()) {
+            callback(SessionSaveResult {
+                SessionError::fromRedis(reply.error(), QStringLiteral("saving a session")), {} });
+            return;
+        }
+        SessionData *data = SessionStoreAccess::data(session);
+        data->id = id;
+        data->isNew = false;
+        data->modified = false;
+        data->regenerate = false;
+        data->cookieTimestamp = now;
+        callback(SessionSaveResult {
+            {},
+            CookieHeader::setCookie(data->name, cookieValue, options,
+                                    QDateTime::fromSecsSinceEpoch(now, Qt::UTC)) });
+    };
+    if (regenerate) {
+        // The new key and the removal of the old one in one transaction.
+        d->pool->transaction(
+            { { "SETEX", key, ttl, bytes.value() }, { "DEL", keyFor(previousId) } }, context,
+            std::move(onWritten));
+    } else {
+        d->pool->execute({ "SETEX", key, ttl, bytes.value() }, context, std::move(onWritten));
+    }
+}
+
+void RedisStore::destroy(const Session &session, const QObject *context, SaveCallback callback)
+{
+    SessionData *data = SessionStoreAccess::data(session);
+    if (!data || data->store != this) {
+        postResult(context, std::move(callback),
+                   SessionSaveResult { SessionError(SessionError::Code::InvalidSession,
+                                                    QStringLiteral("the session is null or "
+                                                                   "belongs to another store")),
+                                       {} });
+        return;
+    }
+    SessionOptions expired = data->options;
+    expired.setMaxAge(-1);
+    const QByteArray setCookie = CookieHeader::setCookie(data->name, QByteArray(), expired);
+    data->options = expired;
+    data->values.clear();
+    if (data->id.isEmpty()) {
+        postResult(context, std::move(callback), SessionSaveResult { {}, setCookie });
+        return;
+    }
+    d->pool->execute(
+        { "DEL", keyFor(data->id) }, context,
+        [session, setCookie, callback = std::move(callback)](const RedisReply &reply) {
+            if (reply.isError()) {
+                callback(SessionSaveResult {
+                    SessionError::fromRedis(reply.error(), QStringLiteral("deleting a session")),
+                    {} });
+                return;
+            }
+            SessionData *data = SessionStoreAccess::data(session);
+            data->modified = false;
+            callback(SessionSaveResult { {}, setCookie });
+        });
+}
+
+} // namespace RediStore

@@ -1,0 +1,33 @@
+#ifndef REDISTORE_REDISSTORE_P_H
+#define REDISTORE_REDISSTORE_P_H
+
+#include "redisstore.h"
+
+#include <libredistore/codec/securecookie.h>
+#include <libredistore/redis/redisconfig.h>
+
+namespace RediStore {
+
+class SessionSerializer;
+
+class RedisStorePrivate
+{
+public:
+    // Builds the connection settings; an error names the option at fault.
+    static Result<RedisConfig, SessionError> connectionConfig(const RedisStoreSettings &settings);
+    // The cookie codec's max age: the session MaxAge, or DefaultMaxAge for browser-session
+    // cookies (MaxAge 0), so that a signed cookie never outlives the data it points to.
+    void updateCodecMaxAge();
+    qint64 ttlFor(const SessionOptions &options) const;
+
+    RedisStore *q = nullptr;
+    KeyRing keys;
+    RedisStoreSettings settings;
+    SecureCookie codec;
+    RedisPool *pool = nullptr;
+    std::shared_ptr<const SessionSerializer> serializer;
+};
+
+} // namespace RediStore
+
+#endif // REDISTORE_REDISSTORE_P_H

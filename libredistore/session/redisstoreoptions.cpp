@@ -1,0 +1,220 @@
+#include "redisstoreoptions.h"
+
+namespace RediStore {
+
+namespace {
+
+SessionError invalid(const char *option, const QString &why)
+{
+    return SessionError(SessionError::Code::InvalidOption,
+                        QLatin1String(option) + QStringLiteral(": ") + why);
+}
+
+} // namespace
+
+RedisStoreOption withPool(RedisPool *pool)
+{
+    return { QStringLiteral("withPool"), [pool](RedisStoreSettings &s) {
+                if (!pool)
+                    return invalid("withPool", QStringLiteral("the pool is null"));
+                s.pool = pool;
+                return SessionError();
+            } };
+}
+
+RedisStoreOption withAddress(const QString &network, const QString &address)
+{
+    return { QStringLiteral("withAddress"), [network, address](RedisStoreSettings &s) {
+                if (network != QLatin1String("tcp") && network != QLatin1String("unix")) {
+                    return invalid(
+                        "withAddress",
+                        QStringLiteral("network '%1' is not \"tcp\" or \"unix\"").arg(network));
+                }
+                if (address.trimmed().isEmpty())
+                    return invalid("withAddress", QStringLiteral("the address is empty"));
+                s.network = network;
+                s.address = address;
+                return SessionError();
+            } };
+}
+
+RedisStoreOption withUrl(const QString &url)
+{
+    return { QStringLiteral("withUrl"), [url](RedisStoreSettings &s) {
+                if (url.trimmed().isEmpty())
+                    return invalid("withUrl", QStringLiteral("the URL is empty"));
+                s.url = url;
+                return SessionError();
+            } };
+}
+
+RedisStoreOption withAuth(const QString &username, const QString &password)
+{
+    return { QStringLiteral("withAuth"), [username, password](RedisStoreSettings &s) {
+                if (password.isEmpty())
+                    return invalid("withAuth", QStringLiteral("the password is empty"));
+                s.username = username;
+                s.password = password;
+                return SessionError();
+            } };
+}
+
+RedisStoreOption withPassword(const QString &password)
+{
+    return { QStringLiteral("withPassword"), [password](RedisStoreSettings &s) {
+                s.password = password;
+                return SessionError();
+            } };
+}
+
+RedisStoreOption withDb(const QString &database)
+{
+    return { QStringLiteral("withDb"), [database](RedisStoreSettings &s) {
+                if (database.isEmpty())
+                    return SessionError(); // Go: an empty string selects nothing
+                bool ok = false;
+                const int number = database.toInt(&ok);
+                if (!ok || number < 0) {
+                    return invalid("withDb",
+                                   QStringLiteral("'%1' is not a database number").arg(database));
+                }
+                s.database = number;
+                return SessionError();
+            } };
+}
+
+RedisStoreOption withDbNum(int database)
+{
+    return { QStringLiteral("withDbNum"), [database](RedisStoreSettings &s) {
+                if (database < 0) {
+                    return invalid("withDbNum",
+                                   QStringLiteral("%1 is not a database number").arg(database));
+                }
+                s.database = database;
+                return SessionError();
+            } };
+}
+
+RedisStoreOption withPoolSize(int size)
+{
+    return { QStringLiteral("withPoolSize"), [size](RedisStoreSettings &s) {
+                if (size < 1) {
+                    return invalid("withPoolSize",
+                                   QStringLiteral("%1 is not a pool size (1 or more)").arg(size));
+                }
+                s.poolSize = size;
+                return SessionError();
+            } };
+}
+
+RedisStoreOption withIdleTimeout(int seconds)
+{
+    return { QStringLiteral("withIdleTimeout"), [seconds](RedisStoreSettings &s) {
+                if (seconds < 0) {
+                    return invalid("withIdleTimeout",
+                                   QStringLiteral("%1 s is negative (0: never)").arg(seconds));
+                }
+                s.idleTimeoutSeconds = seconds;
+                return SessionError();
+            } };
+}
+
+RedisStoreOption withMaxLength(qsizetype length)
+{
+    return { QStringLiteral("withMaxLength"), [length](RedisStoreSettings &s) {
+                if (length < 0) {
+                    return invalid("withMaxLength",
+                                   QStringLiteral("%1 is negative (0: no limit)").arg(length));
+                }
+                s.maxLength = length;
+                return SessionError();
+            } };
+}
+
+RedisStoreOption withKeyPrefix(const QString &prefix)
+{
+    return { QStringLiteral("withKeyPrefix"), [prefix](RedisStoreSettings &s) {
+                s.keyPrefix = prefix;
+                return SessionError();
+            } };
+}
+
+RedisStoreOption withDefaultMaxAge(qint64 seconds)
+{
+    return { QStringLiteral("withDefaultMaxAge"), [seconds](RedisStoreSettings &s) {
+                if (seconds < 1) {
+                    return invalid("withDefaultMaxAge",
+                                   QStringLiteral("%1 s is not a TTL (1 or more)").arg(seconds));
+                }
+                s.defaultMaxAge = seconds;
+                return SessionError();
+            } };
+}
+
+RedisStoreOption withSerializer(std::shared_ptr<const SessionSerializer> serializer)
+{
+    return { QStringLiteral("withSerializer"), [serializer](RedisStoreSettings &s) {
+                if (!serializer)
+                    return invalid("withSerializer", QStringLiteral("the serializer is null"));
+                s.serializer = serializer;
+                return SessionError();
+            } };
+}
+
+RedisStoreOption withSessionOptions(const SessionOptions &options)
+{
+    return { QStringLiteral("withSessionOptions"), [options](RedisStoreSettings &s) {
+                s.sessionOptions = options;
+                return SessionError();
+            } };
+}
+
+RedisStoreOption withPath(const QString &path)
+{
+    return { QStringLiteral("withPath"), [path](RedisStoreSettings &s) {
+                s.sessionOptions.setPath(path);
+                return SessionError();
+            } };
+}
+
+RedisStoreOption withMaxAge(qint64 seconds)
+{
+    return { QStringLiteral("withMaxAge"), [seconds](RedisStoreSettings &s) {
+                s.sessionOptions.setMaxAge(seconds);
+                return SessionError();
+            } };
+}
+
+RedisStoreOption withLazySave(bool enabled)
+{
+    return { QStringLiteral("withLazySave"), [enabled](RedisStoreSettings &s) {
+                s.lazySave = enabled;
+                return SessionError();
+            } };
+}
+
+RedisStoreOption withRefreshThreshold(qint64 seconds)
+{
+    return { QStringLiteral("withRefreshThreshold"), [seconds](RedisStoreSettings &s) {
+                if (seconds < 0) {
+                    return invalid("withRefreshThreshold",
+                                   QStringLiteral("%1 s is negative").arg(seconds));
+                }
+                s.refreshThreshold = seconds;
+                return SessionError();
+            } };
+}
+
+RedisStoreOption withCommandTimeout(int milliseconds)
+{
+    return { QStringLiteral("withCommandTimeout"), [milliseconds](RedisStoreSettings &s) {
+                if (milliseconds < 0) {
+                    return invalid("withCommandTimeout",
+                                   QStringLiteral("%1 ms is negative (0: none)").arg(milliseconds));
+                }
+                s.commandTimeoutMs = milliseconds;
+                return SessionError();
+            } };
+}
+
+} // namespace RediStore

@@ -1,0 +1,140 @@
+#include "session.h"
+#include "session_p.h"
+
+namespace RediStore {
+
+Session::Session() = default;
+
+Session::Session(SessionStore *store, const QByteArray &name, const SessionOptions &options)
+    : d(new SessionData)
+{
+    d->store = store;
+    d->name = name;
+    d->options = options;
+}
+
+Session::Session(const Session &other) = default;
+Session::Session(Session &&other) noexcept = default;
+Session &Session::operator=(const Session &other) = default;
+Session &Session::operator=(Session &&other) noexcept = default;
+Session::~Session() = default;
+
+bool Session::isNull() const
+{
+    return !d;
+}
+SessionStore *Session::store() const
+{
+    return d ? d->store : nullptr;
+}
+QByteArray Session::name() const
+{
+    return d ? d->name : QByteArray();
+}
+QString Session::id() const
+{
+    return d ? d->id : QString();
+}
+bool Session::isNew() const
+{
+    return !d || d->isNew;
+}
+QVariantMap Session::values() const
+{
+    return d ? d->values : QVariantMap();
+}
+
+QVariant Session::value(const QString &key, const QVariant &fallback) const
+{
+    return d ? d->values.value(key, fallback) : fallback;
+}
+
+bool Session::contains(const QString &key) const
+{
+    return d && d->values.contains(key);
+}
+
+void Session::setValue(const QString &key, const QVariant &value)
+{
+    if (!d)
+        return;
+    d->values.insert(key, value);
+    d->modified = true;
+}
+
+void Session::remove(const QString &key)
+{
+    if (d && d->values.remove(key))
+        d->modified = true;
+}
+
+void Session::setValues(const QVariantMap &values)
+{
+    if (!d)
+        return;
+    d->values = values;
+    d->modified = true;
+}
+
+void Session::clear()
+{
+    if (d && !d->values.isEmpty()) {
+        d->values.clear();
+        d->modified = true;
+    }
+}
+
+void Session::addFlash(const QVariant &message, const QString &key)
+{
+    if (!d)
+        return;
+    QVariantList list = d->values.value(key).toList();
+    list.append(message);
+    d->values.insert(key, list);
+    d->modified = true;
+}
+
+QVariantList Session::flashes(const QString &key)
+{
+    if (!d || !d->values.contains(key))
+        return {};
+    const QVariantList list = d->values.take(key).toList();
+    d->modified = true;
+    return list;
+}
+
+SessionOptions Session::options() const
+{
+    return d ? d->options : SessionOptions();
+}
+
+void Session::setOptions(const SessionOptions &options)
+{
+    if (!d)
+        return;
+    d->options = options;
+    d->modified = true;
+}
+
+void Session::setMaxAge(qint64 seconds)
+{
+    if (!d)
+        return;
+    d->options.setMaxAge(seconds);
+    d->modified = true;
+}
+
+void Session::regenerateId()
+{
+    if (!d)
+        return;
+    d->regenerate = true;
+    d->modified = true;
+}
+
+bool Session::isModified() const
+{
+    return d && d->modified;
+}
+
+} // namespace RediStore

@@ -1,0 +1,33 @@
+#ifndef REDISTORE_SESSION_P_H
+#define REDISTORE_SESSION_P_H
+
+#include "session.h"
+
+#include <QtCore/QSharedData>
+
+namespace RediStore {
+
+class SessionData : public QSharedData
+{
+public:
+    SessionStore *store = nullptr;
+    QByteArray name;
+    QString id;
+    bool isNew = true;
+    bool modified = false;
+    bool regenerate = false;
+    qint64 cookieTimestamp = 0; // when the request's cookie was signed (lazy saves)
+    QVariantMap values;
+    SessionOptions options;
+};
+
+// For stores: the state behind a Session handle.
+class SessionStoreAccess
+{
+public:
+    static SessionData *data(const Session &session) { return session.d.data(); }
+};
+
+} // namespace RediStore
+
+#endif // REDISTORE_SESSION_P_H

@@ -1,0 +1,94 @@
+#include "benchredis.h"
+
+#include <QtCore/QStandardPaths>
+#include <QtCore/QThread>
+#include <QtCore/QUrl>
+#include <QtNetwork/QTcpServer>
+#include <QtNetwork/QTcpSocket>
+
+BenchRedis::~BenchRedis()
+{
+    if (m_server) {
+        m_server->terminate();
+        if (!m_server->waitForFinished(3000))
+            m_server->kill();
+    }
+}
+
+bool BenchRedis::start(const QString &url)
+{
+    if (!url.isEmpty()) {
+        const QUrl parsed(url);
+        m_url = url;
+        m_host = parsed.host();
+        m_port = quint16(parsed.port(6379));
+        return true;
+    }
+    const QString binary = QStandardPaths::findExecutable(QStringLiteral("redis-server"));
+    if (binary.isEmpty()) {
+        m_error = QStringLiteral("redis-server not found: install it or pass --redis-url");
+        return false;
+    }
+    {
+        QTcpServer probe;
+        probe.listen(QHostAddress::LocalHost, 0);
+        m_port = probe.serverPort();
+    }
+    m_server = std::make_unique<QProcess>();
+    m_server->start(binary,
+                    { QStringLiteral("--port"), QString::number(m_port), QStringLiteral("--bind"),
+                      QStringLiteral("127.0.0.1"), QStringLiteral("--save"), QString(),
+                      QStringLiteral("--appendonly"), QStringLiteral("no"), QStringLiteral("--dir"),
+                      m_dir.path() });
+    if (!m_server->waitForStarted(5000)) {
+        m_error = QStringLiteral("cannot start redis-server");
+        return false;
+    }
+    for (int i = 0; i < 200; ++i) {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_port);
+        if (socket.waitForConnected(100)) {
+            m_url = QStringLiteral("redis://127.0.0.1:%1/0").arg(m_port);
+            return true;
+        }
+        QThread::msleep(20);
+    }
+    m_error = QStringLiteral("redis-server did not start on port %1").arg(m_port);
+    return false;
+}
+
+std::optional<double> BenchRedis::redisBenchmark(const QString &test, int valueSize, int clients,
+                                                 int pipeline, int requests) const
+{
+    const QString binary = QStandardPaths::findExecutable(QStringLiteral("redis-benchmark"));
+    if (binary.isEmpty())
+        return std::nullopt;
+    QProcess process;
+    process.start(binary,
+                  { QStringLiteral("-h"), m_host, QStringLiteral("-p"), QString::number(m_port),
+                    QStringLiteral("-t"), test.toLower(), QStringLiteral("-d"),
+                    QString::number(valueSize), QStringLiteral("-c"), QString::number(clients),
+                    QStringLiteral("-P"), QString::number(pipeline), QStringLiteral("-n"),
+                    QString::number(requests), QStringLiteral("-r"), QStringLiteral("10000"),
+                    QStringLiteral("--csv") });
+    if (!process.waitForFinished(120000) || process.exitCode() != 0)
+        return std::nullopt;
+    // CSV rows: "SET","123456.79","0.1",...
+    const QList<QByteArray> lines = process.readAllStandardOutput().split('\n');
+    for (const QByteArray &line : lines) {
+        const QList<QByteArray> fields = line.split(',');
+        if (fields.size() < 2)
+            continue;
+        QByteArray name = fields.at(0);
+        name.replace('"', "");
+        if (name.toUpper() != test.toUpper().toLatin1())
+            continue;
+        QByteArray rps = fields.at(1);
+        rps.replace('"', "");
+        bool ok = false;
+        const double value = rps.toDouble(&ok);
+        if (ok)
+            return value;
+    }
+    return std::nullopt;
+}

@@ -1,0 +1,38 @@
+#ifndef REDISTORE_BENCHREDIS_H
+#define REDISTORE_BENCHREDIS_H
+
+#include <QtCore/QProcess>
+#include <QtCore/QString>
+#include <QtCore/QTemporaryDir>
+
+#include <memory>
+#include <optional>
+
+// The Redis a benchmark measures against: the server at --redis-url, or a private
+// redis-server started on a free loopback port (and stopped at the end).
+class BenchRedis
+{
+public:
+    ~BenchRedis();
+    // Empty url: start a private server. Returns false with errorString() on failure.
+    bool start(const QString &url);
+    QString url() const { return m_url; }
+    QString host() const { return m_host; }
+    quint16 port() const { return m_port; }
+    QString errorString() const { return m_error; }
+
+    // Runs redis-benchmark against the server and returns requests/s for the test ("SET" or
+    // "GET"); nothing when redis-benchmark is missing or fails.
+    std::optional<double> redisBenchmark(const QString &test, int valueSize, int clients,
+                                         int pipeline, int requests) const;
+
+private:
+    std::unique_ptr<QProcess> m_server;
+    QTemporaryDir m_dir;
+    QString m_url;
+    QString m_host = QStringLiteral("127.0.0.1");
+    quint16 m_port = 0;
+    QString m_error;
+};
+
+#endif // REDISTORE_BENCHREDIS_H
