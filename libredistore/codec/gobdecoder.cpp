@@ -105,8 +105,8 @@ Result<QVariant, CodecError> GobDecoder::decode(const QByteArray &stream)
     if (!readUint(delta))
         return m_error;
     if (delta != 0) {
-        auto type = m_types.constFind(id);
-        if (type != m_types.cend() && type->kind == GobWireType::Struct) {
+        const GobWireType *type = findType(id);
+        if (type && type->kind == GobWireType::Struct) {
             fail(CodecError::Code::GobUnsupportedType,
                  QStringLiteral("gob: Go struct type %1 is not supported").arg(wireTypeName(id)));
         } else {
@@ -264,7 +264,7 @@ bool GobDecoder::readCommonType(GobWireType &type)
 // TextMarshalerT}, each a pointer to a struct whose first field is CommonType{Name, Id}.
 bool GobDecoder::receiveType(qint64 id)
 {
-    if (id < FirstUserId || m_types.contains(id))
+    if (id < FirstUserId || findType(id))
         return corrupt(QStringLiteral("gob: duplicate type received (id %1)").arg(id));
     if (m_types.size() >= MaxTypeDefinitions) {
         return fail(CodecError::Code::GobLimitExceeded,
@@ -334,8 +334,27 @@ bool GobDecoder::receiveType(qint64 id)
         return false;
     if (!defined)
         return corrupt(QStringLiteral("gob: empty type definition"));
-    m_types.insert(id, std::move(type));
+    m_types.append({ id, std::move(type) });
+    if (!m_typeIndex.isEmpty()) {
+        m_typeIndex.insert(id, m_types.size() - 1);
+    } else if (m_types.size() > 8) {
+        for (qsizetype i = 0; i < m_types.size(); ++i)
+            m_typeIndex.insert(m_types.at(i).first, i);
+    }
     return true;
+}
+
+const GobWireType *GobDecoder::findType(qint64 id) const
+{
+    if (!m_typeIndex.isEmpty()) {
+        const auto found = m_typeIndex.constFind(id);
+        return found == m_typeIndex.cend() ? nullptr : &m_types.at(*found).second;
+    }
+    for (const auto &entry : m_types) {
+        if (entry.first == id)
+            return &entry.second;
+    }
+    return nullptr;
 }
 
 bool GobDecoder::countElements(quint64 count, qsizetype minBytesEach)
@@ -426,11 +445,15 @@ bool GobDecoder::decodeValue(qint64 id, const GoType *goType, QVariant &out, int
         break;
     }
 
-    const auto found = m_types.constFind(id);
-    if (found == m_types.cend())
+    const GobWireType *found = findType(id);
+    if (!found)
         return corrupt(QStringLiteral("gob: unknown type id %1").arg(id));
-    // A copy: definitions arriving while the elements are decoded may rehash m_types.
-    const GobWireType type = *found;
+    // The shape, copied: definitions arriving while the elements are decoded may move m_types.
+    GobWireType type;
+    type.kind = found->kind;
+    type.key = found->key;
+    type.elem = found->elem;
+    type.length = found->length;
     switch (type.kind) {
     case GobWireType::Slice:
     case GobWireType::Array:
@@ -584,6 +607,9 @@ const GoType *GobDecoder::resolveName(QByteArrayView name)
 // keyed by anything but strings give nullptr.
 const GoType *GobDecoder::parseName(QByteArrayView name, qsizetype &pos, int depth)
 {
+    auto keep = [this](const GoType &type) {
+        return m_parsedTypes.emplace_back(std::make_unique<GoType>(type)).get();
+    };
     if (depth > 64 || pos >= name.size())
         return nullptr;
     const QByteArrayView rest = name.sliced(pos);
@@ -594,7 +620,7 @@ const GoType *GobDecoder::parseName(QByteArrayView name, qsizetype &pos, int dep
             return nullptr;
         if (elem->kind == GoType::Uint && elem->bits == 8)
             return &BytesType; // []uint8 is gob's predefined []byte
-        return &m_parsedTypes.emplace_back(GoType { GoType::Slice, 64, nullptr, elem });
+        return keep(GoType { GoType::Slice, 64, nullptr, elem });
     }
     if (rest.startsWith('[')) {
         ++pos;
@@ -611,7 +637,7 @@ const GoType *GobDecoder::parseName(QByteArrayView name, qsizetype &pos, int dep
         const GoType *elem = parseName(name, pos, depth + 1);
         if (!elem)
             return nullptr;
-        return &m_parsedTypes.emplace_back(GoType { GoType::Array, 64, nullptr, elem, length });
+        return keep(GoType { GoType::Array, 64, nullptr, elem, length });
     }
     if (rest.startsWith("map[")) {
         pos += 4;
@@ -622,7 +648,7 @@ const GoType *GobDecoder::parseName(QByteArrayView name, qsizetype &pos, int dep
         const GoType *elem = parseName(name, pos, depth + 1);
         if (!elem || (key->kind != GoType::String && key->kind != GoType::Interface))
             return nullptr;
-        return &m_parsedTypes.emplace_back(GoType { GoType::Map, 64, key, elem });
+        return keep(GoType { GoType::Map, 64, key, elem });
     }
     if (rest.startsWith("interface {}")) {
         pos += 12;
@@ -669,8 +695,8 @@ bool GobDecoder::compatible(const GoType *goType, qint64 id, int depth) const
     }
     if (depth > 64)
         return false;
-    const auto found = m_types.constFind(id);
-    if (found == m_types.cend())
+    const GobWireType *found = findType(id);
+    if (!found)
         return false;
     switch (goType->kind) {
     case GoType::Slice:
@@ -710,8 +736,8 @@ QString GobDecoder::wireTypeName(qint64 id, int depth) const
     default:
         break;
     }
-    const auto found = m_types.constFind(id);
-    if (found == m_types.cend())
+    const GobWireType *found = findType(id);
+    if (!found)
         return QStringLiteral("<type id %1>").arg(id);
     if (!found->name.isEmpty())
         return printable(found->name);

@@ -5,8 +5,10 @@
 
 #include <QtCore/QByteArrayView>
 #include <QtCore/QHash>
+#include <QtCore/QVarLengthArray>
 
-#include <deque>
+#include <memory>
+#include <vector>
 
 namespace RediStore {
 
@@ -76,6 +78,7 @@ private:
     bool decodeList(const GobWireType &type, const GoType *goType, QVariant &out, int depth);
     bool decodeMap(const GobWireType &type, const GoType *goType, QVariant &out, int depth);
     bool countElements(quint64 count, qsizetype minBytesEach);
+    const GobWireType *findType(qint64 id) const;
 
     const GoType *resolveName(QByteArrayView name);
     const GoType *parseName(QByteArrayView name, qsizetype &pos, int depth);
@@ -88,8 +91,11 @@ private:
     const uchar *m_pos = nullptr;
     const uchar *m_messageEnd = nullptr;
     qsizetype m_elements = 0;
-    QHash<qint64, GobWireType> m_types;
-    std::deque<GoType> m_parsedTypes;
+    // The definitions received: few in real streams, so a small array; an index by id once
+    // there are more (hostile streams may carry up to MaxTypeDefinitions).
+    QVarLengthArray<std::pair<qint64, GobWireType>, 4> m_types;
+    QHash<qint64, qsizetype> m_typeIndex;
+    std::vector<std::unique_ptr<GoType>> m_parsedTypes;
     QHash<QByteArray, const GoType *> m_nameCache;
     CodecError m_error;
 };

@@ -69,6 +69,32 @@ bool isSafeLeafType(int id)
     }
 }
 
+// Qt types with an id of their own that are never read from stored bytes.
+bool isRefusedBuiltinType(quint32 id)
+{
+    switch (id) {
+    case QMetaType::QEasingCurve:
+    case QMetaType::QVariant:
+    case QMetaType::VoidStar:
+    case QMetaType::QObjectStar:
+    case QMetaType::Void:
+    case QMetaType::QModelIndex:
+    case QMetaType::QPersistentModelIndex:
+        return true;
+    default:
+        // QtGui's and QtWidgets' types (QColor, QImage, QSizePolicy ...).
+        return (id >= 0x1000 && id <= 0x10ff) || (id >= 0x2000 && id <= 0x20ff);
+    }
+}
+
+// Without constructing a QMetaType for an id that may not be registered (Qt warns then).
+QString refusedTypeName(quint32 id)
+{
+    if (id < 0x1000)
+        return QString::fromLatin1(QMetaType(int(id)).name());
+    return QStringLiteral("GUI type %1").arg(id);
+}
+
 // The application's own types: found by name when read back, with stream operators.
 bool isStorableUserType(QMetaType type)
 {
@@ -368,12 +394,11 @@ private:
                                 .arg(QString::fromLatin1(name.left(80))));
             }
         } else if (!isSafeLeafType(int(typeId))) {
-            const QMetaType type { int(typeId) };
-            if (type.isValid() && typeId < QMetaType::User) {
+            if (isRefusedBuiltinType(typeId)) {
                 return fail(SerializerError::Code::UnsupportedType,
                             QStringLiteral("a value of Qt type %1, which is not read from stored "
                                            "data")
-                                .arg(typeName(type)));
+                                .arg(refusedTypeName(typeId)));
             }
             return fail(SerializerError::Code::Corrupt,
                         QStringLiteral("unknown type id %1").arg(typeId));
