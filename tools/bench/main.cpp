@@ -1,7 +1,9 @@
 // redistore-bench: the project's benchmarks, one subcommand each.
 //   redistore-bench <subcommand> [options]     (redistore-bench <subcommand> --help)
 
+#include "benchclient.h"
 #include "benchcodec.h"
+#include "benchstore.h"
 
 #include <libredistore/version.h>
 
@@ -19,7 +21,9 @@ struct Subcommand
 
 // One line per subcommand.
 const Subcommand subcommands[] = {
+    { "client", runClientBench, "RedisClient SET/GET ops/s, beside redis-benchmark" },
     { "codec", runCodecBench, "SecureCookie and serializer ns/op, beside Go's" },
+    { "store", runStoreBench, "RedisStore sessions/s, beside redis-benchmark and Go" },
 };
 
 void printUsage(QTextStream &stream)

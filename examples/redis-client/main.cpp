@@ -1,0 +1,42 @@
+// The smallest use of RedisClient: connect, write, read back, print what happened.
+//   redistore-example-client [redis://127.0.0.1:6379/0]
+#include <libredistore/redis/redisclient.h>
+
+#include <QtCore/QCoreApplication>
+#include <QtCore/QTextStream>
+
+using namespace RediStore;
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QString url = app.arguments().value(1, QStringLiteral("redis://127.0.0.1:6379/0"));
+    const auto config = RedisConfig::fromUrl(url);
+    QTextStream out(stdout);
+    if (!config.ok()) {
+        QTextStream(stderr) << config.error().message() << Qt::endl;
+        return 2;
+    }
+
+    RedisClient client(config.value());
+    out << "connecting to " << config.value().toDisplayUrl() << Qt::endl;
+
+    // Three commands in flight at once; the replies come back in order.
+    const QByteArray key = "redistore:example:greeting";
+    client.execute({ "SET", key, "hello from Qt", "EX", "60" });
+    client.execute({ "INCR", "redistore:example:runs" }, &app, [&out](const RedisReply &reply) {
+        if (!reply.isError())
+            out << "INCR redistore:example:runs -> " << reply.toInteger() << Qt::endl;
+    });
+    client.execute({ "GET", key }, &app, [&](const RedisReply &reply) {
+        if (reply.isError()) {
+            QTextStream(stderr) << "failed: " << reply.error().message() << Qt::endl;
+            app.exit(1);
+            return;
+        }
+        out << "SET " << key << " \"hello from Qt\" EX 60 -> OK" << Qt::endl;
+        out << "GET " << key << " -> \"" << reply.data() << '"' << Qt::endl;
+        app.exit(0);
+    });
+    return app.exec();
+}

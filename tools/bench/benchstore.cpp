@@ -1,0 +1,389 @@
+#include "benchstore.h"
+#include "benchredis.h"
+
+#include <libredistore/serializer/sessionserializer.h>
+#include <libredistore/session/redisstore.h>
+
+#include <QtCore/QCommandLineParser>
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QEventLoop>
+#include <QtCore/QFile>
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
+#include <QtCore/QProcess>
+#include <QtCore/QTemporaryDir>
+#include <QtCore/QTextStream>
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <vector>
+
+using namespace RediStore;
+
+namespace {
+
+constexpr int sessionsPerWorker = 32; // as Go's bench: each goroutine cycles 32 sessions
+const QByteArray cookieName = "session";
+
+struct StoreResult
+{
+    double sessionsPerSecond = 0;
+    qint64 errors = 0;
+    double p50us = 0;
+    double p99us = 0;
+    qint64 serializedSize = 0;
+    double kibPerInFlight = 0;
+    QString error;
+};
+
+qint64 residentKiB(const char *field)
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> lines = status.readAll().split('\n');
+    for (const QByteArray &line : lines) {
+        if (line.startsWith(field))
+            return line.mid(qstrlen(field)).trimmed().split(' ').first().toLongLong();
+    }
+    return 0;
+}
+
+// Session values as Go's bench makes them: a counter and a blob sized so that the serialized
+// session stays within `target` bytes for any counter value.
+QVariantMap payload(const SessionSerializer &serializer, int target, qint64 counter)
+{
+    static std::map<std::pair<QString, int>, int> calibrated;
+    auto make = [](int n, qint64 c) {
+        return QVariantMap { { QStringLiteral("counter"), c },
+                             { QStringLiteral("blob"), QString(n, QLatin1Char('x')) } };
+    };
+    const auto key = std::make_pair(serializer.name(), target);
+    auto it = calibrated.find(key);
+    if (it == calibrated.end()) {
+        int n = 0;
+        while (serializer.serialize(make(n + 1, 2147483647)).value().size() <= target)
+            ++n;
+        it = calibrated.emplace(key, n).first;
+    }
+    return make(it->second, counter);
+}
+
+StoreResult measureStore(const QString &url, const QString &serializerName, int size,
+                         int concurrency, int ms)
+{
+    StoreResult result;
+    const auto serializer = SessionSerializer::byName(serializerName);
+    auto created
+        = RedisStore::create(KeyRing::keys({ QByteArray("0123456789abcdef0123456789abcdef") }),
+                             { withUrl(url), withSerializer(serializer), withPoolSize(4) });
+    if (!created.ok()) {
+        result.error = created.error().message();
+        return result;
+    }
+    RedisStore &store = *created.value();
+    result.serializedSize
+        = serializer->serialize(payload(*serializer, size, 2147483647)).value().size();
+
+    // Pre-create the sessions and keep their cookies.
+    QEventLoop loop;
+    std::vector<QByteArrayList> cookies(static_cast<size_t>(concurrency));
+    int pending = concurrency * sessionsPerWorker;
+    for (int w = 0; w < concurrency; ++w) {
+        for (int k = 0; k < sessionsPerWorker; ++k) {
+            Session session = store.newSession(cookieName);
+            session.setValues(payload(*serializer, size, 0));
+            store.save(session, &loop, [&, w](const SessionSaveResult &saved) {
+                if (saved.ok())
+                    cookies[size_t(w)].append(saved.setCookie.left(saved.setCookie.indexOf(';')));
+                else
+                    result.error = saved.error.message();
+                if (--pending == 0)
+                    loop.quit();
+            });
+        }
+    }
+    loop.exec();
+    if (!result.error.isEmpty())
+        return result;
+
+    // One op: decode the cookie and load, change a value, save and encode the cookie.
+    struct Worker
+    {
+        int next = 0;
+        qint64 started = 0;
+    };
+    std::vector<Worker> workers(static_cast<size_t>(concurrency));
+    std::vector<qint64> latencies;
+    latencies.reserve(1 << 20);
+    QElapsedTimer clock;
+    qint64 completed = 0;
+    qint64 deadline = 0;
+    bool recording = false;
+    int running = 0;
+    std::function<void(int)> start;
+    auto finishOp = [&](int w, bool ok) {
+        if (recording) {
+            ++completed;
+            if (!ok)
+                ++result.errors;
+            latencies.push_back(clock.nsecsElapsed() - workers[size_t(w)].started);
+        }
+        if (clock.elapsed() < deadline) {
+            start(w);
+        } else if (--running == 0) {
+            loop.quit();
+        }
+    };
+    start = [&](int w) {
+        Worker &worker = workers[size_t(w)];
+        worker.started = clock.nsecsElapsed();
+        const QByteArrayList headers = { cookies[size_t(w)].at(worker.next) };
+        worker.next = (worker.next + 1) % sessionsPerWorker;
+        store.load(cookieName, headers, &loop, [&, w](const SessionLoadResult &loaded) {
+            if (loaded.error.isError() || loaded.session.isNew()) {
+                finishOp(w, false);
+                return;
+            }
+            Session session = loaded.session;
+            session.setValue(QStringLiteral("counter"),
+                             session.value(QStringLiteral("counter")).toLongLong() + 1);
+            store.save(session, &loop, [&, w](const SessionSaveResult &saved) {
+                finishOp(w, saved.ok() && !saved.setCookie.isEmpty());
+            });
+        });
+    };
+    auto phase = [&](int duration, bool record) {
+        recording = record;
+        clock.start();
+        deadline = duration;
+        running = concurrency;
+        for (int w = 0; w < concurrency; ++w)
+            start(w);
+        loop.exec();
+        return clock.elapsed();
+    };
+    phase(300, false); // warm-up
+    const qint64 rssBefore = residentKiB("VmRSS:");
+    completed = 0;
+    latencies.clear();
+    const qint64 elapsed = phase(ms, true);
+    const qint64 rssPeak = residentKiB("VmHWM:");
+    result.sessionsPerSecond = double(completed) * 1000.0 / double(qMax<qint64>(1, elapsed));
+    result.kibPerInFlight = double(qMax<qint64>(0, rssPeak - rssBefore)) / concurrency;
+    if (!latencies.empty()) {
+        std::sort(latencies.begin(), latencies.end());
+        result.p50us = double(latencies[latencies.size() / 2]) / 1000.0;
+        result.p99us = double(latencies[latencies.size() * 99 / 100]) / 1000.0;
+    }
+    return result;
+}
+
+// The Go reference: anchors/go's bench binary pointed at the same server.
+std::map<std::pair<int, int>, double> runGo(const QString &binary, const BenchRedis &redis,
+                                            const QList<int> &sizes, const QList<int> &concs,
+                                            int ms, QString *error)
+{
+    std::map<std::pair<int, int>, double> figures;
+    QTemporaryDir dir;
+    const QString json = dir.filePath(QStringLiteral("bench.json"));
+    auto join = [](const QList<int> &values) {
+        QStringList parts;
+        for (int v : values)
+            parts << QString::number(v);
+        return parts.join(QLatin1Char(','));
+    };
+    QProcess go;
+    go.start(binary,
+             { QStringLiteral("-redis"),
+               QStringLiteral("%1:%2").arg(redis.host()).arg(redis.port()), QStringLiteral("-runs"),
+               QStringLiteral("1"), QStringLiteral("-dur"), QStringLiteral("%1ms").arg(ms),
+               QStringLiteral("-skip-micro"), QStringLiteral("-variants"),
+               QStringLiteral("default"), QStringLiteral("-sizes"), join(sizes),
+               QStringLiteral("-conc"), join(concs), QStringLiteral("-json"), json });
+    if (!go.waitForFinished(30 * 60 * 1000) || go.exitCode() != 0) {
+        *error = QStringLiteral("the Go reference failed: %1")
+                     .arg(QString::fromLocal8Bit(go.readAllStandardError()).trimmed());
+        return figures;
+    }
+    QFile file(json);
+    file.open(QIODevice::ReadOnly);
+    const QJsonArray configs = QJsonDocument::fromJson(file.readAll())
+                                   .object()
+                                   .value(QStringLiteral("sessions"))
+                                   .toArray();
+    for (const QJsonValue &value : configs) {
+        const QJsonObject config = value.toObject();
+        figures[{ config.value(QStringLiteral("target_size")).toInt(),
+                  config.value(QStringLiteral("concurrency")).toInt() }]
+            = config.value(QStringLiteral("median_ops_per_sec")).toDouble();
+    }
+    return figures;
+}
+
+QString ratio(double ours, std::optional<double> theirs)
+{
+    return theirs && *theirs > 0 ? QString::number(ours / *theirs, 'f', 2) : QStringLiteral("-");
+}
+
+QString figure(std::optional<double> value)
+{
+    return value ? QString::number(*value, 'f', 0) : QStringLiteral("n/a");
+}
+
+} // namespace
+
+int runStoreBench(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Measures sessions/s through RedisStore: one op is what a request handler does "
+        "(decode the cookie, load, change a value, save, encode the cookie). Without --size "
+        "and --concurrency it runs 100 B / 1 KiB / 4 KiB at 1 / 8 / 64 sessions in flight "
+        "beside redis-benchmark (GET, -P 1 and -P 16, -c = sessions in flight) and, with "
+        "--go-bench, Go's redistore on the same server, and prints the ratios."));
+    parser.addHelpOption();
+    parser.addOption({ QStringLiteral("redis-url"),
+                       QStringLiteral("Redis to measure (default: a private redis-server)."),
+                       QStringLiteral("URL") });
+    parser.addOption({ QStringLiteral("size"), QStringLiteral("Session size in bytes."),
+                       QStringLiteral("BYTES") });
+    parser.addOption({ QStringLiteral("concurrency"), QStringLiteral("Sessions in flight."),
+                       QStringLiteral("N") });
+    parser.addOption({ QStringLiteral("seconds"),
+                       QStringLiteral("Measured seconds per configuration (default 2)."),
+                       QStringLiteral("S"), QStringLiteral("2") });
+    parser.addOption({ QStringLiteral("serializer"),
+                       QStringLiteral("gob (default, as Go), json or datastream."),
+                       QStringLiteral("NAME"), QStringLiteral("gob") });
+    parser.addOption({ QStringLiteral("go-bench"),
+                       QStringLiteral("The Go reference's bench binary (anchors/go run.sh builds "
+                                      "it into $OUT/bin/bench); without it, no Go column."),
+                       QStringLiteral("PATH") });
+    parser.addOption({ QStringLiteral("json"), QStringLiteral("Print JSON.") });
+    parser.process(arguments);
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const QString serializer = parser.value(QStringLiteral("serializer"));
+    if (!SessionSerializer::byName(serializer)) {
+        err << "unknown serializer " << serializer << Qt::endl;
+        return 2;
+    }
+    BenchRedis redis;
+    if (!redis.start(parser.value(QStringLiteral("redis-url")))) {
+        err << redis.errorString() << Qt::endl;
+        return 1;
+    }
+    const int ms = qMax(100, int(parser.value(QStringLiteral("seconds")).toDouble() * 1000));
+
+    if (parser.isSet(QStringLiteral("size")) || parser.isSet(QStringLiteral("concurrency"))) {
+        const int size = parser.value(QStringLiteral("size")).toInt();
+        const int concurrency = parser.value(QStringLiteral("concurrency")).toInt();
+        if (size < 1 || concurrency < 1) {
+            err << "--size and --concurrency need positive numbers" << Qt::endl;
+            return 2;
+        }
+        const StoreResult r = measureStore(redis.url(), serializer, size, concurrency, ms);
+        if (!r.error.isEmpty()) {
+            err << r.error << Qt::endl;
+            return 1;
+        }
+        const QJsonObject object { { QStringLiteral("size"), size },
+                                   { QStringLiteral("serialized_size"), r.serializedSize },
+                                   { QStringLiteral("concurrency"), concurrency },
+                                   { QStringLiteral("serializer"), serializer },
+                                   { QStringLiteral("sessions_per_second"), r.sessionsPerSecond },
+                                   { QStringLiteral("errors"), r.errors },
+                                   { QStringLiteral("p50_us"), r.p50us },
+                                   { QStringLiteral("p99_us"), r.p99us },
+                                   { QStringLiteral("kib_per_session_in_flight"),
+                                     r.kibPerInFlight } };
+        if (parser.isSet(QStringLiteral("json")))
+            out << QJsonDocument(object).toJson(QJsonDocument::Compact) << '\n';
+        else
+            out << r.sessionsPerSecond << " sessions/s\n";
+        return r.errors ? 1 : 0;
+    }
+
+    const QList<int> sizes = { 100, 1024, 4096 };
+    const QList<int> concs = { 1, 8, 64 };
+    QString goError;
+    std::map<std::pair<int, int>, double> go;
+    if (parser.isSet(QStringLiteral("go-bench"))) {
+        go = runGo(parser.value(QStringLiteral("go-bench")), redis, sizes, concs, ms, &goError);
+        if (!goError.isEmpty())
+            err << goError << Qt::endl;
+    }
+    QJsonArray rows;
+    if (!parser.isSet(QStringLiteral("json"))) {
+        out << "RedisStore (" << serializer << ") vs redis-benchmark GET and Go redistore, same "
+            << "server (" << redis.url() << "), same run; one op = load + change + save\n";
+        out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11 %12\n")
+                   .arg(QStringLiteral("size"), -6)
+                   .arg(QStringLiteral("in flight"), 9)
+                   .arg(QStringLiteral("sessions/s"), 11)
+                   .arg(QStringLiteral("p50 us"), 8)
+                   .arg(QStringLiteral("p99 us"), 8)
+                   .arg(QStringLiteral("KiB/in flight"), 13)
+                   .arg(QStringLiteral("rb -P1"), 9)
+                   .arg(QStringLiteral("rb -P16"), 9)
+                   .arg(QStringLiteral("Go"), 8)
+                   .arg(QStringLiteral("/rb-P1"), 7)
+                   .arg(QStringLiteral("/rb-P16"), 8)
+                   .arg(QStringLiteral("/Go"), 7);
+        out.flush();
+    }
+    for (const int size : sizes) {
+        for (const int conc : concs) {
+            const StoreResult r = measureStore(redis.url(), serializer, size, conc, ms);
+            if (!r.error.isEmpty()) {
+                err << r.error << Qt::endl;
+                return 1;
+            }
+            const int requests1 = qMax(2000, 15 * ms * qMin(conc, 8));
+            const auto rb1 = redis.redisBenchmark(QStringLiteral("GET"), size, conc, 1, requests1);
+            const auto rb16 = redis.redisBenchmark(QStringLiteral("GET"), size, conc, 16,
+                                                   qMax(20000, 300 * ms * qMin(conc, 4)));
+            std::optional<double> goFigure;
+            if (auto it = go.find({ size, conc }); it != go.end())
+                goFigure = it->second;
+            rows.append(
+                QJsonObject { { QStringLiteral("size"), size },
+                              { QStringLiteral("concurrency"), conc },
+                              { QStringLiteral("sessions_per_second"), r.sessionsPerSecond },
+                              { QStringLiteral("p50_us"), r.p50us },
+                              { QStringLiteral("p99_us"), r.p99us },
+                              { QStringLiteral("kib_per_session_in_flight"), r.kibPerInFlight },
+                              { QStringLiteral("errors"), r.errors },
+                              { QStringLiteral("redis_benchmark_get_p1"), rb1.value_or(0) },
+                              { QStringLiteral("redis_benchmark_get_p16"), rb16.value_or(0) },
+                              { QStringLiteral("go_redistore"), goFigure.value_or(0) } });
+            if (parser.isSet(QStringLiteral("json")))
+                continue;
+            out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11 %12\n")
+                       .arg(size == 100 ? QStringLiteral("100 B")
+                                        : QStringLiteral("%1 KiB").arg(size / 1024),
+                            -6)
+                       .arg(conc, 9)
+                       .arg(r.sessionsPerSecond, 11, 'f', 0)
+                       .arg(r.p50us, 8, 'f', 0)
+                       .arg(r.p99us, 8, 'f', 0)
+                       .arg(r.kibPerInFlight, 13, 'f', 1)
+                       .arg(figure(rb1), 9)
+                       .arg(figure(rb16), 9)
+                       .arg(figure(goFigure), 8)
+                       .arg(ratio(r.sessionsPerSecond, rb1), 7)
+                       .arg(ratio(r.sessionsPerSecond, rb16), 8)
+                       .arg(ratio(r.sessionsPerSecond, goFigure), 7);
+            if (r.errors)
+                out << "    (" << r.errors << " errors)\n";
+            out.flush();
+        }
+    }
+    if (parser.isSet(QStringLiteral("json")))
+        out << QJsonDocument(QJsonObject { { QStringLiteral("store"), rows } }).toJson();
+    return 0;
+}
