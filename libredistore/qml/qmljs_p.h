@@ -1,11 +1,10 @@
 #ifndef REDISTORE_QMLJS_P_H
 #define REDISTORE_QMLJS_P_H
 
+#include <QtCore/QFutureWatcher>
 #include <QtCore/QString>
 #include <QtCore/QVariant>
 #include <QtQml/QJSValue>
-
-class QObject;
 
 namespace RediStore::QmlJs {
 
@@ -31,8 +30,25 @@ void invoke(const QObject *object, const char *method, QJSValue callback, const 
 QVariant toStorable(const QJSValue &value);
 QVariant toStorable(const QVariant &value);
 
-// The last error of a SessionError-like result as script text.
+// The error argument of a callback: null for an empty message, else the message.
 QJSValue errorValue(const QString &message);
+
+// Runs handler(result) from the event loop once the future has finished, never from inside
+// this call (a future may already be finished: a read-only refusal, say), and not at all once
+// context is gone. A watcher rather than QFuture::then(context): then() runs at once for a
+// finished future and asserts when its context died first.
+template<typename T, typename F>
+void whenDone(QObject *context, const QFuture<T> &future, F handler)
+{
+    auto *watcher = new QFutureWatcher<T>(context);
+    QObject::connect(watcher, &QFutureWatcherBase::finished, context,
+                     [watcher, handler = std::move(handler)]() mutable {
+                         watcher->deleteLater();
+                         if (watcher->future().resultCount() > 0)
+                             handler(watcher->result());
+                     });
+    watcher->setFuture(future);
+}
 
 } // namespace RediStore::QmlJs
 

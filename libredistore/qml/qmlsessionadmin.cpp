@@ -31,20 +31,6 @@ qint64 secondsFromMs(qint64 ms)
     return ms < 0 ? ms : (ms + 500) / 1000;
 }
 
-// Runs handler(result) from the event loop once the future finishes. QFuture::then() would
-// run it at once, inside the script's call, for a future that is already finished (a
-// read-only refusal, say); a script's callback must always come later.
-template<typename T, typename F> void whenDone(QObject *context, QFuture<T> future, F handler)
-{
-    if (future.isFinished()) {
-        QMetaObject::invokeMethod(
-            context, [handler = std::move(handler), future]() mutable { handler(future.result()); },
-            Qt::QueuedConnection);
-        return;
-    }
-    future.then(context, std::move(handler));
-}
-
 } // namespace
 
 QmlSessionAdmin::QmlSessionAdmin(QObject *parent)
@@ -189,13 +175,13 @@ void QmlSessionAdmin::probe()
     if (!current)
         return;
     QPointer<SessionAdmin> guard(current);
-    whenDone(this, current->pool()->execute({ QByteArrayLiteral("PING") }),
-             [this, guard](const RedisReply &reply) {
-                 if (!guard || guard != m_admin)
-                     return; // reconfigured meanwhile
-                 setConnected(!reply.isError());
-                 setError(reply.isError() ? reply.error().message() : QString());
-             });
+    QmlJs::whenDone(this, current->pool()->execute({ QByteArrayLiteral("PING") }),
+                    [this, guard](const RedisReply &reply) {
+                        if (!guard || guard != m_admin)
+                            return; // reconfigured meanwhile
+                        setConnected(!reply.isError());
+                        setError(reply.isError() ? reply.error().message() : QString());
+                    });
 }
 
 QString QmlSessionAdmin::noteResult(const SessionError &error)
@@ -253,43 +239,43 @@ void QmlSessionAdmin::scanStep(QPointer<SessionAdmin> current, const QByteArray 
                                const QJSValue &callback, std::shared_ptr<QVariantList> sessions)
 {
     static constexpr const char method[] = "SessionAdmin.list";
-    whenDone(this, current->scan(cursor),
-             [this, current, callback, sessions](const SessionPage &page) {
-                 if (page.error.isError())
-                     return deliver(method, callback, noteResult(page.error), QJSValue());
-                 for (const SessionInfo &info : page.sessions) {
-                     QVariantMap session;
-                     session.insert(QStringLiteral("id"), info.id);
-                     session.insert(QStringLiteral("key"), QString::fromUtf8(info.key));
-                     session.insert(QStringLiteral("ttl"), secondsFromMs(info.ttlMs));
-                     session.insert(QStringLiteral("ttlMs"), info.ttlMs);
-                     session.insert(QStringLiteral("size"), info.size);
-                     sessions->append(session);
-                 }
-                 if (!page.finished) {
-                     if (!current) {
-                         return deliver(method, callback,
-                                        QStringLiteral("SessionAdmin: reconfigured while listing"),
-                                        QJSValue());
-                     }
-                     return scanStep(current, page.nextCursor, callback, sessions);
-                 }
-                 // SCAN may return a key twice; sort by id and keep each once.
-                 auto idOf = [](const QVariant &session) {
-                     return session.toMap().value(QStringLiteral("id")).toString();
-                 };
-                 std::sort(sessions->begin(), sessions->end(),
-                           [&](const QVariant &a, const QVariant &b) { return idOf(a) < idOf(b); });
-                 sessions->erase(std::unique(sessions->begin(), sessions->end(),
-                                             [&](const QVariant &a, const QVariant &b) {
-                                                 return idOf(a) == idOf(b);
-                                             }),
-                                 sessions->end());
-                 noteResult(SessionError());
-                 QJSEngine *engine = qjsEngine(this);
-                 deliver(method, callback, QString(),
-                         engine ? engine->toScriptValue(*sessions) : QJSValue());
-             });
+    QmlJs::whenDone(
+        this, current->scan(cursor), [this, current, callback, sessions](const SessionPage &page) {
+            if (page.error.isError())
+                return deliver(method, callback, noteResult(page.error), QJSValue());
+            for (const SessionInfo &info : page.sessions) {
+                QVariantMap session;
+                session.insert(QStringLiteral("id"), info.id);
+                session.insert(QStringLiteral("key"), QString::fromUtf8(info.key));
+                session.insert(QStringLiteral("ttl"), secondsFromMs(info.ttlMs));
+                session.insert(QStringLiteral("ttlMs"), info.ttlMs);
+                session.insert(QStringLiteral("size"), info.size);
+                sessions->append(session);
+            }
+            if (!page.finished) {
+                if (!current) {
+                    return deliver(method, callback,
+                                   QStringLiteral("SessionAdmin: reconfigured while listing"),
+                                   QJSValue());
+                }
+                return scanStep(current, page.nextCursor, callback, sessions);
+            }
+            // SCAN may return a key twice; sort by id and keep each once.
+            auto idOf = [](const QVariant &session) {
+                return session.toMap().value(QStringLiteral("id")).toString();
+            };
+            std::sort(sessions->begin(), sessions->end(),
+                      [&](const QVariant &a, const QVariant &b) { return idOf(a) < idOf(b); });
+            sessions->erase(std::unique(sessions->begin(), sessions->end(),
+                                        [&](const QVariant &a, const QVariant &b) {
+                                            return idOf(a) == idOf(b);
+                                        }),
+                            sessions->end());
+            noteResult(SessionError());
+            QJSEngine *engine = qjsEngine(this);
+            deliver(method, callback, QString(),
+                    engine ? engine->toScriptValue(*sessions) : QJSValue());
+        });
 }
 
 void QmlSessionAdmin::count(const QJSValue &callback)
@@ -300,7 +286,7 @@ void QmlSessionAdmin::count(const QJSValue &callback)
     SessionAdmin *current = admin();
     if (!current)
         return failLater(method, callback, m_configError);
-    whenDone(this, current->count(), [this, callback](const SessionCount &result) {
+    QmlJs::whenDone(this, current->count(), [this, callback](const SessionCount &result) {
         const QString error = noteResult(result.error);
         deliver(method, callback, error, QJSValue(double(result.count)));
     });
@@ -317,7 +303,7 @@ void QmlSessionAdmin::get(const QJSValue &idValue, const QJSValue &callback)
     SessionAdmin *current = admin();
     if (!current)
         return failLater(method, callback, m_configError);
-    whenDone(this, current->load(id), [this, callback, id](const SessionContent &content) {
+    QmlJs::whenDone(this, current->load(id), [this, callback, id](const SessionContent &content) {
         QString error = noteResult(content.error);
         if (error.isEmpty() && !content.exists)
             error = QStringLiteral("no session with id %1").arg(id);
@@ -349,10 +335,10 @@ void QmlSessionAdmin::set(const QJSValue &idValue, const QJSValue &keyValue, con
     SessionAdmin *current = admin();
     if (!current)
         return failLater(method, callback, m_configError);
-    whenDone(this, current->setValue(id, key, QmlJs::toStorable(value)),
-             [this, callback](const SessionError &result) {
-                 deliver(method, callback, noteResult(result), QJSValue(true));
-             });
+    QmlJs::whenDone(this, current->setValue(id, key, QmlJs::toStorable(value)),
+                    [this, callback](const SessionError &result) {
+                        deliver(method, callback, noteResult(result), QJSValue(true));
+                    });
 }
 
 void QmlSessionAdmin::expire(const QJSValue &idValue, const QJSValue &seconds,
@@ -380,10 +366,10 @@ void QmlSessionAdmin::expire(const QJSValue &idValue, const QJSValue &seconds,
     SessionAdmin *current = admin();
     if (!current)
         return failLater(method, callback, m_configError);
-    whenDone(this, current->expire(id, qint64(number)),
-             [this, callback](const SessionError &result) {
-                 deliver(method, callback, noteResult(result), QJSValue(true));
-             });
+    QmlJs::whenDone(this, current->expire(id, qint64(number)),
+                    [this, callback](const SessionError &result) {
+                        deliver(method, callback, noteResult(result), QJSValue(true));
+                    });
 }
 
 void QmlSessionAdmin::persist(const QJSValue &idValue, const QJSValue &callback)
@@ -397,7 +383,7 @@ void QmlSessionAdmin::persist(const QJSValue &idValue, const QJSValue &callback)
     SessionAdmin *current = admin();
     if (!current)
         return failLater(method, callback, m_configError);
-    whenDone(this, current->persist(id), [this, callback](const SessionError &result) {
+    QmlJs::whenDone(this, current->persist(id), [this, callback](const SessionError &result) {
         deliver(method, callback, noteResult(result), QJSValue(true));
     });
 }
@@ -432,7 +418,7 @@ void QmlSessionAdmin::remove(const QJSValue &idsValue, const QJSValue &callback)
             0, this, [this, callback]() { deliver(method, callback, QString(), QJSValue(0)); });
         return;
     }
-    whenDone(this, current->remove(ids), [this, callback](const SessionDeletion &result) {
+    QmlJs::whenDone(this, current->remove(ids), [this, callback](const SessionDeletion &result) {
         const QString error = noteResult(result.error);
         deliver(method, callback, error, QJSValue(double(result.deleted)));
     });

@@ -1,5 +1,6 @@
 #include "qmlsessionlistmodel.h"
 
+#include "qmljs_p.h"
 #include "qmlsessionadmin.h"
 
 #include <libredistore/redis/redisclient.h>
@@ -217,7 +218,7 @@ void QmlSessionListModel::scanStep(const QByteArray &cursor)
         return;
     }
     const quint64 generation = m_generation;
-    m_scanAdmin->scan(cursor).then(this, [this, generation](const SessionPage &page) {
+    QmlJs::whenDone(this, m_scanAdmin->scan(cursor), [this, generation](const SessionPage &page) {
         if (generation != m_generation)
             return;
         if (page.error.isError()) {
@@ -350,31 +351,33 @@ void QmlSessionListModel::reloadSession(const QString &id)
     PendingLoad &pending = m_pendingLoads[id];
     const quint64 token = pending.token = ++m_eventCounter;
     ++pending.inFlight;
-    admin->load(id).then(this, [this, generation, token, id](const SessionContent &content) {
-        if (generation != m_generation)
-            return;
-        const auto it = m_pendingLoads.find(id);
-        if (it == m_pendingLoads.end())
-            return;
-        const bool stale = it->token != token;
-        if (--it->inFlight == 0)
-            m_pendingLoads.erase(it);
-        if (stale)
-            return;
-        if (!content.exists) {
-            if (content.error.isError()
-                && content.error.code() != SessionError::Code::SessionGone) {
-                setError(content.error.message());
-                return;
-            }
-            removeId(id);
-            return;
-        }
-        // A session that does not decode is still listed, with its size and no values.
-        upsert(Row { id, secondsFromMs(content.ttlMs), content.raw.size(),
-                     m_loadValues ? content.values : QVariantMap() },
-               false);
-    });
+    QmlJs::whenDone(this, admin->load(id),
+                    [this, generation, token, id](const SessionContent &content) {
+                        if (generation != m_generation)
+                            return;
+                        const auto it = m_pendingLoads.find(id);
+                        if (it == m_pendingLoads.end())
+                            return;
+                        const bool stale = it->token != token;
+                        if (--it->inFlight == 0)
+                            m_pendingLoads.erase(it);
+                        if (stale)
+                            return;
+                        if (!content.exists) {
+                            if (content.error.isError()
+                                && content.error.code() != SessionError::Code::SessionGone) {
+                                setError(content.error.message());
+                                return;
+                            }
+                            removeId(id);
+                            return;
+                        }
+                        // A session that does not decode is still listed, with its size and no
+                        // values.
+                        upsert(Row { id, secondsFromMs(content.ttlMs), content.raw.size(),
+                                     m_loadValues ? content.values : QVariantMap() },
+                               false);
+                    });
 }
 
 void QmlSessionListModel::onKeyspaceEvent(const QByteArray &channel, const QByteArray &event)
@@ -400,39 +403,39 @@ void QmlSessionListModel::startWatching()
     if (!admin)
         return;
     const quint64 generation = m_generation;
-    admin->pool()
-        ->execute({ QByteArrayLiteral("CONFIG"), QByteArrayLiteral("GET"),
-                    QByteArrayLiteral("notify-keyspace-events") })
-        .then(this, [this, generation](const RedisReply &reply) {
-            if (generation != m_generation || !m_live || !m_admin)
-                return;
-            const QByteArray flags
-                = reply.isArray() && reply.size() == 2 ? reply.at(1).data() : QByteArray();
-            if (!keyspaceNotificationsOn(flags)) {
-                qCDebug(lcQml, "keyspace notifications are off (\"%s\"): polling every %d ms",
-                        flags.constData(), m_pollInterval);
-                setUpdateMode(QStringLiteral("polling"));
-                m_pollTimer.start();
-                return;
-            }
-            const RedisConfig config = m_admin->redisConfig();
-            m_channelPrefix = QByteArrayLiteral("__keyspace@")
-                + QByteArray::number(config.database()) + QByteArrayLiteral("__:")
-                + m_admin->keyPrefix().toUtf8();
-            m_subscriber = std::make_unique<RedisClient>(config);
-            connect(m_subscriber.get(), &RedisClient::patternMessageReceived, this,
-                    [this](const QByteArray &, const QByteArray &channel,
-                           const QByteArray &message) { onKeyspaceEvent(channel, message); });
-            // Events sent before the subscription (or while it was down) are lost: reload.
-            connect(m_subscriber.get(), &RedisClient::subscribed, this, [this]() {
-                setUpdateMode(QStringLiteral("notifications"));
-                refresh();
-            });
-            const QByteArray pattern = QByteArrayLiteral("__keyspace@")
-                + QByteArray::number(config.database()) + QByteArrayLiteral("__:")
-                + escapeGlob(m_admin->keyPrefix().toUtf8()) + '*';
-            m_subscriber->psubscribe({ pattern });
+    const auto config
+        = admin->pool()->execute({ QByteArrayLiteral("CONFIG"), QByteArrayLiteral("GET"),
+                                   QByteArrayLiteral("notify-keyspace-events") });
+    QmlJs::whenDone(this, config, [this, generation](const RedisReply &reply) {
+        if (generation != m_generation || !m_live || !m_admin)
+            return;
+        const QByteArray flags
+            = reply.isArray() && reply.size() == 2 ? reply.at(1).data() : QByteArray();
+        if (!keyspaceNotificationsOn(flags)) {
+            qCDebug(lcQml, "keyspace notifications are off (\"%s\"): polling every %d ms",
+                    flags.constData(), m_pollInterval);
+            setUpdateMode(QStringLiteral("polling"));
+            m_pollTimer.start();
+            return;
+        }
+        const RedisConfig config = m_admin->redisConfig();
+        m_channelPrefix = QByteArrayLiteral("__keyspace@") + QByteArray::number(config.database())
+            + QByteArrayLiteral("__:") + m_admin->keyPrefix().toUtf8();
+        m_subscriber = std::make_unique<RedisClient>(config);
+        connect(m_subscriber.get(), &RedisClient::patternMessageReceived, this,
+                [this](const QByteArray &, const QByteArray &channel, const QByteArray &message) {
+                    onKeyspaceEvent(channel, message);
+                });
+        // Events sent before the subscription (or while it was down) are lost: reload.
+        connect(m_subscriber.get(), &RedisClient::subscribed, this, [this]() {
+            setUpdateMode(QStringLiteral("notifications"));
+            refresh();
         });
+        const QByteArray pattern = QByteArrayLiteral("__keyspace@")
+            + QByteArray::number(config.database()) + QByteArrayLiteral("__:")
+            + escapeGlob(m_admin->keyPrefix().toUtf8()) + '*';
+        m_subscriber->psubscribe({ pattern });
+    });
 }
 
 void QmlSessionListModel::stopWatching()

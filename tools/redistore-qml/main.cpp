@@ -50,7 +50,8 @@ constexpr const char usageText[]
       "The script sees Qt.application.arguments = [program, SCRIPT, ARGS...] and ends with\n"
       "Qt.quit() (exit status 0) or Qt.exit(code). console.log() prints to stdout.\n"
       "Exit status: the script's, 1 for a script error (printed as file:line: message),\n"
-      "2 for a usage error, 124 when --timeout passed.\n";
+      "2 for a usage error, 124 when --timeout passed.\n"
+      "The library's log is off; QT_LOGGING_RULES=\"redistore.*=true\" shows it.\n";
 
 struct Options
 {
@@ -214,9 +215,11 @@ int main(int argc, char **argv)
     int appArgc = int(storage.size());
 
     qInstallMessageHandler(messageHandler);
-    // The library's debug chatter (reconnect attempts...) is not script output;
-    // QT_LOGGING_RULES still turns it on.
-    QLoggingCategory::setFilterRules(QStringLiteral("redistore.*.debug=false"));
+    // The library's log (reconnect attempts, refused connections) is not script output: the
+    // script gets those errors in its callbacks. QT_LOGGING_RULES still turns it on.
+    QLoggingCategory::setFilterRules(QStringLiteral("redistore.*.debug=false\n"
+                                                    "redistore.*.info=false\n"
+                                                    "redistore.redis.warning=false"));
 
     QCoreApplication app(appArgc, appArgv.data());
     QCoreApplication::setApplicationName(QStringLiteral("redistore-qml"));

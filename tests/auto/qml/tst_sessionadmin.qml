@@ -8,9 +8,19 @@ TestCase {
     id: testCase
     name: "SessionAdmin"
 
+    // The recorder whose calls test_destroyedWhilePending counts at the admin's destruction.
+    property var watched: null
+
     Component {
         id: adminComponent
         SessionAdmin { url: redis.url }
+    }
+    Component {
+        id: countedAdminComponent
+        SessionAdmin {
+            url: redis.url
+            Component.onDestruction: if (testCase.watched) testCase.watched.atDestruction = testCase.watched.calls
+        }
     }
 
     function createAdmin(properties) {
@@ -374,6 +384,24 @@ TestCase {
         compare(call(admin, "list").value.map(s => s.id), ["B"])
         admin.url = redis.urlFor(1)
         compare(call(admin, "list").value.length, 0, "database 1 is empty")
+    }
+
+    function test_destroyedWhilePending() {
+        verify(redis.putSession("S1", { user: "alice" }))
+        const admin = countedAdminComponent.createObject(testCase)
+        const r = recorder()
+        r.atDestruction = -1
+        watched = r
+        for (let i = 0; i < 20; ++i)
+            admin.get("S1", r.callback)
+        admin.destroy()
+        tryVerify(() => r.atDestruction >= 0, 5000, "destroyed")
+        // A round trip through Redis on another admin: the calls above had their time.
+        const other = createAdmin()
+        call(other, "get", ["S1"])
+        call(other, "list")
+        compare(r.calls, r.atDestruction, "no callback once the SessionAdmin is gone")
+        watched = null
     }
 
     function test_typeErrors_data() {

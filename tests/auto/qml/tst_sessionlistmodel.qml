@@ -209,6 +209,19 @@ TestCase {
         compare(model.count, 0)
     }
 
+    function test_destroyedWhileLoading() {
+        redis.setNotifications("KEA")
+        for (let i = 0; i < 20; ++i)
+            verify(redis.putSession("S" + i, { i: i }))
+        const admin = createTemporaryObject(adminComponent, testCase)
+        const model = modelComponent.createObject(testCase, { admin: admin })
+        tryVerify(() => model.count > 0 || model.loading)
+        model.destroy()
+        // Another model lists the same sessions through Redis meanwhile.
+        const other = createModel({ live: false })
+        tryCompare(other, "count", 20)
+    }
+
     function test_noAdmin() {
         const model = createTemporaryObject(modelComponent, testCase)
         compare(model.count, 0)
