@@ -38,7 +38,7 @@ QString DisplayFormat::duration(qint64 seconds)
     const qint64 secs = seconds % 60;
     QStringList parts;
     if (days > 0)
-        parts << tr("%n day(s)", nullptr, int(qMin<qint64>(days, INT_MAX)));
+        parts << tr("%n day(s)", nullptr, int(qMin(days, qint64(INT_MAX))));
     if (hours > 0)
         parts << tr("%n hour(s)", nullptr, int(hours));
     if (minutes > 0 && days == 0)

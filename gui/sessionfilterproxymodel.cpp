@@ -8,6 +8,8 @@ SessionFilterProxyModel::SessionFilterProxyModel(QObject *parent)
     : QSortFilterProxyModel(parent)
 {
     setDynamicSortFilter(true);
+    // Verdicts of the value search arrive as changes of this role: re-filter on them.
+    setFilterRole(SessionTableModel::ValueMatchRole);
 }
 
 void SessionFilterProxyModel::setSessionModel(SessionTableModel *model)

@@ -21,7 +21,7 @@ constexpr qint64 ttlTolerance = 1500; // ms of PTTL jitter that is not a change
 
 quint32 clampSize(qint64 size)
 {
-    return quint32(qBound<qint64>(0, size, std::numeric_limits<quint32>::max()));
+    return quint32(qBound(qint64(0), size, qint64(std::numeric_limits<quint32>::max())));
 }
 } // namespace
 
@@ -93,7 +93,7 @@ int SessionTableModel::columnCount(const QModelIndex &parent) const
 
 qint64 SessionTableModel::remaining(const SessionRow &row) const
 {
-    return row.deadline < 0 ? -1 : qMax<qint64>(0, row.deadline - m_clock.elapsed());
+    return row.deadline < 0 ? -1 : qMax(qint64(0), row.deadline - m_clock.elapsed());
 }
 
 QVariant SessionTableModel::data(const QModelIndex &index, int role) const

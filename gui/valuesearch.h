@@ -27,8 +27,11 @@ public:
     void setText(const QString &text);
     QString text() const { return m_text; }
     bool isActive() const { return !m_text.isEmpty(); }
-    // Sessions are still being checked.
-    bool isRunning() const { return isActive() && (m_unknown > 0 || m_inFlight > 0); }
+    // Sessions are still being checked, or verdicts are not yet published.
+    bool isRunning() const
+    {
+        return isActive() && (m_unknown > 0 || m_inFlight > 0 || !m_changed.isEmpty());
+    }
     qint64 checkedCount() const { return m_checked; }
 
     // Bookkeeping the model reports.

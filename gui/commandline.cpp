@@ -1,0 +1,75 @@
+#include "commandline.h"
+
+#include "connectionprofile.h"
+
+#include <QtCore/QCommandLineParser>
+
+namespace RediStore::Admin {
+
+QString CommandLine::languageFrom(const QStringList &arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        if (argument.startsWith(QLatin1String("--lang=")))
+            return argument.mid(7);
+        if (argument == QLatin1String("--lang") && i + 1 < arguments.size())
+            return arguments.at(i + 1);
+    }
+    return QString();
+}
+
+bool CommandLine::parse(const QStringList &arguments, QString *error)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Browse, edit and expire the web sessions that RediStore and Go's redistore keep "
+           "in Redis."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption urlOption(QStringLiteral("url"),
+                                       tr("Connect to this Redis at start: redis://[user:password@]"
+                                          "host[:port][/db] or unix:///path/to.sock."),
+                                       tr("URL"));
+    const QCommandLineOption prefixOption(QStringLiteral("prefix"),
+                                          tr("The key prefix of the sessions (default session_)."),
+                                          tr("prefix"));
+    const QCommandLineOption serializerOption(
+        QStringLiteral("serializer"),
+        tr("How sessions are stored: datastream, gob, json, or auto to detect (default)."),
+        tr("name"));
+    const QCommandLineOption readOnlyOption(QStringLiteral("read-only"),
+                                            tr("Never write to Redis."));
+    const QCommandLineOption langOption(
+        QStringLiteral("lang"), tr("The language of the window: en, de or fr."), tr("language"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        tr("Connect, show the first session, save a PNG of the window to this file and quit."),
+        tr("file"));
+    parser.addOptions({ urlOption, prefixOption, serializerOption, readOnlyOption, langOption,
+                        screenshotOption });
+    parser.process(arguments);
+
+    url = parser.value(urlOption);
+    prefix = parser.value(prefixOption);
+    serializer = parser.value(serializerOption).toLower();
+    language = parser.value(langOption);
+    screenshot = parser.value(screenshotOption);
+    readOnly = parser.isSet(readOnlyOption);
+    if (!serializer.isEmpty() && !ConnectionProfile::serializerNames().contains(serializer)) {
+        *error = tr("Unknown serializer \u201c%1\u201d: use datastream, gob, json or auto.")
+                     .arg(serializer);
+        return false;
+    }
+    if (!screenshot.isEmpty() && url.isEmpty()) {
+        *error = tr("--screenshot needs --url.");
+        return false;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        *error
+            = tr("Unexpected argument \u201c%1\u201d.").arg(parser.positionalArguments().first());
+        return false;
+    }
+    return true;
+}
+
+} // namespace RediStore::Admin

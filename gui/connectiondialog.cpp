@@ -1,0 +1,336 @@
+#include "connectiondialog.h"
+
+#include "connectionprobe.h"
+#include "cookieinspectordialog.h"
+#include "errormessages.h"
+#include "icons.h"
+#include "profilestore.h"
+
+#include <QtGui/QFontDatabase>
+#include <QtWidgets/QCheckBox>
+#include <QtWidgets/QComboBox>
+#include <QtWidgets/QDialogButtonBox>
+#include <QtWidgets/QFileDialog>
+#include <QtWidgets/QFormLayout>
+#include <QtWidgets/QGroupBox>
+#include <QtWidgets/QHBoxLayout>
+#include <QtWidgets/QLabel>
+#include <QtWidgets/QLineEdit>
+#include <QtWidgets/QListWidget>
+#include <QtWidgets/QPlainTextEdit>
+#include <QtWidgets/QPushButton>
+#include <QtWidgets/QRadioButton>
+#include <QtWidgets/QSpinBox>
+#include <QtWidgets/QVBoxLayout>
+
+namespace RediStore::Admin {
+
+ConnectionDialog::ConnectionDialog(ProfileStore *store, QWidget *parent)
+    : QDialog(parent)
+    , m_store(store)
+    , m_probe(new ConnectionProbe(this))
+{
+    setWindowTitle(tr("Connect to Redis"));
+    setWindowIcon(Icons::app());
+    buildUi();
+    loadProfiles();
+    const QString last = m_store->lastUsed();
+    if (!last.isEmpty() && m_store->contains(last))
+        selectProfile(last);
+    else
+        setProfile(ConnectionProfile());
+
+    connect(m_probe, &ConnectionProbe::succeeded, this, [this](const QString &) {
+        setBusy(false);
+        const ConnectionProfile p = profile();
+        if (!p.name.isEmpty()) {
+            m_store->save(p);
+            m_store->setLastUsed(p.name);
+        }
+        accept();
+    });
+    connect(m_probe, &ConnectionProbe::failed, this, [this](const RedisError &error) {
+        setBusy(false);
+        const QString message = ErrorMessages::forRedis(error, profile().endpointText());
+        showStatus(message, true);
+        Q_EMIT connectionFailed(message);
+    });
+}
+
+ConnectionDialog::~ConnectionDialog() = default;
+
+void ConnectionDialog::buildUi()
+{
+    auto *outer = new QVBoxLayout(this);
+    auto *columns = new QHBoxLayout;
+    outer->addLayout(columns, 1);
+
+    auto *left = new QVBoxLayout;
+    auto *savedLabel = new QLabel(tr("Saved connections"), this);
+    savedLabel->setStyleSheet(QStringLiteral("font-weight: 600;"));
+    m_profiles = new QListWidget(this);
+    m_profiles->setMinimumWidth(180);
+    auto *listButtons = new QHBoxLayout;
+    auto *newButton = new QPushButton(Icons::get(QStringLiteral("add")), tr("New"), this);
+    m_deleteButton = new QPushButton(Icons::get(QStringLiteral("delete")), tr("Delete"), this);
+    listButtons->addWidget(newButton);
+    listButtons->addWidget(m_deleteButton);
+    left->addWidget(savedLabel);
+    left->addWidget(m_profiles, 1);
+    left->addLayout(listButtons);
+    columns->addLayout(left);
+
+    auto *right = new QVBoxLayout;
+    columns->addLayout(right, 1);
+    auto *nameForm = new QFormLayout;
+    m_name = new QLineEdit(this);
+    m_name->setPlaceholderText(tr("e.g. Production (leave empty to not save)"));
+    nameForm->addRow(tr("Name:"), m_name);
+    right->addLayout(nameForm);
+
+    auto *server = new QGroupBox(tr("Server"), this);
+    auto *serverForm = new QFormLayout(server);
+    m_tcp = new QRadioButton(tr("Host"), server);
+    m_unix = new QRadioButton(tr("Unix socket"), server);
+    m_url = new QRadioButton(tr("URL"), server);
+    m_host = new QLineEdit(server);
+    m_port = new QSpinBox(server);
+    m_port->setRange(1, 65535);
+    auto *hostRow = new QHBoxLayout;
+    hostRow->addWidget(m_host, 1);
+    hostRow->addWidget(new QLabel(tr("Port:"), server));
+    hostRow->addWidget(m_port);
+    serverForm->addRow(m_tcp, hostRow);
+    m_socket = new QLineEdit(server);
+    m_socket->setPlaceholderText(QStringLiteral("/run/redis/redis.sock"));
+    m_browse = new QPushButton(tr("Browse\u2026"), server);
+    auto *socketRow = new QHBoxLayout;
+    socketRow->addWidget(m_socket, 1);
+    socketRow->addWidget(m_browse);
+    serverForm->addRow(m_unix, socketRow);
+    m_urlEdit = new QLineEdit(server);
+    m_urlEdit->setPlaceholderText(QStringLiteral("redis://user:password@host:6379/0"));
+    serverForm->addRow(m_url, m_urlEdit);
+    m_user = new QLineEdit(server);
+    m_user->setPlaceholderText(tr("default user"));
+    serverForm->addRow(tr("ACL user:"), m_user);
+    m_password = new QLineEdit(server);
+    m_password->setEchoMode(QLineEdit::Password);
+    m_savePassword = new QCheckBox(tr("Remember"), server);
+    m_savePassword->setToolTip(tr("Keep the password in the settings file (not encrypted)"));
+    auto *passwordRow = new QHBoxLayout;
+    passwordRow->addWidget(m_password, 1);
+    passwordRow->addWidget(m_savePassword);
+    serverForm->addRow(tr("Password:"), passwordRow);
+    m_database = new QSpinBox(server);
+    m_database->setRange(0, 9999);
+    serverForm->addRow(tr("Database:"), m_database);
+    right->addWidget(server);
+
+    auto *sessions = new QGroupBox(tr("Sessions"), this);
+    auto *sessionForm = new QFormLayout(sessions);
+    m_prefix = new QLineEdit(sessions);
+    sessionForm->addRow(tr("Key prefix:"), m_prefix);
+    m_serializer = new QComboBox(sessions);
+    const QStringList serializers = ConnectionProfile::serializerNames();
+    for (const QString &name : serializers)
+        m_serializer->addItem(ConnectionProfile::serializerTitle(name), name);
+    sessionForm->addRow(tr("Serializer:"), m_serializer);
+    m_readOnly = new QCheckBox(tr("Read-only: never write to Redis"), sessions);
+    sessionForm->addRow(QString(), m_readOnly);
+    right->addWidget(sessions);
+
+    auto *cookies = new QGroupBox(tr("Cookies (for the cookie inspector)"), this);
+    auto *cookieForm = new QFormLayout(cookies);
+    m_cookieName = new QLineEdit(cookies);
+    cookieForm->addRow(tr("Cookie name:"), m_cookieName);
+    m_cookieKeys = new QPlainTextEdit(cookies);
+    m_cookieKeys->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_cookieKeys->setPlaceholderText(tr("One key pair per line: hash key [block key]"));
+    m_cookieKeys->setFixedHeight(m_cookieKeys->fontMetrics().lineSpacing() * 3 + 12);
+    m_cookieKeys->setLineWrapMode(QPlainTextEdit::NoWrap);
+    cookieForm->addRow(tr("Key ring:"), m_cookieKeys);
+    m_saveKeys = new QCheckBox(tr("Remember the keys"), cookies);
+    cookieForm->addRow(QString(), m_saveKeys);
+    right->addWidget(cookies);
+
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->setMinimumHeight(m_status->fontMetrics().lineSpacing() * 2);
+    right->addWidget(m_status);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_saveButton = buttons->addButton(tr("Save"), QDialogButtonBox::ActionRole);
+    m_saveButton->setIcon(Icons::get(QStringLiteral("save")));
+    m_connectButton = buttons->addButton(tr("Connect"), QDialogButtonBox::AcceptRole);
+    m_connectButton->setIcon(Icons::get(QStringLiteral("connect")));
+    m_connectButton->setDefault(true);
+    outer->addWidget(buttons);
+
+    connect(buttons, &QDialogButtonBox::rejected, this, [this]() {
+        m_probe->cancel();
+        reject();
+    });
+    connect(m_connectButton, &QPushButton::clicked, this, &ConnectionDialog::tryConnect);
+    connect(m_saveButton, &QPushButton::clicked, this, &ConnectionDialog::saveProfile);
+    connect(newButton, &QPushButton::clicked, this, [this]() {
+        m_profiles->clearSelection();
+        setProfile(ConnectionProfile());
+        m_name->setFocus();
+    });
+    connect(m_deleteButton, &QPushButton::clicked, this, &ConnectionDialog::deleteProfile);
+    connect(m_profiles, &QListWidget::currentTextChanged, this, [this](const QString &name) {
+        if (!name.isEmpty() && m_store->contains(name))
+            setProfile(m_store->load(name));
+        m_deleteButton->setEnabled(!name.isEmpty());
+    });
+    for (QRadioButton *button : { m_tcp, m_unix, m_url })
+        connect(button, &QRadioButton::toggled, this, &ConnectionDialog::updateTransport);
+    connect(m_browse, &QPushButton::clicked, this, [this]() {
+        const QString path
+            = QFileDialog::getOpenFileName(this, tr("Redis Unix socket"), QStringLiteral("/run"));
+        if (!path.isEmpty())
+            m_socket->setText(path);
+    });
+}
+
+void ConnectionDialog::loadProfiles()
+{
+    m_profiles->clear();
+    const QStringList names = m_store->names();
+    for (const QString &name : names)
+        m_profiles->addItem(new QListWidgetItem(Icons::get(QStringLiteral("database")), name));
+    m_deleteButton->setEnabled(false);
+}
+
+void ConnectionDialog::selectProfile(const QString &name)
+{
+    const auto items = m_profiles->findItems(name, Qt::MatchExactly);
+    if (!items.isEmpty())
+        m_profiles->setCurrentItem(items.first());
+}
+
+void ConnectionDialog::setProfile(const ConnectionProfile &p)
+{
+    m_name->setText(p.name);
+    m_tcp->setChecked(p.transport == ConnectionProfile::Transport::Tcp);
+    m_unix->setChecked(p.transport == ConnectionProfile::Transport::Unix);
+    m_url->setChecked(p.transport == ConnectionProfile::Transport::Url);
+    m_host->setText(p.host);
+    m_port->setValue(p.port);
+    m_socket->setText(p.unixSocket);
+    m_urlEdit->setText(p.url);
+    m_user->setText(p.username);
+    m_password->setText(p.password);
+    m_savePassword->setChecked(p.savePassword);
+    m_database->setValue(p.database);
+    m_prefix->setText(p.keyPrefix);
+    m_serializer->setCurrentIndex(qMax(0, m_serializer->findData(p.serializer)));
+    m_readOnly->setChecked(p.readOnly);
+    m_cookieName->setText(p.cookieName);
+    m_cookieKeys->setPlainText(CookieInspectorDialog::linesFromKeys(p.cookieKeys));
+    m_saveKeys->setChecked(p.saveCookieKeys);
+    showStatus(QString(), false);
+    updateTransport();
+}
+
+ConnectionProfile ConnectionDialog::profile() const
+{
+    ConnectionProfile p;
+    p.name = m_name->text().trimmed();
+    p.transport = m_url->isChecked() ? ConnectionProfile::Transport::Url
+        : m_unix->isChecked()        ? ConnectionProfile::Transport::Unix
+                                     : ConnectionProfile::Transport::Tcp;
+    p.host = m_host->text().trimmed();
+    p.port = m_port->value();
+    p.unixSocket = m_socket->text().trimmed();
+    p.url = m_urlEdit->text().trimmed();
+    p.username = m_user->text().trimmed();
+    p.password = m_password->text();
+    p.savePassword = m_savePassword->isChecked();
+    p.database = m_database->value();
+    p.keyPrefix = m_prefix->text();
+    p.serializer = m_serializer->currentData().toString();
+    p.readOnly = m_readOnly->isChecked();
+    p.cookieName = m_cookieName->text().trimmed();
+    p.cookieKeys = CookieInspectorDialog::keysFromLines(m_cookieKeys->toPlainText());
+    p.saveCookieKeys = m_saveKeys->isChecked();
+    return p;
+}
+
+void ConnectionDialog::updateTransport()
+{
+    m_host->setEnabled(m_tcp->isChecked());
+    m_port->setEnabled(m_tcp->isChecked());
+    m_socket->setEnabled(m_unix->isChecked());
+    m_browse->setEnabled(m_unix->isChecked());
+    m_urlEdit->setEnabled(m_url->isChecked());
+}
+
+void ConnectionDialog::saveProfile()
+{
+    const ConnectionProfile p = profile();
+    if (p.name.isEmpty()) {
+        showStatus(tr("Give the connection a name to save it."), true);
+        m_name->setFocus();
+        return;
+    }
+    m_store->save(p);
+    loadProfiles();
+    selectProfile(p.name);
+    showStatus(p.savePassword || p.password.isEmpty()
+                   ? tr("Saved \u201c%1\u201d.").arg(p.name)
+                   : tr("Saved \u201c%1\u201d without the password.").arg(p.name),
+               false);
+}
+
+void ConnectionDialog::deleteProfile()
+{
+    const QListWidgetItem *item = m_profiles->currentItem();
+    if (!item)
+        return;
+    m_store->remove(item->text());
+    loadProfiles();
+    setProfile(ConnectionProfile());
+}
+
+void ConnectionDialog::tryConnect()
+{
+    const ConnectionProfile p = profile();
+    auto config = p.toRedisConfig();
+    if (!config.ok()) {
+        showStatus(ErrorMessages::forRedis(config.error(), p.endpointText()), true);
+        return;
+    }
+    if (p.keyPrefix.isEmpty()) {
+        showStatus(tr("Enter the key prefix of the sessions (Go's redistore uses "
+                      "\u201csession_\u201d)."),
+                   true);
+        return;
+    }
+    setBusy(true);
+    showStatus(tr("Connecting to %1\u2026").arg(config.value().endpoint()), false);
+    m_probe->start(config.value());
+}
+
+void ConnectionDialog::setBusy(bool busy)
+{
+    m_connectButton->setEnabled(!busy);
+    m_saveButton->setEnabled(!busy);
+    setCursor(busy ? Qt::BusyCursor : Qt::ArrowCursor);
+}
+
+void ConnectionDialog::showStatus(const QString &text, bool error)
+{
+    m_status->setText(text);
+    m_status->setStyleSheet(error ? QStringLiteral("color: #b71c1c; font-weight: 600;")
+                                  : QStringLiteral("color: #455a64;"));
+}
+
+QString ConnectionDialog::statusText() const
+{
+    return m_status->text();
+}
+
+} // namespace RediStore::Admin

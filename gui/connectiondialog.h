@@ -1,0 +1,86 @@
+#ifndef REDISTORE_ADMIN_CONNECTIONDIALOG_H
+#define REDISTORE_ADMIN_CONNECTIONDIALOG_H
+
+#include "connectionprofile.h"
+
+#include <QtWidgets/QDialog>
+
+QT_BEGIN_NAMESPACE
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+class QRadioButton;
+class QSpinBox;
+QT_END_NAMESPACE
+
+namespace RediStore::Admin {
+
+class ConnectionProbe;
+class ProfileStore;
+
+// Where to connect: a saved profile or a new one (URL, host and port, or a Unix socket; ACL
+// user and password; database; key prefix; serializer; cookie keys; read-only). Connect tries
+// the settings first and says plainly what is wrong (refused, wrong password, timeout) without
+// freezing; the dialog closes only once Redis answered.
+class ConnectionDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit ConnectionDialog(ProfileStore *store, QWidget *parent = nullptr);
+    ~ConnectionDialog() override;
+
+    void setProfile(const ConnectionProfile &profile);
+    ConnectionProfile profile() const;
+    // Tries the settings; accepts the dialog when Redis answers.
+    void tryConnect();
+    QString statusText() const;
+
+Q_SIGNALS:
+    void connectionFailed(const QString &message);
+
+private:
+    void buildUi();
+    void loadProfiles();
+    void selectProfile(const QString &name);
+    void saveProfile();
+    void deleteProfile();
+    void updateTransport();
+    void setBusy(bool busy);
+    void showStatus(const QString &text, bool error);
+
+    ProfileStore *m_store;
+    ConnectionProbe *m_probe;
+    QListWidget *m_profiles;
+    QPushButton *m_deleteButton;
+    QLineEdit *m_name;
+    QRadioButton *m_tcp;
+    QRadioButton *m_unix;
+    QRadioButton *m_url;
+    QLineEdit *m_host;
+    QSpinBox *m_port;
+    QLineEdit *m_socket;
+    QPushButton *m_browse;
+    QLineEdit *m_urlEdit;
+    QLineEdit *m_user;
+    QLineEdit *m_password;
+    QCheckBox *m_savePassword;
+    QSpinBox *m_database;
+    QLineEdit *m_prefix;
+    QComboBox *m_serializer;
+    QCheckBox *m_readOnly;
+    QLineEdit *m_cookieName;
+    QPlainTextEdit *m_cookieKeys;
+    QCheckBox *m_saveKeys;
+    QLabel *m_status;
+    QPushButton *m_connectButton;
+    QPushButton *m_saveButton;
+};
+
+} // namespace RediStore::Admin
+
+#endif // REDISTORE_ADMIN_CONNECTIONDIALOG_H

@@ -1,0 +1,556 @@
+#include "mainwindow.h"
+
+#include "connectiondialog.h"
+#include "cookieinspectordialog.h"
+#include "icons.h"
+#include "liveupdates.h"
+#include "messagebanner.h"
+#include "profilestore.h"
+#include "sessionactions.h"
+#include "sessionconnection.h"
+#include "sessiondetailwidget.h"
+#include "sessionfilterproxymodel.h"
+#include "sessiontablemodel.h"
+#include "statuspanel.h"
+#include "ttlticker.h"
+
+#include <libredistore/redis/redispool.h>
+
+#include <QtGui/QClipboard>
+#include <QtGui/QCloseEvent>
+#include <QtGui/QFontDatabase>
+#include <QtGui/QGuiApplication>
+#include <QtWidgets/QApplication>
+#include <QtWidgets/QHBoxLayout>
+#include <QtWidgets/QHeaderView>
+#include <QtWidgets/QLabel>
+#include <QtWidgets/QLineEdit>
+#include <QtWidgets/QMenu>
+#include <QtWidgets/QMessageBox>
+#include <QtWidgets/QSplitter>
+#include <QtWidgets/QStatusBar>
+#include <QtWidgets/QTableView>
+#include <QtWidgets/QToolBar>
+#include <QtWidgets/QVBoxLayout>
+
+namespace RediStore::Admin {
+
+MainWindow::MainWindow(ProfileStore *store, QWidget *parent)
+    : QMainWindow(parent)
+    , m_store(store)
+    , m_connection(new SessionConnection(this))
+    , m_model(new SessionTableModel(this))
+    , m_proxy(new SessionFilterProxyModel(this))
+    , m_actions(new SessionActions(this, this))
+    , m_live(new LiveUpdates(m_model, this))
+    , m_ticker(new TtlTicker(this))
+{
+    setWindowIcon(Icons::app());
+    m_proxy->setSessionModel(m_model);
+    buildActions();
+    buildUi();
+    wire();
+    updateTitle();
+    updateActions();
+    updateStatus();
+}
+
+MainWindow::~MainWindow()
+{
+    m_live->stop();
+    m_model->setAdmin(nullptr);
+}
+
+void MainWindow::buildActions()
+{
+    auto make = [this](const QString &icon, const QString &text, const QString &tip) {
+        auto *action = new QAction(Icons::get(icon), text, this);
+        action->setToolTip(tip);
+        return action;
+    };
+    m_connectAction = make(QStringLiteral("connect"), tr("Connect\u2026"),
+                           tr("Connect to another Redis or change the connection settings"));
+    m_connectAction->setShortcut(QKeySequence::Open);
+    m_refreshAction = make(QStringLiteral("refresh"), tr("Refresh"), tr("Scan the sessions again"));
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    m_expireAction = make(QStringLiteral("expire"), tr("Expire\u2026"),
+                          tr("Set when the selected sessions expire"));
+    m_persistAction = make(QStringLiteral("persist"), tr("Persist"),
+                           tr("Remove the expiry of the selected sessions"));
+    m_deleteAction = make(QStringLiteral("delete"), tr("Delete"),
+                          tr("Delete the selected sessions now (their users are logged out)"));
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    m_cookieAction = make(QStringLiteral("cookie"), tr("Cookie inspector"),
+                          tr("Decode a session cookie and open its session"));
+    m_copyAction = make(QStringLiteral("copy"), tr("Copy ID"), tr("Copy the session ID"));
+    m_copyAction->setShortcut(QKeySequence::Copy);
+
+    connect(m_connectAction, &QAction::triggered, this, &MainWindow::showConnectionDialog);
+    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refresh);
+    connect(m_expireAction, &QAction::triggered, this, [this]() {
+        const QStringList ids = selectedIds();
+        const int row = m_model->rowOf(ids.value(0));
+        m_actions->expire(ids, m_model->ttlMs(row));
+    });
+    connect(m_persistAction, &QAction::triggered, this,
+            [this]() { m_actions->persist(selectedIds()); });
+    connect(m_deleteAction, &QAction::triggered, this,
+            [this]() { m_actions->remove(selectedIds()); });
+    connect(m_cookieAction, &QAction::triggered, this, &MainWindow::showCookieInspector);
+    connect(m_copyAction, &QAction::triggered, this, [this]() {
+        QGuiApplication::clipboard()->setText(selectedIds().join(QLatin1Char('\n')));
+    });
+}
+
+QAction *MainWindow::action(const QString &name) const
+{
+    static const QStringList names
+        = { QStringLiteral("connect"), QStringLiteral("refresh"), QStringLiteral("expire"),
+            QStringLiteral("persist"), QStringLiteral("delete"),  QStringLiteral("cookies") };
+    const QList<QAction *> actions = { m_connectAction, m_refreshAction, m_expireAction,
+                                       m_persistAction, m_deleteAction,  m_cookieAction };
+    const qsizetype at = names.indexOf(name);
+    return at >= 0 ? actions.at(at) : nullptr;
+}
+
+void MainWindow::buildUi()
+{
+    auto *toolbar = addToolBar(tr("Actions"));
+    toolbar->setObjectName(QStringLiteral("actions"));
+    toolbar->setMovable(false);
+    toolbar->setIconSize(QSize(20, 20));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(m_connectAction);
+    toolbar->addAction(m_refreshAction);
+    toolbar->addSeparator();
+    toolbar->addAction(m_expireAction);
+    toolbar->addAction(m_persistAction);
+    toolbar->addAction(m_deleteAction);
+    toolbar->addSeparator();
+    toolbar->addAction(m_cookieAction);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(8, 6, 8, 0);
+    layout->setSpacing(6);
+    m_banner = new MessageBanner(central);
+    m_liveBanner = new MessageBanner(central);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_liveBanner);
+
+    auto *filters = new QHBoxLayout;
+    m_idFilter = new QLineEdit(central);
+    m_idFilter->setPlaceholderText(tr("Filter by session ID"));
+    m_idFilter->setClearButtonEnabled(true);
+    m_idFilter->addAction(Icons::get(QStringLiteral("filter")), QLineEdit::LeadingPosition);
+    m_valueFilter = new QLineEdit(central);
+    m_valueFilter->setPlaceholderText(tr("Search the values (e.g. a user name)"));
+    m_valueFilter->setClearButtonEnabled(true);
+    m_valueFilter->addAction(Icons::get(QStringLiteral("search")), QLineEdit::LeadingPosition);
+    filters->addWidget(m_idFilter, 1);
+    filters->addWidget(m_valueFilter, 1);
+    layout->addLayout(filters);
+
+    auto *split = new QSplitter(Qt::Horizontal, central);
+    m_view = new QTableView(split);
+    m_view->setModel(m_proxy);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setSortingEnabled(false);
+    m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_view->horizontalHeader()->setSortIndicatorShown(true);
+    m_view->horizontalHeader()->setSectionsClickable(true);
+    m_view->setSortingEnabled(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->setShowGrid(false);
+    m_view->setWordWrap(false);
+    m_view->setTextElideMode(Qt::ElideRight);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->verticalHeader()->hide();
+    // Fixed row heights: the view never measures a million rows.
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setHighlightSections(false);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    const QFontMetrics mono(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    header->resizeSection(SessionTableModel::IdColumn,
+                          mono.horizontalAdvance(QString(52, QLatin1Char('M'))) + 16);
+    header->resizeSection(SessionTableModel::TtlColumn, 90);
+    header->resizeSection(SessionTableModel::SizeColumn, 80);
+    header->setStretchLastSection(true);
+    m_detail = new SessionDetailWidget(split);
+    split->addWidget(m_view);
+    split->addWidget(m_detail);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setSizes({ 800, 520 });
+    split->setChildrenCollapsible(false);
+    layout->addWidget(split, 1);
+    setCentralWidget(central);
+
+    m_status = new StatusPanel(statusBar());
+    m_ticker->watch(m_view, SessionTableModel::TtlColumn);
+}
+
+void MainWindow::wire()
+{
+    connect(m_connection, &SessionConnection::opened, this, &MainWindow::onOpened);
+    connect(m_connection, &SessionConnection::failed, this, [this](const QString &message) {
+        m_banner->clearButtons();
+        m_banner->showMessage(MessageBanner::Level::Error, message);
+        m_banner->addButton(tr("Try again"), [this]() { m_connection->reopen(); });
+        m_banner->addButton(tr("Connection settings\u2026"), [this]() { showConnectionDialog(); });
+        updateTitle();
+        updateStatus();
+    });
+    connect(m_connection, &SessionConnection::lost, this, [this](const QString &message) {
+        m_banner->clearButtons();
+        m_banner->showMessage(MessageBanner::Level::Warning,
+                              message + QLatin1Char(' ') + tr("Retrying automatically\u2026"));
+        updateStatus();
+    });
+    connect(m_connection, &SessionConnection::restored, this, [this]() {
+        m_banner->clearButtons();
+        m_banner->showMessage(MessageBanner::Level::Success, tr("The connection is back."));
+        QTimer::singleShot(4000, m_banner, [banner = m_banner]() {
+            if (banner->level() == MessageBanner::Level::Success)
+                banner->dismiss();
+        });
+        m_live->catchUp();
+        m_detail->reload();
+        updateStatus();
+    });
+    connect(m_connection, &SessionConnection::aboutToClose, this, [this]() {
+        m_live->stop();
+        m_model->setAdmin(nullptr);
+        m_detail->setAdmin(nullptr, QString());
+        m_actions->setAdmin(nullptr, QString(), true);
+        m_shownId.clear();
+    });
+    connect(m_connection, &SessionConnection::stateChanged, this, [this]() {
+        updateActions();
+        updateStatus();
+    });
+
+    connect(m_model, &SessionTableModel::scanFailed, this, [this](const SessionError &error) {
+        if (m_connection->state() == SessionConnection::State::Lost)
+            return; // the connection banner says it already; the scan resumes on return
+        m_banner->clearButtons();
+        m_banner->showMessage(MessageBanner::Level::Error,
+                              tr("Listing the sessions failed: %1").arg(error.message()));
+        m_banner->addButton(tr("Try again"), [this]() { m_model->retry(); });
+    });
+    connect(m_model, &SessionTableModel::scanStateChanged, this, [this]() {
+        if (!m_statusTimer.isActive())
+            m_statusTimer.start();
+    });
+    connect(m_model, &SessionTableModel::valueSearchStateChanged, this, [this]() {
+        if (!m_statusTimer.isActive())
+            m_statusTimer.start();
+    });
+    connect(m_model, &SessionTableModel::sessionsRemoved, this, [this](const QStringList &ids) {
+        if (!m_detail->sessionId().isEmpty() && ids.contains(m_detail->sessionId()))
+            m_detail->markGone();
+    });
+    connect(m_model, &SessionTableModel::sessionsTouched, this, [this](const QStringList &ids) {
+        if (!m_detail->sessionId().isEmpty() && ids.contains(m_detail->sessionId()))
+            m_detail->noteChangedInRedis();
+    });
+    for (auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved }) {
+        connect(m_proxy, signal, this, [this]() {
+            if (!m_statusTimer.isActive())
+                m_statusTimer.start();
+        });
+    }
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::onCurrentRowChanged);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::updateActions);
+    connect(m_view, &QTableView::customContextMenuRequested, this, &MainWindow::showTableMenu);
+
+    connect(m_actions, &SessionActions::sessionsChanged, m_model,
+            &SessionTableModel::touchSessions);
+    connect(m_actions, &SessionActions::sessionsRemoved, m_model,
+            &SessionTableModel::removeSessions);
+    connect(m_actions, &SessionActions::finished, this, [this](const QString &summary, bool ok) {
+        m_banner->clearButtons();
+        m_banner->showMessage(ok ? MessageBanner::Level::Success : MessageBanner::Level::Error,
+                              summary);
+    });
+
+    connect(m_detail, &SessionDetailWidget::expireRequested, this, [this](const QString &id) {
+        m_actions->expire({ id }, m_model->ttlMs(m_model->rowOf(id)));
+    });
+    connect(m_detail, &SessionDetailWidget::persistRequested, this,
+            [this](const QString &id) { m_actions->persist({ id }); });
+    connect(m_detail, &SessionDetailWidget::deleteRequested, this,
+            [this](const QString &id) { m_actions->remove({ id }); });
+    connect(m_detail, &SessionDetailWidget::saved, this,
+            [this](const QString &id) { m_model->touchSessions({ id }); });
+
+    connect(m_live, &LiveUpdates::modeChanged, this, &MainWindow::updateStatus);
+    connect(m_live, &LiveUpdates::enableOffered, this, [this]() {
+        m_liveBanner->clearButtons();
+        m_liveBanner->showMessage(
+            MessageBanner::Level::Info,
+            tr("This Redis does not send keyspace notifications, so changes show up only "
+               "when the sessions are rescanned. Turn them on for live updates? (This runs "
+               "CONFIG SET notify-keyspace-events \u201c%1\u201d on the server.)")
+                .arg(KeyspaceWatcher::flagsWithKeyspace(m_live->watcher()->flags())));
+        m_liveBanner->addButton(tr("Turn on"), [this]() { m_live->enableNotifications(); });
+        m_liveBanner->addButton(tr("Not now"), []() {});
+    });
+    connect(m_live, &LiveUpdates::enableFailed, this, [this](const QString &message) {
+        m_liveBanner->clearButtons();
+        m_liveBanner->showMessage(MessageBanner::Level::Error,
+                                  tr("Could not turn keyspace notifications on: %1").arg(message));
+    });
+
+    connect(m_ticker, &TtlTicker::tick, m_detail, &SessionDetailWidget::updateTtl);
+
+    m_filterTimer.setSingleShot(true);
+    m_filterTimer.setInterval(250);
+    connect(&m_filterTimer, &QTimer::timeout, this, [this]() {
+        m_proxy->setIdFilter(m_idFilter->text());
+        m_proxy->setValueFilter(m_valueFilter->text());
+        updateStatus();
+    });
+    connect(m_idFilter, &QLineEdit::textChanged, this, [this]() { m_filterTimer.start(); });
+    connect(m_valueFilter, &QLineEdit::textChanged, this, [this]() { m_filterTimer.start(); });
+
+    m_statusTimer.setSingleShot(true);
+    m_statusTimer.setInterval(200);
+    connect(&m_statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
+    m_dbSizeTimer.setInterval(5000);
+    connect(&m_dbSizeTimer, &QTimer::timeout, this, &MainWindow::requestDatabaseSize);
+}
+
+void MainWindow::openProfile(const ConnectionProfile &profile)
+{
+    m_banner->dismiss();
+    m_liveBanner->dismiss();
+    m_connection->open(profile);
+    updateTitle();
+    updateStatus();
+}
+
+void MainWindow::onOpened()
+{
+    SessionAdmin *admin = m_connection->admin();
+    const QString endpoint = m_connection->endpoint();
+    const bool readOnly = m_connection->isReadOnly();
+    m_banner->dismiss();
+    m_model->setAdmin(admin);
+    m_detail->setAdmin(admin, endpoint);
+    m_detail->setReadOnly(readOnly);
+    m_actions->setAdmin(admin, endpoint, readOnly);
+    m_live->start(m_connection);
+    m_dbSize = -1;
+    requestDatabaseSize();
+    m_dbSizeTimer.start();
+    m_model->fetchMore(QModelIndex());
+    updateTitle();
+    updateActions();
+    updateStatus();
+}
+
+void MainWindow::requestDatabaseSize()
+{
+    if (!m_connection->pool())
+        return;
+    if (m_model->isScanComplete() && m_dbSize >= 0) {
+        m_dbSizeTimer.stop();
+        return;
+    }
+    m_connection->pool()->execute({ QByteArrayLiteral("DBSIZE") }, this,
+                                  [this](const RedisReply &reply) {
+                                      if (reply.isInteger())
+                                          m_dbSize = reply.toInteger();
+                                      updateStatus();
+                                  });
+}
+
+void MainWindow::refresh()
+{
+    if (m_connection->state() == SessionConnection::State::Failed) {
+        m_connection->reopen();
+        return;
+    }
+    m_model->retry();
+    m_model->refresh();
+    m_dbSize = -1;
+    requestDatabaseSize();
+    m_dbSizeTimer.start();
+    m_live->watcher()->recheck();
+}
+
+void MainWindow::showConnectionDialog()
+{
+    auto *dialog = new ConnectionDialog(m_store, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_connection->state() != SessionConnection::State::Closed)
+        dialog->setProfile(m_connection->profile());
+    connect(dialog, &QDialog::accepted, this, [this, dialog]() { openProfile(dialog->profile()); });
+    dialog->open();
+}
+
+void MainWindow::showCookieInspector()
+{
+    auto *dialog = new CookieInspectorDialog(m_connection->profile(), m_connection->admin(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &CookieInspectorDialog::openSessionRequested, this, [this](const QString &id) {
+        m_idFilter->clear();
+        m_proxy->setIdFilter(QString());
+        const int sourceRow = m_model->rowOf(id);
+        if (sourceRow >= 0)
+            selectRow(m_proxy->mapFromSource(m_model->index(sourceRow, 0)).row());
+        else
+            m_detail->showSession(id); // not listed (yet): show it anyway
+        m_shownId = id;
+    });
+    dialog->show();
+}
+
+QStringList MainWindow::selectedIds() const
+{
+    QStringList ids;
+    const QModelIndexList rows
+        = m_view->selectionModel()->selectedRows(SessionTableModel::IdColumn);
+    ids.reserve(rows.size());
+    for (const QModelIndex &index : rows)
+        ids << index.data(SessionTableModel::IdRole).toString();
+    return ids;
+}
+
+void MainWindow::selectRow(int row)
+{
+    const QModelIndex index = m_proxy->index(row, SessionTableModel::IdColumn);
+    if (!index.isValid())
+        return;
+    m_view->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->scrollTo(index);
+}
+
+void MainWindow::onCurrentRowChanged()
+{
+    const QModelIndex current = m_view->selectionModel()->currentIndex();
+    const QString id
+        = current.isValid() ? current.data(SessionTableModel::IdRole).toString() : QString();
+    if (id.isEmpty() || id == m_shownId)
+        return;
+    if (m_detail->isModified()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Unsaved changes"),
+            tr("The values of session %1 were changed but not saved. Discard the changes?")
+                .arg(m_detail->sessionId()),
+            QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Discard)
+            return;
+    }
+    m_shownId = id;
+    m_detail->showSession(id);
+}
+
+void MainWindow::updateActions()
+{
+    const bool connected = m_connection->state() == SessionConnection::State::Connected
+        || m_connection->state() == SessionConnection::State::Lost;
+    const bool writable = connected && !m_connection->isReadOnly();
+    const bool selected = m_view && m_view->selectionModel()->hasSelection();
+    m_refreshAction->setEnabled(m_connection->state() != SessionConnection::State::Closed);
+    m_expireAction->setEnabled(writable && selected);
+    m_persistAction->setEnabled(writable && selected);
+    m_deleteAction->setEnabled(writable && selected);
+    m_copyAction->setEnabled(selected);
+    m_cookieAction->setEnabled(connected);
+}
+
+void MainWindow::updateTitle()
+{
+    const SessionConnection::State state = m_connection->state();
+    if (state == SessionConnection::State::Closed && m_connection->profile().title().isEmpty()) {
+        setWindowTitle(tr("RediStore Admin"));
+        return;
+    }
+    QString title = tr("%1 \u2014 RediStore Admin").arg(m_connection->profile().title());
+    if (m_connection->isReadOnly())
+        title += QLatin1Char(' ') + tr("(read-only)");
+    setWindowTitle(title);
+}
+
+void MainWindow::updateStatus()
+{
+    if (!m_status)
+        return;
+    const SessionConnection::State state = m_connection->state();
+    QString where;
+    switch (state) {
+    case SessionConnection::State::Closed:
+        where = tr("Not connected");
+        break;
+    case SessionConnection::State::Connecting:
+        where = tr("Connecting to %1\u2026").arg(m_connection->endpoint());
+        break;
+    case SessionConnection::State::Failed:
+        where = tr("Not connected");
+        break;
+    case SessionConnection::State::Lost:
+        where = tr("Connection lost, retrying");
+        break;
+    case SessionConnection::State::Connected: {
+        const ConnectionProfile p = m_connection->profile();
+        where = tr("%1 \u00b7 database %2 \u00b7 %3*")
+                    .arg(m_connection->endpoint())
+                    .arg(m_connection->config().database())
+                    .arg(p.keyPrefix);
+        if (!m_connection->serverVersion().isEmpty())
+            where += tr(" \u00b7 Redis %1").arg(m_connection->serverVersion());
+        break;
+    }
+    }
+    m_status->setConnection(where, m_connection->isReadOnly(),
+                            state == SessionConnection::State::Connected);
+    const bool filtered = !m_proxy->idFilter().isEmpty() || !m_proxy->valueFilter().isEmpty();
+    m_status->setCounts(m_proxy->rowCount(), m_model->rowCount(), filtered);
+    m_status->setScan(m_model->isScanning(), m_model->isScanComplete(), m_model->rowCount(),
+                      m_dbSize);
+    m_status->setValueSearch(!m_model->valueFilter().isEmpty(), m_model->isValueSearchRunning(),
+                             m_model->valueSearchChecked(), m_model->rowCount());
+    m_status->setLive(m_live->mode(), m_live->statusText());
+    updateActions();
+}
+
+void MainWindow::showTableMenu(const QPoint &pos)
+{
+    if (!m_view->indexAt(pos).isValid())
+        return;
+    QMenu menu(this);
+    menu.addAction(m_expireAction);
+    menu.addAction(m_persistAction);
+    menu.addAction(m_deleteAction);
+    menu.addSeparator();
+    menu.addAction(m_copyAction);
+    menu.exec(m_view->viewport()->mapToGlobal(pos));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_detail->isModified()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Unsaved changes"),
+            tr("The values of session %1 were changed but not saved. Quit anyway?")
+                .arg(m_detail->sessionId()),
+            QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Discard) {
+            event->ignore();
+            return;
+        }
+    }
+    event->accept();
+}
+
+} // namespace RediStore::Admin

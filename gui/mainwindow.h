@@ -1,0 +1,106 @@
+#ifndef REDISTORE_ADMIN_MAINWINDOW_H
+#define REDISTORE_ADMIN_MAINWINDOW_H
+
+#include "connectionprofile.h"
+
+#include <QtCore/QTimer>
+#include <QtWidgets/QMainWindow>
+
+QT_BEGIN_NAMESPACE
+class QAction;
+class QLineEdit;
+class QTableView;
+QT_END_NAMESPACE
+
+namespace RediStore::Admin {
+
+class LiveUpdates;
+class MessageBanner;
+class ProfileStore;
+class SessionActions;
+class SessionConnection;
+class SessionDetailWidget;
+class SessionFilterProxyModel;
+class SessionTableModel;
+class StatusPanel;
+class TtlTicker;
+
+// The admin app's window: the session browser (filterable, sortable, filled by SCAN in the
+// background) beside the selected session's detail; toolbar actions for expire, persist,
+// delete and the cookie inspector; banners for what went wrong; a status bar with counts,
+// progress and the live state.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(ProfileStore *store, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void openProfile(const ConnectionProfile &profile);
+    void showConnectionDialog();
+    void showCookieInspector();
+    void refresh();
+
+    SessionConnection *connection() const { return m_connection; }
+    SessionTableModel *sessionModel() const { return m_model; }
+    SessionFilterProxyModel *proxyModel() const { return m_proxy; }
+    QTableView *sessionView() const { return m_view; }
+    SessionDetailWidget *detail() const { return m_detail; }
+    SessionActions *sessionActions() const { return m_actions; }
+    LiveUpdates *liveUpdates() const { return m_live; }
+    MessageBanner *banner() const { return m_banner; }
+    StatusPanel *statusPanel() const { return m_status; }
+    // "connect", "refresh", "expire", "persist", "delete", "cookies"
+    QAction *action(const QString &name) const;
+    // The IDs of the selected rows.
+    QStringList selectedIds() const;
+    void selectRow(int row);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildActions();
+    void buildUi();
+    void wire();
+    void onOpened();
+    void onCurrentRowChanged();
+    void updateActions();
+    void updateStatus();
+    void updateTitle();
+    void showTableMenu(const QPoint &pos);
+    void requestDatabaseSize();
+
+    ProfileStore *m_store;
+    SessionConnection *m_connection;
+    SessionTableModel *m_model;
+    SessionFilterProxyModel *m_proxy;
+    SessionActions *m_actions;
+    LiveUpdates *m_live;
+    TtlTicker *m_ticker;
+    QTableView *m_view = nullptr;
+    SessionDetailWidget *m_detail = nullptr;
+    MessageBanner *m_banner = nullptr;
+    MessageBanner *m_liveBanner = nullptr;
+    QLineEdit *m_idFilter = nullptr;
+    QLineEdit *m_valueFilter = nullptr;
+    StatusPanel *m_status = nullptr;
+    QTimer m_filterTimer;
+    QTimer m_statusTimer;
+    QTimer m_dbSizeTimer;
+    qint64 m_dbSize = -1;
+    QString m_shownId;
+
+    QAction *m_connectAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_expireAction = nullptr;
+    QAction *m_persistAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+    QAction *m_cookieAction = nullptr;
+    QAction *m_copyAction = nullptr;
+};
+
+} // namespace RediStore::Admin
+
+#endif // REDISTORE_ADMIN_MAINWINDOW_H
