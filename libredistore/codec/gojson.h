@@ -10,10 +10,23 @@
 
 namespace RediStore {
 
-// JSON exactly as Go's encoding/json writes it: json.Marshal (sorted keys, compact, HTML-safe
-// escaping of < > & U+2028 U+2029, shortest float formatting with Go's exponent rules,
-// QByteArray as standard base64) and json.Unmarshal into interface{} (numbers become double,
+// JSON exactly as Go's encoding/json writes it: json.Marshal (sorted keys in UTF-8 byte order,
+// compact, HTML-safe escaping of < > & U+2028 U+2029, shortest float formatting with Go's
+// exponent rules, integers exact) and json.Unmarshal into interface{} (numbers become double,
 // objects QVariantMap, arrays QVariantList, null an invalid QVariant).
+//
+// Qt -> JSON on marshal: invalid QVariant/nullptr null, bool, all Qt integer types exact,
+// double (float with float32's shortest digits), QString/QChar strings (a lone surrogate is
+// written as the escape of U+FFFD, as Go writes invalid UTF-8), QByteArray standard base64 with
+// padding (Go's []byte), QVariantList/QStringList arrays, QVariantMap/QVariantHash objects,
+// QDateTime RFC 3339 as Go's time.Time (fraction trimmed, "Z" for UTC, year 0-9999), QUrl its
+// encoded form, QUuid without braces, QJsonValue/Object/Array/Document the JSON they hold.
+// NaN, infinities, invalid dates and other types are CodecError::JsonUnsupportedValue; nesting
+// deeper than Limits::maxDepth is JsonLimitExceeded (what the reader would refuse).
+// JSON -> Qt on unmarshal: syntax errors are JsonSyntax with Go's message and byte offset
+// ("invalid character 'x' after array element (at byte offset 7)"); a number beyond float64 is
+// JsonUnsupportedValue, as Go's UnmarshalTypeError; invalid UTF-8 and lone surrogate escapes
+// become U+FFFD as in Go; nesting beyond Limits::maxDepth is JsonLimitExceeded.
 class REDISTORE_EXPORT GoJson
 {
 public:
