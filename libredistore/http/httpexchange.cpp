@@ -1,0 +1,342 @@
+#include "httpexchange.h"
+#include "httpexchange_p.h"
+#include "httpsessions_p.h"
+
+#include <libredistore/session/sessionregistry.h>
+
+#include <QtCore/QMetaEnum>
+
+namespace RediStore {
+
+namespace {
+
+QByteArray statusText(HttpExchange::StatusCode status)
+{
+    return QByteArray::number(int(status));
+}
+
+SessionError storeGone()
+{
+    return SessionError(SessionError::Code::InvalidSession,
+                        QStringLiteral("the session store was deleted while the server still "
+                                       "uses it"));
+}
+
+} // namespace
+
+bool HttpExchangePrivate::canWrite() const
+{
+    return responder && socket && socket->isOpen()
+        && socket->state() == QAbstractSocket::ConnectedState;
+}
+
+void HttpExchangePrivate::write(HttpExchange::StatusCode status, const QByteArray &contentType,
+                                const QByteArray &content)
+{
+    // Qt 6.4: the responder's write() overloads take header lists only as initializer lists,
+    // so a list known at run time (one Set-Cookie per saved session) is written line by line,
+    // exactly as write(QByteArray, HeaderList) does it.
+    responder->writeStatusLine(status);
+    responder->writeHeader(QByteArrayLiteral("Content-Type"), contentType);
+    responder->writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(content.size()));
+    for (const auto &header : std::as_const(extraHeaders))
+        responder->writeHeader(header.first, header.second);
+    const QByteArrayList cookies = registry->setCookieHeaders();
+    for (const QByteArray &cookie : cookies)
+        responder->writeHeader(QByteArrayLiteral("Set-Cookie"), cookie);
+    // A HEAD answer has the headers of a GET answer and no body.
+    responder->writeBody(method == QHttpServerRequest::Method::Head ? QByteArray() : content);
+}
+
+void HttpExchangePrivate::finish()
+{
+    if (finished)
+        return;
+    finished = true;
+    timeout.stop();
+    --sessions->d->pending;
+    q->deleteLater();
+}
+
+void HttpExchangePrivate::abandon()
+{
+    if (finished)
+        return;
+    qCDebug(lcHttp).noquote() << "client left before the answer to" << url.toDisplayString()
+                              << "- dropping it";
+    finish();
+    Q_EMIT q->clientDisconnected();
+    Q_EMIT sessions->requestAbandoned(url);
+}
+
+void HttpExchangePrivate::report(const QByteArray &name, const SessionError &error)
+{
+    if (!error.isError())
+        return;
+    const QString where = QString::fromLatin1(name) + QStringLiteral(" (") + url.toDisplayString()
+        + QStringLiteral(" from ") + remoteAddress.toString() + QStringLiteral(")");
+    if (HttpSessions::isRecoverable(error)) {
+        qCInfo(lcHttp).noquote() << "session" << where << "starts anew:" << error.codeName()
+                                 << error.message();
+    } else {
+        qCWarning(lcHttp).noquote()
+            << "session" << where << "failed:" << error.codeName() << error.message();
+    }
+    Q_EMIT sessions->sessionError(name, error);
+}
+
+void HttpExchangePrivate::remember(const Session &session)
+{
+    if (session.isNull())
+        return;
+    for (const Session &known : givenOut) {
+        if (known == session)
+            return;
+    }
+    givenOut.push_back(session);
+}
+
+void HttpExchangePrivate::saveAll(std::function<void(const SessionSaveResult &)> done)
+{
+    if (givenOut.empty()) {
+        done(SessionSaveResult {});
+        return;
+    }
+    struct State
+    {
+        size_t remaining = 0;
+        SessionSaveResult first;
+        std::function<void(const SessionSaveResult &)> done;
+    };
+    auto state = std::make_shared<State>();
+    state->remaining = givenOut.size();
+    state->done = std::move(done);
+    const std::vector<Session> sessionsToSave = givenOut;
+    for (const Session &session : sessionsToSave) {
+        q->save(session, [state](const SessionSaveResult &result) {
+            if (result.error.isError() && !state->first.error.isError())
+                state->first = result;
+            if (--state->remaining == 0)
+                state->done(state->first);
+        });
+    }
+}
+
+HttpExchange::HttpExchange(HttpSessions *sessions, const QHttpServerRequest &request,
+                           QHttpServerResponder &&responder)
+    : QObject(sessions)
+    , d(std::make_unique<HttpExchangePrivate>(this, sessions))
+{
+    d->method = request.method();
+    d->url = request.url();
+    d->headers = request.headers();
+    d->body = request.body();
+    d->remoteAddress = request.remoteAddress();
+    for (const auto &header : std::as_const(d->headers)) {
+        if (header.first.compare("cookie", Qt::CaseInsensitive) == 0)
+            d->cookieHeaders.append(header.second);
+    }
+    d->registry = new SessionRegistry(d->cookieHeaders, this);
+
+    d->socket = responder.socket();
+    d->responder = std::make_unique<QHttpServerResponder>(std::move(responder));
+    if (d->socket) {
+        // QHttpServer 6.4 deletes the socket (later) when the client disconnects; either
+        // signal means the answer has nowhere to go.
+        connect(d->socket, &QAbstractSocket::disconnected, this, [this]() { d->abandon(); });
+        connect(d->socket, &QObject::destroyed, this, [this]() { d->abandon(); });
+    }
+
+    d->timeout.setSingleShot(true);
+    connect(&d->timeout, &QTimer::timeout, this, [this]() {
+        qCWarning(lcHttp).noquote() << "no answer to" << d->url.toDisplayString() << "within"
+                                    << d->sessions->responseTimeoutMs() << "ms; answering 503";
+        respond(QByteArrayLiteral("The server took too long to answer.\n"), textPlain,
+                StatusCode::ServiceUnavailable);
+    });
+}
+
+HttpExchange::~HttpExchange() = default;
+
+QHttpServerRequest::Method HttpExchange::method() const
+{
+    return d->method;
+}
+
+QUrl HttpExchange::url() const
+{
+    return d->url;
+}
+
+QUrlQuery HttpExchange::query() const
+{
+    return QUrlQuery(d->url);
+}
+
+QByteArray HttpExchange::header(const QByteArray &name) const
+{
+    for (const auto &header : std::as_const(d->headers)) {
+        if (header.first.compare(name, Qt::CaseInsensitive) == 0)
+            return header.second;
+    }
+    return QByteArray();
+}
+
+QList<QPair<QByteArray, QByteArray>> HttpExchange::headers() const
+{
+    return d->headers;
+}
+
+QByteArray HttpExchange::body() const
+{
+    return d->body;
+}
+
+QHostAddress HttpExchange::remoteAddress() const
+{
+    return d->remoteAddress;
+}
+
+QByteArrayList HttpExchange::cookieHeaders() const
+{
+    return d->cookieHeaders;
+}
+
+HttpSessions *HttpExchange::sessions() const
+{
+    return d->sessions;
+}
+
+SessionStore *HttpExchange::store() const
+{
+    return d->sessions->store();
+}
+
+SessionRegistry *HttpExchange::registry() const
+{
+    return d->registry;
+}
+
+void HttpExchange::session(const QByteArray &name, SessionCallback callback)
+{
+    load(name, [this, callback = std::move(callback)](const SessionLoadResult &result) {
+        if (result.error.isError() && !HttpSessions::isRecoverable(result.error)) {
+            fail(result.error);
+            return;
+        }
+        callback(result.session);
+    });
+}
+
+void HttpExchange::load(const QByteArray &name, SessionStore::LoadCallback callback)
+{
+    SessionStore *store = d->sessions->d->liveStore();
+    if (!store) {
+        const SessionLoadResult result { Session(), storeGone() };
+        QMetaObject::invokeMethod(
+            this,
+            [this, name, result, callback = std::move(callback)]() {
+                d->report(name, result.error);
+                callback(result);
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    d->registry->get(store, name, this,
+                     [this, name, callback = std::move(callback)](const SessionLoadResult &result) {
+                         d->remember(result.session);
+                         // The registry gives the same error to every get() of a name: report
+                         // it once.
+                         if (!d->reported.contains(name)) {
+                             d->reported.insert(name);
+                             d->report(name, result.error);
+                         }
+                         callback(result);
+                     });
+}
+
+void HttpExchange::save(const Session &session, SessionStore::SaveCallback callback)
+{
+    if (!d->sessions->d->liveStore()) {
+        const SessionSaveResult result { storeGone(), {} };
+        QMetaObject::invokeMethod(
+            this,
+            [this, name = session.name(), result, callback = std::move(callback)]() {
+                d->report(name, result.error);
+                callback(result);
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    d->remember(session);
+    d->registry->save(session, this,
+                      [this, name = session.name(),
+                       callback = std::move(callback)](const SessionSaveResult &result) {
+                          d->report(name, result.error);
+                          callback(result);
+                      });
+}
+
+void HttpExchange::addHeader(const QByteArray &name, const QByteArray &value)
+{
+    d->extraHeaders.append({ name, value });
+}
+
+void HttpExchange::respond(const QByteArray &body, const QByteArray &contentType, StatusCode status)
+{
+    if (d->finished) {
+        if (d->responder)
+            qCWarning(lcHttp).noquote()
+                << "a second answer to" << d->url.toDisplayString() << "was ignored";
+        return;
+    }
+    if (d->canWrite()) {
+        d->write(status, contentType, body);
+    } else {
+        qCDebug(lcHttp).noquote() << "the client of" << d->url.toDisplayString()
+                                  << "is gone; answer" << statusText(status) << "dropped";
+    }
+    d->finish();
+}
+
+void HttpExchange::respond(StatusCode status)
+{
+    const QMetaEnum meta = QMetaEnum::fromType<StatusCode>();
+    const char *key = meta.valueToKey(int(status));
+    respond(statusText(status) + ' ' + QByteArray(key ? key : "") + '\n', textPlain, status);
+}
+
+void HttpExchange::saveAndRespond(const QByteArray &body, const QByteArray &contentType,
+                                  StatusCode status)
+{
+    d->saveAll([this, body, contentType, status](const SessionSaveResult &result) {
+        if (!result.ok()) {
+            fail(result.error);
+            return;
+        }
+        respond(body, contentType, status);
+    });
+}
+
+void HttpExchange::fail(const SessionError &error)
+{
+    if (d->finished)
+        return;
+    const HttpSessions::ErrorResponder &responder = d->sessions->d->errorResponder;
+    if (responder)
+        responder(this, error);
+    else
+        HttpSessions::defaultErrorResponse(this, error);
+}
+
+bool HttpExchange::isFinished() const
+{
+    return d->finished;
+}
+
+bool HttpExchange::isClientConnected() const
+{
+    return d->canWrite();
+}
+
+} // namespace RediStore

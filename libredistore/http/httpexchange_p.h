@@ -1,0 +1,64 @@
+#ifndef REDISTORE_HTTPEXCHANGE_P_H
+#define REDISTORE_HTTPEXCHANGE_P_H
+
+#include "httpexchange.h"
+
+#include <QtCore/QPointer>
+#include <QtCore/QSet>
+#include <QtCore/QTimer>
+#include <QtNetwork/QTcpSocket>
+
+#include <memory>
+#include <vector>
+
+namespace RediStore {
+
+class HttpExchangePrivate
+{
+public:
+    HttpExchangePrivate(HttpExchange *q, HttpSessions *sessions)
+        : q(q)
+        , sessions(sessions)
+    { }
+
+    // True while the client's connection is open: the only time anything may be written.
+    bool canWrite() const;
+    // Writes the whole answer in one go: status line, headers, Set-Cookie lines, body.
+    void write(HttpExchange::StatusCode status, const QByteArray &contentType,
+               const QByteArray &body);
+    // Ends the exchange (answered, left or timed out): it is deleted on the next turn of the
+    // event loop, which drops every callback it is the context of.
+    void finish();
+    void abandon();
+    void report(const QByteArray &name, const SessionError &error);
+    void remember(const Session &session);
+    void saveAll(std::function<void(const SessionSaveResult &)> done);
+
+    HttpExchange *const q;
+    HttpSessions *const sessions;
+    SessionRegistry *registry = nullptr; // a child of q
+
+    // The request, copied: QHttpServer 6.4 reuses its request object for the next request on
+    // the connection and deletes it with the socket.
+    QHttpServerRequest::Method method = QHttpServerRequest::Method::Unknown;
+    QUrl url;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+    QHostAddress remoteAddress;
+    QByteArrayList cookieHeaders;
+
+    // Qt 6.4's responder writes straight to the connection's socket, which QHttpServer deletes
+    // when the client disconnects: the QPointer tells whether it is still there.
+    std::unique_ptr<QHttpServerResponder> responder;
+    QPointer<QTcpSocket> socket;
+
+    QList<QPair<QByteArray, QByteArray>> extraHeaders;
+    std::vector<Session> givenOut; // sessions loaded through this exchange, for saveAndRespond
+    QSet<QByteArray> reported; // session names whose load error was already reported
+    QTimer timeout;
+    bool finished = false;
+};
+
+} // namespace RediStore
+
+#endif // REDISTORE_HTTPEXCHANGE_P_H

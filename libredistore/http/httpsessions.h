@@ -1,0 +1,105 @@
+#ifndef REDISTORE_HTTPSESSIONS_H
+#define REDISTORE_HTTPSESSIONS_H
+
+#include <libredistore/http/httpexchange.h>
+#include <libredistore/http/redistore_http_export.h>
+#include <libredistore/session/sessionstore.h>
+
+#include <QtCore/QObject>
+#include <QtCore/QString>
+#include <QtHttpServer/QHttpServerRequest>
+#include <QtHttpServer/QHttpServerResponder>
+
+#include <functional>
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QHttpServer;
+QT_END_NAMESPACE
+
+namespace RediStore {
+
+class HttpSessionsPrivate;
+
+// Sessions for QHttpServer: binds a SessionStore (a RedisStore, usually) to the requests of a
+// server. For each request it reads the Cookie headers, lets the handler get and save sessions
+// without blocking the event loop, and sends the answer with one Set-Cookie header per saved
+// session.
+//
+//   auto store = RedisStore::create(KeyRing::keys({hashKey}), {withUrl(url)});
+//   HttpSessions sessions(store.value().get());
+//   QHttpServer server;
+//   sessions.route(&server, QStringLiteral("/get"), [](HttpExchange *exchange) {
+//       exchange->session("my-session", [exchange](Session session) {
+//           exchange->respond(session.value(QStringLiteral("user")).toString().toUtf8());
+//       });
+//   });
+//
+// Safe when the client disconnects before Redis answers: the exchange goes away with the
+// connection and nothing is written to it. A bad cookie gives a new session, never an error
+// page; a dead or slow Redis gives 503 for the requests that need it while the server goes on
+// serving the others. Every difference between QHttpServer versions is handled here.
+//
+// Lives in one thread, like the store; the store must outlive it.
+class REDISTORE_HTTP_EXPORT HttpSessions : public QObject
+{
+    Q_OBJECT
+
+public:
+    using StatusCode = QHttpServerResponder::StatusCode;
+    using Handler = std::function<void(HttpExchange *exchange)>;
+    using ErrorResponder = std::function<void(HttpExchange *exchange, const SessionError &error)>;
+
+    static constexpr int defaultResponseTimeoutMs = 30000;
+
+    explicit HttpSessions(SessionStore *store, QObject *parent = nullptr);
+    ~HttpSessions() override;
+
+    SessionStore *store() const;
+
+    // Serves path (no placeholders) on server with handler, which gets the request's exchange.
+    // Returns false if QHttpServer refuses the rule.
+    bool route(QHttpServer *server, const QString &path, Handler handler);
+    bool route(QHttpServer *server, const QString &path, QHttpServerRequest::Methods methods,
+               Handler handler);
+
+    // Begins answering request, for route handlers of your own that take the responder
+    // (Qt 6.4: `(const QHttpServerRequest &, QHttpServerResponder &&)`). Call it in the
+    // handler itself, before it returns. The exchange belongs to this object.
+    HttpExchange *begin(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+
+    // Exchanges begun and not yet answered (nor left by their client).
+    int pendingCount() const;
+
+    // How long a handler may take to answer before the exchange answers 503 by itself (and
+    // logs it): a safety net for handlers that forget to answer. 0: no limit.
+    int responseTimeoutMs() const;
+    void setResponseTimeoutMs(int milliseconds);
+
+    // What HttpExchange::fail() and a failed HttpExchange::session() send. The default is
+    // defaultErrorResponse(); a null responder restores it.
+    void setErrorResponder(ErrorResponder responder);
+    static void defaultErrorResponse(HttpExchange *exchange, const SessionError &error);
+
+    // 503 Service Unavailable for Redis failures, 500 for the rest.
+    static StatusCode statusFor(const SessionError &error);
+    // True when the error still leaves a usable, new session: a bad cookie, or data in Redis
+    // that is gone or does not decode. Such errors are logged, not shown to the client.
+    static bool isRecoverable(const SessionError &error);
+
+Q_SIGNALS:
+    // A session could not be loaded as the client asked, or could not be saved: for logs and
+    // metrics. Recoverable errors (bad cookies) are reported here too.
+    void sessionError(const QByteArray &name, const RediStore::SessionError &error);
+    // The client of url disconnected before its answer was ready.
+    void requestAbandoned(const QUrl &url);
+
+private:
+    friend class HttpExchange;
+    friend class HttpExchangePrivate;
+    std::unique_ptr<HttpSessionsPrivate> d;
+};
+
+} // namespace RediStore
+
+#endif // REDISTORE_HTTPSESSIONS_H
