@@ -18,3 +18,19 @@ if(REDISTORE_SANITIZE)
     add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
     add_link_options(-fsanitize=address,undefined)
 endif()
+
+# libFuzzer build: cmake -DREDISTORE_BUILD_FUZZERS=ON with clang for the whole build (see
+# scripts/fuzz.sh). Every target gets the fuzzer's coverage instrumentation; the fuzz targets
+# in tests/fuzz/ link libFuzzer itself.
+if(REDISTORE_BUILD_FUZZERS)
+    if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+        message(FATAL_ERROR "REDISTORE_BUILD_FUZZERS=ON needs clang for the whole build "
+            "(libFuzzer); this build uses ${CMAKE_CXX_COMPILER_ID}. Configure a fresh build "
+            "folder with CC=clang CXX=clang++, or run scripts/fuzz.sh.")
+    endif()
+    if(NOT BUILD_TESTING)
+        message(FATAL_ERROR "REDISTORE_BUILD_FUZZERS=ON needs BUILD_TESTING=ON (the fuzz targets "
+            "live in tests/fuzz/).")
+    endif()
+    add_compile_options(-fsanitize=fuzzer-no-link)
+endif()
