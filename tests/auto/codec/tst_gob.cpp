@@ -4,7 +4,9 @@
 #include "testdata.h"
 
 #include <QtCore/QDateTime>
+#include <QtCore/QFile>
 #include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
 #include <QtCore/QRect>
 #include <QtTest/QtTest>
 
@@ -317,6 +319,7 @@ private Q_SLOTS:
 
     void goReferenceStreams_data();
     void goReferenceStreams();
+    void matchesGoOnRandomNestedValues();
     void goTypesOutsideTheSupportedSetAreNamed_data();
     void goTypesOutsideTheSupportedSetAreNamed();
 
@@ -553,6 +556,63 @@ void tst_Gob::goReferenceStreams()
     const auto again = Gob::decode(encoded.value());
     QVERIFY(again.ok());
     REDISTORE_COMPARE_VALUES(again.value(), expected);
+}
+
+// The value a gob-random.jsonl description stands for (see go/gobrandom.go).
+static QVariant fromRandomDescription(const QJsonObject &d)
+{
+    const QString t = d.value(QStringLiteral("t")).toString();
+    const QJsonValue v = d.value(QStringLiteral("v"));
+    if (t == QStringLiteral("string"))
+        return v.toString();
+    if (t == QStringLiteral("int"))
+        return i64(v.toString().toLongLong());
+    if (t == QStringLiteral("uint"))
+        return u64(v.toString().toULongLong());
+    if (t == QStringLiteral("float64"))
+        return doubleFromHexBits(v.toString());
+    if (t == QStringLiteral("bool"))
+        return v.toBool();
+    if (t == QStringLiteral("bytes"))
+        return QByteArray::fromHex(v.toString().toLatin1());
+    if (t == QStringLiteral("list")) {
+        QVariantList list;
+        for (const QJsonValue &item : v.toArray())
+            list.append(fromRandomDescription(item.toObject()));
+        return list;
+    }
+    if (t == QStringLiteral("map")) {
+        QVariantMap map;
+        if (!d.value(QStringLiteral("k")).isNull())
+            map.insert(d.value(QStringLiteral("k")).toString(),
+                       fromRandomDescription(v.toObject()));
+        return map;
+    }
+    return QVariant();
+}
+
+// Random nesting of every supported type, each encoded by a fresh Go process: our bytes must
+// be Go's (type ids, definitions cut into the value, length prefixes), and Go's must decode.
+void tst_Gob::matchesGoOnRandomNestedValues()
+{
+    QFile file(QFINDTESTDATA("go/gob-random.jsonl"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    int cases = 0;
+    while (!file.atEnd()) {
+        const QJsonObject line = QJsonDocument::fromJson(file.readLine()).object();
+        const QVariantMap value { { line.value(QStringLiteral("key")).toString(),
+                                    fromRandomDescription(
+                                        line.value(QStringLiteral("value")).toObject()) } };
+        const QByteArray goHex = line.value(QStringLiteral("hex")).toString().toLatin1();
+        const auto encoded = Gob::encode(value);
+        QVERIFY(encoded.ok());
+        QCOMPARE(encoded.value().toHex(), goHex);
+        const auto decoded = Gob::decode(QByteArray::fromHex(goHex));
+        QVERIFY(decoded.ok());
+        REDISTORE_COMPARE_VALUES(decoded.value(), value);
+        ++cases;
+    }
+    QCOMPARE(cases, 150);
 }
 
 void tst_Gob::goTypesOutsideTheSupportedSetAreNamed_data()
