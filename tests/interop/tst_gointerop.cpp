@@ -249,8 +249,9 @@ void tst_GoInterop::initTestCase()
 {
     m_goHelper = goHelperPath();
     if (m_goHelper.isEmpty())
-        QSKIP("Go was not found when configuring, so the Go interop helper was not built. "
-              "Install golang-go and golang-github-boj-redistore-dev and configure again.");
+        QSKIP("the Go helper was not built: configuring found no go command or no "
+              "github.com/boj/redistore (apt-get install golang-go "
+              "golang-github-boj-redistore-dev, then configure again)");
     QVERIFY2(QFileInfo(m_goHelper).isExecutable(),
              qPrintable(QStringLiteral("the Go helper %1 is missing (build the "
                                        "redistore_gohelper target)")
@@ -296,6 +297,10 @@ GoRun tst_GoInterop::go(const QStringList &keyArgs, const QStringList &command)
         QTest::qWait(5);
     GoRun run;
     const QString commandLine = process.arguments().join(QLatin1Char(' '));
+    if (process.error() == QProcess::FailedToStart) {
+        run.failure = QStringLiteral("cannot start %1: %2").arg(m_goHelper, process.errorString());
+        return run;
+    }
     if (process.state() != QProcess::NotRunning) {
         process.kill();
         process.waitForFinished();
@@ -583,39 +588,45 @@ void tst_GoInterop::qtDeletesGoSession()
 
 void tst_GoInterop::goDeletesQtSession()
 {
-    auto store = qtStore();
-    QVERIFY(store);
-    Session session = store->newSession("doomed");
-    session.setValue(QStringLiteral("user"), QStringLiteral("carol"));
-    const SessionSaveResult saved = qtSave(*store, session);
-    QVERIFY2(saved.ok(), qPrintable(saved.error.message()));
-    const QByteArray cookie = cookieFrom(saved.setCookie);
-    const QString oldId = session.id();
-    const QByteArray key = "session_" + oldId.toLatin1();
-    QCOMPARE(redis({ "EXISTS", key }).toLongLong(), 1);
+    // Go deletes the gorilla way, Options.MaxAge = -1 and Save; v1.2 also deletes on
+    // MaxAge 0 (v2 made 0 a browser-session cookie), with a cookie that has no Max-Age.
+    for (const char *maxAge : { "-1", "0" }) {
+        const QByteArray context = QByteArray("Go's MaxAge ") + maxAge;
+        auto store = qtStore();
+        QVERIFY(store);
+        Session session = store->newSession("doomed");
+        session.setValue(QStringLiteral("user"), QStringLiteral("carol"));
+        const SessionSaveResult saved = qtSave(*store, session);
+        QVERIFY2(saved.ok(), qPrintable(saved.error.message()));
+        const QByteArray cookie = cookieFrom(saved.setCookie);
+        const QString oldId = session.id();
+        const QByteArray key = "session_" + oldId.toLatin1();
+        QCOMPARE(redis({ "EXISTS", key }).toLongLong(), 1);
 
-    // Go deletes it the gorilla way: Options.MaxAge = -1, then Save.
-    const GoRun deleted
-        = go({ QStringLiteral("read"), QStringLiteral("-name"), QStringLiteral("doomed"),
-               QStringLiteral("-cookie"), QString::fromLatin1(cookie), QStringLiteral("-maxage"),
-               QStringLiteral("-1") });
-    QVERIFY2(deleted.ok(), qPrintable(deleted.failure));
-    QVERIFY(!deleted.isNew());
-    QCOMPARE(goValues(deleted), QStringList { QStringLiteral("user: string(\"carol\")") });
-    QVERIFY2(deleted.saveError().isEmpty(), qPrintable(deleted.saveError()));
-    QVERIFY2(deleted.setCookie().contains("Max-Age=0"), deleted.setCookie().constData());
-    QCOMPARE(redis({ "EXISTS", key }).toLongLong(), 0);
+        const GoRun deleted
+            = go({ QStringLiteral("read"), QStringLiteral("-name"), QStringLiteral("doomed"),
+                   QStringLiteral("-cookie"), QString::fromLatin1(cookie),
+                   QStringLiteral("-maxage"), QString::fromLatin1(maxAge) });
+        QVERIFY2(deleted.ok(), qPrintable(deleted.failure));
+        QVERIFY2(!deleted.isNew(), context.constData());
+        QCOMPARE(goValues(deleted), QStringList { QStringLiteral("user: string(\"carol\")") });
+        QVERIFY2(deleted.saveError().isEmpty(), qPrintable(deleted.saveError()));
+        QVERIFY2(deleted.setCookie().startsWith("doomed=;"), deleted.setCookie().constData());
+        QVERIFY2(deleted.setCookie().contains("Max-Age") == (qstrcmp(maxAge, "-1") == 0),
+                 deleted.setCookie().constData());
+        QVERIFY2(redis({ "EXISTS", key }).toLongLong() == 0, context.constData());
 
-    // Qt, still holding its cookie, gets a new empty session, and never the old ID again
-    // (Go v1.2 would keep it: session fixation).
-    SessionLoadResult reloaded = qtLoad(*store, "doomed", cookie);
-    QVERIFY2(!reloaded.error.isError(), qPrintable(reloaded.error.message()));
-    QVERIFY(reloaded.session.isNew());
-    QVERIFY(reloaded.session.values().isEmpty());
-    reloaded.session.setValue(QStringLiteral("user"), QStringLiteral("eve"));
-    QVERIFY(qtSave(*store, reloaded.session).ok());
-    QVERIFY(reloaded.session.id() != oldId);
-    QCOMPARE(redis({ "EXISTS", key }).toLongLong(), 0);
+        // Qt, still holding its cookie, gets a new empty session, and never the old ID again
+        // (Go v1.2 would keep it: session fixation).
+        SessionLoadResult reloaded = qtLoad(*store, "doomed", cookie);
+        QVERIFY2(!reloaded.error.isError(), qPrintable(reloaded.error.message()));
+        QVERIFY2(reloaded.session.isNew(), context.constData());
+        QVERIFY(reloaded.session.values().isEmpty());
+        reloaded.session.setValue(QStringLiteral("user"), QStringLiteral("eve"));
+        QVERIFY(qtSave(*store, reloaded.session).ok());
+        QVERIFY(reloaded.session.id() != oldId);
+        QCOMPARE(redis({ "EXISTS", key }).toLongLong(), 0);
+    }
 }
 
 void tst_GoInterop::keyRotationAcrossLanguages()
