@@ -40,7 +40,7 @@ ApplicationWindow {
         }]))
     }
 
-    width: 900
+    width: 1040
     height: 560
     visible: true
     title: "Sessions in " + admin.url
@@ -77,7 +77,7 @@ ApplicationWindow {
 
         ListView {
             id: list
-            SplitView.preferredWidth: 520
+            SplitView.preferredWidth: 640
             clip: true
             model: sessionModel
             delegate: ItemDelegate {

@@ -244,6 +244,8 @@ void QmlSessionAdmin::scanStep(QPointer<SessionAdmin> current, const QByteArray 
             if (page.error.isError())
                 return deliver(method, callback, noteResult(page.error), QJSValue());
             for (const SessionInfo &info : page.sessions) {
+                if (info.ttlMs == -2)
+                    continue; // expired or deleted between SCAN and PTTL
                 QVariantMap session;
                 session.insert(QStringLiteral("id"), info.id);
                 session.insert(QStringLiteral("key"), QString::fromUtf8(info.key));

@@ -227,8 +227,10 @@ void QmlSessionListModel::scanStep(const QByteArray &cursor)
             m_refreshAgain = false;
             return;
         }
-        for (const SessionInfo &info : page.sessions)
-            m_listing.append(Row { info.id, secondsFromMs(info.ttlMs), info.size, {} });
+        for (const SessionInfo &info : page.sessions) {
+            if (info.ttlMs != -2) // -2: gone between SCAN and PTTL
+                m_listing.append(Row { info.id, secondsFromMs(info.ttlMs), info.size, {} });
+        }
         if (page.finished)
             finishRefresh();
         else
