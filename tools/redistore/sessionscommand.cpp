@@ -1,0 +1,551 @@
+#include "sessionscommand.h"
+
+#include "cli.h"
+
+#include <libredistore/redis/redisconfig.h>
+#include <libredistore/redis/redispool.h>
+#include <libredistore/serializer/sessionserializer.h>
+#include <libredistore/session/sessionadmin.h>
+
+#include <QtCore/QLoggingCategory>
+#include <QtCore/QRegularExpression>
+#include <QtCore/QSet>
+
+#include <limits>
+#include <memory>
+#include <utility>
+
+namespace Cli {
+
+namespace {
+
+const QString groupProgram = QStringLiteral("redistore sessions");
+const QString defaultUrl = QStringLiteral("redis://127.0.0.1:6379/0");
+const QString defaultPrefix = QStringLiteral("session_");
+
+// Options every subcommand takes; they may also come before the subcommand's name.
+QList<Option> connectionOptions()
+{
+    return {
+        { QStringLiteral("url"), QStringLiteral("URL"),
+          QStringLiteral("Redis, redis://[user:pass@]host[:port][/db] or unix:///path.sock "
+                         "(default ")
+              + defaultUrl + QStringLiteral(").") },
+        { QStringLiteral("prefix"), QStringLiteral("P"),
+          QStringLiteral("Key prefix of the sessions (default ") + defaultPrefix
+              + QStringLiteral(").") },
+        { QStringLiteral("serializer"), QStringLiteral("NAME"),
+          QStringLiteral("How values are stored: ")
+              + RediStore::SessionSerializer::names().join(QStringLiteral(", "))
+              + QStringLiteral(" (default: detected).") },
+    };
+}
+
+bool takesValue(const QString &argument)
+{
+    for (const Option &option : connectionOptions()) {
+        if (argument == QLatin1String("--") + option.name)
+            return true;
+    }
+    return false;
+}
+
+Command subcommand(const QString &usage, const QString &description,
+                   const QList<Option> &extra = {})
+{
+    return { QStringLiteral("redistore sessions ") + usage
+                 + QStringLiteral(" [--url URL] [--prefix P] [--serializer NAME]"),
+             description, extra + connectionOptions() };
+}
+
+const Option jsonOption { QStringLiteral("json"), QString(), QStringLiteral("Print JSON.") };
+
+const Command listCommand = subcommand(
+    QStringLiteral("list [--json]"),
+    QStringLiteral("Lists the stored sessions, one line each: ID, time to live, size of the "
+                   "stored value in bytes and a preview of the values. With --json, a JSON "
+                   "array of {\"id\", \"ttl_ms\", \"size\"} objects (ttl_ms -1: no expiry).\n"
+                   "Sessions are printed page by page as Redis's SCAN returns them, so a big "
+                   "database streams; like SCAN, a listing may show a session twice when Redis "
+                   "resizes its tables meanwhile."),
+    { jsonOption });
+
+const Command countCommand
+    = subcommand(QStringLiteral("count"), QStringLiteral("Prints the number of stored sessions."));
+
+const Command showCommand = subcommand(
+    QStringLiteral("show [--json] ID"),
+    QStringLiteral("Shows one session: its key, time to live, size, serializer and values. With "
+                   "--json, only its values, as a JSON object.\n"
+                   "Exit status: 0 shown, 1 missing, undecodable or Redis failed, 2 bad "
+                   "arguments."),
+    { jsonOption });
+
+const Command setCommand = subcommand(
+    QStringLiteral("set ID KEY JSON_VALUE"),
+    QStringLiteral("Sets one value of an existing session, written back with the serializer the "
+                   "session already uses and keeping its time to live. JSON_VALUE is JSON text: "
+                   "'\"alice\"', 42, 1.5, true, null, [1,2], {\"a\":1}; integers become Go ints, "
+                   "other numbers float64. A missing session is an error, never re-created."));
+
+const Command expireCommand
+    = subcommand(QStringLiteral("expire ID SECONDS"),
+                 QStringLiteral("Makes a session expire SECONDS (> 0) from now."));
+
+const Command persistCommand
+    = subcommand(QStringLiteral("persist ID"), QStringLiteral("Removes a session's expiry."));
+
+const Command deleteCommand = subcommand(
+    QStringLiteral("delete ID..."),
+    QStringLiteral("Deletes sessions and prints how many were deleted.\n"
+                   "Exit status: 0 all deleted, 1 some did not exist or Redis failed, 2 bad "
+                   "arguments."));
+
+const Command groupCommand {
+    QStringLiteral("redistore sessions <command> [options]"),
+    QStringLiteral(
+        "The sessions a store keeps in Redis (the keys PREFIX + ID).\n\nCommands:\n"
+        "  list [--json]             List sessions with TTL, size and a preview.\n"
+        "  count                     Print the number of sessions.\n"
+        "  show ID [--json]          Show one session's values.\n"
+        "  set ID KEY JSON_VALUE     Set one value, keeping the TTL and the serializer.\n"
+        "  expire ID SECONDS         Expire a session SECONDS from now.\n"
+        "  persist ID                Remove a session's expiry.\n"
+        "  delete ID...              Delete sessions.\n\n"
+        "Exit status: 0 done, 1 Redis failed or a session is missing, 2 bad arguments.\n"
+        "redistore sessions <command> --help shows a command's options."),
+    connectionOptions(),
+};
+
+// A subcommand's parsed arguments and the SessionAdmin they configure.
+struct Invocation
+{
+    QString program;
+    Arguments arguments;
+    std::unique_ptr<RediStore::SessionAdmin> admin;
+};
+
+enum class Setup { Ready, Done, Failed };
+
+// Parses the arguments, answers --help, checks the number of operands (described by
+// operands for messages) and the connection options, and creates the admin. On Done or Failed,
+// *exitCode holds the status.
+Setup prepare(const Command &command, const QString &name, const QStringList &args,
+              const QString &operands, qsizetype minPositional, qsizetype maxPositional,
+              Invocation *invocation, int *exitCode)
+{
+    invocation->program = groupProgram + QLatin1Char(' ') + name;
+    const QString &program = invocation->program;
+    Arguments &arguments = invocation->arguments;
+    QString error;
+    auto fail = [&](const QString &message) {
+        *exitCode = usageError(command, program, message);
+        return Setup::Failed;
+    };
+    if (!parse(command, args, &arguments, &error))
+        return fail(error);
+    if (arguments.help) {
+        printHelp(command);
+        *exitCode = Success;
+        return Setup::Done;
+    }
+    const qsizetype given = arguments.positional.size();
+    if (given < minPositional)
+        return fail(QStringLiteral("missing arguments (expected %1)").arg(operands));
+    if (given > maxPositional)
+        return fail(
+            QStringLiteral("unexpected argument '%1'").arg(arguments.positional.at(maxPositional)));
+    for (const QString &operand : std::as_const(arguments.positional)) {
+        if (operand.isEmpty())
+            return fail(QStringLiteral("an empty argument is not a session ID"));
+    }
+
+    const QString url = arguments.isSet(QStringLiteral("url"))
+        ? arguments.value(QStringLiteral("url"))
+        : defaultUrl;
+    auto config = RediStore::RedisConfig::fromUrl(url);
+    if (!config.ok())
+        return fail(QStringLiteral("--url: ") + config.error().message());
+    RediStore::RedisConfig redis = config.value();
+    // One attempt: a refused or unreachable server fails the command at once.
+    redis.setAutoReconnect(false);
+
+    std::shared_ptr<const RediStore::SessionSerializer> serializer;
+    if (arguments.isSet(QStringLiteral("serializer"))) {
+        const QString serializerName = arguments.value(QStringLiteral("serializer"));
+        serializer = RediStore::SessionSerializer::byName(serializerName);
+        if (!serializer) {
+            return fail(QStringLiteral("unknown serializer '%1' (known: %2)")
+                            .arg(serializerName,
+                                 RediStore::SessionSerializer::names().join(QStringLiteral(", "))));
+        }
+    }
+    const QString prefix = arguments.isSet(QStringLiteral("prefix"))
+        ? arguments.value(QStringLiteral("prefix"))
+        : defaultPrefix;
+    invocation->admin = std::make_unique<RediStore::SessionAdmin>(redis, prefix, serializer);
+    return Setup::Ready;
+}
+
+// A value's key as printed: as is when plain, else as a JSON string, so that a key with
+// blanks, quotes or a line break keeps the output one entry per line and unambiguous.
+QString displayKey(const QString &key)
+{
+    static const QRegularExpression plainKey(QStringLiteral("^[A-Za-z0-9_.:/@-]+$"));
+    return plainKey.match(key).hasMatch() ? key : QString::fromUtf8(toJson(key));
+}
+
+int failure(const QString &program, const QString &message)
+{
+    printErr(program + QStringLiteral(": ") + message + QLatin1Char('\n'));
+    return Failure;
+}
+
+int failure(const QString &program, const RediStore::SessionError &error)
+{
+    return failure(program, error.message());
+}
+
+// The preview of one stored value, decoded as the admin would decode it.
+QString previewStored(const RediStore::SessionAdmin &admin, const QByteArray &raw)
+{
+    if (const auto serializer = admin.serializer()) {
+        const auto values = serializer->deserialize(raw);
+        return values.ok() ? previewValues(values.value())
+                           : QStringLiteral("(does not decode as %1)").arg(serializer->name());
+    }
+    const auto detected = RediStore::SessionSerializer::detect(raw);
+    return detected.ok() ? previewValues(detected.value().values)
+                         : QStringLiteral("(does not decode)");
+}
+
+// Removes the keys that are not strings (so not sessions) from *sessions, with a warning on
+// stderr naming each. False when TYPE itself fails.
+bool skipOtherTypes(const QString &program, RediStore::SessionAdmin &admin,
+                    QList<RediStore::SessionInfo> *sessions)
+{
+    QList<QFuture<RediStore::RedisReply>> types;
+    for (const RediStore::SessionInfo &info : std::as_const(*sessions))
+        types.append(admin.pool()->execute({ "TYPE", info.key }));
+    QList<RediStore::SessionInfo> kept;
+    for (qsizetype i = 0; i < sessions->size(); ++i) {
+        const RediStore::RedisReply type = await(types.at(i));
+        if (type.isError())
+            return false;
+        const RediStore::SessionInfo &info = sessions->at(i);
+        if (type.data() == "string") {
+            kept.append(info);
+        } else if (type.data() != "none") {
+            printErr(
+                QStringLiteral("%1: warning: key %2 is a %3, not a session; skipped\n")
+                    .arg(program, QString::fromUtf8(info.key), QString::fromUtf8(type.data())));
+        }
+    }
+    *sessions = kept;
+    return true;
+}
+
+int runList(const QStringList &args)
+{
+    Invocation run;
+    int exitCode = Success;
+    if (prepare(listCommand, QStringLiteral("list"), args, QString(), 0, 0, &run, &exitCode)
+        != Setup::Ready) {
+        return exitCode;
+    }
+    RediStore::SessionAdmin &admin = *run.admin;
+    const bool json = run.arguments.isSet(QStringLiteral("json"));
+    bool first = true;
+    if (json)
+        printOut("[");
+
+    QByteArray cursor = "0";
+    for (;;) {
+        const RediStore::SessionPage page = await(admin.scan(cursor, 500));
+        QList<RediStore::SessionInfo> sessions = page.sessions;
+        if (page.error.isError()) {
+            // A failed SCAN ends the listing, and so does a lost connection; a key of another
+            // type under the prefix (STRLEN's WRONGTYPE) is skipped with a warning.
+            if (page.nextCursor.isEmpty()
+                || page.error.code() != RediStore::SessionError::Code::RedisCommandFailed
+                || !skipOtherTypes(run.program, admin, &sessions)) {
+                if (json && !first)
+                    printOut("\n");
+                return failure(run.program, page.error);
+            }
+        }
+
+        // The values for the previews: one MGET per page. (SessionAdmin::load would remember
+        // each session's serializer, which a listing of a big database does not need.)
+        QList<RediStore::RedisReply> stored;
+        if (!json && !sessions.isEmpty()) {
+            QByteArrayList mget { "MGET" };
+            for (const RediStore::SessionInfo &info : std::as_const(sessions))
+                mget << info.key;
+            const RediStore::RedisReply reply = await(admin.pool()->execute(mget));
+            if (reply.isError()) {
+                return failure(
+                    run.program,
+                    RediStore::SessionError::fromRedis(reply.error(), QStringLiteral("MGET")));
+            }
+            stored = reply.elements();
+        }
+
+        QByteArray out;
+        for (qsizetype i = 0; i < sessions.size(); ++i) {
+            const RediStore::SessionInfo &info = sessions.at(i);
+            if (info.ttlMs == -2)
+                continue; // deleted or expired since SCAN saw it
+            if (json) {
+                out += (first ? "\n{\"id\":" : ",\n{\"id\":") + toJson(info.id)
+                    + ",\"ttl_ms\":" + QByteArray::number(info.ttlMs)
+                    + ",\"size\":" + QByteArray::number(info.size) + '}';
+                first = false;
+                continue;
+            }
+            const RediStore::RedisReply value = stored.value(i);
+            if (value.isNil())
+                continue; // gone since SCAN, or not a string
+            out += QStringLiteral("%1  %2  %3  %4\n")
+                       .arg(info.id, -52)
+                       .arg(formatTtl(info.ttlMs), 10)
+                       .arg(QString::number(info.size) + QStringLiteral(" B"), 9)
+                       .arg(previewStored(admin, value.data()))
+                       .toUtf8();
+        }
+        printOut(out);
+        if (page.finished)
+            break;
+        cursor = page.nextCursor;
+    }
+    if (json)
+        printOut(first ? "]\n" : "\n]\n");
+    return Success;
+}
+
+int runCount(const QStringList &args)
+{
+    Invocation run;
+    int exitCode = Success;
+    if (prepare(countCommand, QStringLiteral("count"), args, QString(), 0, 0, &run, &exitCode)
+        != Setup::Ready) {
+        return exitCode;
+    }
+    const RediStore::SessionCount counted = await(run.admin->count());
+    if (counted.error.isError())
+        return failure(run.program, counted.error);
+    printOut(QByteArray::number(counted.count) + '\n');
+    return Success;
+}
+
+int runShow(const QStringList &args)
+{
+    Invocation run;
+    int exitCode = Success;
+    if (prepare(showCommand, QStringLiteral("show"), args, QStringLiteral("ID"), 1, 1, &run,
+                &exitCode)
+        != Setup::Ready) {
+        return exitCode;
+    }
+    const QString id = run.arguments.positional.first();
+    const RediStore::SessionContent content = await(run.admin->load(id));
+    if (content.error.isError())
+        return failure(run.program, content.error);
+    if (run.arguments.isSet(QStringLiteral("json"))) {
+        printOut(toJson(content.values) + '\n');
+        return Success;
+    }
+    QString text = QStringLiteral("id:         %1\n"
+                                  "key:        %2\n"
+                                  "ttl:        %3\n"
+                                  "size:       %4 bytes\n"
+                                  "serializer: %5\n"
+                                  "values:%6\n")
+                       .arg(id, QString::fromUtf8(run.admin->keyFor(id)), formatTtl(content.ttlMs),
+                            QString::number(content.raw.size()), content.serializer,
+                            content.values.isEmpty() ? QStringLiteral(" (none)") : QString());
+    for (auto it = content.values.cbegin(); it != content.values.cend(); ++it) {
+        text += QStringLiteral("  ") + displayKey(it.key()) + QStringLiteral(": ")
+            + QString::fromUtf8(toJson(it.value())) + QLatin1Char('\n');
+    }
+    printOut(text.toUtf8());
+    return Success;
+}
+
+int runSet(const QStringList &args)
+{
+    Invocation run;
+    int exitCode = Success;
+    if (prepare(setCommand, QStringLiteral("set"), args, QStringLiteral("ID KEY JSON_VALUE"), 3, 3,
+                &run, &exitCode)
+        != Setup::Ready)
+        return exitCode;
+    const QStringList &operands = run.arguments.positional;
+    QVariant value;
+    QString error;
+    if (!fromJson(operands.at(2).toUtf8(), &value, &error)) {
+        return usageError(setCommand, run.program,
+                          QStringLiteral("JSON_VALUE is not JSON: ") + error);
+    }
+    const RediStore::SessionError result
+        = await(run.admin->setValue(operands.at(0), operands.at(1), value));
+    if (result.isError())
+        return failure(run.program, result);
+    return Success;
+}
+
+int runExpire(const QStringList &args)
+{
+    Invocation run;
+    int exitCode = Success;
+    if (prepare(expireCommand, QStringLiteral("expire"), args, QStringLiteral("ID SECONDS"), 2, 2,
+                &run, &exitCode)
+        != Setup::Ready) {
+        return exitCode;
+    }
+    qint64 seconds = 0;
+    if (!toInt64(run.arguments.positional.at(1), &seconds) || seconds <= 0) {
+        return usageError(expireCommand, run.program,
+                          QStringLiteral("SECONDS must be a positive integer (to remove a "
+                                         "session now, use delete)"));
+    }
+    const RediStore::SessionError result
+        = await(run.admin->expire(run.arguments.positional.at(0), seconds));
+    if (result.isError())
+        return failure(run.program, result);
+    return Success;
+}
+
+int runPersist(const QStringList &args)
+{
+    Invocation run;
+    int exitCode = Success;
+    if (prepare(persistCommand, QStringLiteral("persist"), args, QStringLiteral("ID"), 1, 1, &run,
+                &exitCode)
+        != Setup::Ready) {
+        return exitCode;
+    }
+    const RediStore::SessionError result
+        = await(run.admin->persist(run.arguments.positional.at(0)));
+    if (result.isError())
+        return failure(run.program, result);
+    return Success;
+}
+
+int runDelete(const QStringList &args)
+{
+    Invocation run;
+    int exitCode = Success;
+    if (prepare(deleteCommand, QStringLiteral("delete"), args, QStringLiteral("ID..."), 1,
+                std::numeric_limits<qsizetype>::max(), &run, &exitCode)
+        != Setup::Ready) {
+        return exitCode;
+    }
+    // The same ID twice is one session: count it once.
+    QStringList ids;
+    QSet<QString> seen;
+    for (const QString &id : std::as_const(run.arguments.positional)) {
+        if (!seen.contains(id)) {
+            seen.insert(id);
+            ids.append(id);
+        }
+    }
+    const RediStore::SessionDeletion deletion = await(run.admin->remove(ids));
+    if (deletion.error.isError())
+        return failure(run.program, deletion.error);
+    printOut(QByteArray::number(deletion.deleted) + '\n');
+    if (deletion.deleted < ids.size()) {
+        const qint64 missing = ids.size() - deletion.deleted;
+        return failure(run.program,
+                       ids.size() == 1
+                           ? QStringLiteral("session %1 does not exist").arg(ids.first())
+                           : QStringLiteral("%1 of the %2 sessions did not exist")
+                                 .arg(missing)
+                                 .arg(ids.size()));
+    }
+    return Success;
+}
+
+} // namespace
+
+QString formatTtl(qint64 ttlMs)
+{
+    if (ttlMs == -1)
+        return QStringLiteral("no expiry");
+    if (ttlMs < 0)
+        return QStringLiteral("gone");
+    return QString::number((ttlMs + 500) / 1000) + QLatin1Char('s');
+}
+
+QString previewValues(const QVariantMap &values, int maxChars)
+{
+    if (values.isEmpty())
+        return QStringLiteral("(no values)");
+    QString text;
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        if (!text.isEmpty())
+            text += QLatin1Char(' ');
+        text += displayKey(it.key()) + QLatin1Char('=') + QString::fromUtf8(toJson(it.value()));
+        if (text.size() > maxChars)
+            break;
+    }
+    if (text.size() > maxChars) {
+        qsizetype cut = qMax(0, maxChars - 3);
+        if (cut > 0 && text.at(cut - 1).isHighSurrogate())
+            --cut;
+        text = text.left(cut) + QStringLiteral("...");
+    }
+    return text;
+}
+
+int runSessionsCommand(const QStringList &arguments)
+{
+    // The library's log (a refused connection, ...) would repeat the error this command prints
+    // itself. QT_LOGGING_RULES still turns it on.
+    QLoggingCategory::setFilterRules(QStringLiteral("redistore.*.debug=false\n"
+                                                    "redistore.*.info=false\n"
+                                                    "redistore.*.warning=false"));
+
+    // The subcommand is the first operand; connection options may come before it.
+    qsizetype index = -1;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        if (argument == QLatin1String("--help") || argument == QLatin1String("-h")) {
+            printHelp(groupCommand);
+            return Success;
+        }
+        if (argument == QLatin1String("--")) {
+            index = i + 1; // "--" stays: what follows the command is operands only
+            break;
+        }
+        if (!argument.startsWith(QLatin1Char('-')) || argument == QLatin1String("-")) {
+            index = i;
+            break;
+        }
+        if (takesValue(argument))
+            ++i;
+    }
+    const QString name = index >= 0 ? arguments.value(index) : QString();
+    QStringList rest = arguments;
+    if (index >= 0 && index < rest.size())
+        rest.remove(index);
+
+    static const QList<QPair<QString, int (*)(const QStringList &)>> commands {
+        { QStringLiteral("list"), runList },     { QStringLiteral("count"), runCount },
+        { QStringLiteral("show"), runShow },     { QStringLiteral("set"), runSet },
+        { QStringLiteral("expire"), runExpire }, { QStringLiteral("persist"), runPersist },
+        { QStringLiteral("delete"), runDelete },
+    };
+    for (const auto &[command, run] : commands) {
+        if (name == command)
+            return run(rest);
+    }
+    return usageError(groupCommand, groupProgram,
+                      name.isEmpty() ? QStringLiteral("no command given")
+                                     : QStringLiteral("unknown command '%1'").arg(name));
+}
+
+} // namespace Cli
+
+REDISTORE_COMMAND_GROUP("sessions", "List, show, edit, expire and delete stored sessions",
+                        Cli::runSessionsCommand);
