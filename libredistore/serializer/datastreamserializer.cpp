@@ -454,6 +454,14 @@ Result<QByteArray, SerializerError> DataStreamSerializer::serialize(const QVaria
                                QStringLiteral("DataStreamSerializer: QDataStream failed to write "
                                               "the values"));
     }
+    if (bytes.size() > m_limits.maxInputSize) {
+        return SerializerError(
+            SerializerError::Code::ValueTooLarge,
+            QStringLiteral("DataStreamSerializer: the values take %1 bytes, more "
+                           "than the %2 this serializer reads back")
+                .arg(bytes.size())
+                .arg(m_limits.maxInputSize));
+    }
     return bytes;
 }
 

@@ -12,6 +12,14 @@ Result<QByteArray, SerializerError> GobSerializer::serialize(const QVariantMap &
     auto gob = Gob::encode(values);
     if (!gob.ok())
         return SerializerError::fromCodecError(QStringLiteral("GobSerializer"), gob.error());
+    if (gob.value().size() > m_limits.maxInputSize) {
+        return SerializerError(
+            SerializerError::Code::ValueTooLarge,
+            QStringLiteral("GobSerializer: the values take %1 bytes, more than the %2 "
+                           "this serializer reads back")
+                .arg(gob.value().size())
+                .arg(m_limits.maxInputSize));
+    }
     return std::move(gob).value();
 }
 

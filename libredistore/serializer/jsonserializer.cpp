@@ -12,6 +12,14 @@ Result<QByteArray, SerializerError> JsonSerializer::serialize(const QVariantMap 
     auto json = GoJson::marshal(values);
     if (!json.ok())
         return SerializerError::fromCodecError(QStringLiteral("JsonSerializer"), json.error());
+    if (json.value().size() > m_limits.maxInputSize) {
+        return SerializerError(
+            SerializerError::Code::ValueTooLarge,
+            QStringLiteral("JsonSerializer: the values take %1 bytes, more than the %2 "
+                           "this serializer reads back")
+                .arg(json.value().size())
+                .arg(m_limits.maxInputSize));
+    }
     return std::move(json).value();
 }
 

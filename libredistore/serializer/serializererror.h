@@ -25,6 +25,7 @@ public:
 
         // 200: bounds that keep hostile input from costing memory or time
         LimitExceeded = 200, // input size, nesting depth or element count above the limits
+        ValueTooLarge, // serialized values larger than the serializer would read back
 
         // 300: bytes that are not a valid serialization of session values
         Corrupt = 300, // malformed for the format

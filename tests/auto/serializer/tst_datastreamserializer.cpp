@@ -427,14 +427,20 @@ void tst_DataStreamSerializer::hostileInput()
 void tst_DataStreamSerializer::limitsInputSize()
 {
     DataStreamSerializer::Limits limits;
-    limits.maxInputSize = 16;
+    limits.maxInputSize = 32;
     const DataStreamSerializer small(limits);
-    const auto bytes
-        = small.serialize({ { QStringLiteral("text"), QString(20, QLatin1Char('x')) } });
+    const QVariantMap values { { QStringLiteral("text"), QString(20, QLatin1Char('x')) } };
+    const auto bytes = serializer.serialize(values);
     QVERIFY(bytes.ok());
-    const auto values = small.deserialize(bytes.value());
-    QVERIFY(!values.ok());
-    QCOMPARE(values.error().code(), SerializerError::Code::LimitExceeded);
+    QVERIFY(bytes.value().size() > 32);
+    const auto read = small.deserialize(bytes.value());
+    QVERIFY(!read.ok());
+    QCOMPARE(read.error().code(), SerializerError::Code::LimitExceeded);
+    // What it could not read back, it does not write.
+    const auto written = small.serialize(values);
+    QVERIFY(!written.ok());
+    QCOMPARE(written.error().code(), SerializerError::Code::ValueTooLarge);
+    QCOMPARE(written.error().codeName(), QStringLiteral("ValueTooLarge"));
 }
 
 QTEST_GUILESS_MAIN(tst_DataStreamSerializer)

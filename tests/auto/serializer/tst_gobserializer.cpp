@@ -165,6 +165,12 @@ void tst_GobSerializer::honoursLimits()
     const auto values = small.deserialize(bytes.value());
     QVERIFY(!values.ok());
     QCOMPARE(values.error().code(), SerializerError::Code::LimitExceeded);
+
+    Gob::Limits tiny;
+    tiny.maxInputSize = 16;
+    const auto tooLarge = GobSerializer(tiny).serialize({ { QStringLiteral("a"), 1 } });
+    QVERIFY(!tooLarge.ok());
+    QCOMPARE(tooLarge.error().code(), SerializerError::Code::ValueTooLarge);
 }
 
 void tst_GobSerializer::roundTripsRandomSessions()

@@ -204,6 +204,13 @@ void tst_JsonSerializer::honoursLimits()
     const auto values = shallow.deserialize("{\"a\":[[[1]]]}");
     QVERIFY(!values.ok());
     QCOMPARE(values.error().code(), SerializerError::Code::LimitExceeded);
+
+    GoJson::Limits tiny;
+    tiny.maxInputSize = 8;
+    const auto bytes
+        = JsonSerializer(tiny).serialize({ { QStringLiteral("key"), QStringLiteral("value") } });
+    QVERIFY(!bytes.ok());
+    QCOMPARE(bytes.error().code(), SerializerError::Code::ValueTooLarge);
 }
 
 void tst_JsonSerializer::roundTripsRandomSessions()
