@@ -12,6 +12,12 @@
 
 namespace RediStore {
 
+// A Go type name from the stream, cut for messages.
+inline QString gobPrintableName(QByteArrayView name)
+{
+    return QString::fromUtf8(name.data(), qMin(name.size(), qsizetype(80)));
+}
+
 // A Go type as named in an interface value ("map[string]interface {}"): what the sender's
 // concrete type was, checked against the wire type and used for range checks (int8, float32).
 struct GoType
