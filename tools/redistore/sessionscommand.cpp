@@ -255,9 +255,8 @@ int runList(const QStringList &args)
     }
     RediStore::SessionAdmin &admin = *run.admin;
     const bool json = run.arguments.isSet(QStringLiteral("json"));
-    bool first = true;
-    if (json)
-        printOut("[");
+    bool first = true; // no session printed yet
+    bool opened = false; // "[" printed (after the first page, so a refused connection prints none)
 
     QByteArray cursor = "0";
     for (;;) {
@@ -269,7 +268,7 @@ int runList(const QStringList &args)
             if (page.nextCursor.isEmpty()
                 || page.error.code() != RediStore::SessionError::Code::RedisCommandFailed
                 || !skipOtherTypes(run.program, admin, &sessions)) {
-                if (json && !first)
+                if (opened)
                     printOut("\n");
                 return failure(run.program, page.error);
             }
@@ -292,6 +291,10 @@ int runList(const QStringList &args)
         }
 
         QByteArray out;
+        if (json && !opened) {
+            out = "[";
+            opened = true;
+        }
         for (qsizetype i = 0; i < sessions.size(); ++i) {
             const RediStore::SessionInfo &info = sessions.at(i);
             if (info.ttlMs == -2)
