@@ -54,6 +54,9 @@ public:
     }
     // Decodes stored bytes with the configured serializer, or by trying each one in turn.
     void decode(SessionContent &content);
+    void loadContent(const QString &id, std::function<void(const SessionContent &)> callback);
+    void writeValues(const QString &id, const QVariantMap &values, const QString &serializerName,
+                     std::function<void(const SessionError &)> callback);
     std::shared_ptr<const SessionSerializer> serializerFor(const QString &id,
                                                            const QString &name) const;
 
@@ -244,70 +247,87 @@ QFuture<SessionCount> SessionAdmin::count()
     return done.future();
 }
 
+void SessionAdminPrivate::loadContent(const QString &id,
+                                      std::function<void(const SessionContent &)> callback)
+{
+    RedisClient *client = pool->acquire();
+    const QByteArray key = q->keyFor(id);
+    auto content = std::make_shared<SessionContent>();
+    content->id = id;
+    // Both on one connection, so the GET reply comes after the PTTL reply.
+    client->execute({ "PTTL", key }, q,
+                    [content](const RedisReply &reply) { content->ttlMs = reply.toInteger(); });
+    client->execute({ "GET", key }, q,
+                    [this, content, callback = std::move(callback)](const RedisReply &reply) {
+                        if (reply.isError()) {
+                            content->error
+                                = SessionError::fromRedis(reply.error(), QStringLiteral("GET"));
+                        } else if (reply.isNil()) {
+                            content->ttlMs = -2;
+                            content->error = SessionError(
+                                SessionError::Code::SessionGone,
+                                QStringLiteral("session %1 does not exist (expired or "
+                                               "deleted)")
+                                    .arg(content->id));
+                        } else {
+                            content->exists = true;
+                            content->raw = reply.data();
+                            decode(*content);
+                        }
+                        callback(*content);
+                    });
+}
+
 QFuture<SessionContent> SessionAdmin::load(const QString &id)
 {
     Completer<SessionContent> done;
-    RedisClient *client = d->pool->acquire();
-    const QByteArray key = keyFor(id);
-    auto content = std::make_shared<SessionContent>();
-    content->id = id;
-    client->execute({ "PTTL", key }, this,
-                    [content](const RedisReply &reply) { content->ttlMs = reply.toInteger(); });
-    client->execute({ "GET", key }, this, [this, content, done](const RedisReply &reply) {
-        if (reply.isError()) {
-            content->error = SessionError::fromRedis(reply.error(), QStringLiteral("GET"));
-        } else if (reply.isNil()) {
-            content->ttlMs = -2;
-            content->error = SessionError(SessionError::Code::SessionGone,
-                                          QStringLiteral("session %1 does not exist (expired or "
-                                                         "deleted)")
-                                              .arg(content->id));
-        } else {
-            content->exists = true;
-            content->raw = reply.data();
-            d->decode(*content);
-        }
-        done.finish(*content);
-    });
+    d->loadContent(id, [done](const SessionContent &content) { done.finish(content); });
     return done.future();
+}
+
+void SessionAdminPrivate::writeValues(const QString &id, const QVariantMap &values,
+                                      const QString &serializerName,
+                                      std::function<void(const SessionError &)> callback)
+{
+    if (readOnly) {
+        callback(readOnlyError());
+        return;
+    }
+    const auto chosen = serializerFor(id, serializerName);
+    if (!chosen) {
+        callback(SessionError(SessionError::Code::UnknownSerializer,
+                              QStringLiteral("unknown serializer '%1'").arg(serializerName)));
+        return;
+    }
+    auto bytes = chosen->serialize(values);
+    if (!bytes.ok()) {
+        callback(SessionError(SessionError::Code::SerializeFailed,
+                              QStringLiteral("cannot serialize with %1: %2")
+                                  .arg(chosen->name(), bytes.error().message())));
+        return;
+    }
+    // XX: never re-create a session that expired meanwhile; KEEPTTL: keep its expiry.
+    pool->execute({ "SET", q->keyFor(id), bytes.value(), "XX", "KEEPTTL" }, q,
+                  [id, callback = std::move(callback)](const RedisReply &reply) {
+                      if (reply.isError()) {
+                          callback(SessionError::fromRedis(reply.error(), QStringLiteral("SET")));
+                      } else if (reply.isNil()) {
+                          callback(SessionError(SessionError::Code::SessionGone,
+                                                QStringLiteral("session %1 no longer exists; "
+                                                               "not re-created")
+                                                    .arg(id)));
+                      } else {
+                          callback(SessionError());
+                      }
+                  });
 }
 
 QFuture<SessionError> SessionAdmin::write(const QString &id, const QVariantMap &values,
                                           const QString &serializerName)
 {
     Completer<SessionError> done;
-    if (d->readOnly) {
-        done.finish(d->readOnlyError());
-        return done.future();
-    }
-    const auto serializer = d->serializerFor(id, serializerName);
-    if (!serializer) {
-        done.finish(SessionError(SessionError::Code::UnknownSerializer,
-                                 QStringLiteral("unknown serializer '%1'").arg(serializerName)));
-        return done.future();
-    }
-    auto bytes = serializer->serialize(values);
-    if (!bytes.ok()) {
-        done.finish(SessionError(SessionError::Code::SerializeFailed,
-                                 QStringLiteral("cannot serialize with %1: %2")
-                                     .arg(serializer->name(), bytes.error().message())));
-        return done.future();
-    }
-    // XX: never re-create a session that expired meanwhile; KEEPTTL: keep its expiry.
-    d->pool->execute({ "SET", keyFor(id), bytes.value(), "XX", "KEEPTTL" }, this,
-                     [id, done](const RedisReply &reply) {
-                         if (reply.isError()) {
-                             done.finish(
-                                 SessionError::fromRedis(reply.error(), QStringLiteral("SET")));
-                         } else if (reply.isNil()) {
-                             done.finish(SessionError(SessionError::Code::SessionGone,
-                                                      QStringLiteral("session %1 no longer "
-                                                                     "exists; not re-created")
-                                                          .arg(id)));
-                         } else {
-                             done.finish(SessionError());
-                         }
-                     });
+    d->writeValues(id, values, serializerName,
+                   [done](const SessionError &error) { done.finish(error); });
     return done.future();
 }
 
@@ -319,16 +339,15 @@ QFuture<SessionError> SessionAdmin::setValue(const QString &id, const QString &k
         done.finish(d->readOnlyError());
         return done.future();
     }
-    load(id).then(this, [this, id, key, value, done](const SessionContent &content) {
+    d->loadContent(id, [this, id, key, value, done](const SessionContent &content) {
         if (content.error.isError()) {
             done.finish(content.error);
             return;
         }
         QVariantMap values = content.values;
         values.insert(key, value);
-        write(id, values, content.serializer).then(this, [done](const SessionError &error) {
-            done.finish(error);
-        });
+        d->writeValues(id, values, content.serializer,
+                       [done](const SessionError &error) { done.finish(error); });
     });
     return done.future();
 }
