@@ -1,5 +1,9 @@
 #include "cookieheader.h"
 
+#include <algorithm>
+#include <array>
+#include <cstring>
+
 #include <QtCore/QLoggingCategory>
 #include <QtNetwork/QHostAddress>
 
@@ -61,11 +65,19 @@ bool isToken(QByteArrayView text)
     return true;
 }
 
-// Go's validCookieValueByte
-bool isValueByte(char c)
+// Go's validCookieValueByte, as a table: every cookie of every request goes through it.
+constexpr std::array<bool, 256> valueByteTable()
 {
-    const auto b = uchar(c);
-    return b >= 0x20 && b < 0x7f && c != '"' && c != ';' && c != '\\';
+    std::array<bool, 256> table {};
+    for (int b = 0x20; b < 0x7f; ++b)
+        table[size_t(b)] = b != '"' && b != ';' && b != '\\';
+    return table;
+}
+constexpr std::array<bool, 256> valueBytes = valueByteTable();
+
+inline bool isValueByte(char c)
+{
+    return valueBytes[uchar(c)];
 }
 
 // Go's parseCookieValue(raw, allowDoubleQuote=true)
@@ -151,14 +163,18 @@ bool isValidDomain(const QString &domain)
 // Go's sanitizeCookieValue: drop invalid bytes, quote a value with a space or comma.
 QByteArray sanitizedValue(const QByteArray &value)
 {
-    QByteArray out;
-    out.reserve(value.size());
-    for (char c : value) {
-        if (isValueByte(c))
-            out.append(c);
-    }
-    if (out.size() != value.size())
+    // The common case (a securecookie value) needs neither a copy nor quotes.
+    const bool allValid = std::all_of(value.cbegin(), value.cend(), isValueByte);
+    QByteArray out = value;
+    if (!allValid) {
+        out.clear();
+        out.reserve(value.size());
+        for (char c : value) {
+            if (isValueByte(c))
+                out.append(c);
+        }
         qCWarning(lcCookieHeader, "cookie value has bytes not allowed in a cookie; dropped them");
+    }
     if (out.contains(' ') || out.contains(','))
         return '"' + out + '"';
     return out;
@@ -290,11 +306,29 @@ QByteArray CookieHeader::httpDate(const QDateTime &time)
     const QDateTime utc = time.toUTC();
     const QDate date = utc.date();
     const QTime clock = utc.time();
-    auto twoDigits = [](int n) { return QByteArray::number(n).rightJustified(2, '0'); };
-    return QByteArray(days[date.dayOfWeek() - 1]) + ", " + twoDigits(date.day()) + ' '
-        + months[date.month() - 1] + ' ' + QByteArray::number(date.year()).rightJustified(4, '0')
-        + ' ' + twoDigits(clock.hour()) + ':' + twoDigits(clock.minute()) + ':'
-        + twoDigits(clock.second()) + " GMT";
+    // "Mon, 02 Jan 2006 15:04:05 GMT", written into one buffer: this runs for every cookie.
+    char buffer[32];
+    auto put2 = [](char *at, int n) {
+        at[0] = char('0' + n / 10 % 10);
+        at[1] = char('0' + n % 10);
+    };
+    const int year = qBound(0, date.year(), 9999);
+    std::memcpy(buffer, days[date.dayOfWeek() - 1], 3);
+    std::memcpy(buffer + 3, ", ", 2);
+    put2(buffer + 5, date.day());
+    buffer[7] = ' ';
+    std::memcpy(buffer + 8, months[date.month() - 1], 3);
+    buffer[11] = ' ';
+    put2(buffer + 12, year / 100);
+    put2(buffer + 14, year % 100);
+    buffer[16] = ' ';
+    put2(buffer + 17, clock.hour());
+    buffer[19] = ':';
+    put2(buffer + 20, clock.minute());
+    buffer[22] = ':';
+    put2(buffer + 23, clock.second());
+    std::memcpy(buffer + 25, " GMT", 4);
+    return QByteArray(buffer, 29);
 }
 
 } // namespace RediStore
