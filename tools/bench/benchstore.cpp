@@ -14,10 +14,12 @@
 #include <QtCore/QProcess>
 #include <QtCore/QTemporaryDir>
 #include <QtCore/QTextStream>
+#include <QtCore/QThread>
 
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <memory>
 #include <vector>
 
 using namespace RediStore;
@@ -181,6 +183,39 @@ StoreResult measureStore(const QString &url, const QString &serializerName, int 
     return result;
 }
 
+// One store per thread, as a multi-threaded server runs it (the library's rule: a store
+// belongs to one thread); the sessions in flight are shared out over the threads.
+StoreResult measureParallel(const QString &url, const QString &serializerName, int size,
+                            int concurrency, int ms, int threads)
+{
+    threads = qBound(1, threads, concurrency);
+    if (threads == 1)
+        return measureStore(url, serializerName, size, concurrency, ms);
+    std::vector<StoreResult> results(static_cast<size_t>(threads));
+    std::vector<std::unique_ptr<QThread>> workers;
+    for (int t = 0; t < threads; ++t) {
+        const int share = concurrency / threads + (t < concurrency % threads ? 1 : 0);
+        workers.emplace_back(QThread::create([&results, t, url, serializerName, size, share, ms]() {
+            results[size_t(t)] = measureStore(url, serializerName, size, share, ms);
+        }));
+        workers.back()->start();
+    }
+    for (auto &worker : workers)
+        worker->wait();
+    StoreResult total;
+    for (const StoreResult &r : results) {
+        if (!r.error.isEmpty())
+            total.error = r.error;
+        total.sessionsPerSecond += r.sessionsPerSecond;
+        total.errors += r.errors;
+        total.p50us = qMax(total.p50us, r.p50us);
+        total.p99us = qMax(total.p99us, r.p99us);
+        total.serializedSize = r.serializedSize;
+        total.kibPerInFlight = qMax(total.kibPerInFlight, r.kibPerInFlight);
+    }
+    return total;
+}
+
 // The Go reference: anchors/go's bench binary pointed at the same server.
 std::map<std::pair<int, int>, double> runGo(const QString &binary, const BenchRedis &redis,
                                             const QList<int> &sizes, const QList<int> &concs,
@@ -262,8 +297,13 @@ int runStoreBench(const QStringList &arguments)
                        QStringLiteral("The Go reference's bench binary (anchors/go run.sh builds "
                                       "it into $OUT/bin/bench); without it, no Go column."),
                        QStringLiteral("PATH") });
+    parser.addOption(
+        { QStringLiteral("threads"),
+          QStringLiteral("Worker threads, one store each (default 1; Go uses every CPU)."),
+          QStringLiteral("N"), QStringLiteral("1") });
     parser.addOption({ QStringLiteral("json"), QStringLiteral("Print JSON.") });
     parser.process(arguments);
+    const int threads = qMax(1, parser.value(QStringLiteral("threads")).toInt());
 
     QTextStream out(stdout);
     QTextStream err(stderr);
@@ -286,7 +326,8 @@ int runStoreBench(const QStringList &arguments)
             err << "--size and --concurrency need positive numbers" << Qt::endl;
             return 2;
         }
-        const StoreResult r = measureStore(redis.url(), serializer, size, concurrency, ms);
+        const StoreResult r
+            = measureParallel(redis.url(), serializer, size, concurrency, ms, threads);
         if (!r.error.isEmpty()) {
             err << r.error << Qt::endl;
             return 1;
@@ -319,8 +360,9 @@ int runStoreBench(const QStringList &arguments)
     }
     QJsonArray rows;
     if (!parser.isSet(QStringLiteral("json"))) {
-        out << "RedisStore (" << serializer << ") vs redis-benchmark GET and Go redistore, same "
-            << "server (" << redis.url() << "), same run; one op = load + change + save\n";
+        out << "RedisStore (" << serializer << ", " << threads << " threads, one store each) vs "
+            << "redis-benchmark GET and Go redistore, same server (" << redis.url()
+            << "), same run; one op = load + change + save\n";
         out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11 %12\n")
                    .arg(QStringLiteral("size"), -6)
                    .arg(QStringLiteral("in flight"), 9)
@@ -338,7 +380,7 @@ int runStoreBench(const QStringList &arguments)
     }
     for (const int size : sizes) {
         for (const int conc : concs) {
-            const StoreResult r = measureStore(redis.url(), serializer, size, conc, ms);
+            const StoreResult r = measureParallel(redis.url(), serializer, size, conc, ms, threads);
             if (!r.error.isEmpty()) {
                 err << r.error << Qt::endl;
                 return 1;
