@@ -144,6 +144,7 @@ void SessionDetailWidget::buildUi()
     auto *rawLayout = new QVBoxLayout(rawPage);
     rawLayout->setContentsMargins(4, 6, 4, 4);
     m_rawError = new QLabel(rawPage);
+    m_rawError->setObjectName(QStringLiteral("decodeError"));
     m_rawError->setWordWrap(true);
     m_rawError->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_rawError->setStyleSheet(QStringLiteral("color: #b71c1c;"));
@@ -151,11 +152,13 @@ void SessionDetailWidget::buildUi()
     auto *split = new QSplitter(Qt::Vertical, rawPage);
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_hex = new QPlainTextEdit(split);
+    m_hex->setObjectName(QStringLiteral("hexView"));
     m_hex->setReadOnly(true);
     m_hex->setFont(fixed);
     m_hex->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_hex->setPlaceholderText(tr("Hex"));
     m_text = new QPlainTextEdit(split);
+    m_text->setObjectName(QStringLiteral("textView"));
     m_text->setReadOnly(true);
     m_text->setFont(fixed);
     m_text->setPlaceholderText(tr("Text"));

@@ -70,6 +70,17 @@ QWidget *ValueDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem
     return line;
 }
 
+void ValueDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    const QModelIndex parent = index.parent();
+    if (index.column() == ValueTreeModel::KeyColumn && parent.isValid()
+        && ValueKind(parent.data(ValueTreeModel::KindRole).toInt()) == ValueKind::List) {
+        option->text = QStringLiteral("[%1]").arg(index.row());
+        option->palette.setColor(QPalette::Text, QColor(0x90, 0xa4, 0xae));
+    }
+}
+
 void ValueDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
 {
     const QVariant value = index.data(Qt::EditRole);

@@ -98,7 +98,9 @@ QVariant ValueTreeModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case KeyColumn:
-            return inList ? QStringLiteral("[%1]").arg(index.row()) : node->key;
+            // A list entry's position is painted by the delegate: as data it would change under
+            // the other entries whenever one is added or removed.
+            return inList ? QString() : node->key;
         case TypeColumn:
             if (ValueType::isContainer(node->kind))
                 return tr("%1 (%n entry(s))", nullptr, node->childCount())
@@ -125,6 +127,8 @@ QVariant ValueTreeModel::data(const QModelIndex &index, int role) const
         }
         break;
     case Qt::ToolTipRole:
+        if (index.column() == KeyColumn && inList)
+            return QStringLiteral("[%1]").arg(index.row());
         if (index.column() == ValueColumn && !ValueType::isContainer(node->kind))
             return ValueType::displayText(node->value);
         break;
