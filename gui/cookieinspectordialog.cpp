@@ -60,7 +60,7 @@ CookieInspectorDialog::CookieInspectorDialog(const ConnectionProfile &profile, S
 
     auto *split = new QSplitter(Qt::Vertical, this);
     m_input->setFont(fixed);
-    m_input->setPlaceholderText(tr("Cookie: session=MTc1MDAwMDAwMHxOd3dBTkU1\u2026"));
+    m_input->setPlaceholderText(QStringLiteral("Cookie: session=MTc1MDAwMDAwMHxOd3dBTkU1\u2026"));
     m_result->setOpenLinks(false);
     split->addWidget(m_input);
     split->addWidget(m_result);

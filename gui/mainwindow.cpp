@@ -47,6 +47,14 @@ MainWindow::MainWindow(ProfileStore *store, QWidget *parent)
 {
     setWindowIcon(Icons::app());
     m_proxy->setSessionModel(m_model);
+    // When the shown session's row goes away, the current row moves to a neighbour: that is
+    // not the user choosing another session, so the detail stays (and says the session is gone).
+    // Connected before the view's selection model, so these run first.
+    connect(m_proxy, &QAbstractItemModel::rowsAboutToBeRemoved, this, [this]() { ++m_rowsMoving; });
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, [this]() { --m_rowsMoving; });
+    connect(m_proxy, &QAbstractItemModel::layoutAboutToBeChanged, this,
+            [this]() { ++m_rowsMoving; });
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, [this]() { --m_rowsMoving; });
     buildActions();
     buildUi();
     wire();
@@ -440,7 +448,7 @@ void MainWindow::onCurrentRowChanged()
     const QModelIndex current = m_view->selectionModel()->currentIndex();
     const QString id
         = current.isValid() ? current.data(SessionTableModel::IdRole).toString() : QString();
-    if (id.isEmpty() || id == m_shownId)
+    if (id.isEmpty() || id == m_shownId || m_rowsMoving > 0)
         return;
     if (m_detail->isModified()) {
         const auto answer = QMessageBox::question(
@@ -472,7 +480,7 @@ void MainWindow::updateActions()
 void MainWindow::updateTitle()
 {
     const SessionConnection::State state = m_connection->state();
-    if (state == SessionConnection::State::Closed && m_connection->profile().title().isEmpty()) {
+    if (state == SessionConnection::State::Closed) {
         setWindowTitle(tr("RediStore Admin"));
         return;
     }

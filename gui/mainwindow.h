@@ -91,6 +91,7 @@ private:
     QTimer m_dbSizeTimer;
     qint64 m_dbSize = -1;
     QString m_shownId;
+    int m_rowsMoving = 0; // inside a removal or layout change of the proxy
 
     QAction *m_connectAction = nullptr;
     QAction *m_refreshAction = nullptr;

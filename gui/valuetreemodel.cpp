@@ -227,8 +227,8 @@ bool ValueTreeModel::setValue(ValueNode *node, const QVariant &value)
         const auto parsed
             = ValueType::fromText(node->kind, value.toString(), node->value.metaType());
         if (!parsed)
-            return refuse(tr("\u201c%1\u201d is not a valid %2.")
-                              .arg(value.toString(), ValueType::name(node->kind).toLower()));
+            return refuse(tr("\u201c%1\u201d is not a valid value of type %2.")
+                              .arg(value.toString(), ValueType::name(node->kind)));
         newValue = *parsed;
     } else if (ValueType::kindOf(value) == node->kind) {
         newValue = value;
@@ -253,8 +253,9 @@ QModelIndex ValueTreeModel::addEntry(const QModelIndex &parent)
     }
     const int row = container->childCount();
     beginInsertRows(parentIndex, row, row);
-    const QString key
-        = container->kind == ValueKind::Map ? container->uniqueChildKey(tr("new_key")) : QString();
+    const QString key = container->kind == ValueKind::Map
+        ? container->uniqueChildKey(QStringLiteral("new_key"))
+        : QString();
     container->children.push_back(ValueNode::fromVariant(key, QString(), container));
     endInsertRows();
     changed();

@@ -1,1237 +1,1154 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="de_DE">
+<TS version="2.1" language="de_DE" sourcelanguage="en_US">
 <context>
     <name>CommandLine</name>
     <message>
-        <source>Browse, edit and expire the web sessions that RediStore and Go&apos;s redistore keep in Redis.</source>
-        <translation type="unfinished"></translation>
+        <source>Browse, edit and expire the web sessions that RediStore and Go's redistore keep in Redis.</source>
+        <translation>Die Web-Sitzungen, die RediStore und Gos redistore in Redis ablegen, durchsuchen, bearbeiten und ablaufen lassen.</translation>
     </message>
     <message>
         <source>Connect to this Redis at start: redis://[user:password@]host[:port][/db] or unix:///path/to.sock.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Start mit diesem Redis verbinden: redis://[benutzer:passwort@]host[:port][/db] oder unix:///pfad/zum.sock.</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>The key prefix of the sessions (default session_).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Schlüsselpräfix der Sitzungen (Standard: session_).</translation>
     </message>
     <message>
         <source>prefix</source>
-        <translation type="unfinished"></translation>
+        <translation>präfix</translation>
     </message>
     <message>
         <source>How sessions are stored: datastream, gob, json, or auto to detect (default).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie die Sitzungen gespeichert sind: datastream, gob, json oder auto zum Erkennen (Standard).</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>name</translation>
     </message>
     <message>
         <source>Never write to Redis.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niemals in Redis schreiben.</translation>
     </message>
     <message>
         <source>The language of the window: en, de or fr.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sprache des Fensters: en, de oder fr.</translation>
     </message>
     <message>
         <source>language</source>
-        <translation type="unfinished"></translation>
+        <translation>sprache</translation>
     </message>
     <message>
         <source>Connect, show the first session, save a PNG of the window to this file and quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden, die erste Sitzung zeigen, ein PNG des Fensters in diese Datei schreiben und beenden.</translation>
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>datei</translation>
     </message>
     <message>
         <source>Unknown serializer “%1”: use datastream, gob, json or auto.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Serialisierer „%1“: datastream, gob, json oder auto verwenden.</translation>
     </message>
     <message>
         <source>--screenshot needs --url.</source>
-        <translation type="unfinished"></translation>
+        <translation>--screenshot braucht --url.</translation>
     </message>
     <message>
         <source>Unexpected argument “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unerwartetes Argument „%1“.</translation>
     </message>
 </context>
 <context>
     <name>ConnectionProfile</name>
     <message>
         <source>enter a redis:// or unix:// URL</source>
-        <translation type="unfinished"></translation>
+        <translation>eine redis://- oder unix://-URL eingeben</translation>
     </message>
     <message>
         <source>the URL names user %1, the user field %2</source>
-        <translation type="unfinished"></translation>
+        <translation>die URL nennt den Benutzer %1, das Benutzerfeld %2</translation>
     </message>
     <message>
         <source>the URL and the password field give different passwords</source>
-        <translation type="unfinished"></translation>
+        <translation>URL und Passwortfeld nennen verschiedene Passwörter</translation>
     </message>
     <message>
         <source>the URL selects database %1, the database field %2</source>
-        <translation type="unfinished"></translation>
+        <translation>die URL wählt Datenbank %1, das Datenbankfeld %2</translation>
     </message>
     <message>
         <source>%1, database %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Datenbank %2</translation>
     </message>
     <message>
         <source>Qt DataStream</source>
-        <translation type="unfinished"></translation>
+        <translation>Qt DataStream</translation>
     </message>
     <message>
         <source>Go gob</source>
-        <translation type="unfinished"></translation>
+        <translation>Go gob</translation>
     </message>
     <message>
         <source>Go JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Go JSON</translation>
     </message>
     <message>
         <source>Detect automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch erkennen</translation>
     </message>
 </context>
 <context>
     <name>CookieInspector</name>
     <message>
         <source>This cookie is valid for the name “%1”, but the store reads the cookie “%2”: check the session name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Cookie ist für den Namen „%1“ gültig, der Store liest aber das Cookie „%2“: den Sitzungsnamen prüfen.</translation>
     </message>
     <message>
         <source>Key pair %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselpaar %1: %2</translation>
     </message>
     <message>
         <source>The cookie is signed correctly (key pair %1), but holds %2, not a session ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Cookie ist korrekt signiert (Schlüsselpaar %1), enthält aber %2 statt einer Sitzungs-ID.</translation>
     </message>
     <message>
         <source>Valid: signed with key pair %1 of %2 for the cookie “%3”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gültig: mit Schlüsselpaar %1 von %2 für das Cookie „%3“ signiert.</translation>
     </message>
     <message>
         <source>The signature (MAC) does not match: the cookie was signed with another key or for another cookie name than “%1”, or it was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Signatur (MAC) passt nicht: Das Cookie wurde mit einem anderen Schlüssel oder für einen anderen Cookie-Namen als „%1“ signiert, oder es wurde verändert.</translation>
     </message>
     <message>
         <source>No key of the ring matches: the signature (MAC) is wrong under all %1 key pairs. The cookie was signed with other keys or for another cookie name than “%2”, or it was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Schlüssel des Schlüsselbunds passt: Die Signatur (MAC) ist unter allen %1 Schlüsselpaaren falsch. Das Cookie wurde mit anderen Schlüsseln oder für einen anderen Cookie-Namen als „%2“ signiert, oder es wurde verändert.</translation>
     </message>
     <message>
         <source>Expired: the cookie was signed on %1, more than %2 ago (the maximum age).</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelaufen: Das Cookie wurde am %1 signiert, vor mehr als %2 (dem Höchstalter).</translation>
     </message>
     <message>
         <source>The cookie was signed too recently to be accepted (minimum age).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Cookie wurde zu kürzlich signiert, um angenommen zu werden (Mindestalter).</translation>
     </message>
     <message>
         <source>The signature matches, but the value does not decrypt: the block (encryption) key is wrong or missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Signatur passt, aber der Wert lässt sich nicht entschlüsseln: Der Block- (Verschlüsselungs-)Schlüssel ist falsch oder fehlt.</translation>
     </message>
     <message>
         <source>The signature matches, but the value inside is not a session ID: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Signatur passt, aber der enthaltene Wert ist keine Sitzungs-ID: %1</translation>
     </message>
     <message>
-        <source>No usable cookie keys: %1. Enter the store&apos;s keys first.</source>
-        <translation type="unfinished"></translation>
+        <source>No usable cookie keys: %1. Enter the store's keys first.</source>
+        <translation>Keine brauchbaren Cookie-Schlüssel: %1. Zuerst die Schlüssel des Stores eingeben.</translation>
     </message>
     <message>
         <source>The cookie is longer than the store accepts (%1 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Cookie ist länger, als der Store annimmt (%1 Zeichen).</translation>
     </message>
     <message>
         <source>This is not a session cookie value: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ist kein Sitzungs-Cookie-Wert: %1</translation>
     </message>
 </context>
 <context>
     <name>DisplayFormat</name>
     <message>
         <source>no expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft nicht ab</translation>
     </message>
     <message>
         <source>gone</source>
-        <translation type="unfinished"></translation>
+        <translation>weg</translation>
     </message>
     <message>
         <source>expired</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelaufen</translation>
     </message>
     <message>
         <source>%1d %2h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 T %2 h</translation>
     </message>
     <message>
         <source>%1h %2m</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <source>%1m %2s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min %2 s</translation>
     </message>
     <message>
         <source>%1s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>now</source>
-        <translation type="unfinished"></translation>
+        <translation>jetzt</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Tag</numerusform><numerusform>%n Tage</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Stunde</numerusform><numerusform>%n Stunden</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Minute</numerusform><numerusform>%n Minuten</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Sekunde</numerusform><numerusform>%n Sekunden</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n byte(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Byte</numerusform><numerusform>%n Bytes</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>[%n item(s)]</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>[%n Element]</numerusform><numerusform>[%n Elemente]</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>{%n entry(s)}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>{%n Eintrag}</numerusform><numerusform>{%n Einträge}</numerusform></translation>
     </message>
     <message>
         <source>(no values)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine Werte)</translation>
     </message>
 </context>
 <context>
     <name>ErrorMessages</name>
     <message>
         <source>Redis at %1 refused the connection. Is the server running, and is this the right address and port?</source>
-        <translation type="unfinished"></translation>
+        <translation>Redis unter %1 hat die Verbindung abgelehnt. Läuft der Server, und stimmen Adresse und Port?</translation>
     </message>
     <message>
         <source>Redis at %1 did not answer in time. The host may be down, or a firewall drops the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Redis unter %1 hat nicht rechtzeitig geantwortet. Der Host ist vielleicht nicht erreichbar, oder eine Firewall verwirft die Verbindung.</translation>
     </message>
     <message>
         <source>The host of %1 could not be found. Check the host name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Host von %1 wurde nicht gefunden. Den Hostnamen prüfen.</translation>
     </message>
     <message>
         <source>Redis at %1 rejected the user name or password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Redis unter %1 hat Benutzername oder Passwort abgelehnt.</translation>
     </message>
     <message>
         <source>Redis at %1 has no such database. Choose a lower database number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Redis unter %1 hat diese Datenbank nicht. Eine niedrigere Datenbanknummer wählen.</translation>
     </message>
     <message>
         <source>The connection to Redis at %1 was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zu Redis unter %1 ist verloren gegangen.</translation>
     </message>
     <message>
         <source>Redis at %1 did not answer in time. The server may be busy or unreachable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Redis unter %1 hat nicht rechtzeitig geantwortet. Der Server ist vielleicht ausgelastet oder nicht erreichbar.</translation>
     </message>
     <message>
         <source>Too many requests are waiting for the connection to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu viele Anfragen warten auf die Verbindung zu %1.</translation>
     </message>
     <message>
         <source>This Redis user is not allowed to do that: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Redis-Benutzer darf das nicht: %1</translation>
     </message>
     <message>
         <source>Redis answered with an error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Redis hat mit einem Fehler geantwortet: %1</translation>
     </message>
     <message>
         <source>The connection settings are not valid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindungseinstellungen sind ungültig: %1</translation>
     </message>
     <message>
         <source>Redis at %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Redis unter %1: %2</translation>
     </message>
     <message>
         <source>This session no longer exists: it expired or was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Sitzung gibt es nicht mehr: Sie ist abgelaufen oder wurde gelöscht.</translation>
     </message>
     <message>
         <source>Read-only mode: nothing was written to Redis.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur-Lesen-Modus: Es wurde nichts in Redis geschrieben.</translation>
     </message>
     <message>
         <source>The stored value does not decode: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der gespeicherte Wert lässt sich nicht dekodieren: %1</translation>
     </message>
     <message>
         <source>No serializer reads the stored value: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Serialisierer liest den gespeicherten Wert: %1</translation>
     </message>
     <message>
         <source>The values cannot be written with this serializer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Werte lassen sich mit diesem Serialisierer nicht schreiben: %1</translation>
     </message>
     <message>
         <source>The session is too large to store: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sitzung ist zu groß zum Speichern: %1</translation>
     </message>
 </context>
 <context>
     <name>HexDump</name>
     <message numerus="yes">
         <source>… %n more byte(s) not shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>… %n weiteres Byte nicht angezeigt</numerusform><numerusform>… %n weitere Bytes nicht angezeigt</numerusform></translation>
     </message>
 </context>
 <context>
     <name>RediStore::Admin::ConnectionDialog</name>
     <message>
         <source>Connect to Redis</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Redis verbinden</translation>
     </message>
     <message>
         <source>Saved connections</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherte Verbindungen</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>e.g. Production (leave empty to not save)</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Produktion (leer lassen, um nicht zu speichern)</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name:</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host</translation>
     </message>
     <message>
         <source>Unix socket</source>
-        <translation type="unfinished"></translation>
+        <translation>Unix-Socket</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>Port:</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen …</translation>
     </message>
     <message>
         <source>default user</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardbenutzer</translation>
     </message>
     <message>
         <source>ACL user:</source>
-        <translation type="unfinished"></translation>
+        <translation>ACL-Benutzer:</translation>
     </message>
     <message>
         <source>Remember</source>
-        <translation type="unfinished"></translation>
+        <translation>Merken</translation>
     </message>
     <message>
         <source>Keep the password in the settings file (not encrypted)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Passwort in der Einstellungsdatei ablegen (unverschlüsselt)</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort:</translation>
     </message>
     <message>
         <source>Database:</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank:</translation>
     </message>
     <message>
         <source>Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungen</translation>
     </message>
     <message>
         <source>Key prefix:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselpräfix:</translation>
     </message>
     <message>
         <source>Serializer:</source>
-        <translation type="unfinished"></translation>
+        <translation>Serialisierer:</translation>
     </message>
     <message>
         <source>Read-only: never write to Redis</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur lesen: niemals in Redis schreiben</translation>
     </message>
     <message>
         <source>Cookies (for the cookie inspector)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cookies (für den Cookie-Inspektor)</translation>
     </message>
     <message>
         <source>Cookie name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cookie-Name:</translation>
     </message>
     <message>
         <source>One key pair per line: hash key [block key]</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Schlüsselpaar pro Zeile: Hash-Schlüssel [Block-Schlüssel]</translation>
     </message>
     <message>
         <source>Key ring:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselbund:</translation>
     </message>
     <message>
         <source>Remember the keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel merken</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <source>Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden</translation>
     </message>
     <message>
         <source>Redis Unix socket</source>
-        <translation type="unfinished"></translation>
+        <translation>Redis-Unix-Socket</translation>
     </message>
     <message>
         <source>Give the connection a name to save it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Verbindung einen Namen geben, um sie zu speichern.</translation>
     </message>
     <message>
         <source>Saved “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ gespeichert.</translation>
     </message>
     <message>
         <source>Saved “%1” without the password.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ohne das Passwort gespeichert.</translation>
     </message>
     <message>
-        <source>Enter the key prefix of the sessions (Go&apos;s redistore uses “session_”).</source>
-        <translation type="unfinished"></translation>
+        <source>Enter the key prefix of the sessions (Go's redistore uses “session_”).</source>
+        <translation>Das Schlüsselpräfix der Sitzungen eingeben (Gos redistore verwendet „session_“).</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinde mit %1 …</translation>
     </message>
 </context>
 <context>
     <name>RediStore::Admin::CookieInspectorDialog</name>
     <message>
         <source>Open session</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung öffnen</translation>
     </message>
     <message>
         <source>Cookie inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>Cookie-Inspektor</translation>
     </message>
     <message>
         <source>Paste a session cookie: its value, “name=value”, or a whole Cookie: or Set-Cookie: header.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Sitzungs-Cookie einfügen: seinen Wert, „name=wert“ oder einen ganzen Cookie:- oder Set-Cookie:-Header.</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> Tage</translation>
     </message>
     <message>
         <source>no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>unbegrenzt</translation>
     </message>
     <message>
         <source>One key pair per line: hash key, then the block key if the cookies are encrypted. hex:…, base64:… or plain text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Schlüsselpaar pro Zeile: Hash-Schlüssel, dann der Block-Schlüssel, falls die Cookies verschlüsselt sind. hex:…, base64:… oder Klartext.</translation>
     </message>
     <message>
         <source>Cookie name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cookie-Name:</translation>
     </message>
     <message>
         <source>Maximum age:</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstalter:</translation>
     </message>
     <message>
         <source>Key ring:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cookie: session=MTc1MDAwMDAwMHxOd3dBTkU1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselbund:</translation>
     </message>
     <message>
         <source>Inspect</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen</translation>
     </message>
     <message>
         <source>The key ring does not read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund lässt sich nicht lesen: %1</translation>
     </message>
     <message>
         <source>Looking the session up in Redis…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche die Sitzung in Redis …</translation>
     </message>
     <message numerus="yes">
         <source>The session exists in Redis: %n value(s), %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>Die Sitzung existiert in Redis: %n Wert, %1.</numerusform><numerusform>Die Sitzung existiert in Redis: %n Werte, %1.</numerusform></translation>
     </message>
     <message>
         <source>expires in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft ab in %1</translation>
     </message>
     <message>
         <source>no expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft nicht ab</translation>
     </message>
     <message>
         <source>The session is missing in Redis: it expired or was deleted, so this user is logged out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sitzung fehlt in Redis: Sie ist abgelaufen oder wurde gelöscht, dieser Benutzer ist also abgemeldet.</translation>
     </message>
     <message>
         <source>Redis could not be asked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Redis konnte nicht gefragt werden: %1</translation>
     </message>
     <message>
         <source>No cookie found in the text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Text wurde kein Cookie gefunden.</translation>
     </message>
     <message>
         <source>(cookie value)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Cookie-Wert)</translation>
     </message>
     <message>
         <source>Session ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungs-ID:</translation>
     </message>
     <message>
         <source>Signed at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Signiert am %1</translation>
     </message>
 </context>
 <context>
     <name>RediStore::Admin::ExpireDialog</name>
     <message>
         <source>Expire in</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablauf in</translation>
     </message>
     <message>
         <source>Expire at</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablauf am</translation>
     </message>
     <message>
         <source>Set expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablauf festlegen</translation>
     </message>
     <message>
         <source>Choose when this session expires.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen, wann diese Sitzung abläuft.</translation>
     </message>
     <message numerus="yes">
         <source>Choose when the %n selected sessions expire.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>Wählen, wann die %n ausgewählte Sitzung abläuft.</numerusform><numerusform>Wählen, wann die %n ausgewählten Sitzungen ablaufen.</numerusform></translation>
     </message>
     <message>
         <source>seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden</translation>
     </message>
     <message>
         <source>minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Minuten</translation>
     </message>
     <message>
         <source>hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Stunden</translation>
     </message>
     <message>
         <source>days</source>
-        <translation type="unfinished"></translation>
+        <translation>Tage</translation>
     </message>
     <message numerus="yes">
         <source>Set expiry of %n sessions</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>Ablauf von %n Sitzung festlegen</numerusform><numerusform>Ablauf von %n Sitzungen festlegen</numerusform></translation>
     </message>
     <message>
         <source>Redis deletes it at %1 (in %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Redis löscht sie am %1 (in %2).</translation>
     </message>
 </context>
 <context>
     <name>RediStore::Admin::LiveUpdates</name>
     <message>
         <source>Not following changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen werden nicht verfolgt</translation>
     </message>
     <message>
         <source>Checking keyspace notifications…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfe Keyspace-Benachrichtigungen …</translation>
     </message>
     <message>
         <source>Live</source>
-        <translation type="unfinished"></translation>
+        <translation>Live</translation>
     </message>
     <message>
         <source>Refreshing every %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisiert alle %1</translation>
     </message>
 </context>
 <context>
     <name>RediStore::Admin::MainWindow</name>
     <message>
         <source>Connect…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden …</translation>
     </message>
     <message>
         <source>Connect to another Redis or change the connection settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit einem anderen Redis verbinden oder die Verbindungseinstellungen ändern</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren</translation>
     </message>
     <message>
         <source>Scan the sessions again</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sitzungen erneut durchsuchen</translation>
     </message>
     <message>
         <source>Expire…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablauf …</translation>
     </message>
     <message>
         <source>Set when the selected sessions expire</source>
-        <translation type="unfinished"></translation>
+        <translation>Festlegen, wann die ausgewählten Sitzungen ablaufen</translation>
     </message>
     <message>
         <source>Persist</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauerhaft</translation>
     </message>
     <message>
         <source>Remove the expiry of the selected sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Ablauf der ausgewählten Sitzungen entfernen</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>Delete the selected sessions now (their users are logged out)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Sitzungen jetzt löschen (ihre Benutzer werden abgemeldet)</translation>
     </message>
     <message>
         <source>Cookie inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>Cookie-Inspektor</translation>
     </message>
     <message>
         <source>Decode a session cookie and open its session</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Sitzungs-Cookie dekodieren und seine Sitzung öffnen</translation>
     </message>
     <message>
         <source>Copy ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID kopieren</translation>
     </message>
     <message>
         <source>Copy the session ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sitzungs-ID kopieren</translation>
     </message>
     <message>
         <source>Actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktionen</translation>
     </message>
     <message>
         <source>Filter by session ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Sitzungs-ID filtern</translation>
     </message>
     <message>
         <source>Search the values (e.g. a user name)</source>
-        <translation type="unfinished"></translation>
+        <translation>In den Werten suchen (z. B. ein Benutzername)</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut versuchen</translation>
     </message>
     <message>
         <source>Connection settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungseinstellungen …</translation>
     </message>
     <message>
         <source>Retrying automatically…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Versuch läuft automatisch …</translation>
     </message>
     <message>
         <source>The connection is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung steht wieder.</translation>
     </message>
     <message>
         <source>Listing the sessions failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Auflisten der Sitzungen ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>This Redis does not send keyspace notifications, so changes show up only when the sessions are rescanned. Turn them on for live updates? (This runs CONFIG SET notify-keyspace-events “%1” on the server.)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Redis sendet keine Keyspace-Benachrichtigungen, daher erscheinen Änderungen erst, wenn die Sitzungen erneut durchsucht werden. Für Live-Aktualisierungen einschalten? (Das führt CONFIG SET notify-keyspace-events „%1“ auf dem Server aus.)</translation>
     </message>
     <message>
         <source>Turn on</source>
-        <translation type="unfinished"></translation>
+        <translation>Einschalten</translation>
     </message>
     <message>
         <source>Not now</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht jetzt</translation>
     </message>
     <message>
         <source>Could not turn keyspace notifications on: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keyspace-Benachrichtigungen ließen sich nicht einschalten: %1</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
         <source>The values of session %1 were changed but not saved. Discard the changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Werte der Sitzung %1 wurden geändert, aber nicht gespeichert. Die Änderungen verwerfen?</translation>
     </message>
     <message>
         <source>RediStore Admin</source>
-        <translation type="unfinished"></translation>
+        <translation>RediStore Admin</translation>
     </message>
     <message>
         <source>%1 — RediStore Admin</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — RediStore Admin</translation>
     </message>
     <message>
         <source>(read-only)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nur lesen)</translation>
     </message>
     <message>
         <source>Not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verbunden</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinde mit %1 …</translation>
     </message>
     <message>
         <source>Connection lost, retrying</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung verloren, neuer Versuch</translation>
     </message>
     <message>
         <source>%1 · database %2 · %3*</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · Datenbank %2 · %3*</translation>
     </message>
     <message>
         <source> · Redis %1</source>
-        <translation type="unfinished"></translation>
+        <translation> · Redis %1</translation>
     </message>
     <message>
         <source>The values of session %1 were changed but not saved. Quit anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Werte der Sitzung %1 wurden geändert, aber nicht gespeichert. Trotzdem beenden?</translation>
     </message>
 </context>
 <context>
     <name>RediStore::Admin::MessageBanner</name>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>
     <name>RediStore::Admin::PreviewCache</name>
     <message>
         <source>(gone)</source>
-        <translation type="unfinished"></translation>
+        <translation>(weg)</translation>
     </message>
     <message>
         <source>does not decode: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht dekodierbar: %1</translation>
     </message>
 </context>
 <context>
     <name>RediStore::Admin::SessionActions</name>
     <message>
         <source>Read-only mode: nothing was written to Redis.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur-Lesen-Modus: Es wurde nichts in Redis geschrieben.</translation>
     </message>
     <message>
         <source>Not connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verbunden.</translation>
     </message>
     <message>
         <source>Remove expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablauf entfernen</translation>
     </message>
     <message numerus="yes">
         <source>Remove the expiry of %n session(s)? They will be kept until someone deletes them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>Den Ablauf von %n Sitzung entfernen? Sie bleibt erhalten, bis jemand sie löscht.</numerusform><numerusform>Den Ablauf von %n Sitzungen entfernen? Sie bleiben erhalten, bis jemand sie löscht.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Persist %n session(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Sitzung dauerhaft machen</numerusform><numerusform>%n Sitzungen dauerhaft machen</numerusform></translation>
     </message>
     <message>
         <source>Delete session %1 now? Its user is logged out at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung %1 jetzt löschen? Ihr Benutzer wird sofort abgemeldet.</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n session(s) now? Their users are logged out at once. This cannot be undone.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Sitzung jetzt löschen? Ihr Benutzer wird sofort abgemeldet. Das lässt sich nicht rückgängig machen.</numerusform><numerusform>%n Sitzungen jetzt löschen? Ihre Benutzer werden sofort abgemeldet. Das lässt sich nicht rückgängig machen.</numerusform></translation>
     </message>
     <message>
         <source>Delete sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungen löschen</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n session(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Sitzung löschen</numerusform><numerusform>%n Sitzungen löschen</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n session(s) now expire in %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Sitzung läuft nun in %1 ab.</numerusform><numerusform>%n Sitzungen laufen nun in %1 ab.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n session(s) no longer expire.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Sitzung läuft nicht mehr ab.</numerusform><numerusform>%n Sitzungen laufen nicht mehr ab.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n no longer existed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n gab es nicht mehr.</numerusform><numerusform>%n gab es nicht mehr.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n could not be changed: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n ließ sich nicht ändern: %1</numerusform><numerusform>%n ließen sich nicht ändern: %1</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Deleted %n session(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Sitzung gelöscht.</numerusform><numerusform>%n Sitzungen gelöscht.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>RediStore::Admin::SessionConnection</name>
     <message>
         <source>Unknown serializer “%1”. Choose datastream, gob, json or auto.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Serialisierer „%1“. datastream, gob, json oder auto wählen.</translation>
     </message>
 </context>
 <context>
     <name>RediStore::Admin::SessionDetailWidget</name>
     <message>
         <source>Select a session to see its values.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Sitzung auswählen, um ihre Werte zu sehen.</translation>
     </message>
     <message>
         <source>SESSION</source>
-        <translation type="unfinished"></translation>
+        <translation>SITZUNG</translation>
     </message>
     <message>
         <source>Add entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag hinzufügen</translation>
     </message>
     <message>
         <source>Add an entry next to the selected one</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Eintrag neben dem ausgewählten hinzufügen</translation>
     </message>
     <message>
         <source>Add inside</source>
-        <translation type="unfinished"></translation>
+        <translation>Darin hinzufügen</translation>
     </message>
     <message>
         <source>Add an entry inside the selected map or list</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Eintrag in die ausgewählte Map oder Liste einfügen</translation>
     </message>
     <message>
         <source>Delete entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag löschen</translation>
     </message>
     <message>
         <source>Values</source>
-        <translation type="unfinished"></translation>
+        <translation>Werte</translation>
     </message>
     <message>
         <source>Hex</source>
-        <translation type="unfinished"></translation>
+        <translation>Hex</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text</translation>
     </message>
     <message>
         <source>Raw</source>
-        <translation type="unfinished"></translation>
+        <translation>Roh</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <source>Write the values back, with the same serializer, keeping the TTL</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Werte mit demselben Serialisierer zurückschreiben, die TTL bleibt erhalten</translation>
     </message>
     <message>
         <source>Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurücksetzen</translation>
     </message>
     <message>
         <source>Expire…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablauf …</translation>
     </message>
     <message>
         <source>Persist</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauerhaft</translation>
     </message>
     <message>
         <source>Remove the expiry: the session is kept until deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Ablauf entfernen: Die Sitzung bleibt, bis sie gelöscht wird</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>lädt …</translation>
     </message>
     <message>
         <source>Does not decode: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht dekodierbar: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n value(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Wert</numerusform><numerusform>%n Werte</numerusform></translation>
     </message>
     <message>
         <source>The raw bytes are shown as they are.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rohbytes werden unverändert angezeigt.</translation>
     </message>
     <message>
         <source>gone</source>
-        <translation type="unfinished"></translation>
+        <translation>weg</translation>
     </message>
     <message>
         <source>no expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft nicht ab</translation>
     </message>
     <message>
         <source>expired</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelaufen</translation>
     </message>
     <message>
         <source>expires in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft ab in %1</translation>
     </message>
     <message>
         <source>Saved with %1. The TTL was kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit %1 gespeichert. Die TTL blieb erhalten.</translation>
     </message>
     <message>
         <source>This session no longer exists in Redis: it expired or was deleted. Saving will not re-create it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Sitzung gibt es in Redis nicht mehr: Sie ist abgelaufen oder wurde gelöscht. Speichern legt sie nicht neu an.</translation>
     </message>
     <message>
         <source>This session was changed in Redis since you opened it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Sitzung wurde in Redis geändert, seit Sie sie geöffnet haben.</translation>
     </message>
     <message>
         <source>Discard my edits and reload</source>
-        <translation type="unfinished"></translation>
+        <translation>Meine Änderungen verwerfen und neu laden</translation>
     </message>
     <message>
         <source>Gone</source>
-        <translation type="unfinished"></translation>
+        <translation>Weg</translation>
     </message>
     <message>
         <source>Read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur lesen</translation>
     </message>
     <message>
         <source>Modified</source>
-        <translation type="unfinished"></translation>
+        <translation>Geändert</translation>
     </message>
 </context>
 <context>
     <name>RediStore::Admin::SessionTableModel</name>
     <message>
         <source>loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>lädt …</translation>
     </message>
     <message>
         <source>Expires at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft ab am %1</translation>
     </message>
     <message>
         <source>Session ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungs-ID</translation>
     </message>
     <message>
         <source>TTL</source>
-        <translation type="unfinished"></translation>
+        <translation>TTL</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <source>Values</source>
-        <translation type="unfinished"></translation>
+        <translation>Werte</translation>
     </message>
     <message>
         <source>Time to live: when Redis deletes the session</source>
-        <translation type="unfinished"></translation>
+        <translation>Lebensdauer: wann Redis die Sitzung löscht</translation>
     </message>
     <message>
         <source>Bytes stored in Redis</source>
-        <translation type="unfinished"></translation>
+        <translation>In Redis gespeicherte Bytes</translation>
     </message>
     <message>
-        <source>The session&apos;s values, decoded</source>
-        <translation type="unfinished"></translation>
+        <source>The session's values, decoded</source>
+        <translation>Die Werte der Sitzung, dekodiert</translation>
     </message>
 </context>
 <context>
     <name>RediStore::Admin::StatusPanel</name>
     <message>
         <source>READ-ONLY</source>
-        <translation type="unfinished"></translation>
+        <translation>NUR LESEN</translation>
     </message>
     <message>
         <source>Nothing is ever written to Redis in this window</source>
-        <translation type="unfinished"></translation>
+        <translation>In diesem Fenster wird nie etwas in Redis geschrieben</translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n session(s) shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%1 von %n Sitzung angezeigt</numerusform><numerusform>%1 von %n Sitzungen angezeigt</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n session(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Sitzung</numerusform><numerusform>%n Sitzungen</numerusform></translation>
     </message>
     <message>
         <source>Every session is listed</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Sitzungen sind aufgelistet</translation>
     </message>
     <message>
         <source>Scanning… %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuche … %1 %</translation>
     </message>
     <message>
         <source>Scanning…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuche …</translation>
     </message>
     <message>
         <source>Searching values: %1 of %2 checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche in Werten: %1 von %2 geprüft</translation>
     </message>
     <message>
         <source>Value search done (%1 checked)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wertesuche fertig (%1 geprüft)</translation>
     </message>
 </context>
 <context>
     <name>RediStore::Admin::ValueDelegate</name>
     <message>
         <source>hexadecimal, e.g. 48 65 6c 6c 6f</source>
-        <translation type="unfinished"></translation>
+        <translation>hexadezimal, z. B. 48 65 6c 6c 6f</translation>
     </message>
 </context>
 <context>
     <name>RediStore::Admin::ValueTreeModel</name>
     <message numerus="yes">
         <source>%1 (%n entry(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%1 (%n Eintrag)</numerusform><numerusform>%1 (%n Einträge)</numerusform></translation>
     </message>
     <message>
         <source>A key cannot be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Schlüssel darf nicht leer sein.</translation>
     </message>
     <message>
         <source>There is already an entry called “%1” here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“%1” is not a valid %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>new_key</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier gibt es schon einen Eintrag namens „%1“.</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid value of type %2.</source>
+        <translation>„%1“ ist kein gültiger Wert vom Typ %2.</translation>
     </message>
 </context>
 <context>
     <name>ValueType</name>
     <message>
         <source>Null</source>
-        <translation type="unfinished"></translation>
+        <translation>Null</translation>
     </message>
     <message>
         <source>String</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeichenkette</translation>
     </message>
     <message>
         <source>Integer</source>
-        <translation type="unfinished"></translation>
+        <translation>Ganzzahl</translation>
     </message>
     <message>
         <source>Unsigned integer</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorzeichenlose Ganzzahl</translation>
     </message>
     <message>
         <source>Floating point</source>
-        <translation type="unfinished"></translation>
+        <translation>Gleitkommazahl</translation>
     </message>
     <message>
         <source>Boolean</source>
-        <translation type="unfinished"></translation>
+        <translation>Wahrheitswert</translation>
     </message>
     <message>
         <source>Date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum und Uhrzeit</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <source>Bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>Bytes</translation>
     </message>
     <message>
         <source>Map</source>
-        <translation type="unfinished"></translation>
+        <translation>Map</translation>
     </message>
     <message>
         <source>List</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Anderer Typ</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n byte(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%1 (%n Byte)</numerusform><numerusform>%1 (%n Bytes)</numerusform></translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>RediStore Admin</source>
-        <translation type="unfinished"></translation>
+        <translation>RediStore Admin</translation>
     </message>
 </context>
 </TS>

@@ -1,1237 +1,1154 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="fr_FR">
+<TS version="2.1" language="fr_FR" sourcelanguage="en_US">
 <context>
     <name>CommandLine</name>
     <message>
-        <source>Browse, edit and expire the web sessions that RediStore and Go&apos;s redistore keep in Redis.</source>
-        <translation type="unfinished"></translation>
+        <source>Browse, edit and expire the web sessions that RediStore and Go's redistore keep in Redis.</source>
+        <translation>Parcourir, modifier et faire expirer les sessions web que RediStore et redistore (Go) conservent dans Redis.</translation>
     </message>
     <message>
         <source>Connect to this Redis at start: redis://[user:password@]host[:port][/db] or unix:///path/to.sock.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter à ce Redis au démarrage : redis://[utilisateur:motdepasse@]hôte[:port][/base] ou unix:///chemin/vers.sock.</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>The key prefix of the sessions (default session_).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le préfixe des clés des sessions (par défaut session_).</translation>
     </message>
     <message>
         <source>prefix</source>
-        <translation type="unfinished"></translation>
+        <translation>préfixe</translation>
     </message>
     <message>
         <source>How sessions are stored: datastream, gob, json, or auto to detect (default).</source>
-        <translation type="unfinished"></translation>
+        <translation>Format de stockage des sessions : datastream, gob, json, ou auto pour le détecter (par défaut).</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>nom</translation>
     </message>
     <message>
         <source>Never write to Redis.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne jamais écrire dans Redis.</translation>
     </message>
     <message>
         <source>The language of the window: en, de or fr.</source>
-        <translation type="unfinished"></translation>
+        <translation>La langue de la fenêtre : en, de ou fr.</translation>
     </message>
     <message>
         <source>language</source>
-        <translation type="unfinished"></translation>
+        <translation>langue</translation>
     </message>
     <message>
         <source>Connect, show the first session, save a PNG of the window to this file and quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter, afficher la première session, enregistrer une image PNG de la fenêtre dans ce fichier et quitter.</translation>
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>fichier</translation>
     </message>
     <message>
         <source>Unknown serializer “%1”: use datastream, gob, json or auto.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sérialiseur « %1 » inconnu : utilisez datastream, gob, json ou auto.</translation>
     </message>
     <message>
         <source>--screenshot needs --url.</source>
-        <translation type="unfinished"></translation>
+        <translation>--screenshot nécessite --url.</translation>
     </message>
     <message>
         <source>Unexpected argument “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Argument inattendu « %1 ».</translation>
     </message>
 </context>
 <context>
     <name>ConnectionProfile</name>
     <message>
         <source>enter a redis:// or unix:// URL</source>
-        <translation type="unfinished"></translation>
+        <translation>saisissez une URL redis:// ou unix://</translation>
     </message>
     <message>
         <source>the URL names user %1, the user field %2</source>
-        <translation type="unfinished"></translation>
+        <translation>l’URL indique l’utilisateur %1, le champ utilisateur %2</translation>
     </message>
     <message>
         <source>the URL and the password field give different passwords</source>
-        <translation type="unfinished"></translation>
+        <translation>l’URL et le champ mot de passe donnent des mots de passe différents</translation>
     </message>
     <message>
         <source>the URL selects database %1, the database field %2</source>
-        <translation type="unfinished"></translation>
+        <translation>l’URL choisit la base %1, le champ base %2</translation>
     </message>
     <message>
         <source>%1, database %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, base %2</translation>
     </message>
     <message>
         <source>Qt DataStream</source>
-        <translation type="unfinished"></translation>
+        <translation>Qt DataStream</translation>
     </message>
     <message>
         <source>Go gob</source>
-        <translation type="unfinished"></translation>
+        <translation>Go gob</translation>
     </message>
     <message>
         <source>Go JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Go JSON</translation>
     </message>
     <message>
         <source>Detect automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>Détecter automatiquement</translation>
     </message>
 </context>
 <context>
     <name>CookieInspector</name>
     <message>
         <source>This cookie is valid for the name “%1”, but the store reads the cookie “%2”: check the session name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce cookie est valide pour le nom « %1 », mais le store lit le cookie « %2 » : vérifiez le nom de session.</translation>
     </message>
     <message>
         <source>Key pair %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Paire de clés %1 : %2</translation>
     </message>
     <message>
         <source>The cookie is signed correctly (key pair %1), but holds %2, not a session ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le cookie est correctement signé (paire de clés %1), mais contient %2 au lieu d’un identifiant de session.</translation>
     </message>
     <message>
         <source>Valid: signed with key pair %1 of %2 for the cookie “%3”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Valide : signé avec la paire de clés %1 sur %2 pour le cookie « %3 ».</translation>
     </message>
     <message>
         <source>The signature (MAC) does not match: the cookie was signed with another key or for another cookie name than “%1”, or it was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>La signature (MAC) ne correspond pas : le cookie a été signé avec une autre clé ou pour un autre nom de cookie que « %1 », ou il a été modifié.</translation>
     </message>
     <message>
         <source>No key of the ring matches: the signature (MAC) is wrong under all %1 key pairs. The cookie was signed with other keys or for another cookie name than “%2”, or it was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune clé du trousseau ne correspond : la signature (MAC) est fausse avec les %1 paires de clés. Le cookie a été signé avec d’autres clés ou pour un autre nom de cookie que « %2 », ou il a été modifié.</translation>
     </message>
     <message>
         <source>Expired: the cookie was signed on %1, more than %2 ago (the maximum age).</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiré : le cookie a été signé le %1, il y a plus de %2 (l’âge maximal).</translation>
     </message>
     <message>
         <source>The cookie was signed too recently to be accepted (minimum age).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le cookie a été signé trop récemment pour être accepté (âge minimal).</translation>
     </message>
     <message>
         <source>The signature matches, but the value does not decrypt: the block (encryption) key is wrong or missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>La signature correspond, mais la valeur ne se déchiffre pas : la clé de bloc (de chiffrement) est fausse ou absente.</translation>
     </message>
     <message>
         <source>The signature matches, but the value inside is not a session ID: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La signature correspond, mais la valeur contenue n’est pas un identifiant de session : %1</translation>
     </message>
     <message>
-        <source>No usable cookie keys: %1. Enter the store&apos;s keys first.</source>
-        <translation type="unfinished"></translation>
+        <source>No usable cookie keys: %1. Enter the store's keys first.</source>
+        <translation>Aucune clé de cookie utilisable : %1. Saisissez d’abord les clés du store.</translation>
     </message>
     <message>
         <source>The cookie is longer than the store accepts (%1 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le cookie est plus long que ce que le store accepte (%1 caractères).</translation>
     </message>
     <message>
         <source>This is not a session cookie value: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce n’est pas une valeur de cookie de session : %1</translation>
     </message>
 </context>
 <context>
     <name>DisplayFormat</name>
     <message>
         <source>no expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>sans expiration</translation>
     </message>
     <message>
         <source>gone</source>
-        <translation type="unfinished"></translation>
+        <translation>disparue</translation>
     </message>
     <message>
         <source>expired</source>
-        <translation type="unfinished"></translation>
+        <translation>expirée</translation>
     </message>
     <message>
         <source>%1d %2h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 j %2 h</translation>
     </message>
     <message>
         <source>%1h %2m</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <source>%1m %2s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min %2 s</translation>
     </message>
     <message>
         <source>%1s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>now</source>
-        <translation type="unfinished"></translation>
+        <translation>maintenant</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n jour</numerusform><numerusform>%n jours</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n heure</numerusform><numerusform>%n heures</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n minute</numerusform><numerusform>%n minutes</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n seconde</numerusform><numerusform>%n secondes</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n byte(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n octet</numerusform><numerusform>%n octets</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>[%n item(s)]</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>[%n élément]</numerusform><numerusform>[%n éléments]</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>{%n entry(s)}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>{%n entrée}</numerusform><numerusform>{%n entrées}</numerusform></translation>
     </message>
     <message>
         <source>(no values)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aucune valeur)</translation>
     </message>
 </context>
 <context>
     <name>ErrorMessages</name>
     <message>
         <source>Redis at %1 refused the connection. Is the server running, and is this the right address and port?</source>
-        <translation type="unfinished"></translation>
+        <translation>Redis à l’adresse %1 a refusé la connexion. Le serveur fonctionne-t-il, et l’adresse et le port sont-ils les bons ?</translation>
     </message>
     <message>
         <source>Redis at %1 did not answer in time. The host may be down, or a firewall drops the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Redis à l’adresse %1 n’a pas répondu à temps. L’hôte est peut-être arrêté, ou un pare-feu bloque la connexion.</translation>
     </message>
     <message>
         <source>The host of %1 could not be found. Check the host name.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’hôte de %1 est introuvable. Vérifiez le nom d’hôte.</translation>
     </message>
     <message>
         <source>Redis at %1 rejected the user name or password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Redis à l’adresse %1 a rejeté le nom d’utilisateur ou le mot de passe.</translation>
     </message>
     <message>
         <source>Redis at %1 has no such database. Choose a lower database number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Redis à l’adresse %1 n’a pas cette base. Choisissez un numéro de base plus petit.</translation>
     </message>
     <message>
         <source>The connection to Redis at %1 was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion à Redis à l’adresse %1 a été perdue.</translation>
     </message>
     <message>
         <source>Redis at %1 did not answer in time. The server may be busy or unreachable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Redis à l’adresse %1 n’a pas répondu à temps. Le serveur est peut-être surchargé ou injoignable.</translation>
     </message>
     <message>
         <source>Too many requests are waiting for the connection to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trop de requêtes attendent la connexion à %1.</translation>
     </message>
     <message>
         <source>This Redis user is not allowed to do that: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet utilisateur Redis n’a pas le droit de faire cela : %1</translation>
     </message>
     <message>
         <source>Redis answered with an error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Redis a répondu par une erreur : %1</translation>
     </message>
     <message>
         <source>The connection settings are not valid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Les paramètres de connexion ne sont pas valides : %1</translation>
     </message>
     <message>
         <source>Redis at %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Redis à l’adresse %1 : %2</translation>
     </message>
     <message>
         <source>This session no longer exists: it expired or was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette session n’existe plus : elle a expiré ou a été supprimée.</translation>
     </message>
     <message>
         <source>Read-only mode: nothing was written to Redis.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mode lecture seule : rien n’a été écrit dans Redis.</translation>
     </message>
     <message>
         <source>The stored value does not decode: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La valeur stockée ne se décode pas : %1</translation>
     </message>
     <message>
         <source>No serializer reads the stored value: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun sérialiseur ne lit la valeur stockée : %1</translation>
     </message>
     <message>
         <source>The values cannot be written with this serializer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Les valeurs ne peuvent pas être écrites avec ce sérialiseur : %1</translation>
     </message>
     <message>
         <source>The session is too large to store: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La session est trop grande pour être stockée : %1</translation>
     </message>
 </context>
 <context>
     <name>HexDump</name>
     <message numerus="yes">
         <source>… %n more byte(s) not shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>… %n octet de plus non affiché</numerusform><numerusform>… %n octets de plus non affichés</numerusform></translation>
     </message>
 </context>
 <context>
     <name>RediStore::Admin::ConnectionDialog</name>
     <message>
         <source>Connect to Redis</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion à Redis</translation>
     </message>
     <message>
         <source>Saved connections</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexions enregistrées</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>e.g. Production (leave empty to not save)</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. Production (laisser vide pour ne pas enregistrer)</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom :</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Hôte</translation>
     </message>
     <message>
         <source>Unix socket</source>
-        <translation type="unfinished"></translation>
+        <translation>Socket Unix</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>Port :</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Parcourir…</translation>
     </message>
     <message>
         <source>default user</source>
-        <translation type="unfinished"></translation>
+        <translation>utilisateur par défaut</translation>
     </message>
     <message>
         <source>ACL user:</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateur ACL :</translation>
     </message>
     <message>
         <source>Remember</source>
-        <translation type="unfinished"></translation>
+        <translation>Mémoriser</translation>
     </message>
     <message>
         <source>Keep the password in the settings file (not encrypted)</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserver le mot de passe dans le fichier de paramètres (non chiffré)</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe :</translation>
     </message>
     <message>
         <source>Database:</source>
-        <translation type="unfinished"></translation>
+        <translation>Base :</translation>
     </message>
     <message>
         <source>Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessions</translation>
     </message>
     <message>
         <source>Key prefix:</source>
-        <translation type="unfinished"></translation>
+        <translation>Préfixe des clés :</translation>
     </message>
     <message>
         <source>Serializer:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sérialiseur :</translation>
     </message>
     <message>
         <source>Read-only: never write to Redis</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture seule : ne jamais écrire dans Redis</translation>
     </message>
     <message>
         <source>Cookies (for the cookie inspector)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cookies (pour l’inspecteur de cookies)</translation>
     </message>
     <message>
         <source>Cookie name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom du cookie :</translation>
     </message>
     <message>
         <source>One key pair per line: hash key [block key]</source>
-        <translation type="unfinished"></translation>
+        <translation>Une paire de clés par ligne : clé de hachage [clé de bloc]</translation>
     </message>
     <message>
         <source>Key ring:</source>
-        <translation type="unfinished"></translation>
+        <translation>Trousseau de clés :</translation>
     </message>
     <message>
         <source>Remember the keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Mémoriser les clés</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer</translation>
     </message>
     <message>
         <source>Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter</translation>
     </message>
     <message>
         <source>Redis Unix socket</source>
-        <translation type="unfinished"></translation>
+        <translation>Socket Unix de Redis</translation>
     </message>
     <message>
         <source>Give the connection a name to save it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Donnez un nom à la connexion pour l’enregistrer.</translation>
     </message>
     <message>
         <source>Saved “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » enregistrée.</translation>
     </message>
     <message>
         <source>Saved “%1” without the password.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » enregistrée sans le mot de passe.</translation>
     </message>
     <message>
-        <source>Enter the key prefix of the sessions (Go&apos;s redistore uses “session_”).</source>
-        <translation type="unfinished"></translation>
+        <source>Enter the key prefix of the sessions (Go's redistore uses “session_”).</source>
+        <translation>Saisissez le préfixe des clés des sessions (redistore pour Go utilise « session_ »).</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion à %1…</translation>
     </message>
 </context>
 <context>
     <name>RediStore::Admin::CookieInspectorDialog</name>
     <message>
         <source>Open session</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir la session</translation>
     </message>
     <message>
         <source>Cookie inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspecteur de cookies</translation>
     </message>
     <message>
         <source>Paste a session cookie: its value, “name=value”, or a whole Cookie: or Set-Cookie: header.</source>
-        <translation type="unfinished"></translation>
+        <translation>Collez un cookie de session : sa valeur, « nom=valeur », ou un en-tête Cookie: ou Set-Cookie: complet.</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> jours</translation>
     </message>
     <message>
         <source>no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>sans limite</translation>
     </message>
     <message>
         <source>One key pair per line: hash key, then the block key if the cookies are encrypted. hex:…, base64:… or plain text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une paire de clés par ligne : la clé de hachage, puis la clé de bloc si les cookies sont chiffrés. hex:…, base64:… ou texte brut.</translation>
     </message>
     <message>
         <source>Cookie name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom du cookie :</translation>
     </message>
     <message>
         <source>Maximum age:</source>
-        <translation type="unfinished"></translation>
+        <translation>Âge maximal :</translation>
     </message>
     <message>
         <source>Key ring:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cookie: session=MTc1MDAwMDAwMHxOd3dBTkU1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Trousseau de clés :</translation>
     </message>
     <message>
         <source>Inspect</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspecter</translation>
     </message>
     <message>
         <source>The key ring does not read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le trousseau de clés est illisible : %1</translation>
     </message>
     <message>
         <source>Looking the session up in Redis…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche de la session dans Redis…</translation>
     </message>
     <message numerus="yes">
         <source>The session exists in Redis: %n value(s), %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>La session existe dans Redis : %n valeur, %1.</numerusform><numerusform>La session existe dans Redis : %n valeurs, %1.</numerusform></translation>
     </message>
     <message>
         <source>expires in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>expire dans %1</translation>
     </message>
     <message>
         <source>no expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>sans expiration</translation>
     </message>
     <message>
         <source>The session is missing in Redis: it expired or was deleted, so this user is logged out.</source>
-        <translation type="unfinished"></translation>
+        <translation>La session est absente de Redis : elle a expiré ou a été supprimée, cet utilisateur est donc déconnecté.</translation>
     </message>
     <message>
         <source>Redis could not be asked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’interroger Redis : %1</translation>
     </message>
     <message>
         <source>No cookie found in the text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun cookie trouvé dans le texte.</translation>
     </message>
     <message>
         <source>(cookie value)</source>
-        <translation type="unfinished"></translation>
+        <translation>(valeur du cookie)</translation>
     </message>
     <message>
         <source>Session ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant de session :</translation>
     </message>
     <message>
         <source>Signed at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Signé le %1</translation>
     </message>
 </context>
 <context>
     <name>RediStore::Admin::ExpireDialog</name>
     <message>
         <source>Expire in</source>
-        <translation type="unfinished"></translation>
+        <translation>Expire dans</translation>
     </message>
     <message>
         <source>Expire at</source>
-        <translation type="unfinished"></translation>
+        <translation>Expire le</translation>
     </message>
     <message>
         <source>Set expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>Définir l’expiration</translation>
     </message>
     <message>
         <source>Choose when this session expires.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez quand cette session expire.</translation>
     </message>
     <message numerus="yes">
         <source>Choose when the %n selected sessions expire.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>Choisissez quand la %n session sélectionnée expire.</numerusform><numerusform>Choisissez quand les %n sessions sélectionnées expirent.</numerusform></translation>
     </message>
     <message>
         <source>seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>secondes</translation>
     </message>
     <message>
         <source>minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>minutes</translation>
     </message>
     <message>
         <source>hours</source>
-        <translation type="unfinished"></translation>
+        <translation>heures</translation>
     </message>
     <message>
         <source>days</source>
-        <translation type="unfinished"></translation>
+        <translation>jours</translation>
     </message>
     <message numerus="yes">
         <source>Set expiry of %n sessions</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>Définir l’expiration de %n session</numerusform><numerusform>Définir l’expiration de %n sessions</numerusform></translation>
     </message>
     <message>
         <source>Redis deletes it at %1 (in %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Redis la supprimera le %1 (dans %2).</translation>
     </message>
 </context>
 <context>
     <name>RediStore::Admin::LiveUpdates</name>
     <message>
         <source>Not following changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications non suivies</translation>
     </message>
     <message>
         <source>Checking keyspace notifications…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification des notifications d’espace de clés…</translation>
     </message>
     <message>
         <source>Live</source>
-        <translation type="unfinished"></translation>
+        <translation>En direct</translation>
     </message>
     <message>
         <source>Refreshing every %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualisation toutes les %1</translation>
     </message>
 </context>
 <context>
     <name>RediStore::Admin::MainWindow</name>
     <message>
         <source>Connect…</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter…</translation>
     </message>
     <message>
         <source>Connect to another Redis or change the connection settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter à un autre Redis ou modifier les paramètres de connexion</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualiser</translation>
     </message>
     <message>
         <source>Scan the sessions again</source>
-        <translation type="unfinished"></translation>
+        <translation>Parcourir à nouveau les sessions</translation>
     </message>
     <message>
         <source>Expire…</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiration…</translation>
     </message>
     <message>
         <source>Set when the selected sessions expire</source>
-        <translation type="unfinished"></translation>
+        <translation>Définir quand les sessions sélectionnées expirent</translation>
     </message>
     <message>
         <source>Persist</source>
-        <translation type="unfinished"></translation>
+        <translation>Rendre permanente</translation>
     </message>
     <message>
         <source>Remove the expiry of the selected sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer l’expiration des sessions sélectionnées</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>Delete the selected sessions now (their users are logged out)</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer maintenant les sessions sélectionnées (leurs utilisateurs sont déconnectés)</translation>
     </message>
     <message>
         <source>Cookie inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspecteur de cookies</translation>
     </message>
     <message>
         <source>Decode a session cookie and open its session</source>
-        <translation type="unfinished"></translation>
+        <translation>Décoder un cookie de session et ouvrir sa session</translation>
     </message>
     <message>
         <source>Copy ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier l’identifiant</translation>
     </message>
     <message>
         <source>Copy the session ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier l’identifiant de la session</translation>
     </message>
     <message>
         <source>Actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Actions</translation>
     </message>
     <message>
         <source>Filter by session ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer par identifiant de session</translation>
     </message>
     <message>
         <source>Search the values (e.g. a user name)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher dans les valeurs (p. ex. un nom d’utilisateur)</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer</translation>
     </message>
     <message>
         <source>Connection settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres de connexion…</translation>
     </message>
     <message>
         <source>Retrying automatically…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle tentative automatique…</translation>
     </message>
     <message>
         <source>The connection is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion est rétablie.</translation>
     </message>
     <message>
         <source>Listing the sessions failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>L’énumération des sessions a échoué : %1</translation>
     </message>
     <message>
         <source>This Redis does not send keyspace notifications, so changes show up only when the sessions are rescanned. Turn them on for live updates? (This runs CONFIG SET notify-keyspace-events “%1” on the server.)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce Redis n’envoie pas de notifications d’espace de clés : les modifications n’apparaissent qu’au prochain parcours des sessions. Les activer pour des mises à jour en direct ? (Cela exécute CONFIG SET notify-keyspace-events « %1 » sur le serveur.)</translation>
     </message>
     <message>
         <source>Turn on</source>
-        <translation type="unfinished"></translation>
+        <translation>Activer</translation>
     </message>
     <message>
         <source>Not now</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas maintenant</translation>
     </message>
     <message>
         <source>Could not turn keyspace notifications on: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’activer les notifications d’espace de clés : %1</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications non enregistrées</translation>
     </message>
     <message>
         <source>The values of session %1 were changed but not saved. Discard the changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>Les valeurs de la session %1 ont été modifiées mais pas enregistrées. Abandonner les modifications ?</translation>
     </message>
     <message>
         <source>RediStore Admin</source>
-        <translation type="unfinished"></translation>
+        <translation>RediStore Admin</translation>
     </message>
     <message>
         <source>%1 — RediStore Admin</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — RediStore Admin</translation>
     </message>
     <message>
         <source>(read-only)</source>
-        <translation type="unfinished"></translation>
+        <translation>(lecture seule)</translation>
     </message>
     <message>
         <source>Not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Non connecté</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion à %1…</translation>
     </message>
     <message>
         <source>Connection lost, retrying</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion perdue, nouvelle tentative</translation>
     </message>
     <message>
         <source>%1 · database %2 · %3*</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · base %2 · %3*</translation>
     </message>
     <message>
         <source> · Redis %1</source>
-        <translation type="unfinished"></translation>
+        <translation> · Redis %1</translation>
     </message>
     <message>
         <source>The values of session %1 were changed but not saved. Quit anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>Les valeurs de la session %1 ont été modifiées mais pas enregistrées. Quitter quand même ?</translation>
     </message>
 </context>
 <context>
     <name>RediStore::Admin::MessageBanner</name>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
     <name>RediStore::Admin::PreviewCache</name>
     <message>
         <source>(gone)</source>
-        <translation type="unfinished"></translation>
+        <translation>(disparue)</translation>
     </message>
     <message>
         <source>does not decode: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>indécodable : %1</translation>
     </message>
 </context>
 <context>
     <name>RediStore::Admin::SessionActions</name>
     <message>
         <source>Read-only mode: nothing was written to Redis.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mode lecture seule : rien n’a été écrit dans Redis.</translation>
     </message>
     <message>
         <source>Not connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non connecté.</translation>
     </message>
     <message>
         <source>Remove expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer l’expiration</translation>
     </message>
     <message numerus="yes">
         <source>Remove the expiry of %n session(s)? They will be kept until someone deletes them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>Supprimer l’expiration de %n session ? Elle sera conservée jusqu’à ce que quelqu’un la supprime.</numerusform><numerusform>Supprimer l’expiration de %n sessions ? Elles seront conservées jusqu’à ce que quelqu’un les supprime.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Persist %n session(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>Rendre %n session permanente</numerusform><numerusform>Rendre %n sessions permanentes</numerusform></translation>
     </message>
     <message>
         <source>Delete session %1 now? Its user is logged out at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la session %1 maintenant ? Son utilisateur est déconnecté immédiatement.</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n session(s) now? Their users are logged out at once. This cannot be undone.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>Supprimer %n session maintenant ? Son utilisateur est déconnecté immédiatement. Cette action est irréversible.</numerusform><numerusform>Supprimer %n sessions maintenant ? Leurs utilisateurs sont déconnectés immédiatement. Cette action est irréversible.</numerusform></translation>
     </message>
     <message>
         <source>Delete sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer des sessions</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n session(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>Supprimer %n session</numerusform><numerusform>Supprimer %n sessions</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n session(s) now expire in %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n session expire désormais dans %1.</numerusform><numerusform>%n sessions expirent désormais dans %1.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n session(s) no longer expire.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n session n’expire plus.</numerusform><numerusform>%n sessions n’expirent plus.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n no longer existed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n n’existait plus.</numerusform><numerusform>%n n’existaient plus.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n could not be changed: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n n’a pas pu être modifiée : %1</numerusform><numerusform>%n n’ont pas pu être modifiées : %1</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Deleted %n session(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n session supprimée.</numerusform><numerusform>%n sessions supprimées.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>RediStore::Admin::SessionConnection</name>
     <message>
         <source>Unknown serializer “%1”. Choose datastream, gob, json or auto.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sérialiseur « %1 » inconnu. Choisissez datastream, gob, json ou auto.</translation>
     </message>
 </context>
 <context>
     <name>RediStore::Admin::SessionDetailWidget</name>
     <message>
         <source>Select a session to see its values.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez une session pour voir ses valeurs.</translation>
     </message>
     <message>
         <source>SESSION</source>
-        <translation type="unfinished"></translation>
+        <translation>SESSION</translation>
     </message>
     <message>
         <source>Add entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une entrée</translation>
     </message>
     <message>
         <source>Add an entry next to the selected one</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une entrée à côté de celle sélectionnée</translation>
     </message>
     <message>
         <source>Add inside</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter dedans</translation>
     </message>
     <message>
         <source>Add an entry inside the selected map or list</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une entrée dans la table ou la liste sélectionnée</translation>
     </message>
     <message>
         <source>Delete entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer l’entrée</translation>
     </message>
     <message>
         <source>Values</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeurs</translation>
     </message>
     <message>
         <source>Hex</source>
-        <translation type="unfinished"></translation>
+        <translation>Hexa</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte</translation>
     </message>
     <message>
         <source>Raw</source>
-        <translation type="unfinished"></translation>
+        <translation>Brut</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer</translation>
     </message>
     <message>
         <source>Write the values back, with the same serializer, keeping the TTL</source>
-        <translation type="unfinished"></translation>
+        <translation>Réécrire les valeurs avec le même sérialiseur, en conservant le TTL</translation>
     </message>
     <message>
         <source>Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétablir</translation>
     </message>
     <message>
         <source>Expire…</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiration…</translation>
     </message>
     <message>
         <source>Persist</source>
-        <translation type="unfinished"></translation>
+        <translation>Rendre permanente</translation>
     </message>
     <message>
         <source>Remove the expiry: the session is kept until deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer l’expiration : la session est conservée jusqu’à sa suppression</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>chargement…</translation>
     </message>
     <message>
         <source>Does not decode: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Indécodable : %1</translation>
     </message>
     <message numerus="yes">
         <source>%n value(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n valeur</numerusform><numerusform>%n valeurs</numerusform></translation>
     </message>
     <message>
         <source>The raw bytes are shown as they are.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les octets bruts sont affichés tels quels.</translation>
     </message>
     <message>
         <source>gone</source>
-        <translation type="unfinished"></translation>
+        <translation>disparue</translation>
     </message>
     <message>
         <source>no expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>sans expiration</translation>
     </message>
     <message>
         <source>expired</source>
-        <translation type="unfinished"></translation>
+        <translation>expirée</translation>
     </message>
     <message>
         <source>expires in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>expire dans %1</translation>
     </message>
     <message>
         <source>Saved with %1. The TTL was kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrée avec %1. Le TTL a été conservé.</translation>
     </message>
     <message>
         <source>This session no longer exists in Redis: it expired or was deleted. Saving will not re-create it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette session n’existe plus dans Redis : elle a expiré ou a été supprimée. L’enregistrement ne la recréera pas.</translation>
     </message>
     <message>
         <source>This session was changed in Redis since you opened it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette session a été modifiée dans Redis depuis que vous l’avez ouverte.</translation>
     </message>
     <message>
         <source>Discard my edits and reload</source>
-        <translation type="unfinished"></translation>
+        <translation>Abandonner mes modifications et recharger</translation>
     </message>
     <message>
         <source>Gone</source>
-        <translation type="unfinished"></translation>
+        <translation>Disparue</translation>
     </message>
     <message>
         <source>Read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture seule</translation>
     </message>
     <message>
         <source>Modified</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifiée</translation>
     </message>
 </context>
 <context>
     <name>RediStore::Admin::SessionTableModel</name>
     <message>
         <source>loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>chargement…</translation>
     </message>
     <message>
         <source>Expires at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Expire le %1</translation>
     </message>
     <message>
         <source>Session ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant de session</translation>
     </message>
     <message>
         <source>TTL</source>
-        <translation type="unfinished"></translation>
+        <translation>TTL</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille</translation>
     </message>
     <message>
         <source>Values</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeurs</translation>
     </message>
     <message>
         <source>Time to live: when Redis deletes the session</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée de vie : moment où Redis supprime la session</translation>
     </message>
     <message>
         <source>Bytes stored in Redis</source>
-        <translation type="unfinished"></translation>
+        <translation>Octets stockés dans Redis</translation>
     </message>
     <message>
-        <source>The session&apos;s values, decoded</source>
-        <translation type="unfinished"></translation>
+        <source>The session's values, decoded</source>
+        <translation>Les valeurs de la session, décodées</translation>
     </message>
 </context>
 <context>
     <name>RediStore::Admin::StatusPanel</name>
     <message>
         <source>READ-ONLY</source>
-        <translation type="unfinished"></translation>
+        <translation>LECTURE SEULE</translation>
     </message>
     <message>
         <source>Nothing is ever written to Redis in this window</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette fenêtre n’écrit jamais rien dans Redis</translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n session(s) shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>Affichage : %1 sur %n session</numerusform><numerusform>Affichage : %1 sur %n sessions</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n session(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n session</numerusform><numerusform>%n sessions</numerusform></translation>
     </message>
     <message>
         <source>Every session is listed</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les sessions sont listées</translation>
     </message>
     <message>
         <source>Scanning… %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>Parcours… %1 %</translation>
     </message>
     <message>
         <source>Scanning…</source>
-        <translation type="unfinished"></translation>
+        <translation>Parcours…</translation>
     </message>
     <message>
         <source>Searching values: %1 of %2 checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche dans les valeurs : %1 sur %2 vérifiées</translation>
     </message>
     <message>
         <source>Value search done (%1 checked)</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche dans les valeurs terminée (%1 vérifiées)</translation>
     </message>
 </context>
 <context>
     <name>RediStore::Admin::ValueDelegate</name>
     <message>
         <source>hexadecimal, e.g. 48 65 6c 6c 6f</source>
-        <translation type="unfinished"></translation>
+        <translation>hexadécimal, p. ex. 48 65 6c 6c 6f</translation>
     </message>
 </context>
 <context>
     <name>RediStore::Admin::ValueTreeModel</name>
     <message numerus="yes">
         <source>%1 (%n entry(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%1 (%n entrée)</numerusform><numerusform>%1 (%n entrées)</numerusform></translation>
     </message>
     <message>
         <source>A key cannot be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une clé ne peut pas être vide.</translation>
     </message>
     <message>
         <source>There is already an entry called “%1” here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“%1” is not a valid %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>new_key</source>
-        <translation type="unfinished"></translation>
+        <translation>Il existe déjà une entrée nommée « %1 » ici.</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid value of type %2.</source>
+        <translation>« %1 » n’est pas une valeur valide de type %2.</translation>
     </message>
 </context>
 <context>
     <name>ValueType</name>
     <message>
         <source>Null</source>
-        <translation type="unfinished"></translation>
+        <translation>Nul</translation>
     </message>
     <message>
         <source>String</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaîne</translation>
     </message>
     <message>
         <source>Integer</source>
-        <translation type="unfinished"></translation>
+        <translation>Entier</translation>
     </message>
     <message>
         <source>Unsigned integer</source>
-        <translation type="unfinished"></translation>
+        <translation>Entier non signé</translation>
     </message>
     <message>
         <source>Floating point</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre à virgule flottante</translation>
     </message>
     <message>
         <source>Boolean</source>
-        <translation type="unfinished"></translation>
+        <translation>Booléen</translation>
     </message>
     <message>
         <source>Date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>Date et heure</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>Octets</translation>
     </message>
     <message>
         <source>Map</source>
-        <translation type="unfinished"></translation>
+        <translation>Table</translation>
     </message>
     <message>
         <source>List</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Autre type</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n byte(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%1 (%n octet)</numerusform><numerusform>%1 (%n octets)</numerusform></translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>RediStore Admin</source>
-        <translation type="unfinished"></translation>
+        <translation>RediStore Admin</translation>
     </message>
 </context>
 </TS>

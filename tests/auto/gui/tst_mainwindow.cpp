@@ -1,0 +1,206 @@
+// The whole window against a real redis-server: it connects and shows the first session
+// (and --screenshot writes the picture), says plainly when it cannot connect or loses the
+// connection, follows deletions into the detail, and in read-only mode writes nothing at all.
+
+#include "guitestsupport.h"
+#include "liveupdates.h"
+#include "mainwindow.h"
+#include "messagebanner.h"
+#include "profilestore.h"
+#include "screenshotrunner.h"
+#include "sessionactions.h"
+#include "sessionconnection.h"
+#include "sessiondetailwidget.h"
+#include "sessionfilterproxymodel.h"
+#include "sessiontablemodel.h"
+#include "translationloader.h"
+#include "valuetreemodel.h"
+
+#include <QtCore/QTemporaryDir>
+#include <QtGui/QAction>
+#include <QtGui/QImage>
+#include <QtTest/QtTest>
+#include <QtWidgets/QApplication>
+#include <QtWidgets/QPushButton>
+#include <QtWidgets/QTableView>
+
+#include <memory>
+
+using namespace RediStore;
+using namespace RediStore::Admin;
+using RediStore::Test::RedisServer;
+
+class tst_MainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void connectsAndWritesAScreenshot();
+    void refusedConnectionIsSaidInTheWindow();
+    void sessionDeletedElsewhereIsMarkedGone();
+    void readOnlyWritesNothing();
+    void lostConnectionIsShownAndRetried();
+
+private:
+    void open(bool readOnly = false);
+
+    QTemporaryDir m_dir;
+    RedisServer m_server;
+    std::unique_ptr<ProfileStore> m_store;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void tst_MainWindow::initTestCase()
+{
+    TranslationLoader::install(qApp, QStringLiteral("en"));
+    QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
+}
+
+void tst_MainWindow::init()
+{
+    if (!m_server.isRunning())
+        QVERIFY(m_server.restart());
+    m_server.command({ "FLUSHALL" });
+    m_server.command({ "CONFIG", "SET", "notify-keyspace-events", "" });
+    m_store = std::make_unique<ProfileStore>(m_dir.filePath(QStringLiteral("profiles.ini")));
+    m_window = std::make_unique<MainWindow>(m_store.get());
+    m_window->resize(1280, 800);
+    m_window->show();
+}
+
+void tst_MainWindow::cleanup()
+{
+    m_window.reset();
+    m_store.reset();
+}
+
+void tst_MainWindow::open(bool readOnly)
+{
+    ConnectionProfile profile = ConnectionProfile::fromUrl(m_server.url());
+    profile.readOnly = readOnly;
+    m_window->openProfile(profile);
+    QTRY_COMPARE(m_window->connection()->state(), SessionConnection::State::Connected);
+}
+
+void tst_MainWindow::connectsAndWritesAScreenshot()
+{
+    Test::fillSessions(m_server, 120);
+    const QString path = m_dir.filePath(QStringLiteral("shot.png"));
+    ScreenshotRunner runner(m_window.get(), path);
+    QSignalSpy done(&runner, &ScreenshotRunner::done);
+    runner.start();
+    open();
+    QVERIFY(done.wait(20000));
+    QCOMPARE(done.first().first().toInt(), 0);
+    QCOMPARE(m_window->detail()->sessionId(), m_window->sessionModel()->sessionId(0));
+    QVERIFY(m_window->detail()->isLoaded());
+    QCOMPARE(m_window->selectedIds(), QStringList { m_window->detail()->sessionId() });
+    const QImage image(path);
+    QCOMPARE(image.size(), m_window->size() * m_window->devicePixelRatio());
+    QVERIFY(m_window->windowTitle().contains(QStringLiteral("RediStore Admin")));
+}
+
+void tst_MainWindow::refusedConnectionIsSaidInTheWindow()
+{
+    ConnectionProfile profile;
+    profile.port = RedisServer::freePort();
+    m_window->openProfile(profile);
+    QTRY_COMPARE(m_window->connection()->state(), SessionConnection::State::Failed);
+    QVERIFY(m_window->banner()->isVisible());
+    QCOMPARE(m_window->banner()->level(), MessageBanner::Level::Error);
+    QVERIFY(m_window->banner()->text().contains(QStringLiteral("refused the connection")));
+    QStringList buttons;
+    for (const QPushButton *button : m_window->banner()->findChildren<QPushButton *>())
+        buttons << button->text();
+    QVERIFY(buttons.contains(QStringLiteral("Try again")));
+    QVERIFY(!m_window->action(QStringLiteral("delete"))->isEnabled());
+}
+
+void tst_MainWindow::sessionDeletedElsewhereIsMarkedGone()
+{
+    m_server.command({ "CONFIG", "SET", "notify-keyspace-events", "KA" });
+    Test::fillSessions(m_server, 30);
+    open();
+    QTRY_VERIFY(m_window->sessionModel()->isScanComplete());
+    QTRY_COMPARE(m_window->liveUpdates()->mode(), LiveUpdates::Mode::Live);
+    m_window->selectRow(5);
+    const QString id = m_window->selectedIds().value(0);
+    QTRY_VERIFY(m_window->detail()->isLoaded() && m_window->detail()->sessionId() == id);
+    m_server.command({ "DEL", "session_" + id.toUtf8() });
+    QTRY_VERIFY(m_window->detail()->isGone());
+    QCOMPARE(m_window->sessionModel()->rowOf(id), -1);
+    QCOMPARE(m_window->proxyModel()->rowCount(), 29);
+}
+
+void tst_MainWindow::readOnlyWritesNothing()
+{
+    const QStringList ids = Test::fillSessions(m_server, 40);
+    m_server.command({ "CONFIG", "RESETSTAT" });
+    m_window->liveUpdates()->setMinimumPollInterval(100);
+    open(true);
+    QTRY_VERIFY(m_window->sessionModel()->isScanComplete());
+    QVERIFY(m_window->windowTitle().contains(QStringLiteral("read-only")));
+    QTRY_COMPARE(m_window->liveUpdates()->mode(), LiveUpdates::Mode::Polling);
+
+    m_window->sessionView()->selectAll();
+    QCOMPARE(m_window->selectedIds().size(), 40);
+    for (const QString &name :
+         { QStringLiteral("expire"), QStringLiteral("persist"), QStringLiteral("delete") }) {
+        QAction *action = m_window->action(name);
+        QVERIFY2(!action->isEnabled(), qPrintable(name));
+        action->trigger();
+    }
+    // Even asked directly, nothing goes out.
+    m_window->sessionActions()->setAsker(
+        [](const SessionActions::Question &, std::function<void(bool)> answer) { answer(true); });
+    m_window->sessionActions()->setExpireAsker(
+        [](int, qint64, std::function<void(qint64)> accept) { accept(5); });
+    m_window->sessionActions()->expire(ids);
+    m_window->sessionActions()->persist(ids);
+    m_window->sessionActions()->remove(ids);
+    m_window->sessionActions()->applyRemove(ids);
+
+    m_window->selectRow(0);
+    SessionDetailWidget *detail = m_window->detail();
+    QTRY_VERIFY(detail->isLoaded());
+    for (QPushButton *button : detail->findChildren<QPushButton *>())
+        QVERIFY2(!button->isEnabled(), qPrintable(button->text()));
+    QVERIFY(!detail->valueModel()->setData(detail->valueModel()->index(0, 2), QStringLiteral("x")));
+    QVERIFY(!detail->valueModel()->addEntry().isValid());
+    detail->save();
+    QVERIFY(!m_window->liveUpdates()->canEnable());
+    m_window->liveUpdates()->enableNotifications();
+
+    // Let a few periodic rescans and previews run too.
+    for (int row = 0; row < 30; ++row)
+        m_window->sessionModel()->index(row, SessionTableModel::ValuesColumn).data();
+    QTest::qWait(800);
+    const auto stats = Test::commandStats(m_server);
+    QCOMPARE(Test::writeCommands(stats), QStringList());
+    QVERIFY(stats.value(QStringLiteral("scan")) > 0); // it did read
+    QCOMPARE(m_server.command({ "DBSIZE" }).toLongLong(), 40);
+}
+
+void tst_MainWindow::lostConnectionIsShownAndRetried()
+{
+    Test::fillSessions(m_server, 10);
+    m_window->connection()->setHeartbeatInterval(200);
+    open();
+    QTRY_VERIFY(m_window->sessionModel()->isScanComplete());
+    m_server.kill();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->connection()->state(), SessionConnection::State::Lost,
+                              5000);
+    QVERIFY(m_window->banner()->text().contains(QStringLiteral("was lost")));
+    QVERIFY(m_window->banner()->text().contains(QStringLiteral("Retrying automatically")));
+    QVERIFY(m_server.restart());
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->connection()->state(), SessionConnection::State::Connected,
+                              15000);
+    QTRY_COMPARE(m_window->banner()->text(), QStringLiteral("The connection is back."));
+}
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,243 @@
+// Connection profiles, the connection probe and SessionConnection against real redis-servers:
+// secrets are saved only when asked; refused, wrong password and timeouts are said plainly; a
+// lost connection is reported and comes back by itself.
+
+#include "connectionprobe.h"
+#include "connectionprofile.h"
+#include "errormessages.h"
+#include "guitestsupport.h"
+#include "profilestore.h"
+#include "sessionconnection.h"
+#include "translationloader.h"
+
+#include <QtCore/QTemporaryDir>
+#include <QtNetwork/QTcpServer>
+#include <QtTest/QtTest>
+
+using namespace RediStore;
+using namespace RediStore::Admin;
+using RediStore::Test::RedisServer;
+
+class tst_SessionConnection : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void profileSavesSecretsOnlyWhenAsked();
+    void profileBuildsConfigurations();
+    void profileRefusesConflicts();
+    void probeSaysWhatIsWrong_data();
+    void probeSaysWhatIsWrong();
+    void connectionOpensAndReportsFailurePlainly();
+    void lostConnectionIsReportedAndRestored();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void tst_SessionConnection::initTestCase()
+{
+    TranslationLoader::install(qApp, QStringLiteral("en"));
+}
+
+void tst_SessionConnection::profileSavesSecretsOnlyWhenAsked()
+{
+    const QString ini = m_dir.filePath(QStringLiteral("profiles.ini"));
+    ConnectionProfile p;
+    p.name = QStringLiteral("Prod / EU");
+    p.host = QStringLiteral("redis.example.com");
+    p.port = 6380;
+    p.username = QStringLiteral("admin");
+    p.password = QStringLiteral("s3cret");
+    p.database = 2;
+    p.keyPrefix = QStringLiteral("app_");
+    p.serializer = QStringLiteral("gob");
+    p.cookieKeys = { QStringLiteral("hex:00ff"), QString() };
+    p.readOnly = true;
+    {
+        ProfileStore store(ini);
+        store.save(p);
+    }
+    QFile file(ini);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray written = file.readAll();
+    QVERIFY(!written.contains("s3cret"));
+    QVERIFY(!written.contains("hex:00ff"));
+    ProfileStore store(ini);
+    QCOMPARE(store.names(), QStringList { QStringLiteral("Prod / EU") });
+    ConnectionProfile back = store.load(QStringLiteral("Prod / EU"));
+    QCOMPARE(back.host, p.host);
+    QCOMPARE(back.port, 6380);
+    QCOMPARE(back.username, QStringLiteral("admin"));
+    QVERIFY(back.password.isEmpty());
+    QVERIFY(back.cookieKeys.isEmpty());
+    QCOMPARE(back.database, 2);
+    QCOMPARE(back.keyPrefix, QStringLiteral("app_"));
+    QCOMPARE(back.serializer, QStringLiteral("gob"));
+    QVERIFY(back.readOnly);
+
+    p.savePassword = true;
+    p.saveCookieKeys = true;
+    store.save(p);
+    back = store.load(p.name);
+    QCOMPARE(back.password, QStringLiteral("s3cret"));
+    QCOMPARE(back.cookieKeys, p.cookieKeys);
+    // Unticking removes what was kept.
+    p.savePassword = false;
+    store.save(p);
+    QVERIFY(store.load(p.name).password.isEmpty());
+    store.remove(p.name);
+    QVERIFY(store.names().isEmpty());
+}
+
+void tst_SessionConnection::profileBuildsConfigurations()
+{
+    ConnectionProfile tcp;
+    tcp.host = QStringLiteral("10.0.0.5");
+    tcp.port = 6390;
+    tcp.database = 4;
+    auto config = tcp.toRedisConfig();
+    QVERIFY(config.ok());
+    QCOMPARE(config.value().endpoint(), QStringLiteral("10.0.0.5:6390"));
+    QCOMPARE(config.value().database(), 4);
+
+    ConnectionProfile unix;
+    unix.transport = ConnectionProfile::Transport::Unix;
+    unix.unixSocket = QStringLiteral("/run/redis.sock");
+    QCOMPARE(unix.toRedisConfig().value().transport(), RedisConfig::Transport::Unix);
+
+    ConnectionProfile url
+        = ConnectionProfile::fromUrl(QStringLiteral("redis://bob:pw@127.0.0.1:6400/3"));
+    url.username = QStringLiteral("bob");
+    config = url.toRedisConfig();
+    QVERIFY(config.ok());
+    QCOMPARE(config.value().username(), QStringLiteral("bob"));
+    QCOMPARE(config.value().password(), QStringLiteral("pw"));
+    QCOMPARE(config.value().database(), 3);
+    QCOMPARE(url.endpointText(), QStringLiteral("127.0.0.1:6400, database 3"));
+}
+
+void tst_SessionConnection::profileRefusesConflicts()
+{
+    ConnectionProfile url = ConnectionProfile::fromUrl(QStringLiteral("redis://127.0.0.1/3"));
+    url.database = 5;
+    auto config = url.toRedisConfig();
+    QVERIFY(!config.ok());
+    QCOMPARE(config.error().code(), RedisError::Code::ConflictingSettings);
+    QVERIFY(ErrorMessages::forRedis(config.error(), QString())
+                .startsWith(QStringLiteral("The connection settings are not valid")));
+    QVERIFY(!ConnectionProfile::fromUrl(QStringLiteral("http://x")).toRedisConfig().ok());
+}
+
+void tst_SessionConnection::probeSaysWhatIsWrong_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("refused") << "refused"
+                             << "refused the connection";
+    QTest::newRow("wrong password") << "password"
+                                    << "rejected the user name or password";
+    QTest::newRow("timeout") << "timeout"
+                             << "did not answer in time";
+    QTest::newRow("no such database") << "database"
+                                      << "has no such database";
+    QTest::newRow("fine") << "fine"
+                          << "";
+}
+
+void tst_SessionConnection::probeSaysWhatIsWrong()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, message);
+    RedisServer server(RedisServer::Options { true, { QStringLiteral("databases 4") } });
+    QTcpServer silent; // accepts and never answers
+    RedisConfig config;
+    if (kind == QLatin1String("refused")) {
+        config.setHost(QStringLiteral("127.0.0.1"));
+        config.setPort(RedisServer::freePort());
+    } else if (kind == QLatin1String("timeout")) {
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        config.setHost(QStringLiteral("127.0.0.1"));
+        config.setPort(silent.serverPort());
+        config.setConnectTimeoutMs(300);
+        config.setCommandTimeoutMs(300);
+    } else {
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        config.setHost(server.host());
+        config.setPort(server.port());
+        config.setPassword(kind == QLatin1String("password")
+                               ? QStringLiteral("wrong")
+                               : QString::fromLatin1(RedisServer::defaultPassword));
+        if (kind == QLatin1String("database"))
+            config.setDatabase(7);
+    }
+    ConnectionProbe probe;
+    QSignalSpy ok(&probe, &ConnectionProbe::succeeded);
+    QSignalSpy failed(&probe, &ConnectionProbe::failed);
+    QElapsedTimer clock;
+    clock.start();
+    probe.start(config);
+    QTRY_VERIFY_WITH_TIMEOUT(ok.count() + failed.count() == 1, 8000);
+    if (message.isEmpty()) {
+        QCOMPARE(ok.count(), 1);
+        QVERIFY(ok.first().first().toString().startsWith(QLatin1Char('7')));
+        return;
+    }
+    QCOMPARE(failed.count(), 1);
+    const QString text
+        = ErrorMessages::forRedis(failed.first().first().value<RedisError>(), config.endpoint());
+    QVERIFY2(text.contains(message), qPrintable(text));
+    QVERIFY(text.contains(config.endpoint()));
+    QVERIFY2(clock.elapsed() < 5000, "the probe does not retry");
+}
+
+void tst_SessionConnection::connectionOpensAndReportsFailurePlainly()
+{
+    SessionConnection connection;
+    QSignalSpy failed(&connection, &SessionConnection::failed);
+    ConnectionProfile profile;
+    profile.port = RedisServer::freePort();
+    connection.open(profile);
+    QCOMPARE(connection.state(), SessionConnection::State::Connecting);
+    QVERIFY(failed.wait(5000));
+    QCOMPARE(connection.state(), SessionConnection::State::Failed);
+    QVERIFY(failed.first().first().toString().contains(QStringLiteral("refused the connection")));
+    QVERIFY(!connection.admin());
+
+    profile.serializer = QStringLiteral("xml");
+    failed.clear();
+    connection.open(profile);
+    QCOMPARE(failed.count(), 1);
+    QVERIFY(failed.first().first().toString().contains(QStringLiteral("Unknown serializer")));
+}
+
+void tst_SessionConnection::lostConnectionIsReportedAndRestored()
+{
+    RedisServer server;
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    SessionConnection connection;
+    connection.setHeartbeatInterval(200);
+    QSignalSpy opened(&connection, &SessionConnection::opened);
+    QSignalSpy lost(&connection, &SessionConnection::lost);
+    QSignalSpy restored(&connection, &SessionConnection::restored);
+    ConnectionProfile profile = ConnectionProfile::fromUrl(server.url());
+    profile.readOnly = true;
+    connection.open(profile);
+    QVERIFY(opened.wait(5000));
+    QCOMPARE(connection.state(), SessionConnection::State::Connected);
+    QVERIFY(connection.admin());
+    QVERIFY(connection.admin()->isReadOnly());
+    QVERIFY(connection.serverVersion().startsWith(QLatin1Char('7')));
+
+    server.kill();
+    QVERIFY(lost.wait(5000));
+    QCOMPARE(connection.state(), SessionConnection::State::Lost);
+    QVERIFY(lost.first().first().toString().contains(server.host()));
+    QVERIFY(server.restart());
+    QTRY_VERIFY_WITH_TIMEOUT(restored.count() >= 1, 15000);
+    QCOMPARE(connection.state(), SessionConnection::State::Connected);
+}
+
+QTEST_MAIN(tst_SessionConnection)
+#include "tst_sessionconnection.moc"
