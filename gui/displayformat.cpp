@@ -107,11 +107,28 @@ QString DisplayFormat::preview(const QVariantMap &values, int maxLength)
 {
     if (values.isEmpty())
         return tr("(no values)");
-    QString text;
+    // Who the session belongs to first: that is what an operator looks for.
+    static const QStringList identity
+        = { QStringLiteral("user"),    QStringLiteral("username"), QStringLiteral("user_name"),
+            QStringLiteral("login"),   QStringLiteral("name"),     QStringLiteral("email"),
+            QStringLiteral("user_id"), QStringLiteral("userid"),   QStringLiteral("uid"),
+            QStringLiteral("account"), QStringLiteral("roles"),    QStringLiteral("role") };
+    QStringList keys;
+    for (const QString &wanted : identity) {
+        for (auto it = values.cbegin(); it != values.cend(); ++it) {
+            if (it.key().compare(wanted, Qt::CaseInsensitive) == 0 && !keys.contains(it.key()))
+                keys << it.key();
+        }
+    }
     for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        if (!keys.contains(it.key()))
+            keys << it.key();
+    }
+    QString text;
+    for (const QString &key : std::as_const(keys)) {
         if (!text.isEmpty())
             text += QStringLiteral("  \u00b7  ");
-        text += it.key() + QStringLiteral(": ") + valueSummary(it.value(), 40);
+        text += key + QStringLiteral(": ") + valueSummary(values.value(key), 40);
         if (text.size() > maxLength)
             return text.left(maxLength - 1) + QChar(0x2026);
     }

@@ -356,6 +356,8 @@ void MainWindow::onOpened()
     m_detail->setReadOnly(readOnly);
     m_actions->setAdmin(admin, endpoint, readOnly);
     m_live->start(m_connection);
+    m_proxy->setIdFilter(m_idFilter->text());
+    m_proxy->setValueFilter(m_valueFilter->text());
     m_dbSize = -1;
     requestDatabaseSize();
     m_dbSizeTimer.start();

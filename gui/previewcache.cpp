@@ -1,6 +1,7 @@
 #include "previewcache.h"
 
 #include "displayformat.h"
+#include "sessionreader.h"
 
 namespace RediStore::Admin {
 
@@ -71,7 +72,7 @@ void PreviewCache::pump()
         m_queued.remove(id);
         m_inFlight.insert(id);
         const quint64 token = m_token;
-        m_admin->load(QString::fromUtf8(id))
+        SessionReader::read(m_admin, QString::fromUtf8(id))
             .then(this, [this, id, token](const SessionContent &content) {
                 if (token != m_token)
                     return;

@@ -132,6 +132,7 @@ void SessionDetailWidget::buildUi()
     m_tree->setItemDelegate(new ValueDelegate(m_tree));
     m_tree->setAlternatingRowColors(true);
     m_tree->setUniformRowHeights(true);
+    m_tree->setStyleSheet(QStringLiteral("QTreeView::item { padding: 3px 0; }"));
     m_tree->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
                             | QAbstractItemView::SelectedClicked);
     m_tree->header()->setStretchLastSection(true);

@@ -8,14 +8,39 @@ SessionFilterProxyModel::SessionFilterProxyModel(QObject *parent)
     : QSortFilterProxyModel(parent)
 {
     setDynamicSortFilter(true);
-    // Verdicts of the value search arrive as changes of this role: re-filter on them.
-    setFilterRole(SessionTableModel::ValueMatchRole);
+    m_refilter.setSingleShot(true);
+    connect(&m_refilter, &QTimer::timeout, this, &QSortFilterProxyModel::invalidate);
 }
 
 void SessionFilterProxyModel::setSessionModel(SessionTableModel *model)
 {
+    if (m_model)
+        disconnect(m_model, nullptr, this, nullptr);
     m_model = model;
     setSourceModel(model);
+    if (model)
+        connect(model, &SessionTableModel::valueSearchStateChanged, this,
+                &SessionFilterProxyModel::onValueSearchProgress);
+}
+
+void SessionFilterProxyModel::onValueSearchProgress()
+{
+    const bool active = !m_model->valueFilter().isEmpty();
+    if (active != m_valueFilterActive) { // started, stopped, or reset with the admin
+        m_valueFilterActive = active;
+        m_refilter.stop();
+        invalidate();
+        return;
+    }
+    if (!active)
+        return;
+    if (!m_model->isValueSearchRunning()) {
+        m_refilter.stop();
+        invalidate();
+        return;
+    }
+    if (!m_refilter.isActive())
+        m_refilter.start(m_model->rowCount() > 50000 ? 1000 : 150);
 }
 
 void SessionFilterProxyModel::setIdFilter(const QString &text)
@@ -24,15 +49,18 @@ void SessionFilterProxyModel::setIdFilter(const QString &text)
     if (trimmed == m_idFilter)
         return;
     m_idFilter = trimmed;
-    invalidateRowsFilter();
+    m_idFilterUtf8 = trimmed.toUtf8();
+    m_idFilterAscii = true;
+    for (const char c : std::as_const(m_idFilterUtf8))
+        m_idFilterAscii = m_idFilterAscii && uchar(c) < 0x80;
+    invalidate();
 }
 
 void SessionFilterProxyModel::setValueFilter(const QString &text)
 {
     if (!m_model || text.trimmed() == m_model->valueFilter())
         return;
-    m_model->setValueFilter(text);
-    invalidateRowsFilter();
+    m_model->setValueFilter(text); // re-filtered in onValueSearchProgress()
 }
 
 QString SessionFilterProxyModel::valueFilter() const
@@ -50,14 +78,9 @@ bool SessionFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex 
 {
     if (!m_model || sourceParent.isValid())
         return true;
-    if (!m_idFilter.isEmpty()
-        && !m_model->sessionId(sourceRow).contains(m_idFilter, Qt::CaseInsensitive))
+    if (!m_idFilter.isEmpty() && !m_model->idContains(sourceRow, m_idFilterUtf8, m_idFilterAscii))
         return false;
-    if (!m_model->valueFilter().isEmpty()) {
-        const QModelIndex index = m_model->index(sourceRow, SessionTableModel::IdColumn);
-        return index.data(SessionTableModel::ValueMatchRole).toInt() == int(ValueMatch::Yes);
-    }
-    return true;
+    return !m_valueFilterActive || m_model->valueMatch(sourceRow) == ValueMatch::Yes;
 }
 
 } // namespace RediStore::Admin

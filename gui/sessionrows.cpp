@@ -6,6 +6,10 @@
 
 namespace RediStore::Admin {
 
+SessionRows::SessionRows()
+    : m_index([this](int slot) { return m_slots[slot].idView(); })
+{ }
+
 int SessionRows::rowOfSlot(int slot) const
 {
     if (slot < 0 || slot >= m_slots.size() || !isUsed(slot))
@@ -24,23 +28,25 @@ int SessionRows::rowOfSlot(int slot) const
     return cached();
 }
 
-int SessionRows::rowOf(const QByteArray &id) const
+int SessionRows::rowOf(QByteArrayView id) const
 {
     return rowOfSlot(findSlot(id));
 }
 
-int SessionRows::append(SessionRow row)
+int SessionRows::append(QByteArrayView id, SessionRow row)
 {
     row.seq = m_nextSeq++;
+    row.idData = m_arena.store(id);
+    row.idLength = quint32(id.size());
     int slot;
     if (!m_free.isEmpty()) {
         slot = m_free.takeLast();
-        m_slots[slot] = std::move(row);
+        m_slots[slot] = row;
     } else {
         slot = int(m_slots.size());
-        m_slots.append(std::move(row));
+        m_slots.append(row);
     }
-    m_slotOf.insert(m_slots[slot].id, slot);
+    m_index.insert(slot);
     if (m_rowOfSlot.size() < m_slots.size())
         m_rowOfSlot.resize(m_slots.size(), -1);
     m_rowOfSlot[slot] = int(m_order.size());
@@ -50,7 +56,7 @@ int SessionRows::append(SessionRow row)
 
 void SessionRows::releaseSlot(int slot)
 {
-    m_slotOf.remove(m_slots[slot].id);
+    m_index.remove(slot);
     m_slots[slot] = SessionRow();
     if (slot == m_slots.size() - 1)
         m_slots.removeLast();
@@ -87,8 +93,8 @@ void SessionRows::clear()
     m_slots.squeeze();
     m_free.clear();
     m_free.squeeze();
-    m_slotOf.clear();
-    m_slotOf.squeeze();
+    m_index.clear();
+    m_arena.clear();
     m_order.clear();
     m_order.squeeze();
     m_rowOfSlot.clear();
@@ -111,14 +117,32 @@ void SessionRows::sortAll(const LessThan &lessThan)
               [&](int a, int b) { return lessThan(m_slots[a], m_slots[b]); });
 }
 
+void SessionRows::sortByKey(const std::function<qint64(const SessionRow &)> &key, bool descending)
+{
+    struct Keyed
+    {
+        qint64 key;
+        quint32 seq;
+        int slot;
+    };
+    std::vector<Keyed> keyed;
+    keyed.reserve(size_t(m_order.size()));
+    for (int slot : std::as_const(m_order))
+        keyed.push_back({ key(m_slots[slot]), m_slots[slot].seq, slot });
+    std::sort(keyed.begin(), keyed.end(), [descending](const Keyed &a, const Keyed &b) {
+        if (a.key != b.key)
+            return descending ? a.key > b.key : a.key < b.key;
+        return descending ? a.seq > b.seq : a.seq < b.seq;
+    });
+    for (size_t i = 0; i < keyed.size(); ++i)
+        m_order[qsizetype(i)] = keyed[i].slot;
+}
+
 qint64 SessionRows::memoryEstimate() const
 {
-    // A row, its ID's heap block, its hash node and the two index lists.
-    qint64 ids = 0;
-    for (const SessionRow &row : m_slots)
-        ids += row.id.capacity() + 32;
-    return qint64(m_slots.capacity()) * qint64(sizeof(SessionRow)) + ids
-        + qint64(m_slotOf.size()) * 48 + qint64(m_order.capacity() + m_rowOfSlot.capacity()) * 4;
+    return qint64(m_slots.capacity()) * qint64(sizeof(SessionRow)) + m_arena.bytesReserved()
+        + m_index.bytesReserved()
+        + qint64(m_order.capacity() + m_rowOfSlot.capacity() + m_free.capacity()) * 4;
 }
 
 } // namespace RediStore::Admin

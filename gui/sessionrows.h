@@ -1,8 +1,10 @@
 #ifndef REDISTORE_ADMIN_SESSIONROWS_H
 #define REDISTORE_ADMIN_SESSIONROWS_H
 
+#include "idarena.h"
+#include "slotindex.h"
+
 #include <QtCore/QByteArray>
-#include <QtCore/QHash>
 #include <QtCore/QList>
 
 #include <functional>
@@ -12,23 +14,32 @@ namespace RediStore::Admin {
 // Whether a session's values contain the text of the value search.
 enum class ValueMatch : quint8 { Unknown, Checking, Yes, No };
 
-// One session of the browser, kept small: a million of them must fit comfortably.
+// One session of the browser, kept small: a million of them must fit comfortably (32 bytes,
+// plus the ID's bytes in the arena and its place in the index).
 struct SessionRow
 {
-    QByteArray id; // UTF-8, without the key prefix
+    const char *idData = nullptr; // UTF-8, without the key prefix, in the arena; null: free slot
     qint64 deadline = -1; // on the model's clock, in ms; -1: no expiry
+    quint32 idLength = 0;
     quint32 seq = 0; // arrival order (the order of the scan)
     quint32 size = 0; // bytes of the stored value
     quint16 generation = 0; // the scan that last saw it
     ValueMatch match = ValueMatch::Unknown;
+
+    QByteArrayView idView() const { return QByteArrayView(idData, qsizetype(idLength)); }
+    QByteArray id() const { return QByteArray(idData, qsizetype(idLength)); } // a copy
 };
 
-// The rows of the session browser: stable slots (so an ID finds its row in O(1) through a hash)
-// and an order of slots (the rows as the model shows them, which sorting permutes).
+// The rows of the session browser: stable slots (so an ID finds its row through the index) and
+// an order of slots (the rows as the model shows them, which sorting permutes).
 class SessionRows
 {
 public:
     using LessThan = std::function<bool(const SessionRow &, const SessionRow &)>;
+
+    SessionRows();
+    SessionRows(const SessionRows &) = delete;
+    SessionRows &operator=(const SessionRows &) = delete;
 
     int count() const { return int(m_order.size()); }
     bool isEmpty() const { return m_order.isEmpty(); }
@@ -37,17 +48,18 @@ public:
     int slotAt(int row) const { return m_order[row]; }
 
     int slotCount() const { return int(m_slots.size()); }
-    bool isUsed(int slot) const { return !m_slots[slot].id.isNull(); }
+    bool isUsed(int slot) const { return m_slots[slot].idData != nullptr; }
     const SessionRow &slot(int slot) const { return m_slots[slot]; }
     SessionRow &slot(int slot) { return m_slots[slot]; }
 
-    int findSlot(const QByteArray &id) const { return m_slotOf.value(id, -1); }
+    int findSlot(QByteArrayView id) const { return m_index.find(id); }
     // The row showing slot, or -1 when the slot is free.
     int rowOfSlot(int slot) const;
-    int rowOf(const QByteArray &id) const;
+    int rowOf(QByteArrayView id) const;
 
-    // Adds a row at the end (row count() - 1); returns its slot.
-    int append(SessionRow row);
+    // Adds a row at the end (row count() - 1) for id, which must not be listed yet; returns
+    // its slot.
+    int append(QByteArrayView id, SessionRow row);
     // Removes one row.
     void removeRow(int row);
     // Moves the rows whose slots are in slots to the end, keeping the others' order (for a
@@ -61,8 +73,11 @@ public:
     void mergeTail(int from, const LessThan &lessThan);
     // Sorts every row.
     void sortAll(const LessThan &lessThan);
+    // Sorts every row by an integer key, ties in arrival order (reversed when descending):
+    // the same order as sortAll() with the matching LessThan, several times faster.
+    void sortByKey(const std::function<qint64(const SessionRow &)> &key, bool descending);
 
-    // Approximate bytes held, for diagnostics.
+    // Bytes held, for diagnostics.
     qint64 memoryEstimate() const;
 
 private:
@@ -70,7 +85,8 @@ private:
 
     QList<SessionRow> m_slots;
     QList<int> m_free;
-    QHash<QByteArray, int> m_slotOf;
+    IdArena m_arena;
+    SlotIndex m_index;
     QList<int> m_order; // row -> slot
     mutable QList<int> m_rowOfSlot; // slot -> row, rebuilt when stale
     quint32 m_nextSeq = 0;

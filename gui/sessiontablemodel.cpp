@@ -105,21 +105,22 @@ QVariant SessionTableModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case IdColumn:
-            return QString::fromUtf8(row.id);
+            return QString::fromUtf8(row.idView());
         case TtlColumn:
             return DisplayFormat::ttl(remaining(row));
         case SizeColumn:
             return DisplayFormat::size(row.size);
         case ValuesColumn:
-            if (const PreviewCache::Preview *preview = m_previews->find(row.id))
+            const QByteArray id = row.id();
+            if (const PreviewCache::Preview *preview = m_previews->find(id))
                 return preview->text;
-            m_previews->request(row.id); // painted, so on screen: worth loading
+            m_previews->request(id); // painted, so on screen: worth loading
             return tr("loading\u2026");
         }
         break;
     case Qt::ToolTipRole:
         if (index.column() == ValuesColumn) {
-            if (const PreviewCache::Preview *preview = m_previews->find(row.id))
+            if (const PreviewCache::Preview *preview = m_previews->find(row.id()))
                 return preview->toolTip;
         } else if (index.column() == TtlColumn && row.deadline >= 0) {
             const QDateTime at = QDateTime::currentDateTime().addMSecs(remaining(row));
@@ -138,7 +139,7 @@ QVariant SessionTableModel::data(const QModelIndex &index, int role) const
             if (left < 60 * 1000)
                 return QColor(0xd3, 0x54, 0x00);
         } else if (index.column() == ValuesColumn) {
-            const PreviewCache::Preview *preview = m_previews->find(row.id);
+            const PreviewCache::Preview *preview = m_previews->find(row.id());
             if (!preview)
                 return QColor(0x9e, 0x9e, 0x9e);
             if (!preview->decoded)
@@ -150,7 +151,7 @@ QVariant SessionTableModel::data(const QModelIndex &index, int role) const
             return QFontDatabase::systemFont(QFontDatabase::FixedFont);
         break;
     case IdRole:
-        return QString::fromUtf8(row.id);
+        return QString::fromUtf8(row.idView());
     case TtlRole:
         return remaining(row);
     case SizeRole:
@@ -212,7 +213,9 @@ void SessionTableModel::fetchMore(const QModelIndex &parent)
     if (!canFetchMore(parent) || !m_scanner->canFetch())
         return;
     const bool first = !m_scanner->hasStarted();
-    m_scanner->fetch(first ? firstPageSize : m_pageSize);
+    // Bigger pages as the list grows: each page costs the views a pass over all rows.
+    const int size = qBound(m_pageSize, m_rows.count() / 100, qMax(m_pageSize, 5000));
+    m_scanner->fetch(first ? firstPageSize : size);
     if (first)
         Q_EMIT scanStateChanged();
 }
@@ -257,7 +260,7 @@ void SessionTableModel::retry()
 void SessionTableModel::onPage(const QList<SessionInfo> &sessions)
 {
     const qint64 now = m_clock.elapsed();
-    QList<SessionRow> fresh;
+    QList<NewRow> fresh;
     QSet<QByteArray> freshIds;
     for (const SessionInfo &info : sessions) {
         if (info.ttlMs == -2)
@@ -271,11 +274,10 @@ void SessionTableModel::onPage(const QList<SessionInfo> &sessions)
         } else if (!freshIds.contains(id)) {
             freshIds.insert(id);
             SessionRow row;
-            row.id = id;
             row.deadline = deadline;
             row.size = clampSize(info.size);
             row.generation = m_generation;
-            fresh.append(std::move(row));
+            fresh.append({ id, row });
         }
     }
     appendRows(std::move(fresh));
@@ -289,7 +291,7 @@ void SessionTableModel::onScanFinished()
     // Rows the scan did not see again may be gone: check them one by one.
     for (int slot = 0; slot < m_rows.slotCount(); ++slot) {
         if (m_rows.isUsed(slot) && m_rows.slot(slot).generation != m_generation)
-            m_prober->probe(m_rows.slot(slot).id);
+            m_prober->probe(m_rows.slot(slot).id());
     }
     Q_EMIT scanStateChanged();
 }
@@ -306,7 +308,7 @@ bool SessionTableModel::updateSlot(int slot, qint64 deadline, quint32 size, bool
         row.deadline = deadline;
     row.size = size;
     if (sizeChanged || valueChanged) {
-        m_previews->invalidate(row.id);
+        m_previews->invalidate(row.id());
         m_search->rowChanged(slot);
     }
     if ((m_sortColumn == TtlColumn && ttlChanged) || (m_sortColumn == SizeColumn && sizeChanged))
@@ -316,15 +318,15 @@ bool SessionTableModel::updateSlot(int slot, qint64 deadline, quint32 size, bool
     return true;
 }
 
-void SessionTableModel::appendRows(QList<SessionRow> rows)
+void SessionTableModel::appendRows(QList<NewRow> rows)
 {
     if (rows.isEmpty())
         return;
     const int first = m_rows.count();
     beginInsertRows(QModelIndex(), first, first + int(rows.size()) - 1);
-    for (SessionRow &row : rows) {
-        m_search->rowAdded(row);
-        m_rows.append(std::move(row));
+    for (NewRow &row : rows) {
+        m_search->rowAdded(row.row);
+        m_rows.append(row.id, row.row);
     }
     if (m_sortColumn < 0)
         m_sortedCount = m_rows.count(); // the scan order is the arrival order
@@ -340,8 +342,8 @@ void SessionTableModel::removeSlots(const QList<int> &slots)
     for (int slot : slots) {
         m_dirtySlots.remove(slot);
         m_search->rowRemoved(slot);
-        m_prober->forget(m_rows.slot(slot).id);
-        m_previews->invalidate(m_rows.slot(slot).id);
+        m_prober->forget(m_rows.slot(slot).id());
+        m_previews->invalidate(m_rows.slot(slot).id());
     }
     int inSortedPart = 0;
     for (int slot : slots) {
@@ -394,7 +396,7 @@ SessionRows::LessThan SessionTableModel::lessThan() const
         int order = 0;
         switch (column) {
         case IdColumn:
-            order = a.id.compare(b.id);
+            order = QByteArrayView(a.idView()).compare(b.idView());
             break;
         case TtlColumn:
             order = ttlKey(a) < ttlKey(b) ? -1 : ttlKey(a) > ttlKey(b) ? 1 : 0;
@@ -419,8 +421,19 @@ void SessionTableModel::sort(int column, Qt::SortOrder order)
     m_sortOrder = order;
     m_dirtySlots.clear();
     m_resortTimer.stop();
-    const auto less = lessThan();
-    relayout([&]() { m_rows.sortAll(less); });
+    const bool descending = order == Qt::DescendingOrder;
+    relayout([&]() {
+        if (column == TtlColumn)
+            m_rows.sortByKey(
+                [](const SessionRow &row) {
+                    return row.deadline < 0 ? std::numeric_limits<qint64>::max() : row.deadline;
+                },
+                descending);
+        else if (column == SizeColumn)
+            m_rows.sortByKey([](const SessionRow &row) { return qint64(row.size); }, descending);
+        else
+            m_rows.sortAll(lessThan());
+    });
     m_sortedCount = m_rows.count();
 }
 
@@ -468,7 +481,7 @@ void SessionTableModel::onProbed(const QList<SessionInfo> &sessions)
     const qint64 now = m_clock.elapsed();
     QList<int> gone;
     QStringList goneIds, touchedIds;
-    QList<SessionRow> fresh;
+    QList<NewRow> fresh;
     for (const SessionInfo &info : sessions) {
         if (info.ttlMs == SessionProber::NoAnswer)
             continue; // connection trouble: leave the row as it is
@@ -488,11 +501,10 @@ void SessionTableModel::onProbed(const QList<SessionInfo> &sessions)
             updateSlot(slot, deadline, clampSize(info.size), true);
         } else {
             SessionRow row;
-            row.id = id;
             row.deadline = deadline;
             row.size = clampSize(info.size);
             row.generation = m_generation;
-            fresh.append(std::move(row));
+            fresh.append({ id, row });
         }
     }
     removeSlots(gone);
@@ -522,7 +534,17 @@ void SessionTableModel::removeSessions(const QStringList &ids)
 
 QString SessionTableModel::sessionId(int row) const
 {
-    return row >= 0 && row < m_rows.count() ? QString::fromUtf8(m_rows.at(row).id) : QString();
+    return row >= 0 && row < m_rows.count() ? QString::fromUtf8(m_rows.at(row).idView())
+                                            : QString();
+}
+
+bool SessionTableModel::idContains(int row, const QByteArray &utf8, bool ascii) const
+{
+    const QByteArrayView id = m_rows.at(row).idView();
+    if (ascii)
+        return QLatin1StringView(id.data(), id.size())
+            .contains(QLatin1StringView(utf8), Qt::CaseInsensitive);
+    return QString::fromUtf8(id).contains(QString::fromUtf8(utf8), Qt::CaseInsensitive);
 }
 
 int SessionTableModel::rowOf(const QString &id) const

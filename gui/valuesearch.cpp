@@ -1,6 +1,7 @@
 #include "valuesearch.h"
 
 #include "displayformat.h"
+#include "sessionreader.h"
 
 namespace RediStore::Admin {
 
@@ -117,7 +118,7 @@ QList<QByteArray> ValueSearch::nextIds(int max)
         SessionRow &row = m_rows->slot(slot);
         if (row.match == ValueMatch::Unknown) {
             setMatch(row, ValueMatch::Checking);
-            ids.append(row.id);
+            ids.append(row.id());
         }
     }
     return ids;
@@ -136,7 +137,7 @@ void ValueSearch::pump()
     const quint64 token = m_token;
     for (const QByteArray &id : ids) {
         ++m_inFlight;
-        m_admin->load(QString::fromUtf8(id))
+        SessionReader::read(m_admin, QString::fromUtf8(id))
             .then(this, [this, id, token](const SessionContent &content) {
                 if (token != m_token)
                     return;

@@ -29,7 +29,11 @@ int main(int argc, char **argv)
                                      QStringLiteral("n"), QStringLiteral("0"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed."),
                                   QStringLiteral("n"), QStringLiteral("1"));
-    parser.addOptions({ count, prefix, serializer, corrupt, seed });
+    const QCommandLineOption minTtl(QStringLiteral("min-ttl"), QStringLiteral("Shortest TTL (s)."),
+                                    QStringLiteral("s"), QStringLiteral("600"));
+    const QCommandLineOption maxTtl(QStringLiteral("max-ttl"), QStringLiteral("Longest TTL (s)."),
+                                    QStringLiteral("s"), QStringLiteral("7200"));
+    parser.addOptions({ count, prefix, serializer, corrupt, seed, minTtl, maxTtl });
     parser.process(app);
 
     SessionFiller::Options options;
@@ -37,6 +41,8 @@ int main(int argc, char **argv)
     options.serializer = parser.value(serializer);
     options.corruptPercent = parser.value(corrupt).toInt();
     options.seed = parser.value(seed).toUInt();
+    options.minTtl = parser.value(minTtl).toInt();
+    options.maxTtl = parser.value(maxTtl).toInt();
     SessionFiller filler(options);
     const int total = parser.value(count).toInt();
     for (int done = 0; done < total;) {

@@ -1,0 +1,160 @@
+// redistore-admin-bench URL: opens the real main window on URL (offscreen works) and reports
+// how the session browser copes with what is there: time to the first rows, time to list
+// everything, the longest event-loop stall (a 1 ms timer), the resident memory, and the same
+// for a TTL sort and a value search. Fill Redis first with redistore-fill-sessions.
+
+#include "liveupdates.h"
+#include "mainwindow.h"
+#include "profilestore.h"
+#include "sessionconnection.h"
+#include "sessionfilterproxymodel.h"
+#include "sessiontablemodel.h"
+#include "translationloader.h"
+
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QFile>
+#include <QtCore/QTemporaryDir>
+#include <QtCore/QTimer>
+#include <QtWidgets/QApplication>
+#include <QtWidgets/QTableView>
+
+#include <cstdio>
+#include <functional>
+
+using namespace RediStore::Admin;
+
+namespace {
+
+qint64 residentKiB(const char *field = "VmRSS:")
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith(field))
+            return line.mid(int(qstrlen(field))).trimmed().split(' ').first().toLongLong();
+    }
+    return -1;
+}
+
+// Measures the longest gap between ticks of a 1 ms timer while a phase runs.
+class StallMeter : public QObject
+{
+public:
+    StallMeter()
+    {
+        m_timer.setInterval(1);
+        connect(&m_timer, &QTimer::timeout, this,
+                [this]() { m_longest = qMax(m_longest, m_clock.restart()); });
+    }
+    void start()
+    {
+        m_longest = 0;
+        m_clock.start();
+        m_timer.start();
+    }
+    qint64 stop()
+    {
+        m_timer.stop();
+        return qMax(m_longest, m_clock.elapsed());
+    }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_longest = 0;
+};
+
+void waitUntil(const std::function<bool()> &done, int timeoutMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (!done() && clock.elapsed() < timeoutMs)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    if (argc < 2) {
+        std::fprintf(stderr,
+                     "usage: redistore-admin-bench redis://host:port [value-search-text]\n");
+        return 2;
+    }
+    TranslationLoader::install(&app, QStringLiteral("en"));
+    const QString url = QString::fromLocal8Bit(argv[1]);
+    const QString search
+        = argc > 2 ? QString::fromLocal8Bit(argv[2]) : QStringLiteral("frank12345@");
+    QTemporaryDir dir;
+    ProfileStore store(dir.filePath(QStringLiteral("p.ini")));
+    const qint64 baseline = residentKiB();
+
+    MainWindow window(&store);
+    window.resize(1360, 820);
+    window.show();
+    SessionTableModel *model = window.sessionModel();
+    StallMeter stalls;
+    QElapsedTimer clock;
+    qint64 firstRows = -1;
+    QObject::connect(model, &QAbstractItemModel::rowsInserted, &window, [&]() {
+        if (firstRows < 0)
+            firstRows = clock.elapsed();
+    });
+    clock.start();
+    stalls.start();
+    window.openProfile(ConnectionProfile::fromUrl(url));
+    waitUntil([&]() { return model->isScanComplete(); }, 30 * 60 * 1000);
+    const qint64 scanMs = clock.elapsed();
+    const qint64 scanStall = stalls.stop();
+    waitUntil([]() { return false; }, 500); // let the last probes and repaints settle
+    const qint64 afterScan = residentKiB();
+    std::printf("sessions listed: %d\n", model->rowCount());
+    std::printf("first rows after: %lld ms\n", firstRows);
+    std::printf("whole scan: %lld ms\n", scanMs);
+    std::printf("longest event-loop stall while scanning: %lld ms\n", scanStall);
+    std::printf(
+        "RSS: %lld MiB before the window, %lld MiB with every session listed (model ~%lld MiB)\n",
+        baseline / 1024, afterScan / 1024, model->memoryEstimate() / (1024 * 1024));
+
+    stalls.start();
+    clock.restart();
+    window.proxyModel()->sort(SessionTableModel::TtlColumn, Qt::AscendingOrder);
+    const qint64 sortMs = clock.elapsed();
+    waitUntil([]() { return false; }, 300);
+    std::printf("sort by TTL: %lld ms (longest stall %lld ms)\n", sortMs, stalls.stop());
+
+    stalls.start();
+    clock.restart();
+    window.proxyModel()->setIdFilter(QStringLiteral("QQ"));
+    const qint64 filterMs = clock.elapsed();
+    std::printf("filter by ID: %lld ms, %d rows shown\n", filterMs,
+                window.proxyModel()->rowCount());
+    window.proxyModel()->setIdFilter(QString());
+    stalls.stop();
+
+    // Scrolling: jump through the list; previews load for the visible rows only.
+    stalls.start();
+    QTableView *view = window.sessionView();
+    for (int i = 0; i <= 20; ++i) {
+        view->scrollTo(window.proxyModel()->index(model->rowCount() * i / 20 - (i == 20), 0));
+        waitUntil([]() { return false; }, 50);
+    }
+    std::printf("scrolling through the list: longest stall %lld ms\n", stalls.stop());
+
+    if (!search.isEmpty() && search != QLatin1String("-")) {
+        stalls.start();
+        clock.restart();
+        window.proxyModel()->setValueFilter(search);
+        waitUntil([&]() { return !model->isValueSearchRunning(); }, 30 * 60 * 1000);
+        std::printf("value search for \"%s\": %lld ms, %lld sessions checked, %d found, longest "
+                    "stall %lld ms\n",
+                    qPrintable(search), clock.elapsed(), model->valueSearchChecked(),
+                    window.proxyModel()->rowCount(), stalls.stop());
+        window.proxyModel()->setValueFilter(QString());
+    }
+    std::printf("RSS at the end: %lld MiB (peak %lld MiB)\n", residentKiB() / 1024,
+                residentKiB("VmHWM:") / 1024);
+    return 0;
+}

@@ -1,0 +1,143 @@
+// SessionRows, its ID arena and slot index: random additions and removals across many index
+// growths agree with a plain reference; sorting and merging keep a consistent order.
+
+#include "sessionrows.h"
+
+#include <QtCore/QHash>
+#include <QtCore/QRandomGenerator>
+#include <QtTest/QtTest>
+
+#include <algorithm>
+
+using namespace RediStore::Admin;
+
+class tst_SessionRows : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void randomOperationsMatchAReference();
+    void moveToEndAndRemoveTail();
+    void sortByKeyMatchesSortAll();
+    void mergeTailKeepsOrder();
+    void longAndEmptyIds();
+};
+
+static QByteArray makeId(int n)
+{
+    return "ID-" + QByteArray::number(n) + QByteArray(40, 'A' + char(n % 26));
+}
+
+void tst_SessionRows::randomOperationsMatchAReference()
+{
+    SessionRows rows;
+    QHash<QByteArray, quint32> reference; // id -> size
+    QRandomGenerator random(42);
+    int next = 0;
+    for (int step = 0; step < 200000; ++step) {
+        if (reference.isEmpty() || random.bounded(100) < 70) {
+            const QByteArray id = makeId(next++);
+            SessionRow row;
+            row.size = quint32(next);
+            rows.append(id, row);
+            reference.insert(id, quint32(next));
+        } else {
+            const int row = int(random.bounded(rows.count()));
+            const QByteArray id = rows.at(row).id();
+            QVERIFY(reference.contains(id));
+            rows.removeRow(row);
+            reference.remove(id);
+            QCOMPARE(rows.findSlot(id), -1);
+        }
+        if (step % 20011 == 0) {
+            QCOMPARE(rows.count(), int(reference.size()));
+            for (auto it = reference.cbegin(); it != reference.cend(); ++it) {
+                const int slot = rows.findSlot(it.key());
+                QVERIFY(slot >= 0);
+                QCOMPARE(rows.slot(slot).size, it.value());
+                QCOMPARE(rows.slot(slot).idView(), QByteArrayView(it.key()));
+                QCOMPARE(rows.at(rows.rowOfSlot(slot)).idView(), QByteArrayView(it.key()));
+            }
+        }
+    }
+    QCOMPARE(rows.count(), int(reference.size()));
+    QCOMPARE(rows.findSlot("never-added"), -1);
+    rows.clear();
+    QCOMPARE(rows.count(), 0);
+    QCOMPARE(rows.findSlot(makeId(0)), -1);
+}
+
+void tst_SessionRows::moveToEndAndRemoveTail()
+{
+    SessionRows rows;
+    for (int i = 0; i < 10; ++i)
+        rows.append(makeId(i), SessionRow());
+    const QList<int> gone
+        = { rows.findSlot(makeId(2)), rows.findSlot(makeId(5)), rows.findSlot(makeId(6)) };
+    QCOMPARE(rows.moveToEnd(gone), 3);
+    QCOMPARE(rows.at(2).id(), makeId(3)); // the others keep their order
+    rows.removeTail(3);
+    QCOMPARE(rows.count(), 7);
+    for (int i : { 2, 5, 6 })
+        QCOMPARE(rows.findSlot(makeId(i)), -1);
+    QCOMPARE(rows.rowOf(makeId(9)), 6);
+}
+
+void tst_SessionRows::sortByKeyMatchesSortAll()
+{
+    SessionRows a, b;
+    QRandomGenerator random(7);
+    for (int i = 0; i < 5000; ++i) {
+        SessionRow row;
+        row.size = quint32(random.bounded(50)); // many ties
+        a.append(makeId(i), row);
+        b.append(makeId(i), row);
+    }
+    for (bool descending : { false, true }) {
+        a.sortByKey([](const SessionRow &r) { return qint64(r.size); }, descending);
+        b.sortAll([descending](const SessionRow &x, const SessionRow &y) {
+            if (x.size != y.size)
+                return descending ? x.size > y.size : x.size < y.size;
+            return descending ? x.seq > y.seq : x.seq < y.seq;
+        });
+        for (int row = 0; row < a.count(); ++row)
+            QCOMPARE(a.at(row).idView(), b.at(row).idView());
+    }
+}
+
+void tst_SessionRows::mergeTailKeepsOrder()
+{
+    SessionRows rows;
+    auto less = [](const SessionRow &x, const SessionRow &y) { return x.size < y.size; };
+    for (int i = 0; i < 100; ++i) {
+        SessionRow row;
+        row.size = quint32((i * 37) % 101);
+        rows.append(makeId(i), row);
+    }
+    rows.sortAll(less);
+    for (int i = 100; i < 150; ++i) {
+        SessionRow row;
+        row.size = quint32((i * 53) % 101);
+        rows.append(makeId(i), row);
+    }
+    rows.mergeTail(100, less);
+    for (int row = 1; row < rows.count(); ++row)
+        QVERIFY(rows.at(row - 1).size <= rows.at(row).size);
+    QCOMPARE(rows.count(), 150);
+}
+
+void tst_SessionRows::longAndEmptyIds()
+{
+    SessionRows rows;
+    const QByteArray huge(200000, 'x');
+    rows.append(huge, SessionRow());
+    rows.append(QByteArray(), SessionRow());
+    rows.append(QByteArray("\xc3\xa9t\xc3\xa9"), SessionRow());
+    QCOMPARE(rows.findSlot(huge), 0);
+    QCOMPARE(rows.findSlot(QByteArray()), 1);
+    QCOMPARE(rows.at(2).id(), QByteArray("\xc3\xa9t\xc3\xa9"));
+    QVERIFY(rows.memoryEstimate() > 200000);
+}
+
+QTEST_MAIN(tst_SessionRows)
+#include "tst_sessionrows.moc"
