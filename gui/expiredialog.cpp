@@ -31,7 +31,7 @@ ExpireDialog::ExpireDialog(int count, qint64 currentTtlMs, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(
         count == 1 ? tr("Choose when this session expires.")
-                   : tr("Choose when the %n selected sessions expire.", nullptr, count),
+                   : tr("Choose when the %Ln selected sessions expire.", nullptr, count),
         this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
@@ -55,7 +55,7 @@ ExpireDialog::ExpireDialog(int count, qint64 currentTtlMs, QWidget *parent)
     layout->addWidget(m_summary);
     layout->addWidget(m_buttons);
     m_buttons->button(QDialogButtonBox::Ok)
-        ->setText(count == 1 ? tr("Set expiry") : tr("Set expiry of %n sessions", nullptr, count));
+        ->setText(count == 1 ? tr("Set expiry") : tr("Set expiry of %Ln sessions", nullptr, count));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 

@@ -91,9 +91,9 @@ void SessionActions::persist(const QStringList &ids)
     }
     const int n = int(ids.size());
     ask({ tr("Remove expiry"),
-          tr("Remove the expiry of %n session(s)? They will be kept until someone deletes them.",
+          tr("Remove the expiry of %Ln session(s)? They will be kept until someone deletes them.",
              nullptr, n),
-          tr("Persist %n session(s)", nullptr, n) },
+          tr("Persist %Ln session(s)", nullptr, n) },
         [this, ids]() { applyPersist(ids); });
 }
 
@@ -104,10 +104,10 @@ void SessionActions::remove(const QStringList &ids)
     const int n = int(ids.size());
     const QString text = n == 1
         ? tr("Delete session %1 now? Its user is logged out at once.").arg(ids.first())
-        : tr("Delete %n session(s) now? Their users are logged out at once. This cannot be "
+        : tr("Delete %Ln session(s) now? Their users are logged out at once. This cannot be "
              "undone.",
              nullptr, n);
-    ask({ tr("Delete sessions"), text, tr("Delete %n session(s)", nullptr, n) },
+    ask({ tr("Delete sessions"), text, tr("Delete %Ln session(s)", nullptr, n) },
         [this, ids]() { applyRemove(ids); });
 }
 
@@ -119,7 +119,7 @@ void SessionActions::applyExpire(const QStringList &ids, qint64 seconds)
     runEach(
         ids, [admin, seconds](const QString &id) { return admin->expire(id, seconds); },
         [seconds](const Outcome &outcome) {
-            return tr("%n session(s) now expire in %1.", nullptr, int(outcome.done.size()))
+            return tr("%Ln session(s) now expire in %1.", nullptr, int(outcome.done.size()))
                 .arg(DisplayFormat::duration(seconds));
         });
 }
@@ -132,7 +132,7 @@ void SessionActions::applyPersist(const QStringList &ids)
     runEach(
         ids, [admin](const QString &id) { return admin->persist(id); },
         [](const Outcome &outcome) {
-            return tr("%n session(s) no longer expire.", nullptr, int(outcome.done.size()));
+            return tr("%Ln session(s) no longer expire.", nullptr, int(outcome.done.size()));
         });
 }
 
@@ -179,10 +179,10 @@ void SessionActions::runEach(const QStringList &ids, Step step,
         QString text = b->summary(b->outcome);
         if (!b->outcome.gone.isEmpty())
             text += QLatin1Char(' ')
-                + tr("%n no longer existed.", nullptr, int(b->outcome.gone.size()));
+                + tr("%Ln no longer existed.", nullptr, int(b->outcome.gone.size()));
         if (!b->outcome.failed.isEmpty())
             text += QLatin1Char(' ')
-                + tr("%n could not be changed: %1", nullptr, int(b->outcome.failed.size()))
+                + tr("%Ln could not be changed: %1", nullptr, int(b->outcome.failed.size()))
                       .arg(b->outcome.firstError);
         if (!b->outcome.done.isEmpty())
             Q_EMIT sessionsChanged(b->outcome.done);
@@ -216,10 +216,10 @@ void SessionActions::applyRemove(const QStringList &ids)
                 if (--batch->chunksLeft > 0)
                     return;
                 --m_running;
-                QString text = tr("Deleted %n session(s).", nullptr, int(batch->deleted));
+                QString text = tr("Deleted %Ln session(s).", nullptr, int(batch->deleted));
                 if (batch->deleted < ids.size() && batch->firstError.isEmpty())
                     text += QLatin1Char(' ')
-                        + tr("%n no longer existed.", nullptr, int(ids.size() - batch->deleted));
+                        + tr("%Ln no longer existed.", nullptr, int(ids.size() - batch->deleted));
                 if (!batch->firstError.isEmpty())
                     text += QLatin1Char(' ') + batch->firstError;
                 if (batch->firstError.isEmpty())

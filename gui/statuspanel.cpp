@@ -46,10 +46,11 @@ void StatusPanel::setConnection(const QString &text, bool readOnly, bool connect
 void StatusPanel::setCounts(qint64 shown, qint64 total, bool filtered)
 {
     if (filtered)
-        m_count->setText(tr("%1 of %n session(s) shown", nullptr, int(qMin(total, qint64(INT_MAX))))
-                             .arg(DisplayFormat::count(shown)));
+        m_count->setText(
+            tr("%1 of %Ln session(s) shown", nullptr, int(qMin(total, qint64(INT_MAX))))
+                .arg(DisplayFormat::count(shown)));
     else
-        m_count->setText(tr("%n session(s)", nullptr, int(qMin(total, qint64(INT_MAX)))));
+        m_count->setText(tr("%Ln session(s)", nullptr, int(qMin(total, qint64(INT_MAX)))));
 }
 
 void StatusPanel::setScan(bool scanning, bool complete, qint64 rows, qint64 dbSize)

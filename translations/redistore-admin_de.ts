@@ -555,10 +555,6 @@
         <source>Choose when this session expires.</source>
         <translation>Wählen, wann diese Sitzung abläuft.</translation>
     </message>
-    <message numerus="yes">
-        <source>Choose when the %n selected sessions expire.</source>
-        <translation><numerusform>Wählen, wann die %n ausgewählte Sitzung abläuft.</numerusform><numerusform>Wählen, wann die %n ausgewählten Sitzungen ablaufen.</numerusform></translation>
-    </message>
     <message>
         <source>seconds</source>
         <translation>Sekunden</translation>
@@ -575,13 +571,17 @@
         <source>days</source>
         <translation>Tage</translation>
     </message>
-    <message numerus="yes">
-        <source>Set expiry of %n sessions</source>
-        <translation><numerusform>Ablauf von %n Sitzung festlegen</numerusform><numerusform>Ablauf von %n Sitzungen festlegen</numerusform></translation>
-    </message>
     <message>
         <source>Redis deletes it at %1 (in %2).</source>
         <translation>Redis löscht sie am %1 (in %2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Choose when the %Ln selected sessions expire.</source>
+        <translation><numerusform>Wählen, wann die %Ln ausgewählte Sitzung abläuft.</numerusform><numerusform>Wählen, wann die %Ln ausgewählten Sitzungen ablaufen.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Set expiry of %Ln sessions</source>
+        <translation><numerusform>Ablauf von %Ln Sitzung festlegen</numerusform><numerusform>Ablauf von %Ln Sitzungen festlegen</numerusform></translation>
     </message>
 </context>
 <context>
@@ -786,49 +786,49 @@
         <source>Remove expiry</source>
         <translation>Ablauf entfernen</translation>
     </message>
-    <message numerus="yes">
-        <source>Remove the expiry of %n session(s)? They will be kept until someone deletes them.</source>
-        <translation><numerusform>Den Ablauf von %n Sitzung entfernen? Sie bleibt erhalten, bis jemand sie löscht.</numerusform><numerusform>Den Ablauf von %n Sitzungen entfernen? Sie bleiben erhalten, bis jemand sie löscht.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Persist %n session(s)</source>
-        <translation><numerusform>%n Sitzung dauerhaft machen</numerusform><numerusform>%n Sitzungen dauerhaft machen</numerusform></translation>
-    </message>
     <message>
         <source>Delete session %1 now? Its user is logged out at once.</source>
         <translation>Sitzung %1 jetzt löschen? Ihr Benutzer wird sofort abgemeldet.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %n session(s) now? Their users are logged out at once. This cannot be undone.</source>
-        <translation><numerusform>%n Sitzung jetzt löschen? Ihr Benutzer wird sofort abgemeldet. Das lässt sich nicht rückgängig machen.</numerusform><numerusform>%n Sitzungen jetzt löschen? Ihre Benutzer werden sofort abgemeldet. Das lässt sich nicht rückgängig machen.</numerusform></translation>
     </message>
     <message>
         <source>Delete sessions</source>
         <translation>Sitzungen löschen</translation>
     </message>
     <message numerus="yes">
-        <source>Delete %n session(s)</source>
-        <translation><numerusform>%n Sitzung löschen</numerusform><numerusform>%n Sitzungen löschen</numerusform></translation>
+        <source>Remove the expiry of %Ln session(s)? They will be kept until someone deletes them.</source>
+        <translation><numerusform>Den Ablauf von %Ln Sitzung entfernen? Sie bleibt erhalten, bis jemand sie löscht.</numerusform><numerusform>Den Ablauf von %Ln Sitzungen entfernen? Sie bleiben erhalten, bis jemand sie löscht.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n session(s) now expire in %1.</source>
-        <translation><numerusform>%n Sitzung läuft nun in %1 ab.</numerusform><numerusform>%n Sitzungen laufen nun in %1 ab.</numerusform></translation>
+        <source>Persist %Ln session(s)</source>
+        <translation><numerusform>%Ln Sitzung dauerhaft machen</numerusform><numerusform>%Ln Sitzungen dauerhaft machen</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n session(s) no longer expire.</source>
-        <translation><numerusform>%n Sitzung läuft nicht mehr ab.</numerusform><numerusform>%n Sitzungen laufen nicht mehr ab.</numerusform></translation>
+        <source>Delete %Ln session(s) now? Their users are logged out at once. This cannot be undone.</source>
+        <translation><numerusform>%Ln Sitzung jetzt löschen? Ihr Benutzer wird sofort abgemeldet. Das lässt sich nicht rückgängig machen.</numerusform><numerusform>%Ln Sitzungen jetzt löschen? Ihre Benutzer werden sofort abgemeldet. Das lässt sich nicht rückgängig machen.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n no longer existed.</source>
-        <translation><numerusform>%n gab es nicht mehr.</numerusform><numerusform>%n gab es nicht mehr.</numerusform></translation>
+        <source>Delete %Ln session(s)</source>
+        <translation><numerusform>%Ln Sitzung löschen</numerusform><numerusform>%Ln Sitzungen löschen</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n could not be changed: %1</source>
-        <translation><numerusform>%n ließ sich nicht ändern: %1</numerusform><numerusform>%n ließen sich nicht ändern: %1</numerusform></translation>
+        <source>%Ln session(s) now expire in %1.</source>
+        <translation><numerusform>%Ln Sitzung läuft nun in %1 ab.</numerusform><numerusform>%Ln Sitzungen laufen nun in %1 ab.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>Deleted %n session(s).</source>
-        <translation><numerusform>%n Sitzung gelöscht.</numerusform><numerusform>%n Sitzungen gelöscht.</numerusform></translation>
+        <source>%Ln session(s) no longer expire.</source>
+        <translation><numerusform>%Ln Sitzung läuft nicht mehr ab.</numerusform><numerusform>%Ln Sitzungen laufen nicht mehr ab.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln no longer existed.</source>
+        <translation><numerusform>%Ln gab es nicht mehr.</numerusform><numerusform>%Ln gab es nicht mehr.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln could not be changed: %1</source>
+        <translation><numerusform>%Ln ließ sich nicht ändern: %1</numerusform><numerusform>%Ln ließen sich nicht ändern: %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %Ln session(s).</source>
+        <translation><numerusform>%Ln Sitzung gelöscht.</numerusform><numerusform>%Ln Sitzungen gelöscht.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1022,14 +1022,6 @@
         <source>Nothing is ever written to Redis in this window</source>
         <translation>In diesem Fenster wird nie etwas in Redis geschrieben</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 of %n session(s) shown</source>
-        <translation><numerusform>%1 von %n Sitzung angezeigt</numerusform><numerusform>%1 von %n Sitzungen angezeigt</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n session(s)</source>
-        <translation><numerusform>%n Sitzung</numerusform><numerusform>%n Sitzungen</numerusform></translation>
-    </message>
     <message>
         <source>Every session is listed</source>
         <translation>Alle Sitzungen sind aufgelistet</translation>
@@ -1049,6 +1041,14 @@
     <message>
         <source>Value search done (%1 checked)</source>
         <translation>Wertesuche fertig (%1 geprüft)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln session(s) shown</source>
+        <translation><numerusform>%1 von %Ln Sitzung angezeigt</numerusform><numerusform>%1 von %Ln Sitzungen angezeigt</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln session(s)</source>
+        <translation><numerusform>%Ln Sitzung</numerusform><numerusform>%Ln Sitzungen</numerusform></translation>
     </message>
 </context>
 <context>

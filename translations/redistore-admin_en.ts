@@ -49,51 +49,51 @@
 <context>
     <name>RediStore::Admin::ExpireDialog</name>
     <message numerus="yes">
-        <source>Choose when the %n selected sessions expire.</source>
-        <translation><numerusform>Choose when the %n selected session expires.</numerusform><numerusform>Choose when the %n selected sessions expire.</numerusform></translation>
+        <source>Choose when the %Ln selected sessions expire.</source>
+        <translation><numerusform>Choose when the %Ln selected session expires.</numerusform><numerusform>Choose when the %Ln selected sessions expire.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>Set expiry of %n sessions</source>
-        <translation><numerusform>Set expiry of %n session</numerusform><numerusform>Set expiry of %n sessions</numerusform></translation>
+        <source>Set expiry of %Ln sessions</source>
+        <translation><numerusform>Set expiry of %Ln session</numerusform><numerusform>Set expiry of %Ln sessions</numerusform></translation>
     </message>
 </context>
 <context>
     <name>RediStore::Admin::SessionActions</name>
     <message numerus="yes">
-        <source>Remove the expiry of %n session(s)? They will be kept until someone deletes them.</source>
-        <translation><numerusform>Remove the expiry of %n session? They will be kept until someone deletes them.</numerusform><numerusform>Remove the expiry of %n sessions? They will be kept until someone deletes them.</numerusform></translation>
+        <source>Remove the expiry of %Ln session(s)? They will be kept until someone deletes them.</source>
+        <translation><numerusform>Remove the expiry of %Ln session? It will be kept until someone deletes it.</numerusform><numerusform>Remove the expiry of %Ln sessions? They will be kept until someone deletes them.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>Persist %n session(s)</source>
-        <translation><numerusform>Persist %n session</numerusform><numerusform>Persist %n sessions</numerusform></translation>
+        <source>Persist %Ln session(s)</source>
+        <translation><numerusform>Persist %Ln session</numerusform><numerusform>Persist %Ln sessions</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>Delete %n session(s) now? Their users are logged out at once. This cannot be undone.</source>
-        <translation><numerusform>Delete %n session now? Their users are logged out at once. This cannot be undone.</numerusform><numerusform>Delete %n sessions now? Their users are logged out at once. This cannot be undone.</numerusform></translation>
+        <source>Delete %Ln session(s) now? Their users are logged out at once. This cannot be undone.</source>
+        <translation><numerusform>Delete %Ln session now? Its user is logged out at once. This cannot be undone.</numerusform><numerusform>Delete %Ln sessions now? Their users are logged out at once. This cannot be undone.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>Delete %n session(s)</source>
-        <translation><numerusform>Delete %n session</numerusform><numerusform>Delete %n sessions</numerusform></translation>
+        <source>Delete %Ln session(s)</source>
+        <translation><numerusform>Delete %Ln session</numerusform><numerusform>Delete %Ln sessions</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n session(s) now expire in %1.</source>
-        <translation><numerusform>%n session now expires in %1.</numerusform><numerusform>%n sessions now expire in %1.</numerusform></translation>
+        <source>%Ln session(s) now expire in %1.</source>
+        <translation><numerusform>%Ln session now expires in %1.</numerusform><numerusform>%Ln sessions now expire in %1.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n session(s) no longer expire.</source>
-        <translation><numerusform>%n session no longer expires.</numerusform><numerusform>%n sessions no longer expire.</numerusform></translation>
+        <source>%Ln session(s) no longer expire.</source>
+        <translation><numerusform>%Ln session no longer expires.</numerusform><numerusform>%Ln sessions no longer expire.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n no longer existed.</source>
-        <translation><numerusform>%n no longer existed.</numerusform><numerusform>%n no longer existed.</numerusform></translation>
+        <source>%Ln no longer existed.</source>
+        <translation><numerusform>%Ln no longer existed.</numerusform><numerusform>%Ln no longer existed.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n could not be changed: %1</source>
-        <translation><numerusform>%n could not be changed: %1</numerusform><numerusform>%n could not be changed: %1</numerusform></translation>
+        <source>%Ln could not be changed: %1</source>
+        <translation><numerusform>%Ln could not be changed: %1</numerusform><numerusform>%Ln could not be changed: %1</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>Deleted %n session(s).</source>
-        <translation><numerusform>Deleted %n session.</numerusform><numerusform>Deleted %n sessions.</numerusform></translation>
+        <source>Deleted %Ln session(s).</source>
+        <translation><numerusform>Deleted %Ln session.</numerusform><numerusform>Deleted %Ln sessions.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -106,12 +106,12 @@
 <context>
     <name>RediStore::Admin::StatusPanel</name>
     <message numerus="yes">
-        <source>%1 of %n session(s) shown</source>
-        <translation><numerusform>%1 of %n session shown</numerusform><numerusform>%1 of %n sessions shown</numerusform></translation>
+        <source>%1 of %Ln session(s) shown</source>
+        <translation><numerusform>%1 of %Ln session shown</numerusform><numerusform>%1 of %Ln sessions shown</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n session(s)</source>
-        <translation><numerusform>%n session</numerusform><numerusform>%n sessions</numerusform></translation>
+        <source>%Ln session(s)</source>
+        <translation><numerusform>%Ln session</numerusform><numerusform>%Ln sessions</numerusform></translation>
     </message>
 </context>
 <context>

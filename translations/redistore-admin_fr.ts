@@ -555,10 +555,6 @@
         <source>Choose when this session expires.</source>
         <translation>Choisissez quand cette session expire.</translation>
     </message>
-    <message numerus="yes">
-        <source>Choose when the %n selected sessions expire.</source>
-        <translation><numerusform>Choisissez quand la %n session sélectionnée expire.</numerusform><numerusform>Choisissez quand les %n sessions sélectionnées expirent.</numerusform></translation>
-    </message>
     <message>
         <source>seconds</source>
         <translation>secondes</translation>
@@ -575,13 +571,17 @@
         <source>days</source>
         <translation>jours</translation>
     </message>
-    <message numerus="yes">
-        <source>Set expiry of %n sessions</source>
-        <translation><numerusform>Définir l’expiration de %n session</numerusform><numerusform>Définir l’expiration de %n sessions</numerusform></translation>
-    </message>
     <message>
         <source>Redis deletes it at %1 (in %2).</source>
         <translation>Redis la supprimera le %1 (dans %2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Choose when the %Ln selected sessions expire.</source>
+        <translation><numerusform>Choisissez quand la %Ln session sélectionnée expire.</numerusform><numerusform>Choisissez quand les %Ln sessions sélectionnées expirent.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Set expiry of %Ln sessions</source>
+        <translation><numerusform>Définir l’expiration de %Ln session</numerusform><numerusform>Définir l’expiration de %Ln sessions</numerusform></translation>
     </message>
 </context>
 <context>
@@ -786,49 +786,49 @@
         <source>Remove expiry</source>
         <translation>Supprimer l’expiration</translation>
     </message>
-    <message numerus="yes">
-        <source>Remove the expiry of %n session(s)? They will be kept until someone deletes them.</source>
-        <translation><numerusform>Supprimer l’expiration de %n session ? Elle sera conservée jusqu’à ce que quelqu’un la supprime.</numerusform><numerusform>Supprimer l’expiration de %n sessions ? Elles seront conservées jusqu’à ce que quelqu’un les supprime.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Persist %n session(s)</source>
-        <translation><numerusform>Rendre %n session permanente</numerusform><numerusform>Rendre %n sessions permanentes</numerusform></translation>
-    </message>
     <message>
         <source>Delete session %1 now? Its user is logged out at once.</source>
         <translation>Supprimer la session %1 maintenant ? Son utilisateur est déconnecté immédiatement.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %n session(s) now? Their users are logged out at once. This cannot be undone.</source>
-        <translation><numerusform>Supprimer %n session maintenant ? Son utilisateur est déconnecté immédiatement. Cette action est irréversible.</numerusform><numerusform>Supprimer %n sessions maintenant ? Leurs utilisateurs sont déconnectés immédiatement. Cette action est irréversible.</numerusform></translation>
     </message>
     <message>
         <source>Delete sessions</source>
         <translation>Supprimer des sessions</translation>
     </message>
     <message numerus="yes">
-        <source>Delete %n session(s)</source>
-        <translation><numerusform>Supprimer %n session</numerusform><numerusform>Supprimer %n sessions</numerusform></translation>
+        <source>Remove the expiry of %Ln session(s)? They will be kept until someone deletes them.</source>
+        <translation><numerusform>Supprimer l’expiration de %Ln session ? Elle sera conservée jusqu’à ce que quelqu’un la supprime.</numerusform><numerusform>Supprimer l’expiration de %Ln sessions ? Elles seront conservées jusqu’à ce que quelqu’un les supprime.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n session(s) now expire in %1.</source>
-        <translation><numerusform>%n session expire désormais dans %1.</numerusform><numerusform>%n sessions expirent désormais dans %1.</numerusform></translation>
+        <source>Persist %Ln session(s)</source>
+        <translation><numerusform>Rendre %Ln session permanente</numerusform><numerusform>Rendre %Ln sessions permanentes</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n session(s) no longer expire.</source>
-        <translation><numerusform>%n session n’expire plus.</numerusform><numerusform>%n sessions n’expirent plus.</numerusform></translation>
+        <source>Delete %Ln session(s) now? Their users are logged out at once. This cannot be undone.</source>
+        <translation><numerusform>Supprimer %Ln session maintenant ? Son utilisateur est déconnecté immédiatement. Cette action est irréversible.</numerusform><numerusform>Supprimer %Ln sessions maintenant ? Leurs utilisateurs sont déconnectés immédiatement. Cette action est irréversible.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n no longer existed.</source>
-        <translation><numerusform>%n n’existait plus.</numerusform><numerusform>%n n’existaient plus.</numerusform></translation>
+        <source>Delete %Ln session(s)</source>
+        <translation><numerusform>Supprimer %Ln session</numerusform><numerusform>Supprimer %Ln sessions</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n could not be changed: %1</source>
-        <translation><numerusform>%n n’a pas pu être modifiée : %1</numerusform><numerusform>%n n’ont pas pu être modifiées : %1</numerusform></translation>
+        <source>%Ln session(s) now expire in %1.</source>
+        <translation><numerusform>%Ln session expire désormais dans %1.</numerusform><numerusform>%Ln sessions expirent désormais dans %1.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>Deleted %n session(s).</source>
-        <translation><numerusform>%n session supprimée.</numerusform><numerusform>%n sessions supprimées.</numerusform></translation>
+        <source>%Ln session(s) no longer expire.</source>
+        <translation><numerusform>%Ln session n’expire plus.</numerusform><numerusform>%Ln sessions n’expirent plus.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln no longer existed.</source>
+        <translation><numerusform>%Ln n’existait plus.</numerusform><numerusform>%Ln n’existaient plus.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln could not be changed: %1</source>
+        <translation><numerusform>%Ln n’a pas pu être modifiée : %1</numerusform><numerusform>%Ln n’ont pas pu être modifiées : %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %Ln session(s).</source>
+        <translation><numerusform>%Ln session supprimée.</numerusform><numerusform>%Ln sessions supprimées.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1022,14 +1022,6 @@
         <source>Nothing is ever written to Redis in this window</source>
         <translation>Cette fenêtre n’écrit jamais rien dans Redis</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 of %n session(s) shown</source>
-        <translation><numerusform>Affichage : %1 sur %n session</numerusform><numerusform>Affichage : %1 sur %n sessions</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n session(s)</source>
-        <translation><numerusform>%n session</numerusform><numerusform>%n sessions</numerusform></translation>
-    </message>
     <message>
         <source>Every session is listed</source>
         <translation>Toutes les sessions sont listées</translation>
@@ -1049,6 +1041,14 @@
     <message>
         <source>Value search done (%1 checked)</source>
         <translation>Recherche dans les valeurs terminée (%1 vérifiées)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln session(s) shown</source>
+        <translation><numerusform>Affichage : %1 sur %Ln session</numerusform><numerusform>Affichage : %1 sur %Ln sessions</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln session(s)</source>
+        <translation><numerusform>%Ln session</numerusform><numerusform>%Ln sessions</numerusform></translation>
     </message>
 </context>
 <context>

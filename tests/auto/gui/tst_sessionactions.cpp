@@ -116,7 +116,7 @@ void tst_SessionActions::expireOneAndMany()
     QCOMPARE(m_expireAsked, count);
     QCOMPARE(finishedText(finished),
              count == 1 ? QStringLiteral("1 session now expires in 1 hour 12 minutes.")
-                        : QStringLiteral("1200 sessions now expire in 1 hour 12 minutes."));
+                        : QStringLiteral("1,200 sessions now expire in 1 hour 12 minutes."));
     QCOMPARE(finished.last().at(1).toBool(), true);
     QCOMPARE(changed.last().first().toStringList().size(), count);
     for (const QString &id : chosen) {
@@ -155,9 +155,9 @@ void tst_SessionActions::deleteManyAsksWithTheCountAndDeletes()
     QSignalSpy removed(m_actions.get(), &SessionActions::sessionsRemoved);
     m_actions->remove(ids.mid(0, 1234));
     QCOMPARE(m_questions.size(), 1);
-    QCOMPARE(m_questions.first().acceptText, QStringLiteral("Delete 1234 sessions"));
-    QVERIFY(m_questions.first().text.startsWith(QStringLiteral("Delete 1234 sessions now?")));
-    QCOMPARE(finishedText(finished), QStringLiteral("Deleted 1234 sessions."));
+    QCOMPARE(m_questions.first().acceptText, QStringLiteral("Delete 1,234 sessions"));
+    QVERIFY(m_questions.first().text.startsWith(QStringLiteral("Delete 1,234 sessions now?")));
+    QCOMPARE(finishedText(finished), QStringLiteral("Deleted 1,234 sessions."));
     QCOMPARE(removed.last().first().toStringList().size(), 1234);
     QCOMPARE(m_server.command({ "DBSIZE" }).toLongLong(), 1500 - 1234);
 
