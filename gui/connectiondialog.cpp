@@ -161,6 +161,7 @@ void ConnectionDialog::buildUi()
     right->addWidget(m_status);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
     m_saveButton = buttons->addButton(tr("Save"), QDialogButtonBox::ActionRole);
     m_saveButton->setIcon(Icons::get(QStringLiteral("save")));
     m_connectButton = buttons->addButton(tr("Connect"), QDialogButtonBox::AcceptRole);

@@ -69,6 +69,7 @@ CookieInspectorDialog::CookieInspectorDialog(const ConnectionProfile &profile, S
     layout->addWidget(split, 1);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    buttons->button(QDialogButtonBox::Close)->setText(tr("Close"));
     auto *inspectButton = buttons->addButton(tr("Inspect"), QDialogButtonBox::ActionRole);
     inspectButton->setIcon(Icons::get(QStringLiteral("search")));
     inspectButton->setDefault(true);

@@ -27,6 +27,7 @@ ExpireDialog::ExpireDialog(int count, qint64 currentTtlMs, QWidget *parent)
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Set expiry"));
+    m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
     setWindowIcon(Icons::get(QStringLiteral("expire")));
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(

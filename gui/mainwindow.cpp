@@ -27,6 +27,7 @@
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QMenu>
 #include <QtWidgets/QMessageBox>
+#include <QtWidgets/QPushButton>
 #include <QtWidgets/QSplitter>
 #include <QtWidgets/QStatusBar>
 #include <QtWidgets/QTableView>
@@ -453,12 +454,10 @@ void MainWindow::onCurrentRowChanged()
     if (id.isEmpty() || id == m_shownId || m_rowsMoving > 0)
         return;
     if (m_detail->isModified()) {
-        const auto answer = QMessageBox::question(
-            this, tr("Unsaved changes"),
+        const bool discard = askDiscard(
             tr("The values of session %1 were changed but not saved. Discard the changes?")
-                .arg(m_detail->sessionId()),
-            QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
-        if (answer != QMessageBox::Discard)
+                .arg(m_detail->sessionId()));
+        if (!discard)
             return;
     }
     m_shownId = id;
@@ -547,15 +546,24 @@ void MainWindow::showTableMenu(const QPoint &pos)
     menu.exec(m_view->viewport()->mapToGlobal(pos));
 }
 
+bool MainWindow::askDiscard(const QString &text)
+{
+    QMessageBox box(QMessageBox::Question, tr("Unsaved changes"), text, QMessageBox::NoButton,
+                    this);
+    QPushButton *discard = box.addButton(tr("Discard changes"), QMessageBox::DestructiveRole);
+    QPushButton *keep = box.addButton(tr("Keep editing"), QMessageBox::RejectRole);
+    box.setDefaultButton(keep);
+    box.exec();
+    return box.clickedButton() == discard;
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (m_detail->isModified()) {
-        const auto answer = QMessageBox::question(
-            this, tr("Unsaved changes"),
-            tr("The values of session %1 were changed but not saved. Quit anyway?")
-                .arg(m_detail->sessionId()),
-            QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
-        if (answer != QMessageBox::Discard) {
+        const bool discard
+            = askDiscard(tr("The values of session %1 were changed but not saved. Quit anyway?")
+                             .arg(m_detail->sessionId()));
+        if (!discard) {
             event->ignore();
             return;
         }

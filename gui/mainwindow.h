@@ -71,6 +71,8 @@ private:
     void updateTitle();
     void showTableMenu(const QPoint &pos);
     void requestDatabaseSize();
+    // Asks whether unsaved edits may go (a modal question: the user is in the middle of it).
+    bool askDiscard(const QString &text);
 
     ProfileStore *m_store;
     SessionConnection *m_connection;

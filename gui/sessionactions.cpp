@@ -32,6 +32,7 @@ SessionActions::SessionActions(QWidget *window, QObject *parent)
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->setWindowModality(Qt::WindowModal);
         QPushButton *yes = box->addButton(question.acceptText, QMessageBox::AcceptRole);
+        box->button(QMessageBox::Cancel)->setText(tr("Cancel"));
         box->setDefaultButton(QMessageBox::Cancel);
         connect(box, &QMessageBox::finished, this,
                 [box, yes, answer]() { answer(box->clickedButton() == yes); });

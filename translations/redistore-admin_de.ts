@@ -449,6 +449,10 @@
         <source>Connecting to %1…</source>
         <translation>Verbinde mit %1 …</translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
 </context>
 <context>
     <name>RediStore::Admin::CookieInspectorDialog</name>
@@ -536,6 +540,10 @@
         <source>Signed at %1</source>
         <translation>Signiert am %1</translation>
     </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
 </context>
 <context>
     <name>RediStore::Admin::ExpireDialog</name>
@@ -582,6 +590,10 @@
     <message numerus="yes">
         <source>Set expiry of %Ln sessions</source>
         <translation><numerusform>Ablauf von %Ln Sitzung festlegen</numerusform><numerusform>Ablauf von %Ln Sitzungen festlegen</numerusform></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -753,6 +765,14 @@
         <source>The values of session %1 were changed but not saved. Quit anyway?</source>
         <translation>Die Werte der Sitzung %1 wurden geändert, aber nicht gespeichert. Trotzdem beenden?</translation>
     </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Weiter bearbeiten</translation>
+    </message>
 </context>
 <context>
     <name>RediStore::Admin::MessageBanner</name>
@@ -829,6 +849,10 @@
     <message numerus="yes">
         <source>Deleted %Ln session(s).</source>
         <translation><numerusform>%Ln Sitzung gelöscht.</numerusform><numerusform>%Ln Sitzungen gelöscht.</numerusform></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>

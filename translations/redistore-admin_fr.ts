@@ -449,6 +449,10 @@
         <source>Connecting to %1…</source>
         <translation>Connexion à %1…</translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
 </context>
 <context>
     <name>RediStore::Admin::CookieInspectorDialog</name>
@@ -536,6 +540,10 @@
         <source>Signed at %1</source>
         <translation>Signé le %1</translation>
     </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
 </context>
 <context>
     <name>RediStore::Admin::ExpireDialog</name>
@@ -582,6 +590,10 @@
     <message numerus="yes">
         <source>Set expiry of %Ln sessions</source>
         <translation><numerusform>Définir l’expiration de %Ln session</numerusform><numerusform>Définir l’expiration de %Ln sessions</numerusform></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -753,6 +765,14 @@
         <source>The values of session %1 were changed but not saved. Quit anyway?</source>
         <translation>Les valeurs de la session %1 ont été modifiées mais pas enregistrées. Quitter quand même ?</translation>
     </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Abandonner les modifications</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Continuer à modifier</translation>
+    </message>
 </context>
 <context>
     <name>RediStore::Admin::MessageBanner</name>
@@ -829,6 +849,10 @@
     <message numerus="yes">
         <source>Deleted %Ln session(s).</source>
         <translation><numerusform>%Ln session supprimée.</numerusform><numerusform>%Ln sessions supprimées.</numerusform></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
