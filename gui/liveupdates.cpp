@@ -23,11 +23,12 @@ LiveUpdates::LiveUpdates(SessionTableModel *model, QObject *parent)
         m_model->removeSessions(ids);
         Q_EMIT sessionsRemoved(ids);
     });
-    // Space the rescans by three times the last scan's duration.
+    // Space the rescans by ten times the last scan's duration: a big database is not rescanned
+    // back to back (a million sessions take Redis a few million commands).
     connect(m_model, &SessionTableModel::scanStateChanged, this, [this]() {
         if (m_mode == Mode::Polling && m_model->isScanComplete() && !m_poll.isActive()) {
             const qint64 took = m_scanClock.isValid() ? m_scanClock.elapsed() : 0;
-            m_poll.start(int(qBound(qint64(m_minPollMs), took * 3, qint64(10 * 60 * 1000))));
+            m_poll.start(int(qBound(qint64(m_minPollMs), took * 10, qint64(30 * 60 * 1000))));
         }
     });
 }

@@ -269,12 +269,13 @@ bool ValueTreeModel::removeEntry(const QModelIndex &index)
     ValueNode *node = nodeFor(index);
     ValueNode *container = node->parent;
     const int row = node->row();
-    beginRemoveRows(index.parent(), row, row);
+    // Taken before the removal: index points at the node about to be deleted.
+    const QModelIndex parentIndex = index.parent();
+    beginRemoveRows(parentIndex, row, row);
     container->children.erase(container->children.begin() + row);
     endRemoveRows();
     if (container->kind == ValueKind::List && row < container->childCount()) {
         // List keys are positions: the ones after the removed entry changed.
-        const QModelIndex parentIndex = index.parent();
         Q_EMIT dataChanged(this->index(row, KeyColumn, parentIndex),
                            this->index(container->childCount() - 1, KeyColumn, parentIndex));
     }
