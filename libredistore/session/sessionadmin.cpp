@@ -92,6 +92,9 @@ void SessionAdminPrivate::decode(SessionContent &content)
     }
     content.values = std::move(detected.value().values);
     content.serializer = detected.value().serializer->name();
+    // Remembered for write() in auto mode; bounded, so a scan of millions stays small.
+    if (lastSerializer.size() >= 4096)
+        lastSerializer.clear();
     lastSerializer.insert(content.id, content.serializer);
 }
 
