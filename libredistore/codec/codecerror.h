@@ -19,31 +19,31 @@ public:
         NoError = 0,
 
         // 100: securecookie usage errors (bad keys, values that cannot be encoded)
-        NoKeys = 100,          // securecookie: no codecs provided
-        HashKeyNotSet,         // securecookie: hash key is not set
-        InvalidBlockKey,       // AES key not 16, 24 or 32 bytes
-        ValueTooLong,          // encoded cookie longer than maxLength
-        CannotSerialize,       // the value has a type the payload encoding cannot write
+        NoKeys = 100, // securecookie: no codecs provided
+        HashKeyNotSet, // securecookie: hash key is not set
+        InvalidBlockKey, // AES key not 16, 24 or 32 bytes
+        ValueTooLong, // encoded cookie longer than maxLength
+        CannotSerialize, // the value has a type the payload encoding cannot write
 
         // 200: securecookie decode errors (what a client sent is not a valid cookie)
-        CookieTooLong = 200,   // raw cookie longer than maxLength
+        CookieTooLong = 200, // raw cookie longer than maxLength
         Base64DecodeFailed,
-        MacInvalid,            // the value is not valid: wrong key, wrong name or tampered
+        MacInvalid, // the value is not valid: wrong key, wrong name or tampered
         InvalidTimestamp,
         Expired,
         TooNew,
-        DecryptFailed,         // the value could not be decrypted
-        CannotDeserialize,     // the payload does not decode as the expected encoding
+        DecryptFailed, // the value could not be decrypted
+        CannotDeserialize, // the payload does not decode as the expected encoding
 
         // 300: gob format errors
         GobTruncated = 300,
         GobCorrupt,
-        GobUnsupportedType,    // a Go type this codec does not read or write (named in message)
-        GobLimitExceeded,      // a length, count or depth above the bounds
+        GobUnsupportedType, // a Go type this codec does not read or write (named in message)
+        GobLimitExceeded, // a length, count or depth above the bounds
 
         // 400: Go JSON format errors
         JsonSyntax = 400,
-        JsonUnsupportedValue,  // NaN, infinities, non-string keys, types JSON cannot hold
+        JsonUnsupportedValue, // NaN, infinities, non-string keys, types JSON cannot hold
         JsonLimitExceeded,
 
         // 900: internal errors (OpenSSL failures)
@@ -55,7 +55,10 @@ public:
     enum class Class { None, Usage, Decode, Internal };
 
     CodecError() = default;
-    CodecError(Code code, QString message) : m_code(code), m_message(std::move(message)) { }
+    CodecError(Code code, QString message)
+        : m_code(code)
+        , m_message(std::move(message))
+    { }
 
     Code code() const noexcept { return m_code; }
     Class errorClass() const noexcept;
