@@ -111,6 +111,23 @@ int usageError(const Command &command, const QString &program, const QString &me
     return UsageError;
 }
 
+int dispatch(const QStringList &arguments, std::initializer_list<Subcommand> subcommands,
+             const Command &group, const QString &program)
+{
+    const QString name = arguments.value(0);
+    for (const Subcommand &subcommand : subcommands) {
+        if (name == QLatin1String(subcommand.name))
+            return subcommand.run(arguments.mid(1));
+    }
+    if (name == QLatin1String("--help") || name == QLatin1String("-h")) {
+        printHelp(group);
+        return Success;
+    }
+    return usageError(group, program,
+                      name.isEmpty() ? QStringLiteral("no command given")
+                                     : QStringLiteral("unknown command '%1'").arg(name));
+}
+
 bool toInt64(const QString &text, qint64 *value)
 {
     bool ok = false;

@@ -6,7 +6,9 @@
 #include <QtCore/QPair>
 #include <QtCore/QString>
 #include <QtCore/QStringList>
+
 #include <QtCore/QVariant>
+#include <initializer_list>
 
 // What the subcommands of the redistore tool share: exit codes, an argument parser that keeps
 // the order of options (QCommandLineParser does not: "--hash-key A --block-key B --hash-key C"
@@ -52,6 +54,17 @@ bool parse(const Command &command, const QStringList &arguments, Arguments *pars
 void printHelp(const Command &command);
 // "<usage>\n<program>: <message>\nTry '<program> --help'." on stderr; returns UsageError.
 int usageError(const Command &command, const QString &program, const QString &message);
+
+// A group's subcommand and the function that runs it with the arguments after its name.
+struct Subcommand
+{
+    const char *name;
+    int (*run)(const QStringList &arguments);
+};
+// Runs the subcommand named by the first argument; --help prints the group's help; anything
+// else is a usage error.
+int dispatch(const QStringList &arguments, std::initializer_list<Subcommand> subcommands,
+             const Command &group, const QString &program);
 
 // Strict integer parsing for option values.
 bool toInt64(const QString &text, qint64 *value);

@@ -137,19 +137,8 @@ int runEncode(const QStringList &args)
 
 int runValueCommand(const QStringList &arguments)
 {
-    const QString command = arguments.value(0);
-    const QStringList rest = arguments.mid(1);
-    if (command == QLatin1String("decode"))
-        return runDecode(rest);
-    if (command == QLatin1String("encode"))
-        return runEncode(rest);
-    if (command == QLatin1String("--help") || command == QLatin1String("-h")) {
-        Cli::printHelp(groupCommand);
-        return Cli::Success;
-    }
-    return Cli::usageError(groupCommand, groupProgram,
-                           command.isEmpty() ? QStringLiteral("no command given")
-                                             : QStringLiteral("unknown command '%1'").arg(command));
+    return Cli::dispatch(arguments, { { "decode", runDecode }, { "encode", runEncode } },
+                         groupCommand, groupProgram);
 }
 
 } // namespace
