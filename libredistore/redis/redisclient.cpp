@@ -12,7 +12,7 @@
 #include <hiredis/async.h>
 #include <hiredis/hiredis.h>
 
-#include <array>
+#include <cstring>
 
 namespace RediStore {
 
@@ -25,8 +25,13 @@ RedisReply convertReply(const redisReply *reply)
     switch (reply->type) {
     case REDIS_REPLY_STRING:
         return RedisReply::string(QByteArray(reply->str, qsizetype(reply->len)));
-    case REDIS_REPLY_STATUS:
+    case REDIS_REPLY_STATUS: {
+        // "+OK" answers most writes: one shared instance.
+        static const RedisReply ok = RedisReply::status(QByteArrayLiteral("OK"));
+        if (reply->len == 2 && reply->str[0] == 'O' && reply->str[1] == 'K')
+            return ok;
         return RedisReply::status(QByteArray(reply->str, qsizetype(reply->len)));
+    }
     case REDIS_REPLY_ERROR:
         return RedisReply::serverError(QByteArray(reply->str, qsizetype(reply->len)));
     case REDIS_REPLY_INTEGER:
@@ -258,7 +263,17 @@ void RedisClientPrivate::startConnect(const QString &ip)
     ac->data = this;
     context = ac;
     adapter = new SocketNotifierAdapter(
-        ac, [this]() { onContextGone(); }, q);
+        ac, [this]() { onContextGone(); },
+        [this](bool reading) {
+            // The replies of one read are delivered as soon as hiredis has returned: no
+            // posted event and no extra trip through the event loop for the common case.
+            readingReplies = reading;
+            if (!reading && (!ready.empty() || !messages.empty())) {
+                deliver(); // may delete this client
+                SocketNotifierAdapter::flushPendingWrites();
+            }
+        },
+        q);
     redisAsyncSetConnectCallback(ac, &connectCallback);
 }
 
@@ -490,29 +505,73 @@ void RedisClientPrivate::submit(const QByteArrayList &args, PendingResult &&resu
         connectNow();
 }
 
+namespace {
+
+char *appendDecimal(char *out, size_t value)
+{
+    char digits[20];
+    int n = 0;
+    do {
+        digits[n++] = char('0' + value % 10);
+        value /= 10;
+    } while (value);
+    while (n)
+        *out++ = digits[--n];
+    return out;
+}
+
+// The most bytes formatCommand() writes for args.
+qsizetype formattedSize(const QByteArrayList &args)
+{
+    qsizetype size = 1 + 20 + 2 + 1;
+    for (const QByteArray &arg : args)
+        size += 1 + 20 + 2 + arg.size() + 2;
+    return size;
+}
+
+// The command in RESP: "*argc\r\n", then "$len\r\narg\r\n" for each argument, then a NUL
+// that is not part of it (hiredis scans the arguments of (p)subscribe commands with strchr).
+// Returns the length of the command.
+qsizetype formatCommand(const QByteArrayList &args, char *begin)
+{
+    char *out = begin;
+    *out++ = '*';
+    out = appendDecimal(out, size_t(args.size()));
+    *out++ = '\r';
+    *out++ = '\n';
+    for (const QByteArray &arg : args) {
+        *out++ = '$';
+        out = appendDecimal(out, size_t(arg.size()));
+        *out++ = '\r';
+        *out++ = '\n';
+        if (!arg.isEmpty())
+            std::memcpy(out, arg.constData(), size_t(arg.size()));
+        out += arg.size();
+        *out++ = '\r';
+        *out++ = '\n';
+    }
+    *out = '\0';
+    return out - begin;
+}
+
+} // namespace
+
 bool RedisClientPrivate::sendRaw(const QByteArrayList &args,
                                  void (*callback)(redisAsyncContext *, void *, void *),
                                  void *privdata)
 {
-    constexpr int stackArgs = 8;
-    std::array<const char *, stackArgs> argvStack;
-    std::array<size_t, stackArgs> lenStack;
-    std::vector<const char *> argvHeap;
-    std::vector<size_t> lenHeap;
-    const char **argv = argvStack.data();
-    size_t *lens = lenStack.data();
-    const int argc = int(args.size());
-    if (argc > stackArgs) {
-        argvHeap.resize(size_t(argc));
-        lenHeap.resize(size_t(argc));
-        argv = argvHeap.data();
-        lens = lenHeap.data();
-    }
-    for (int i = 0; i < argc; ++i) {
-        argv[i] = args[i].constData();
-        lens[i] = size_t(args[i].size());
-    }
-    return redisAsyncCommandArgv(context, callback, privdata, argc, argv, lens) == REDIS_OK;
+    // Formatted here, into a buffer reused for commands up to 64 KiB: hiredis copies it into
+    // its output buffer.
+    thread_local QByteArray reused;
+    QByteArray large;
+    const qsizetype size = formattedSize(args);
+    QByteArray &buffer = size <= 64 * 1024 ? reused : large;
+    if (buffer.size() < size)
+        buffer.resize(size);
+    const qsizetype length = formatCommand(args, buffer.data());
+    return redisAsyncFormattedCommand(context, callback, privdata, buffer.constData(),
+                                      size_t(length))
+        == REDIS_OK;
 }
 
 bool RedisClientPrivate::send(const QByteArrayList &args, InFlight &&command)
@@ -565,7 +624,8 @@ void RedisClientPrivate::finish(PendingResult &&result, const RedisReply &reply)
     if (!result.promise && !result.callback)
         return; // a part of a transaction whose reply nobody waits for
     ready.push_back({ std::move(result), reply });
-    postDelivery();
+    if (!readingReplies)
+        postDelivery();
 }
 
 void RedisClientPrivate::failQueue(std::deque<Queued> &queue, const RedisError &error)
@@ -662,7 +722,7 @@ void RedisClientPrivate::onSubscriptionReply(redisReply *reply)
 
 void RedisClientPrivate::postDelivery()
 {
-    if (deliveryPosted || destroying)
+    if (deliveryPosted || destroying || readingReplies)
         return;
     deliveryPosted = true;
     QMetaObject::invokeMethod(

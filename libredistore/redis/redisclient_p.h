@@ -126,6 +126,7 @@ public:
     std::vector<Completion> ready;
     std::vector<PubSubMessage> messages;
     bool deliveryPosted = false;
+    bool readingReplies = false; // inside the adapter's read: it delivers when hiredis returns
 
     QElapsedTimer clock;
     QTimer timeoutTimer;

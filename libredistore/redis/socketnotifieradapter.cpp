@@ -2,15 +2,24 @@
 
 #include <hiredis/async.h>
 
+#include <algorithm>
+#include <vector>
+
 namespace RediStore {
 
+namespace {
+thread_local std::vector<SocketNotifierAdapter *> t_pendingWrites;
+}
+
 SocketNotifierAdapter::SocketNotifierAdapter(redisAsyncContext *context,
-                                             std::function<void()> onGone, QObject *parent)
+                                             std::function<void()> onGone,
+                                             std::function<void(bool)> onRead, QObject *parent)
     : QObject(parent)
     , m_context(context)
     , m_read(context->c.fd, QSocketNotifier::Read)
     , m_write(context->c.fd, QSocketNotifier::Write)
     , m_onGone(std::move(onGone))
+    , m_onRead(std::move(onRead))
 {
     m_read.setParent(this);
     m_write.setParent(this);
@@ -31,6 +40,9 @@ SocketNotifierAdapter::~SocketNotifierAdapter()
 {
     // Normally the context is gone first (cleanup ran). If not, detach the hooks so hiredis
     // never calls into freed memory.
+    if (m_pendingWrite)
+        std::replace(t_pendingWrites.begin(), t_pendingWrites.end(), this,
+                     static_cast<SocketNotifierAdapter *>(nullptr));
     if (m_context) {
         m_context->ev = {};
         m_context = nullptr;
@@ -52,7 +64,27 @@ void SocketNotifierAdapter::delRead(void *self)
 
 void SocketNotifierAdapter::addWrite(void *self)
 {
-    static_cast<SocketNotifierAdapter *>(self)->m_write.setEnabled(true);
+    auto *adapter = static_cast<SocketNotifierAdapter *>(self);
+    adapter->m_write.setEnabled(true);
+    if (!adapter->m_pendingWrite) {
+        adapter->m_pendingWrite = true;
+        t_pendingWrites.push_back(adapter);
+    }
+}
+
+void SocketNotifierAdapter::flushPendingWrites()
+{
+    std::vector<SocketNotifierAdapter *> adapters;
+    adapters.swap(t_pendingWrites);
+    for (SocketNotifierAdapter *adapter : adapters) {
+        if (!adapter)
+            continue;
+        adapter->m_pendingWrite = false;
+        if (adapter->m_context && adapter->m_write.isEnabled())
+            redisAsyncHandleWrite(adapter->m_context);
+    }
+    if (t_pendingWrites.empty())
+        t_pendingWrites.swap(adapters), t_pendingWrites.clear();
 }
 
 void SocketNotifierAdapter::delWrite(void *self)
@@ -74,10 +106,17 @@ void SocketNotifierAdapter::cleanup(void *self)
 
 void SocketNotifierAdapter::handleRead()
 {
-    // The context may be freed inside this call (the cleanup hook then runs): touch nothing
-    // of ours afterwards.
-    if (m_context)
-        redisAsyncHandleRead(m_context);
+    // The context may be freed inside redisAsyncHandleRead (the cleanup hook then runs, and
+    // this adapter is only deleted later); the hook may delete this adapter: touch nothing of
+    // ours after it.
+    if (!m_context)
+        return;
+    const auto onRead = m_onRead; // a copy: the adapter may be gone when it returns
+    if (onRead)
+        onRead(true);
+    redisAsyncHandleRead(m_context);
+    if (onRead)
+        onRead(false);
 }
 
 void SocketNotifierAdapter::handleWrite()

@@ -22,12 +22,19 @@ class SocketNotifierAdapter : public QObject
     Q_OBJECT
 
 public:
-    // Attaches to the context; onGone runs once, from the cleanup hook.
+    // Attaches to the context; onGone runs once, from the cleanup hook. onRead, when set, runs
+    // with true just before each read is handed to hiredis and with false right after it,
+    // outside hiredis: the owner delivers the replies of that read then. That second call may
+    // delete the adapter's owner, and the adapter with it.
     SocketNotifierAdapter(redisAsyncContext *context, std::function<void()> onGone,
-                          QObject *parent);
+                          std::function<void(bool reading)> onRead, QObject *parent);
     ~SocketNotifierAdapter() override;
 
     bool isAttached() const { return m_context != nullptr; }
+
+    // Writes now what commands issued since the last poll left in the output buffers of this
+    // thread's contexts, instead of waiting for the next trip through the event loop.
+    static void flushPendingWrites();
 
 private:
     static void addRead(void *self);
@@ -43,6 +50,8 @@ private:
     QSocketNotifier m_read;
     QSocketNotifier m_write;
     std::function<void()> m_onGone;
+    std::function<void(bool)> m_onRead;
+    bool m_pendingWrite = false; // listed for flushPendingWrites()
 };
 
 } // namespace RediStore

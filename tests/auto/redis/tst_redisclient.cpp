@@ -4,10 +4,12 @@
 #include "redisserver.h"
 
 #include <QtCore/QElapsedTimer>
+#include <QtCore/QEventLoop>
 #include <QtCore/QTimer>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
+#include <functional>
 #include <memory>
 
 using namespace RediStore;
@@ -26,6 +28,7 @@ private Q_SLOTS:
     void nestedArray();
     void tenThousandInFlight();
     void callbackApi();
+    void chainedCompletionsDoNotNest();
     void transaction();
     void selectDatabase();
     void clientName();
@@ -188,6 +191,41 @@ void tst_RedisClient::callbackApi()
     context.reset();
     QVERIFY(run(*client, { "PING" }).data() == "PONG");
     QVERIFY(!called);
+}
+
+void tst_RedisClient::chainedCompletionsDoNotNest()
+{
+    // Each command is sent from the completion of the one before: replies are delivered as
+    // soon as hiredis returns from a read, but never inside another completion.
+    auto client = makeClient(tcpConfig());
+    run(*client, { "DEL", "chain" });
+    int depth = 0;
+    int deepest = 0;
+    int done = 0;
+    QEventLoop loop;
+    std::function<void()> next = [&]() {
+        client->execute({ "INCR", "chain" }, this, [&](const RedisReply &reply) {
+            ++depth;
+            deepest = qMax(deepest, depth);
+            if (reply.toInteger() == done + 1 && ++done < 1000)
+                next();
+            else
+                loop.quit();
+            --depth;
+        });
+    };
+    next();
+    QTimer::singleShot(20000, &loop, &QEventLoop::quit);
+    loop.exec();
+    QCOMPARE(done, 1000);
+    QCOMPARE(deepest, 1);
+    // Empty and binary arguments go through the client's own command formatting unchanged.
+    run(*client, { "SET", "chain:empty", "" });
+    QCOMPARE(run(*client, { "GET", "chain:empty" }).type(), RedisReply::Type::String);
+    QCOMPARE(run(*client, { "STRLEN", "chain:empty" }).toInteger(), 0);
+    const QByteArray binary("\r\n$3\r\n*1\0\xff", 11);
+    run(*client, { "SET", binary, binary });
+    QCOMPARE(run(*client, { "GET", binary }).data(), binary);
 }
 
 void tst_RedisClient::transaction()
