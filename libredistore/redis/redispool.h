@@ -12,10 +12,11 @@ namespace RediStore {
 
 class RedisPoolPrivate;
 
-// A few connections to one Redis, opened on demand and spread over: a command goes to the
-// least busy connection, and a new one is opened (up to maxConnections) when every open one
-// already has pipelineDepth commands waiting. Connections idle for idleTimeout are closed and
-// re-opened when needed again. Like RedisClient, it lives in one thread.
+// A few connections to one Redis, opened on demand: a command goes to the first connection
+// with fewer than pipelineDepth commands waiting, a new one is opened (up to maxConnections)
+// when every open one has that many, and at the limit the least busy one takes it. Connections idle
+// for idleTimeout are closed and re-opened when needed again. Like RedisClient, it lives in one
+// thread.
 //
 // Defaults follow Go redistore's pool: 10 connections, 240 s idle timeout. Unlike redigo's
 // pool, it does not PING on every borrow: a dead connection is noticed by the client itself.

@@ -17,6 +17,7 @@ private Q_SLOTS:
     void initTestCase();
     void defaultsFollowGo();
     void opensConnectionsOnDemandUpToSize();
+    void fillsConnectionsInOrder();
     void idleConnectionsCloseAndReopen();
     void transactionStaysOnOneConnection();
 
@@ -66,6 +67,40 @@ void tst_RedisPool::opensConnectionsOnDemandUpToSize()
     for (int i = 0; i < 5; ++i)
         QVERIFY(waitFor(lazy.execute({ "PING" })).has_value());
     QCOMPARE(lazy.connectionCount(), 1);
+}
+
+void tst_RedisPool::fillsConnectionsInOrder()
+{
+    // The first connection takes commands until pipelineDepth wait on it, then the next:
+    // a burst of 10 with depth 4 uses three connections, holding 4, 4 and 2.
+    RedisPool pool(config());
+    pool.setMaxConnections(5);
+    pool.setPipelineDepth(4);
+    QList<RedisClient *> used;
+    QList<QFuture<RedisReply>> replies;
+    for (int i = 0; i < 10; ++i) {
+        RedisClient *client = pool.acquire();
+        used.append(client);
+        replies.append(client->execute({ "PING" }));
+    }
+    QCOMPARE(pool.connectionCount(), 3);
+    QCOMPARE(used.count(used.at(0)), 4);
+    QCOMPARE(used.count(used.at(4)), 4);
+    QCOMPARE(used.count(used.at(8)), 2);
+    for (const auto &reply : std::as_const(replies))
+        QVERIFY(waitFor(reply).has_value());
+    // Once they are answered, the first connection takes everything again.
+    QCOMPARE(pool.acquire(), used.at(0));
+    // At the limit, the least busy connection takes the command.
+    pool.setMaxConnections(3);
+    for (int i = 0; i < 12; ++i)
+        replies.append(pool.acquire()->execute({ "PING" }));
+    QCOMPARE(pool.connectionCount(), 3);
+    RedisClient *next = pool.acquire();
+    for (RedisClient *client : { used.at(0), used.at(4), used.at(8) })
+        QVERIFY(next->pendingCount() <= client->pendingCount());
+    for (const auto &reply : std::as_const(replies))
+        QVERIFY(waitFor(reply).has_value());
 }
 
 void tst_RedisPool::idleConnectionsCloseAndReopen()
