@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <optional>
 
 #include <QtCore/QLoggingCategory>
 #include <QtNetwork/QHostAddress>
@@ -161,37 +162,124 @@ bool isValidDomain(const QString &domain)
 }
 
 // Go's sanitizeCookieValue: drop invalid bytes, quote a value with a space or comma.
-QByteArray sanitizedValue(const QByteArray &value)
+void appendValue(QByteArray &line, QByteArrayView value)
 {
     // The common case (a securecookie value) needs neither a copy nor quotes.
-    const bool allValid = std::all_of(value.cbegin(), value.cend(), isValueByte);
-    QByteArray out = value;
-    if (!allValid) {
-        out.clear();
-        out.reserve(value.size());
-        for (char c : value) {
-            if (isValueByte(c))
-                out.append(c);
-        }
-        qCWarning(lcCookieHeader, "cookie value has bytes not allowed in a cookie; dropped them");
+    if (std::all_of(value.cbegin(), value.cend(), isValueByte)) {
+        const bool quote = value.contains(' ') || value.contains(',');
+        if (quote)
+            line += '"';
+        line += value;
+        if (quote)
+            line += '"';
+        return;
     }
-    if (out.contains(' ') || out.contains(','))
-        return '"' + out + '"';
-    return out;
+    QByteArray kept;
+    kept.reserve(value.size());
+    for (char c : value) {
+        if (isValueByte(c))
+            kept.append(c);
+    }
+    qCWarning(lcCookieHeader, "cookie value has bytes not allowed in a cookie; dropped them");
+    appendValue(line, kept);
 }
 
 // Go's sanitizeCookiePath: printable ASCII except ';'.
-QByteArray sanitizedPath(const QString &path)
+void appendPath(QByteArray &line, const QString &path)
 {
-    const QByteArray utf8 = path.toUtf8();
-    QByteArray out;
-    out.reserve(utf8.size());
-    for (char c : utf8) {
-        const auto b = uchar(c);
-        if (b >= 0x20 && b < 0x7f && c != ';')
-            out.append(c);
+    for (const QChar c : path) {
+        const char16_t u = c.unicode();
+        if (u >= 0x20 && u < 0x7f && u != ';')
+            line += char(u);
     }
-    return out;
+}
+
+// gorilla/sessions' NewCookie: Expires is now + maxAge for maxAge > 0, 1970-01-01 00:00:01 UTC
+// for maxAge < 0, unset for 0.
+std::optional<qint64> expiresFor(qint64 maxAge, qint64 now)
+{
+    if (maxAge > 0)
+        return now + maxAge;
+    if (maxAge < 0)
+        return 1;
+    return std::nullopt;
+}
+
+struct SetCookieFields
+{
+    QByteArrayView name;
+    QByteArrayView value;
+    QString path;
+    QString domain;
+    std::optional<qint64> expires; // seconds since the epoch
+    qint64 maxAge;
+    bool httpOnly;
+    bool secure;
+    QNetworkCookie::SameSite sameSite;
+    bool partitioned;
+};
+
+// Go's Cookie.String, attribute by attribute.
+QByteArray writeSetCookie(const SetCookieFields &cookie)
+{
+    if (!isToken(cookie.name)) {
+        qCWarning(lcCookieHeader, "cookie name %s is not an HTTP token; no Set-Cookie written",
+                  cookie.name.toByteArray().toPercentEncoding().constData());
+        return QByteArray();
+    }
+    QByteArray line;
+    line.reserve(cookie.name.size() + cookie.value.size() + cookie.path.size()
+                 + cookie.domain.size() + 120);
+    line += cookie.name;
+    line += '=';
+    appendValue(line, cookie.value);
+    if (!cookie.path.isEmpty()) {
+        line += "; Path=";
+        appendPath(line, cookie.path);
+    }
+    if (!cookie.domain.isEmpty()) {
+        if (isValidDomain(cookie.domain)) {
+            line += "; Domain=";
+            line += (cookie.domain.startsWith(QLatin1Char('.')) ? cookie.domain.mid(1)
+                                                                : cookie.domain)
+                        .toLatin1();
+        } else {
+            qCWarning(lcCookieHeader, "invalid cookie domain %s; left out (host-only cookie)",
+                      qUtf8Printable(cookie.domain));
+        }
+    }
+    // Go writes Expires only from the year 1601 on.
+    constexpr qint64 year1601 = -11644473600LL;
+    if (cookie.expires && *cookie.expires >= year1601) {
+        line += "; Expires=";
+        line += CookieHeader::httpDate(*cookie.expires);
+    }
+    if (cookie.maxAge > 0) {
+        line += "; Max-Age=";
+        line += QByteArray::number(cookie.maxAge);
+    } else if (cookie.maxAge < 0) {
+        line += "; Max-Age=0";
+    }
+    if (cookie.httpOnly)
+        line += "; HttpOnly";
+    if (cookie.secure)
+        line += "; Secure";
+    switch (cookie.sameSite) {
+    case QNetworkCookie::SameSite::Default:
+        break;
+    case QNetworkCookie::SameSite::None:
+        line += "; SameSite=None";
+        break;
+    case QNetworkCookie::SameSite::Lax:
+        line += "; SameSite=Lax";
+        break;
+    case QNetworkCookie::SameSite::Strict:
+        line += "; SameSite=Strict";
+        break;
+    }
+    if (cookie.partitioned)
+        line += "; Partitioned";
+    return line;
 }
 
 } // namespace
@@ -234,99 +322,105 @@ QNetworkCookie CookieHeader::networkCookie(const QByteArray &name, const QByteAr
     cookie.setSecure(options.secure());
     cookie.setHttpOnly(options.httpOnly());
     cookie.setSameSitePolicy(options.sameSite());
-    if (options.maxAge() > 0)
-        cookie.setExpirationDate(now.toUTC().addSecs(options.maxAge()));
-    else if (options.maxAge() < 0)
-        cookie.setExpirationDate(QDateTime::fromSecsSinceEpoch(1, Qt::UTC));
+    if (const auto expires = expiresFor(options.maxAge(), now.toSecsSinceEpoch()))
+        cookie.setExpirationDate(QDateTime::fromSecsSinceEpoch(*expires, Qt::UTC));
     return cookie;
 }
 
 QByteArray CookieHeader::setCookie(const QByteArray &name, const QByteArray &value,
                                    const CookieOptions &options, const QDateTime &now)
 {
-    return setCookie(networkCookie(name, value, options, now), options.maxAge(),
-                     options.partitioned());
+    return setCookie(name, value, options, now.toSecsSinceEpoch());
+}
+
+QByteArray CookieHeader::setCookie(const QByteArray &name, const QByteArray &value,
+                                   const CookieOptions &options, qint64 nowSecsSinceEpoch)
+{
+    SetCookieFields fields { name,
+                             value,
+                             options.path(),
+                             options.domain(),
+                             expiresFor(options.maxAge(), nowSecsSinceEpoch),
+                             options.maxAge(),
+                             options.httpOnly(),
+                             options.secure(),
+                             options.sameSite(),
+                             options.partitioned() };
+    return writeSetCookie(fields);
 }
 
 QByteArray CookieHeader::setCookie(const QNetworkCookie &cookie, qint64 maxAge, bool partitioned)
 {
-    if (!isToken(cookie.name())) {
-        qCWarning(lcCookieHeader, "cookie name %s is not an HTTP token; no Set-Cookie written",
-                  cookie.name().toPercentEncoding().constData());
-        return QByteArray();
-    }
-    QByteArray line;
-    line.reserve(cookie.name().size() + cookie.value().size() + 160);
-    line += cookie.name() + '=' + sanitizedValue(cookie.value());
-    if (!cookie.path().isEmpty())
-        line += "; Path=" + sanitizedPath(cookie.path());
-    if (const QString domain = cookie.domain(); !domain.isEmpty()) {
-        if (isValidDomain(domain)) {
-            line += "; Domain="
-                + (domain.startsWith(QLatin1Char('.')) ? domain.mid(1) : domain).toLatin1();
-        } else {
-            qCWarning(lcCookieHeader, "invalid cookie domain %s; left out (host-only cookie)",
-                      qUtf8Printable(domain));
-        }
-    }
-    const QDateTime expires = cookie.expirationDate();
-    if (expires.isValid() && expires.toUTC().date().year() >= 1601)
-        line += "; Expires=" + httpDate(expires);
-    if (maxAge > 0)
-        line += "; Max-Age=" + QByteArray::number(maxAge);
-    else if (maxAge < 0)
-        line += "; Max-Age=0";
-    if (cookie.isHttpOnly())
-        line += "; HttpOnly";
-    if (cookie.isSecure())
-        line += "; Secure";
-    switch (cookie.sameSitePolicy()) {
-    case QNetworkCookie::SameSite::Default:
-        break;
-    case QNetworkCookie::SameSite::None:
-        line += "; SameSite=None";
-        break;
-    case QNetworkCookie::SameSite::Lax:
-        line += "; SameSite=Lax";
-        break;
-    case QNetworkCookie::SameSite::Strict:
-        line += "; SameSite=Strict";
-        break;
-    }
-    if (partitioned)
-        line += "; Partitioned";
-    return line;
+    const QDateTime expirationDate = cookie.expirationDate();
+    std::optional<qint64> expires;
+    if (expirationDate.isValid())
+        expires = expirationDate.toSecsSinceEpoch();
+    const QByteArray name = cookie.name();
+    const QByteArray value = cookie.value();
+    SetCookieFields fields { name,
+                             value,
+                             cookie.path(),
+                             cookie.domain(),
+                             expires,
+                             maxAge,
+                             cookie.isHttpOnly(),
+                             cookie.isSecure(),
+                             cookie.sameSitePolicy(),
+                             partitioned };
+    return writeSetCookie(fields);
 }
 
 QByteArray CookieHeader::httpDate(const QDateTime &time)
 {
-    static const char days[7][4] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+    return httpDate(time.toSecsSinceEpoch());
+}
+
+QByteArray CookieHeader::httpDate(qint64 secsSinceEpoch)
+{
+    static const char days[7][4] = { "Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed" };
     static const char months[12][4]
         = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-    const QDateTime utc = time.toUTC();
-    const QDate date = utc.date();
-    const QTime clock = utc.time();
-    // "Mon, 02 Jan 2006 15:04:05 GMT", written into one buffer: this runs for every cookie.
+    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm), without QDateTime:
+    // this runs for every cookie written.
+    const qint64 secs = qBound<qint64>(-62135596800LL, secsSinceEpoch, 253402300799LL);
+    qint64 daysSinceEpoch = secs / 86400;
+    qint64 secondOfDay = secs % 86400;
+    if (secondOfDay < 0) {
+        secondOfDay += 86400;
+        --daysSinceEpoch;
+    }
+    const qint64 z = daysSinceEpoch + 719468;
+    const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
+    const qint64 dayOfEra = z - era * 146097;
+    const qint64 yearOfEra
+        = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+    const qint64 dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    const qint64 mp = (5 * dayOfYear + 2) / 153;
+    const int day = int(dayOfYear - (153 * mp + 2) / 5 + 1);
+    const int month = int(mp < 10 ? mp + 3 : mp - 9);
+    const int year = int(yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
+    const int weekday = int(((daysSinceEpoch % 7) + 7) % 7);
+
+    // "Mon, 02 Jan 2006 15:04:05 GMT"
     char buffer[32];
     auto put2 = [](char *at, int n) {
         at[0] = char('0' + n / 10 % 10);
         at[1] = char('0' + n % 10);
     };
-    const int year = qBound(0, date.year(), 9999);
-    std::memcpy(buffer, days[date.dayOfWeek() - 1], 3);
+    std::memcpy(buffer, days[weekday], 3);
     std::memcpy(buffer + 3, ", ", 2);
-    put2(buffer + 5, date.day());
+    put2(buffer + 5, day);
     buffer[7] = ' ';
-    std::memcpy(buffer + 8, months[date.month() - 1], 3);
+    std::memcpy(buffer + 8, months[month - 1], 3);
     buffer[11] = ' ';
     put2(buffer + 12, year / 100);
     put2(buffer + 14, year % 100);
     buffer[16] = ' ';
-    put2(buffer + 17, clock.hour());
+    put2(buffer + 17, int(secondOfDay / 3600));
     buffer[19] = ':';
-    put2(buffer + 20, clock.minute());
+    put2(buffer + 20, int(secondOfDay / 60 % 60));
     buffer[22] = ':';
-    put2(buffer + 23, clock.second());
+    put2(buffer + 23, int(secondOfDay % 60));
     std::memcpy(buffer + 25, " GMT", 4);
     return QByteArray(buffer, 29);
 }

@@ -47,6 +47,9 @@ public:
     // value with a space or comma is quoted, and an invalid domain is left out (host-only).
     static QByteArray setCookie(const QByteArray &name, const QByteArray &value,
                                 const CookieOptions &options, const QDateTime &now);
+    // The same at a time given in seconds since the epoch (UTC).
+    static QByteArray setCookie(const QByteArray &name, const QByteArray &value,
+                                const CookieOptions &options, qint64 nowSecsSinceEpoch);
     static QByteArray setCookie(const QByteArray &name, const QByteArray &value,
                                 const CookieOptions &options)
     {
@@ -57,8 +60,9 @@ public:
     static QByteArray setCookie(const QNetworkCookie &cookie, qint64 maxAge = 0,
                                 bool partitioned = false);
 
-    // Go's http.TimeFormat: "Sun, 06 Nov 1994 08:49:37 GMT".
+    // Go's http.TimeFormat: "Sun, 06 Nov 1994 08:49:37 GMT" (years 1 to 9999).
     static QByteArray httpDate(const QDateTime &time);
+    static QByteArray httpDate(qint64 secsSinceEpoch);
 };
 
 } // namespace RediStore

@@ -3,6 +3,7 @@
 #include <testdata.h>
 
 #include <QtCore/QJsonArray>
+#include <QtCore/QLocale>
 #include <QtTest/QtTest>
 
 using namespace RediStore;
@@ -58,6 +59,7 @@ private Q_SLOTS:
     void networkCookie();
     void httpDate_data();
     void httpDate();
+    void httpDateAgreesWithQDateTime();
 };
 
 void tst_CookieHeader::parse_data()
@@ -298,6 +300,7 @@ void tst_CookieHeader::setCookie()
     QFETCH(QByteArray, expected);
     const QDateTime now = utc(1750000000).addMSecs(999); // sub-second parts are cut, as in Go
     QCOMPARE(CookieHeader::setCookie("s", value, options, now), expected);
+    QCOMPARE(CookieHeader::setCookie("s", value, options, now.toSecsSinceEpoch()), expected);
 }
 
 void tst_CookieHeader::setCookieFromNetworkCookie()
@@ -350,6 +353,17 @@ void tst_CookieHeader::httpDate_data()
         << QByteArray("Sun, 15 Jun 2025 15:06:40 GMT");
     QTest::newRow("leap day") << QDateTime(QDate(2024, 2, 29), QTime(23, 59, 59), Qt::UTC)
                               << QByteArray("Thu, 29 Feb 2024 23:59:59 GMT");
+    QTest::newRow("before the epoch") << utc(-1) << QByteArray("Wed, 31 Dec 1969 23:59:59 GMT");
+    QTest::newRow("2000 is a leap year") << QDateTime(QDate(2000, 2, 29), QTime(12, 0), Qt::UTC)
+                                         << QByteArray("Tue, 29 Feb 2000 12:00:00 GMT");
+    QTest::newRow("2100 is not") << QDateTime(QDate(2100, 3, 1), QTime(0, 0), Qt::UTC)
+                                 << QByteArray("Mon, 01 Mar 2100 00:00:00 GMT");
+    QTest::newRow("1601, Go's first Expires year")
+        << QDateTime(QDate(1601, 1, 1), QTime(0, 0), Qt::UTC)
+        << QByteArray("Mon, 01 Jan 1601 00:00:00 GMT");
+    QTest::newRow("last second of 9999")
+        << QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59), Qt::UTC)
+        << QByteArray("Fri, 31 Dec 9999 23:59:59 GMT");
 }
 
 void tst_CookieHeader::httpDate()
@@ -357,6 +371,25 @@ void tst_CookieHeader::httpDate()
     QFETCH(QDateTime, time);
     QFETCH(QByteArray, text);
     QCOMPARE(CookieHeader::httpDate(time), text);
+    QCOMPARE(CookieHeader::httpDate(time.toSecsSinceEpoch()), text);
+}
+
+void tst_CookieHeader::httpDateAgreesWithQDateTime()
+{
+    // The calendar arithmetic against Qt's, over 1601..9999 (pseudo-random, reproducible).
+    const QLocale c = QLocale::c();
+    const qint64 first = QDateTime(QDate(1601, 1, 1), QTime(0, 0), Qt::UTC).toSecsSinceEpoch();
+    const qint64 last
+        = QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59), Qt::UTC).toSecsSinceEpoch();
+    quint64 state = 0x9e3779b97f4a7c15ULL;
+    for (int i = 0; i < 20000; ++i) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        const qint64 secs = first + qint64((state >> 11) % quint64(last - first + 1));
+        const QDateTime time = QDateTime::fromSecsSinceEpoch(secs, Qt::UTC);
+        const QByteArray expected
+            = c.toString(time, QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1();
+        QCOMPARE(CookieHeader::httpDate(secs), expected);
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_CookieHeader)
