@@ -1,6 +1,9 @@
 #include "gobencoder_p.h"
-#include "gobwire_p.h"
 
+#include "gobwire_p.h"
+#include <QtCore/QStringEncoder>
+
+#include <QtCore/QStringEncoder>
 #include <QtCore/QtEndian>
 
 #include <algorithm>
@@ -98,18 +101,34 @@ bool GobEncoder::fail(CodecError::Code code, const QString &message)
     return false;
 }
 
-void GobEncoder::writeUint(quint64 x)
+namespace {
+
+// Go's encodeUint: one byte below 128, else the byte count negated, then big-endian bytes.
+// Returns the bytes written to out (at most 9).
+int encodeUint(quint64 x, char *out)
 {
     if (x <= 0x7f) {
-        m_out.append(char(x));
-        return;
+        out[0] = char(x);
+        return 1;
     }
-    uchar buffer[9];
     const int length = 8 - qCountLeadingZeroBits(x) / 8;
-    buffer[0] = uchar(256 - length);
+    out[0] = char(uchar(256 - length));
     for (int i = length; i > 0; --i, x >>= 8)
-        buffer[i] = uchar(x);
-    m_out.append(reinterpret_cast<const char *>(buffer), length + 1);
+        out[i] = char(uchar(x));
+    return length + 1;
+}
+
+int uintSize(quint64 x)
+{
+    return x <= 0x7f ? 1 : 1 + (8 - qCountLeadingZeroBits(x) / 8);
+}
+
+} // namespace
+
+void GobEncoder::writeUint(quint64 x)
+{
+    char buffer[9];
+    m_out.append(buffer, encodeUint(x, buffer));
 }
 
 void GobEncoder::writeBytes(const char *data, qsizetype size)
@@ -118,31 +137,67 @@ void GobEncoder::writeBytes(const char *data, qsizetype size)
     m_out.append(data, size);
 }
 
-void GobEncoder::openRegion()
+void GobEncoder::writeString(QStringView text)
 {
-    m_regions.push_back(m_out.size());
-    m_out.append('\0');
+    // The UTF-8 bytes go straight into the output, behind room for their length, which for
+    // ASCII text (the usual case) is known beforehand: no temporary, and no move.
+    const qsizetype at = m_out.size();
+    const int guessed = uintSize(quint64(text.size()));
+    m_out.resize(at + guessed + text.size() * 3);
+    QStringEncoder encoder(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
+    char *begin = m_out.data() + at + guessed;
+    const qsizetype length = encoder.appendToBuffer(begin, text) - begin;
+    char prefix[9];
+    const int needed = encodeUint(quint64(length), prefix);
+    if (needed != guessed)
+        std::memmove(m_out.data() + at + needed, begin, size_t(length));
+    std::memcpy(m_out.data() + at, prefix, size_t(needed));
+    m_out.resize(at + needed + length);
+}
+
+// A guess at the encoded size, so that the output is allocated once for the usual session.
+qsizetype GobEncoder::estimatedSize(const QVariant &value)
+{
+    qsizetype size = 128;
+    if (value.metaType().id() == QMetaType::QVariantMap) {
+        const auto *map = static_cast<const QVariantMap *>(value.constData());
+        for (auto it = map->cbegin(); it != map->cend(); ++it) {
+            size += 3 * it.key().size() + 24;
+            if (it.value().metaType().id() == QMetaType::QString) // UTF-8's worst case
+                size += 3 * static_cast<const QString *>(it.value().constData())->size();
+            else if (it.value().metaType().id() == QMetaType::QByteArray)
+                size += static_cast<const QByteArray *>(it.value().constData())->size();
+        }
+    }
+    return size;
+}
+
+// A region starts with room for its length: as many bytes as the expected length takes, so
+// that the usual region is written once and never moved.
+void GobEncoder::openRegion(qsizetype expectedLength)
+{
+    const int room = uintSize(quint64(qMax<qsizetype>(0, expectedLength)));
+    m_regions.push_back({ m_out.size(), room });
+    m_out.append(room, '\0');
 }
 
 // Go's writeMessage(writer, buffer): the region gets its length in front, which makes it a
-// message in whatever encloses it; with reopen the buffer starts again empty (Go's Reset).
+// message in whatever encloses it; with reopen the buffer starts again empty (Go's Reset),
+// with the same room for the next length.
 void GobEncoder::finishRegion(bool reopen)
 {
-    const qsizetype start = m_regions.back();
-    quint64 length = quint64(m_out.size() - start - 1);
-    if (length <= 0x7f) {
-        m_out[start] = char(length);
-    } else {
-        const int bytes = 8 - qCountLeadingZeroBits(length) / 8;
-        m_out.insert(start + 1, bytes, '\0');
-        char *p = m_out.data() + start;
-        p[0] = char(256 - bytes);
-        for (int i = bytes; i > 0; --i, length >>= 8)
-            p[i] = char(uchar(length));
-    }
+    const Region region = m_regions.back();
+    const qsizetype length = m_out.size() - region.start - region.room;
+    char prefix[9];
+    const int needed = encodeUint(quint64(length), prefix);
+    if (needed > region.room)
+        m_out.insert(region.start + region.room, needed - region.room, '\0');
+    else if (needed < region.room)
+        m_out.remove(region.start + needed, region.room - needed);
+    std::memcpy(m_out.data() + region.start, prefix, size_t(needed));
     if (reopen) {
-        m_regions.back() = m_out.size();
-        m_out.append('\0');
+        m_regions.back().start = m_out.size();
+        m_out.append(region.room, '\0');
     } else {
         m_regions.pop_back();
     }
@@ -222,8 +277,9 @@ Result<QByteArray, CodecError> GobEncoder::encode(const QVariant &value)
                           QStringLiteral("gob: cannot encode nil value"));
     if (kind == Kind::Unsupported)
         return CodecError(CodecError::Code::GobUnsupportedType, unsupportedMessage(value));
-    m_out.reserve(256);
-    openRegion(); // the value's message
+    const qsizetype estimate = estimatedSize(value);
+    m_out.reserve(estimate);
+    openRegion(estimate); // the value's message
     sendTypeDescriptor(kind);
     writeInt(typeIdOf(kind));
     writeUint(0); // singleton field delta
@@ -248,7 +304,15 @@ bool GobEncoder::encodeInterface(const QVariant &value, int depth)
     writeBytes(name.data(), name.size());
     sendTypeDescriptor(kind);
     writeInt(typeIdOf(kind));
-    openRegion();
+    qsizetype expected = 0; // the singleton delta, then the value
+    if (kind == Kind::String) {
+        const qsizetype size = static_cast<const QString *>(value.constData())->size();
+        expected = 1 + uintSize(quint64(size)) + size;
+    } else if (kind == Kind::Bytes) {
+        const qsizetype size = static_cast<const QByteArray *>(value.constData())->size();
+        expected = 1 + uintSize(quint64(size)) + size;
+    }
+    openRegion(expected);
     writeUint(0); // singleton field delta
     if (!encodeValue(kind, value, depth))
         return false;
@@ -275,11 +339,9 @@ bool GobEncoder::encodeValue(Kind kind, const QVariant &value, int depth)
         writeUint(qbswap(bits));
         return true;
     }
-    case Kind::String: {
-        const QByteArray utf8 = static_cast<const QString *>(value.constData())->toUtf8();
-        writeBytes(utf8.constData(), utf8.size());
+    case Kind::String:
+        writeString(*static_cast<const QString *>(value.constData()));
         return true;
-    }
     case Kind::Bytes: {
         const auto *bytes = static_cast<const QByteArray *>(value.constData());
         writeBytes(bytes->constData(), bytes->size());
@@ -330,17 +392,16 @@ template<typename Map> bool GobEncoder::encodeMap(const Map &map, bool interface
 {
     writeUint(quint64(map.size()));
     auto writeEntry = [&](const QString &key, const QVariant &item) {
-        const QByteArray utf8 = key.toUtf8();
         if (interfaceKeys) {
             // The key as an interface holding a string: name, type id, delimited value.
             writeBytes(StringName, qsizetype(sizeof StringName - 1));
             writeInt(StringId);
             openRegion();
             writeUint(0);
-            writeBytes(utf8.constData(), utf8.size());
+            writeString(key);
             finishRegion(false);
         } else {
-            writeBytes(utf8.constData(), utf8.size());
+            writeString(key);
         }
         return encodeInterface(item, depth + 1);
     };

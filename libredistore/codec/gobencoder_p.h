@@ -36,7 +36,9 @@ private:
     void writeUint(quint64 x);
     void writeInt(qint64 i) { writeUint(i < 0 ? (quint64(~i) << 1) | 1 : quint64(i) << 1); }
     void writeBytes(const char *data, qsizetype size);
-    void openRegion();
+    void writeString(QStringView text);
+    static qsizetype estimatedSize(const QVariant &value);
+    void openRegion(qsizetype expectedLength = 0);
     void finishRegion(bool reopen);
 
     TypeSlot *slotFor(Kind kind);
@@ -47,7 +49,12 @@ private:
     template<typename Map> bool encodeMap(const Map &map, bool interfaceKeys, int depth);
 
     QByteArray m_out;
-    std::vector<qsizetype> m_regions;
+    struct Region
+    {
+        qsizetype start; // where the length goes
+        int room; // bytes kept for it
+    };
+    std::vector<Region> m_regions;
     qint64 m_lastId = 64; // Go's nextId after init: firstUserId
     TypeSlot m_topMap;
     TypeSlot m_list;

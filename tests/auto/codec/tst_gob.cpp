@@ -153,6 +153,8 @@ private Q_SLOTS:
     void writesQtIntegerAndListFlavoursAsGoTypes();
 
     void roundTripsRandomValues();
+    void encodesLongAndMultiByteStringsAsGo_data();
+    void encodesLongAndMultiByteStringsAsGo();
     void everyTruncationIsATypedError();
     void byteFlipsNeverCrash();
 
@@ -564,6 +566,50 @@ void tst_Gob::roundTripsRandomValues()
         QVERIFY2(decoded.ok(), qPrintable(decoded.ok() ? QString() : decoded.error().message()));
         REDISTORE_COMPARE_VALUES(decoded.value(), session);
     }
+}
+
+// Strings whose UTF-8 length crosses the one-, two- and three-byte length prefixes, in
+// characters of one to four UTF-8 bytes, against a stream built by hand as Go writes it:
+// map[interface{}]interface{}{"k": s}.
+void tst_Gob::encodesLongAndMultiByteStringsAsGo_data()
+{
+    QTest::addColumn<QString>("text");
+    const QString characters[] = { QStringLiteral("x"), QStringLiteral("\u00e9"),
+                                   QStringLiteral("\u20ac"), QStringLiteral("\U0001F600") };
+    const int counts[] = { 0,   1,   31,  32,  42,   43,    63,    64,    85,    86,   126,
+                           127, 128, 255, 256, 1000, 21845, 21846, 65535, 65536, 70000 };
+    for (const QString &c : characters) {
+        for (const int n : counts) {
+            QTest::addRow("%d x U+%04X", n, c.toUcs4().constFirst()) << c.repeated(n);
+        }
+    }
+}
+
+void tst_Gob::encodesLongAndMultiByteStringsAsGo()
+{
+    QFETCH(QString, text);
+    const QByteArray utf8 = text.toUtf8();
+    auto uintSize = [](quint64 x) {
+        GobBuilder b;
+        b.uint(x).endMessage();
+        return quint64(b.stream().size() - 1);
+    };
+    GobBuilder expected;
+    expected.mapDefinition(65, 8, 8).endMessage();
+    expected.sint(65).uint(0).uint(1);
+    expected.string("string").sint(6).uint(3).uint(0).string("k");
+    expected.string("string").sint(6);
+    expected.uint(1 + uintSize(quint64(utf8.size())) + quint64(utf8.size()));
+    expected.uint(0).string(utf8).endMessage();
+
+    const QVariantMap value { { QStringLiteral("k"), text } };
+    const auto encoded = Gob::encode(value);
+    QVERIFY(encoded.ok());
+    QCOMPARE(encoded.value().size(), expected.stream().size());
+    QVERIFY(encoded.value() == expected.stream());
+    const auto decoded = Gob::decode(encoded.value());
+    QVERIFY(decoded.ok());
+    QCOMPARE(decoded.value().toMap().value(QStringLiteral("k")).toString(), text);
 }
 
 void tst_Gob::everyTruncationIsATypedError()
