@@ -10,8 +10,11 @@
 #include <QtCore/QLoggingCategory>
 #include <QtCore/QPointer>
 #include <QtCore/QPromise>
+#include <QtCore/QStringEncoder>
 
 #include <openssl/rand.h>
+
+#include <cstring>
 
 namespace RediStore {
 
@@ -173,6 +176,7 @@ RedisStore::RedisStore(const KeyRing &keys, const RedisStoreSettings &settings, 
     d->q = this;
     d->keys = keys;
     d->settings = settings;
+    d->keyPrefix = settings.keyPrefix.toUtf8();
     d->codec = SecureCookie(keys);
     d->pool = settings.pool;
     d->serializer = settings.serializer ? settings.serializer
@@ -220,6 +224,7 @@ void RedisStore::setMaxLength(qsizetype length)
 void RedisStore::setKeyPrefix(const QString &prefix)
 {
     d->settings.keyPrefix = prefix;
+    d->keyPrefix = prefix.toUtf8();
 }
 
 void RedisStore::setSerializer(std::shared_ptr<const SessionSerializer> serializer)
@@ -265,7 +270,13 @@ QString RedisStore::generateId()
 
 QByteArray RedisStore::keyFor(const QString &id) const
 {
-    return d->settings.keyPrefix.toUtf8() + id.toUtf8();
+    // One allocation: this runs twice per request.
+    QByteArray key(d->keyPrefix.size() + 3 * id.size(), Qt::Uninitialized);
+    std::memcpy(key.data(), d->keyPrefix.constData(), size_t(d->keyPrefix.size()));
+    QStringEncoder encoder(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
+    char *end = encoder.appendToBuffer(key.data() + d->keyPrefix.size(), id);
+    key.truncate(end - key.constData());
+    return key;
 }
 
 Session RedisStore::newSession(const QByteArray &name) const
@@ -431,9 +442,7 @@ void RedisStore::save(const Session &session, const QObject *context, SaveCallba
         data->regenerate = false;
         data->cookieTimestamp = now;
         callback(SessionSaveResult {
-            {},
-            CookieHeader::setCookie(data->name, cookieValue, options,
-                                    QDateTime::fromSecsSinceEpoch(now, Qt::UTC)) });
+            {}, CookieHeader::setCookie(data->name, cookieValue, options, now) });
     };
     if (regenerate) {
         // The new key and the removal of the old one in one transaction.

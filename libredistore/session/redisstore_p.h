@@ -23,6 +23,7 @@ public:
     RedisStore *q = nullptr;
     KeyRing keys;
     RedisStoreSettings settings;
+    QByteArray keyPrefix; // settings.keyPrefix in UTF-8
     SecureCookie codec;
     RedisPool *pool = nullptr;
     std::shared_ptr<const SessionSerializer> serializer;
