@@ -17,6 +17,7 @@
 #include <QtCore/QThread>
 
 #include <algorithm>
+#include <ctime>
 #include <functional>
 #include <map>
 #include <memory>
@@ -37,8 +38,16 @@ struct StoreResult
     double p99us = 0;
     qint64 serializedSize = 0;
     double kibPerInFlight = 0;
+    double cpuUsPerSession = 0; // this thread's CPU time (user + system) per session op
     QString error;
 };
+
+qint64 threadCpuNs()
+{
+    timespec now {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return qint64(now.tv_sec) * 1000000000 + now.tv_nsec;
+}
 
 qint64 residentKiB(const char *field)
 {
@@ -171,8 +180,11 @@ StoreResult measureStore(const QString &url, const QString &serializerName, int 
     const qint64 rssBefore = residentKiB("VmRSS:");
     completed = 0;
     latencies.clear();
+    const qint64 cpuBefore = threadCpuNs();
     const qint64 elapsed = phase(ms, true);
+    const qint64 cpuNs = threadCpuNs() - cpuBefore;
     const qint64 rssPeak = residentKiB("VmHWM:");
+    result.cpuUsPerSession = double(cpuNs) / 1000.0 / double(qMax<qint64>(1, completed));
     result.sessionsPerSecond = double(completed) * 1000.0 / double(qMax<qint64>(1, elapsed));
     result.kibPerInFlight = double(qMax<qint64>(0, rssPeak - rssBefore)) / concurrency;
     if (!latencies.empty()) {
@@ -212,6 +224,7 @@ StoreResult measureParallel(const QString &url, const QString &serializerName, i
         total.p99us = qMax(total.p99us, r.p99us);
         total.serializedSize = r.serializedSize;
         total.kibPerInFlight = qMax(total.kibPerInFlight, r.kibPerInFlight);
+        total.cpuUsPerSession += r.cpuUsPerSession / threads;
     }
     return total;
 }
@@ -340,6 +353,7 @@ int runStoreBench(const QStringList &arguments)
                                    { QStringLiteral("errors"), r.errors },
                                    { QStringLiteral("p50_us"), r.p50us },
                                    { QStringLiteral("p99_us"), r.p99us },
+                                   { QStringLiteral("cpu_us_per_session"), r.cpuUsPerSession },
                                    { QStringLiteral("kib_per_session_in_flight"),
                                      r.kibPerInFlight } };
         if (parser.isSet(QStringLiteral("json")))
@@ -398,6 +412,7 @@ int runStoreBench(const QStringList &arguments)
                               { QStringLiteral("sessions_per_second"), r.sessionsPerSecond },
                               { QStringLiteral("p50_us"), r.p50us },
                               { QStringLiteral("p99_us"), r.p99us },
+                              { QStringLiteral("cpu_us_per_session"), r.cpuUsPerSession },
                               { QStringLiteral("kib_per_session_in_flight"), r.kibPerInFlight },
                               { QStringLiteral("errors"), r.errors },
                               { QStringLiteral("redis_benchmark_get_p1"), rb1.value_or(0) },
