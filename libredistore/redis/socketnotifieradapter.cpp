@@ -8,8 +8,9 @@
 namespace RediStore {
 
 namespace {
+// The adapters of this thread whose context has output waiting since the last flush.
 thread_local std::vector<SocketNotifierAdapter *> t_pendingWrites;
-}
+} // namespace
 
 SocketNotifierAdapter::SocketNotifierAdapter(redisAsyncContext *context,
                                              std::function<void()> onGone,
@@ -83,8 +84,9 @@ void SocketNotifierAdapter::flushPendingWrites()
         if (adapter->m_context && adapter->m_write.isEnabled())
             redisAsyncHandleWrite(adapter->m_context);
     }
+    adapters.clear();
     if (t_pendingWrites.empty())
-        t_pendingWrites.swap(adapters), t_pendingWrites.clear();
+        t_pendingWrites.swap(adapters); // keeps the capacity for the next round
 }
 
 void SocketNotifierAdapter::delWrite(void *self)
