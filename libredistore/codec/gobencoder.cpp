@@ -125,34 +125,46 @@ int uintSize(quint64 x)
 
 } // namespace
 
+// The output is a buffer larger than what is written so far (m_size bytes): small writes are
+// a memcpy, not a QByteArray call each.
+char *GobEncoder::grow(qsizetype count)
+{
+    if (m_size + count > m_out.size())
+        m_out.resize(qMax(m_size + count, 2 * m_out.size()));
+    char *at = m_out.data() + m_size;
+    m_size += count;
+    return at;
+}
+
 void GobEncoder::writeUint(quint64 x)
 {
     char buffer[9];
-    m_out.append(buffer, encodeUint(x, buffer));
+    const int length = encodeUint(x, buffer);
+    std::memcpy(grow(length), buffer, size_t(length));
 }
 
 void GobEncoder::writeBytes(const char *data, qsizetype size)
 {
     writeUint(quint64(size));
-    m_out.append(data, size);
+    if (size > 0)
+        std::memcpy(grow(size), data, size_t(size));
 }
 
 void GobEncoder::writeString(QStringView text)
 {
     // The UTF-8 bytes go straight into the output, behind room for their length, which for
     // ASCII text (the usual case) is known beforehand: no temporary, and no move.
-    const qsizetype at = m_out.size();
     const int guessed = uintSize(quint64(text.size()));
-    m_out.resize(at + guessed + text.size() * 3);
+    char *at = grow(guessed + text.size() * 3);
+    char *begin = at + guessed;
     QStringEncoder encoder(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
-    char *begin = m_out.data() + at + guessed;
     const qsizetype length = encoder.appendToBuffer(begin, text) - begin;
     char prefix[9];
     const int needed = encodeUint(quint64(length), prefix);
     if (needed != guessed)
-        std::memmove(m_out.data() + at + needed, begin, size_t(length));
-    std::memcpy(m_out.data() + at, prefix, size_t(needed));
-    m_out.resize(at + needed + length);
+        std::memmove(at + needed, begin, size_t(length));
+    std::memcpy(at, prefix, size_t(needed));
+    m_size = (at - m_out.data()) + needed + length;
 }
 
 // A guess at the encoded size, so that the output is allocated once for the usual session.
@@ -177,8 +189,8 @@ qsizetype GobEncoder::estimatedSize(const QVariant &value)
 void GobEncoder::openRegion(qsizetype expectedLength)
 {
     const int room = uintSize(quint64(qMax<qsizetype>(0, expectedLength)));
-    m_regions.push_back({ m_out.size(), room });
-    m_out.append(room, '\0');
+    m_regions.push_back({ m_size, room });
+    grow(room);
 }
 
 // Go's writeMessage(writer, buffer): the region gets its length in front, which makes it a
@@ -187,17 +199,21 @@ void GobEncoder::openRegion(qsizetype expectedLength)
 void GobEncoder::finishRegion(bool reopen)
 {
     const Region region = m_regions.back();
-    const qsizetype length = m_out.size() - region.start - region.room;
+    const qsizetype length = m_size - region.start - region.room;
     char prefix[9];
     const int needed = encodeUint(quint64(length), prefix);
-    if (needed > region.room)
-        m_out.insert(region.start + region.room, needed - region.room, '\0');
-    else if (needed < region.room)
-        m_out.remove(region.start + needed, region.room - needed);
+    if (needed != region.room) {
+        if (needed > region.room)
+            grow(needed - region.room);
+        else
+            m_size -= region.room - needed;
+        char *content = m_out.data() + region.start;
+        std::memmove(content + needed, content + region.room, size_t(length));
+    }
     std::memcpy(m_out.data() + region.start, prefix, size_t(needed));
     if (reopen) {
-        m_regions.back().start = m_out.size();
-        m_out.append(region.room, '\0');
+        m_regions.back().start = m_size;
+        grow(region.room);
     } else {
         m_regions.pop_back();
     }
@@ -278,7 +294,8 @@ Result<QByteArray, CodecError> GobEncoder::encode(const QVariant &value)
     if (kind == Kind::Unsupported)
         return CodecError(CodecError::Code::GobUnsupportedType, unsupportedMessage(value));
     const qsizetype estimate = estimatedSize(value);
-    m_out.reserve(estimate);
+    m_out = QByteArray(estimate, Qt::Uninitialized);
+    m_size = 0;
     openRegion(estimate); // the value's message
     sendTypeDescriptor(kind);
     writeInt(typeIdOf(kind));
@@ -286,6 +303,7 @@ Result<QByteArray, CodecError> GobEncoder::encode(const QVariant &value)
     if (!encodeValue(kind, value, 1))
         return m_error;
     finishRegion(false);
+    m_out.truncate(m_size);
     return std::move(m_out);
 }
 

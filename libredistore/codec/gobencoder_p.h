@@ -33,6 +33,7 @@ private:
 
     bool fail(CodecError::Code code, const QString &message);
 
+    char *grow(qsizetype count);
     void writeUint(quint64 x);
     void writeInt(qint64 i) { writeUint(i < 0 ? (quint64(~i) << 1) | 1 : quint64(i) << 1); }
     void writeBytes(const char *data, qsizetype size);
@@ -48,7 +49,8 @@ private:
     bool encodeValue(Kind kind, const QVariant &value, int depth);
     template<typename Map> bool encodeMap(const Map &map, bool interfaceKeys, int depth);
 
-    QByteArray m_out;
+    QByteArray m_out; // m_size bytes written, the rest room to grow into
+    qsizetype m_size = 0;
     struct Region
     {
         qsizetype start; // where the length goes
