@@ -377,10 +377,11 @@ int runStoreBench(const QStringList &arguments)
         out << "RedisStore (" << serializer << ", " << threads << " threads, one store each) vs "
             << "redis-benchmark GET and Go redistore, same server (" << redis.url()
             << "), same run; one op = load + change + save\n";
-        out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11 %12\n")
+        out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11 %12 %13\n")
                    .arg(QStringLiteral("size"), -6)
                    .arg(QStringLiteral("in flight"), 9)
                    .arg(QStringLiteral("sessions/s"), 11)
+                   .arg(QStringLiteral("CPU us/op"), 9)
                    .arg(QStringLiteral("p50 us"), 8)
                    .arg(QStringLiteral("p99 us"), 8)
                    .arg(QStringLiteral("KiB/in flight"), 13)
@@ -420,12 +421,13 @@ int runStoreBench(const QStringList &arguments)
                               { QStringLiteral("go_redistore"), goFigure.value_or(0) } });
             if (parser.isSet(QStringLiteral("json")))
                 continue;
-            out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11 %12\n")
+            out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11 %12 %13\n")
                        .arg(size == 100 ? QStringLiteral("100 B")
                                         : QStringLiteral("%1 KiB").arg(size / 1024),
                             -6)
                        .arg(conc, 9)
                        .arg(r.sessionsPerSecond, 11, 'f', 0)
+                       .arg(r.cpuUsPerSession, 9, 'f', 1)
                        .arg(r.p50us, 8, 'f', 0)
                        .arg(r.p99us, 8, 'f', 0)
                        .arg(r.kibPerInFlight, 13, 'f', 1)
