@@ -751,6 +751,10 @@ void RedisClientPrivate::deliver()
         else
             Q_EMIT client->subscribed(event.channel);
     }
+    if (guard && ready.empty()) {
+        batch.clear();
+        ready.swap(batch); // the next batch reuses this one's memory
+    }
 }
 
 // --- RedisClient ---
