@@ -3,16 +3,103 @@
 #include "gobdecoder_p.h"
 #include "gobencoder_p.h"
 
+#include <cstring>
+#include <optional>
+
 namespace RediStore {
+
+namespace {
+
+// A top-level Go string is one message: its length, the type id of string (6, sent as 12),
+// the singleton delta 0, then the string's length and bytes. Session cookies hold exactly
+// that (the session ID), so both directions take a short way for it; any other stream goes
+// through the full coder, which gives the same result for this one.
+constexpr uchar StringTypeId = 12;
+
+int putUint(quint64 x, char *out)
+{
+    if (x <= 0x7f) {
+        out[0] = char(x);
+        return 1;
+    }
+    const int length = 8 - qCountLeadingZeroBits(x) / 8;
+    out[0] = char(uchar(256 - length));
+    for (int i = length; i > 0; --i, x >>= 8)
+        out[i] = char(uchar(x));
+    return length + 1;
+}
+
+bool takeUint(const uchar *&pos, const uchar *end, quint64 &x)
+{
+    if (pos == end)
+        return false;
+    const uchar first = *pos++;
+    if (first <= 0x7f) {
+        x = first;
+        return true;
+    }
+    const int length = 256 - first;
+    if (length > 8 || end - pos < length)
+        return false;
+    x = 0;
+    for (int i = 0; i < length; ++i)
+        x = (x << 8) | *pos++;
+    return true;
+}
+
+QByteArray encodeString(const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    char lengthBytes[9];
+    const int lengthSize = putUint(quint64(utf8.size()), lengthBytes);
+    const quint64 messageSize = 2 + quint64(lengthSize) + quint64(utf8.size());
+    char messageBytes[9];
+    const int messageSizeSize = putUint(messageSize, messageBytes);
+    QByteArray stream(messageSizeSize + qsizetype(messageSize), Qt::Uninitialized);
+    char *out = stream.data();
+    std::memcpy(out, messageBytes, size_t(messageSizeSize));
+    out += messageSizeSize;
+    *out++ = char(StringTypeId);
+    *out++ = 0;
+    std::memcpy(out, lengthBytes, size_t(lengthSize));
+    out += lengthSize;
+    if (!utf8.isEmpty())
+        std::memcpy(out, utf8.constData(), size_t(utf8.size()));
+    return stream;
+}
+
+std::optional<QString> decodeString(const QByteArray &stream)
+{
+    const auto *pos = reinterpret_cast<const uchar *>(stream.constData());
+    const uchar *end = pos + stream.size();
+    quint64 messageSize = 0;
+    if (!takeUint(pos, end, messageSize) || messageSize != quint64(end - pos))
+        return std::nullopt;
+    if (end - pos < 2 || pos[0] != StringTypeId || pos[1] != 0)
+        return std::nullopt;
+    pos += 2;
+    quint64 size = 0;
+    if (!takeUint(pos, end, size) || size != quint64(end - pos))
+        return std::nullopt;
+    return QString::fromUtf8(reinterpret_cast<const char *>(pos), qsizetype(size));
+}
+
+} // namespace
 
 Result<QByteArray, CodecError> Gob::encode(const QVariant &value)
 {
+    if (value.metaType().id() == QMetaType::QString)
+        return encodeString(*static_cast<const QString *>(value.constData()));
     GobEncoder encoder;
     return encoder.encode(value);
 }
 
 Result<QVariant, CodecError> Gob::decode(const QByteArray &stream, const Limits &limits)
 {
+    if (stream.size() <= limits.maxInputSize) {
+        if (std::optional<QString> text = decodeString(stream))
+            return QVariant(std::move(*text));
+    }
     GobDecoder decoder(limits);
     return decoder.decode(stream);
 }

@@ -155,6 +155,7 @@ private Q_SLOTS:
     void roundTripsRandomValues();
     void encodesLongAndMultiByteStringsAsGo_data();
     void encodesLongAndMultiByteStringsAsGo();
+    void topLevelStrings();
     void everyTruncationIsATypedError();
     void byteFlipsNeverCrash();
 
@@ -610,6 +611,54 @@ void tst_Gob::encodesLongAndMultiByteStringsAsGo()
     const auto decoded = Gob::decode(encoded.value());
     QVERIFY(decoded.ok());
     QCOMPARE(decoded.value().toMap().value(QStringLiteral("k")).toString(), text);
+}
+
+// A top-level string (what a session cookie holds) as Go writes it, and back; streams that are
+// not exactly that still decode as Go decodes them.
+void tst_Gob::topLevelStrings()
+{
+    const QString texts[] = { QString(),
+                              QStringLiteral("A"),
+                              QString(127, QLatin1Char('x')),
+                              QString(128, QLatin1Char('x')),
+                              QStringLiteral("\u00e9\U0001F600"),
+                              QString(70000, QChar(0x20ac)) };
+    for (const QString &text : texts) {
+        GobBuilder b;
+        b.sint(6).uint(0).string(text.toUtf8()).endMessage();
+        const QByteArray stream = b.stream();
+        const auto encoded = Gob::encode(text);
+        QVERIFY(encoded.ok());
+        QVERIFY(encoded.value() == stream);
+        const auto decoded = Gob::decode(stream);
+        QVERIFY(decoded.ok());
+        QCOMPARE(decoded.value().typeId(), QMetaType::QString);
+        QCOMPARE(decoded.value().toString(), text);
+        // Data after the value is ignored, as by Go.
+        const auto trailing = Gob::decode(stream + QByteArray("\x03\x0c\x00\x00"));
+        QVERIFY(trailing.ok());
+        QCOMPARE(trailing.value().toString(), text);
+        // Cut anywhere: a typed error.
+        for (qsizetype n : { qsizetype(1), stream.size() / 2, stream.size() - 1 }) {
+            const auto cut = Gob::decode(stream.left(n));
+            QVERIFY(!cut.ok());
+            QCOMPARE(cut.error().code(), CodecError::Code::GobTruncated);
+        }
+    }
+    // Another type id in the same shape is not a string.
+    GobBuilder bytes;
+    bytes.sint(5).uint(0).string("ab").endMessage();
+    const auto decodedBytes = Gob::decode(bytes.stream());
+    QVERIFY(decodedBytes.ok());
+    QCOMPARE(decodedBytes.value().typeId(), QMetaType::QByteArray);
+    // Over the size limit: refused before anything is read.
+    Gob::Limits limits;
+    limits.maxInputSize = 8;
+    GobBuilder longer;
+    longer.sint(6).uint(0).string("0123456789").endMessage();
+    const auto refused = Gob::decode(longer.stream(), limits);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code(), CodecError::Code::GobLimitExceeded);
 }
 
 void tst_Gob::everyTruncationIsATypedError()
