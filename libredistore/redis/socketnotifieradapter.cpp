@@ -1,5 +1,7 @@
 #include "socketnotifieradapter_p.h"
 
+#include <QtCore/QEvent>
+
 #include <hiredis/async.h>
 
 #include <algorithm>
@@ -39,11 +41,9 @@ SocketNotifierAdapter::SocketNotifierAdapter(redisAsyncContext *context,
 
 SocketNotifierAdapter::~SocketNotifierAdapter()
 {
+    unlistPendingWrite();
     // Normally the context is gone first (cleanup ran). If not, detach the hooks so hiredis
     // never calls into freed memory.
-    if (m_pendingWrite)
-        std::replace(t_pendingWrites.begin(), t_pendingWrites.end(), this,
-                     static_cast<SocketNotifierAdapter *>(nullptr));
     if (m_context) {
         m_context->ev = {};
         m_context = nullptr;
@@ -51,6 +51,24 @@ SocketNotifierAdapter::~SocketNotifierAdapter()
     // The notifiers are members: unparent them so QObject does not delete them twice.
     m_read.setParent(nullptr);
     m_write.setParent(nullptr);
+}
+
+// The list is this thread's: leave it when deleted or moved to another thread (the write
+// notifier, still enabled, then writes what is left from there).
+void SocketNotifierAdapter::unlistPendingWrite()
+{
+    if (!m_pendingWrite)
+        return;
+    std::replace(t_pendingWrites.begin(), t_pendingWrites.end(), this,
+                 static_cast<SocketNotifierAdapter *>(nullptr));
+    m_pendingWrite = false;
+}
+
+bool SocketNotifierAdapter::event(QEvent *event)
+{
+    if (event->type() == QEvent::ThreadChange)
+        unlistPendingWrite();
+    return QObject::event(event);
 }
 
 void SocketNotifierAdapter::addRead(void *self)

@@ -16,6 +16,12 @@ namespace RediStore {
 // gone: from then on the adapter never touches it again, tells its owner, and deletes itself
 // later (it may be inside one of its own notifiers' signals at that moment).
 //
+// Output: when hiredis asks for write interest, the write notifier is enabled and the adapter
+// is listed for its thread; flushPendingWrites() (called by the client after delivering the
+// replies of a read) writes the listed contexts at once, so that commands sent from
+// completions leave in the same turn of the event loop. Anything not flushed that way goes
+// out when the write notifier fires.
+//
 // Unlike hiredis's adapters/qt.h this is safe to tear down from either side.
 class SocketNotifierAdapter : public QObject
 {
@@ -36,7 +42,11 @@ public:
     // thread's contexts, instead of waiting for the next trip through the event loop.
     static void flushPendingWrites();
 
+protected:
+    bool event(QEvent *event) override;
+
 private:
+    void unlistPendingWrite();
     static void addRead(void *self);
     static void delRead(void *self);
     static void addWrite(void *self);
