@@ -3,7 +3,7 @@
 
 #include <libredistore/codec/gob.h>
 
-#include <vector>
+#include <QtCore/QVarLengthArray>
 
 namespace RediStore {
 
@@ -56,7 +56,7 @@ private:
         qsizetype start; // where the length goes
         int room; // bytes kept for it
     };
-    std::vector<Region> m_regions;
+    QVarLengthArray<Region, 8> m_regions; // nested regions; deeper values spill to the heap
     qint64 m_lastId = 64; // Go's nextId after init: firstUserId
     TypeSlot m_topMap;
     TypeSlot m_list;
