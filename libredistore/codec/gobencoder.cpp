@@ -1,9 +1,8 @@
 #include "gobencoder_p.h"
 
 #include "gobwire_p.h"
-#include <QtCore/QStringEncoder>
+#include "utf8_p.h"
 
-#include <QtCore/QStringEncoder>
 #include <QtCore/QtEndian>
 
 #include <algorithm>
@@ -157,8 +156,7 @@ void GobEncoder::writeString(QStringView text)
     const int guessed = uintSize(quint64(text.size()));
     char *at = grow(guessed + text.size() * 3);
     char *begin = at + guessed;
-    QStringEncoder encoder(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
-    const qsizetype length = encoder.appendToBuffer(begin, text) - begin;
+    const qsizetype length = writeUtf8(begin, text) - begin;
     char prefix[9];
     const int needed = encodeUint(quint64(length), prefix);
     if (needed != guessed)

@@ -3,6 +3,7 @@
 #include "session_p.h"
 
 #include <libredistore/codec/cookieheader.h>
+#include <libredistore/codec/utf8_p.h>
 #include <libredistore/redis/redispool.h>
 #include <libredistore/serializer/sessionserializer.h>
 
@@ -10,7 +11,6 @@
 #include <QtCore/QLoggingCategory>
 #include <QtCore/QPointer>
 #include <QtCore/QPromise>
-#include <QtCore/QStringEncoder>
 
 #include <openssl/rand.h>
 
@@ -273,8 +273,7 @@ QByteArray RedisStore::keyFor(const QString &id) const
     // One allocation: this runs twice per request.
     QByteArray key(d->keyPrefix.size() + 3 * id.size(), Qt::Uninitialized);
     std::memcpy(key.data(), d->keyPrefix.constData(), size_t(d->keyPrefix.size()));
-    QStringEncoder encoder(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
-    char *end = encoder.appendToBuffer(key.data() + d->keyPrefix.size(), id);
+    char *end = writeUtf8(key.data() + d->keyPrefix.size(), id);
     key.truncate(end - key.constData());
     return key;
 }

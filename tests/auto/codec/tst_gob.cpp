@@ -156,6 +156,7 @@ private Q_SLOTS:
     void encodesLongAndMultiByteStringsAsGo_data();
     void encodesLongAndMultiByteStringsAsGo();
     void topLevelStrings();
+    void loneSurrogatesAreWrittenAsToUtf8Does();
     void everyTruncationIsATypedError();
     void byteFlipsNeverCrash();
 
@@ -611,6 +612,28 @@ void tst_Gob::encodesLongAndMultiByteStringsAsGo()
     const auto decoded = Gob::decode(encoded.value());
     QVERIFY(decoded.ok());
     QCOMPARE(decoded.value().toMap().value(QStringLiteral("k")).toString(), text);
+}
+
+// A lone surrogate has no UTF-8: it is written as QString::toUtf8() writes it ('?'), in keys
+// and values alike, at any length (found by fuzz_gob_serializer).
+void tst_Gob::loneSurrogatesAreWrittenAsToUtf8Does()
+{
+    const QString texts[] = { QString(QChar(0xd800)), QStringLiteral("a") + QChar(0xdc00),
+                              QString(300, QLatin1Char('x')) + QChar(0xd83d),
+                              QString(QChar(0xdc00)) + QChar(0xd800) };
+    for (const QString &text : texts) {
+        const QVariantMap value { { text, text },
+                                  { QStringLiteral("list"), QVariantList { text } } };
+        const auto encoded = Gob::encode(value);
+        QVERIFY(encoded.ok());
+        const auto decoded = Gob::decode(encoded.value());
+        QVERIFY(decoded.ok());
+        const QString expected = QString::fromUtf8(text.toUtf8());
+        const QVariantMap map = decoded.value().toMap();
+        QCOMPARE(map.value(expected).toString(), expected);
+        QCOMPARE(map.value(QStringLiteral("list")).toList().value(0).toString(), expected);
+        QCOMPARE(Gob::decode(Gob::encode(text).value()).value().toString(), expected);
+    }
 }
 
 // A top-level string (what a session cookie holds) as Go writes it, and back; streams that are
