@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstring>
 #include <optional>
 
@@ -161,6 +162,57 @@ bool isValidDomain(const QString &domain)
     return !domain.contains(QLatin1Char(':')) && address.setAddress(domain);
 }
 
+constexpr int HttpDateSize = 29;
+
+// Go's http.TimeFormat into buffer, which takes HttpDateSize bytes.
+void writeHttpDate(qint64 secsSinceEpoch, char *buffer)
+{
+    static const char days[7][4] = { "Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed" };
+    static const char months[12][4]
+        = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm), without QDateTime:
+    // this runs for every cookie written.
+    const qint64 secs = qBound<qint64>(-62135596800LL, secsSinceEpoch, 253402300799LL);
+    qint64 daysSinceEpoch = secs / 86400;
+    qint64 secondOfDay = secs % 86400;
+    if (secondOfDay < 0) {
+        secondOfDay += 86400;
+        --daysSinceEpoch;
+    }
+    const qint64 z = daysSinceEpoch + 719468;
+    const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
+    const qint64 dayOfEra = z - era * 146097;
+    const qint64 yearOfEra
+        = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+    const qint64 dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    const qint64 mp = (5 * dayOfYear + 2) / 153;
+    const int day = int(dayOfYear - (153 * mp + 2) / 5 + 1);
+    const int month = int(mp < 10 ? mp + 3 : mp - 9);
+    const int year = int(yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
+    const int weekday = int(((daysSinceEpoch % 7) + 7) % 7);
+
+    // "Mon, 02 Jan 2006 15:04:05 GMT"
+    auto put2 = [](char *at, int n) {
+        at[0] = char('0' + n / 10 % 10);
+        at[1] = char('0' + n % 10);
+    };
+    std::memcpy(buffer, days[weekday], 3);
+    std::memcpy(buffer + 3, ", ", 2);
+    put2(buffer + 5, day);
+    buffer[7] = ' ';
+    std::memcpy(buffer + 8, months[month - 1], 3);
+    buffer[11] = ' ';
+    put2(buffer + 12, year / 100);
+    put2(buffer + 14, year % 100);
+    buffer[16] = ' ';
+    put2(buffer + 17, int(secondOfDay / 3600));
+    buffer[19] = ':';
+    put2(buffer + 20, int(secondOfDay / 60 % 60));
+    buffer[22] = ':';
+    put2(buffer + 23, int(secondOfDay % 60));
+    std::memcpy(buffer + 25, " GMT", 4);
+}
+
 // Go's sanitizeCookieValue: drop invalid bytes, quote a value with a space or comma.
 void appendValue(QByteArray &line, QByteArrayView value)
 {
@@ -251,12 +303,16 @@ QByteArray writeSetCookie(const SetCookieFields &cookie)
     // Go writes Expires only from the year 1601 on.
     constexpr qint64 year1601 = -11644473600LL;
     if (cookie.expires && *cookie.expires >= year1601) {
+        char date[HttpDateSize];
+        writeHttpDate(*cookie.expires, date);
         line += "; Expires=";
-        line += CookieHeader::httpDate(*cookie.expires);
+        line.append(date, HttpDateSize);
     }
     if (cookie.maxAge > 0) {
+        char digits[24];
+        const char *end = std::to_chars(digits, digits + sizeof digits, cookie.maxAge).ptr;
         line += "; Max-Age=";
-        line += QByteArray::number(cookie.maxAge);
+        line.append(digits, end - digits);
     } else if (cookie.maxAge < 0) {
         line += "; Max-Age=0";
     }
@@ -377,52 +433,9 @@ QByteArray CookieHeader::httpDate(const QDateTime &time)
 
 QByteArray CookieHeader::httpDate(qint64 secsSinceEpoch)
 {
-    static const char days[7][4] = { "Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed" };
-    static const char months[12][4]
-        = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm), without QDateTime:
-    // this runs for every cookie written.
-    const qint64 secs = qBound<qint64>(-62135596800LL, secsSinceEpoch, 253402300799LL);
-    qint64 daysSinceEpoch = secs / 86400;
-    qint64 secondOfDay = secs % 86400;
-    if (secondOfDay < 0) {
-        secondOfDay += 86400;
-        --daysSinceEpoch;
-    }
-    const qint64 z = daysSinceEpoch + 719468;
-    const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
-    const qint64 dayOfEra = z - era * 146097;
-    const qint64 yearOfEra
-        = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
-    const qint64 dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-    const qint64 mp = (5 * dayOfYear + 2) / 153;
-    const int day = int(dayOfYear - (153 * mp + 2) / 5 + 1);
-    const int month = int(mp < 10 ? mp + 3 : mp - 9);
-    const int year = int(yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
-    const int weekday = int(((daysSinceEpoch % 7) + 7) % 7);
-
-    // "Mon, 02 Jan 2006 15:04:05 GMT"
-    char buffer[32];
-    auto put2 = [](char *at, int n) {
-        at[0] = char('0' + n / 10 % 10);
-        at[1] = char('0' + n % 10);
-    };
-    std::memcpy(buffer, days[weekday], 3);
-    std::memcpy(buffer + 3, ", ", 2);
-    put2(buffer + 5, day);
-    buffer[7] = ' ';
-    std::memcpy(buffer + 8, months[month - 1], 3);
-    buffer[11] = ' ';
-    put2(buffer + 12, year / 100);
-    put2(buffer + 14, year % 100);
-    buffer[16] = ' ';
-    put2(buffer + 17, int(secondOfDay / 3600));
-    buffer[19] = ':';
-    put2(buffer + 20, int(secondOfDay / 60 % 60));
-    buffer[22] = ':';
-    put2(buffer + 23, int(secondOfDay % 60));
-    std::memcpy(buffer + 25, " GMT", 4);
-    return QByteArray(buffer, 29);
+    char buffer[HttpDateSize];
+    writeHttpDate(secsSinceEpoch, buffer);
+    return QByteArray(buffer, HttpDateSize);
 }
 
 } // namespace RediStore

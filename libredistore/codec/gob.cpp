@@ -2,6 +2,7 @@
 
 #include "gobdecoder_p.h"
 #include "gobencoder_p.h"
+#include "utf8_p.h"
 
 #include <cstring>
 #include <optional>
@@ -49,22 +50,26 @@ bool takeUint(const uchar *&pos, const uchar *end, quint64 &x)
 
 QByteArray encodeString(const QString &text)
 {
-    const QByteArray utf8 = text.toUtf8();
+    // Room for the worst case, the UTF-8 written in place, then the two lengths in front.
+    const qsizetype worst = 3 * text.size();
+    QByteArray stream(9 + 2 + 9 + worst, Qt::Uninitialized);
+    char *utf8 = stream.data() + 9 + 2 + 9;
+    const qsizetype size = writeUtf8(utf8, text) - utf8;
     char lengthBytes[9];
-    const int lengthSize = putUint(quint64(utf8.size()), lengthBytes);
-    const quint64 messageSize = 2 + quint64(lengthSize) + quint64(utf8.size());
+    const int lengthSize = putUint(quint64(size), lengthBytes);
+    const quint64 messageSize = 2 + quint64(lengthSize) + quint64(size);
     char messageBytes[9];
     const int messageSizeSize = putUint(messageSize, messageBytes);
-    QByteArray stream(messageSizeSize + qsizetype(messageSize), Qt::Uninitialized);
-    char *out = stream.data();
+    char *begin = utf8 - lengthSize - 2 - messageSizeSize;
+    char *out = begin;
     std::memcpy(out, messageBytes, size_t(messageSizeSize));
     out += messageSizeSize;
     *out++ = char(StringTypeId);
     *out++ = 0;
     std::memcpy(out, lengthBytes, size_t(lengthSize));
-    out += lengthSize;
-    if (!utf8.isEmpty())
-        std::memcpy(out, utf8.constData(), size_t(utf8.size()));
+    // Drop the unused room in front (O(1) in Qt 6) and behind.
+    stream.truncate(utf8 - stream.constData() + size);
+    stream.remove(0, begin - stream.constData());
     return stream;
 }
 

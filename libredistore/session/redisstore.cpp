@@ -321,7 +321,7 @@ void RedisStore::load(const QByteArray &name, const QByteArrayList &cookieHeader
     }
     const QPointer<RedisStore> self(this);
     d->pool->execute(
-        { "GET", keyFor(id) }, context,
+        { QByteArrayLiteral("GET"), keyFor(id) }, context,
         [self, session, id, signedAt, callback = std::move(callback)](const RedisReply &reply) {
             if (!self) {
                 callback(SessionLoadResult { Session(), storeGone() });
@@ -445,11 +445,12 @@ void RedisStore::save(const Session &session, const QObject *context, SaveCallba
     };
     if (regenerate) {
         // The new key and the removal of the old one in one transaction.
-        d->pool->transaction(
-            { { "SETEX", key, ttl, bytes.value() }, { "DEL", keyFor(previousId) } }, context,
-            std::move(onWritten));
+        d->pool->transaction({ { QByteArrayLiteral("SETEX"), key, ttl, bytes.value() },
+                               { QByteArrayLiteral("DEL"), keyFor(previousId) } },
+                             context, std::move(onWritten));
     } else {
-        d->pool->execute({ "SETEX", key, ttl, bytes.value() }, context, std::move(onWritten));
+        d->pool->execute({ QByteArrayLiteral("SETEX"), key, ttl, bytes.value() }, context,
+                         std::move(onWritten));
     }
 }
 

@@ -6,12 +6,8 @@ namespace RediStore {
 Session::Session() = default;
 
 Session::Session(SessionStore *store, const QByteArray &name, const SessionOptions &options)
-    : d(new SessionData)
-{
-    d->store = store;
-    d->name = name;
-    d->options = options;
-}
+    : d(new SessionData(store, name, options))
+{ }
 
 Session::Session(const Session &other) = default;
 Session::Session(Session &&other) noexcept = default;

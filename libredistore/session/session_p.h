@@ -10,6 +10,13 @@ namespace RediStore {
 class SessionData : public QSharedData
 {
 public:
+    SessionData() = default;
+    SessionData(SessionStore *owner, const QByteArray &sessionName, const SessionOptions &opts)
+        : store(owner)
+        , name(sessionName)
+        , options(opts)
+    { }
+
     SessionStore *store = nullptr;
     QByteArray name;
     QString id;
