@@ -131,26 +131,28 @@ StoreResult measureStore(const QString &url, const QString &serializerName, int 
     latencies.reserve(1 << 20);
     QElapsedTimer clock;
     qint64 completed = 0;
-    qint64 deadline = 0;
+    qint64 deadlineNs = 0;
     bool recording = false;
     int running = 0;
-    std::function<void(int)> start;
+    std::function<void(int, qint64)> start;
+    // One clock reading per op: the end of one op is the start of the next.
     auto finishOp = [&](int w, bool ok) {
+        const qint64 now = clock.nsecsElapsed();
         if (recording) {
             ++completed;
             if (!ok)
                 ++result.errors;
-            latencies.push_back(clock.nsecsElapsed() - workers[size_t(w)].started);
+            latencies.push_back(now - workers[size_t(w)].started);
         }
-        if (clock.elapsed() < deadline) {
-            start(w);
+        if (now < deadlineNs) {
+            start(w, now);
         } else if (--running == 0) {
             loop.quit();
         }
     };
-    start = [&](int w) {
+    start = [&](int w, qint64 now) {
         Worker &worker = workers[size_t(w)];
-        worker.started = clock.nsecsElapsed();
+        worker.started = now;
         const QByteArrayList headers = { cookies[size_t(w)].at(worker.next) };
         worker.next = (worker.next + 1) % sessionsPerWorker;
         store.load(cookieName, headers, &loop, [&, w](const SessionLoadResult &loaded) {
@@ -169,10 +171,10 @@ StoreResult measureStore(const QString &url, const QString &serializerName, int 
     auto phase = [&](int duration, bool record) {
         recording = record;
         clock.start();
-        deadline = duration;
+        deadlineNs = qint64(duration) * 1000000;
         running = concurrency;
         for (int w = 0; w < concurrency; ++w)
-            start(w);
+            start(w, clock.nsecsElapsed());
         loop.exec();
         return clock.elapsed();
     };
