@@ -2,6 +2,7 @@
 
 #include "gobdecoder_p.h"
 #include "gobencoder_p.h"
+#include "gobwire_p.h"
 #include "utf8_p.h"
 
 #include <cstring>
@@ -15,38 +16,7 @@ namespace {
 // the singleton delta 0, then the string's length and bytes. Session cookies hold exactly
 // that (the session ID), so both directions take a short way for it; any other stream goes
 // through the full coder, which gives the same result for this one.
-constexpr uchar StringTypeId = 12;
-
-int putUint(quint64 x, char *out)
-{
-    if (x <= 0x7f) {
-        out[0] = char(x);
-        return 1;
-    }
-    const int length = 8 - qCountLeadingZeroBits(x) / 8;
-    out[0] = char(uchar(256 - length));
-    for (int i = length; i > 0; --i, x >>= 8)
-        out[i] = char(uchar(x));
-    return length + 1;
-}
-
-bool takeUint(const uchar *&pos, const uchar *end, quint64 &x)
-{
-    if (pos == end)
-        return false;
-    const uchar first = *pos++;
-    if (first <= 0x7f) {
-        x = first;
-        return true;
-    }
-    const int length = 256 - first;
-    if (length > 8 || end - pos < length)
-        return false;
-    x = 0;
-    for (int i = 0; i < length; ++i)
-        x = (x << 8) | *pos++;
-    return true;
-}
+constexpr uchar StringTypeId = uchar(GobWire::StringId << 1); // a type id is sent as a signed int
 
 QByteArray encodeString(const QString &text)
 {
@@ -56,10 +26,10 @@ QByteArray encodeString(const QString &text)
     char *utf8 = stream.data() + 9 + 2 + 9;
     const qsizetype size = writeUtf8(utf8, text) - utf8;
     char lengthBytes[9];
-    const int lengthSize = putUint(quint64(size), lengthBytes);
+    const int lengthSize = GobWire::encodeUint(quint64(size), lengthBytes);
     const quint64 messageSize = 2 + quint64(lengthSize) + quint64(size);
     char messageBytes[9];
-    const int messageSizeSize = putUint(messageSize, messageBytes);
+    const int messageSizeSize = GobWire::encodeUint(messageSize, messageBytes);
     char *begin = utf8 - lengthSize - 2 - messageSizeSize;
     char *out = begin;
     std::memcpy(out, messageBytes, size_t(messageSizeSize));
@@ -77,14 +47,17 @@ std::optional<QString> decodeString(const QByteArray &stream)
 {
     const auto *pos = reinterpret_cast<const uchar *>(stream.constData());
     const uchar *end = pos + stream.size();
+    int length = 0;
     quint64 messageSize = 0;
-    if (!takeUint(pos, end, messageSize) || messageSize != quint64(end - pos))
+    if (GobWire::decodeUint(pos, end, messageSize, &length) != GobWire::UintRead::Ok
+        || messageSize != quint64(end - pos))
         return std::nullopt;
     if (end - pos < 2 || pos[0] != StringTypeId || pos[1] != 0)
         return std::nullopt;
     pos += 2;
     quint64 size = 0;
-    if (!takeUint(pos, end, size) || size != quint64(end - pos))
+    if (GobWire::decodeUint(pos, end, size, &length) != GobWire::UintRead::Ok
+        || size != quint64(end - pos))
         return std::nullopt;
     return QString::fromUtf8(reinterpret_cast<const char *>(pos), qsizetype(size));
 }

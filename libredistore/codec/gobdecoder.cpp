@@ -109,26 +109,20 @@ bool GobDecoder::nextMessage()
 
 bool GobDecoder::readUint(quint64 &value)
 {
-    if (m_pos >= m_messageEnd)
-        return corrupt(QStringLiteral("gob: value continues past the end of its message"));
-    const uchar first = *m_pos++;
-    if (first <= 0x7f) {
-        value = first;
+    int length = 0;
+    switch (decodeUint(m_pos, m_messageEnd, value, &length)) {
+    case UintRead::Ok:
         return true;
-    }
-    const int n = -int(qint8(first));
-    if (n > 8)
+    case UintRead::End:
+        return corrupt(QStringLiteral("gob: value continues past the end of its message"));
+    case UintRead::OutOfRange:
         return corrupt(QStringLiteral("gob: encoded unsigned integer out of range"));
-    if (m_messageEnd - m_pos < n)
+    case UintRead::Truncated:
         return corrupt(QStringLiteral("gob: invalid uint data length %1: exceeds input size %2")
-                           .arg(n)
-                           .arg(m_messageEnd - m_pos));
-    quint64 x = 0;
-    for (int i = 0; i < n; ++i)
-        x = (x << 8) | m_pos[i];
-    m_pos += n;
-    value = x;
-    return true;
+                           .arg(length)
+                           .arg(m_messageEnd - m_pos - 1));
+    }
+    return false;
 }
 
 bool GobDecoder::readInt(qint64 &value)

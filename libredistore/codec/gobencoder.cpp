@@ -100,30 +100,6 @@ bool GobEncoder::fail(CodecError::Code code, const QString &message)
     return false;
 }
 
-namespace {
-
-// Go's encodeUint: one byte below 128, else the byte count negated, then big-endian bytes.
-// Returns the bytes written to out (at most 9).
-int encodeUint(quint64 x, char *out)
-{
-    if (x <= 0x7f) {
-        out[0] = char(x);
-        return 1;
-    }
-    const int length = 8 - qCountLeadingZeroBits(x) / 8;
-    out[0] = char(uchar(256 - length));
-    for (int i = length; i > 0; --i, x >>= 8)
-        out[i] = char(uchar(x));
-    return length + 1;
-}
-
-int uintSize(quint64 x)
-{
-    return x <= 0x7f ? 1 : 1 + (8 - qCountLeadingZeroBits(x) / 8);
-}
-
-} // namespace
-
 // The output is a buffer larger than what is written so far (m_size bytes): small writes are
 // a memcpy, not a QByteArray call each.
 char *GobEncoder::grow(qsizetype count)

@@ -1,9 +1,11 @@
 #ifndef REDISTORE_GOBWIRE_P_H
 #define REDISTORE_GOBWIRE_P_H
 
+#include <QtCore/QtAlgorithms>
 #include <QtCore/QtGlobal>
 
-// Constants of Go's encoding/gob wire format (Go 1.19 encoding/gob, type.go and doc.go).
+// Constants of Go's encoding/gob wire format (Go 1.19 encoding/gob, type.go and doc.go), and
+// its unsigned integers.
 namespace RediStore::GobWire {
 
 // Predefined type ids.
@@ -40,6 +42,53 @@ inline constexpr char BytesName[] = "[]uint8";
 inline constexpr char SliceOfInterfaceName[] = "[]interface {}";
 inline constexpr char MapStringInterfaceName[] = "map[string]interface {}";
 inline constexpr char MapInterfaceInterfaceName[] = "map[interface {}]interface {}";
+
+// Go's encodeUint: one byte below 128, else the byte count negated, then big-endian bytes.
+// Writes at most 9 bytes to out and returns how many.
+inline int encodeUint(quint64 x, char *out)
+{
+    if (x <= 0x7f) {
+        out[0] = char(x);
+        return 1;
+    }
+    const int length = 8 - qCountLeadingZeroBits(x) / 8;
+    out[0] = char(uchar(256 - length));
+    for (int i = length; i > 0; --i, x >>= 8)
+        out[i] = char(uchar(x));
+    return length + 1;
+}
+
+// The bytes encodeUint() writes for x.
+inline int uintSize(quint64 x)
+{
+    return x <= 0x7f ? 1 : 1 + (8 - qCountLeadingZeroBits(x) / 8);
+}
+
+// Go's decodeUint from [pos, end): advances pos past it.
+enum class UintRead { Ok, End, OutOfRange, Truncated };
+inline UintRead decodeUint(const uchar *&pos, const uchar *end, quint64 &value, int *length)
+{
+    if (pos >= end)
+        return UintRead::End;
+    const uchar first = *pos;
+    if (first <= 0x7f) {
+        ++pos;
+        value = first;
+        return UintRead::Ok;
+    }
+    *length = -int(qint8(first));
+    if (*length > 8)
+        return UintRead::OutOfRange;
+    if (end - pos - 1 < *length)
+        return UintRead::Truncated;
+    ++pos;
+    quint64 x = 0;
+    for (int i = 0; i < *length; ++i)
+        x = (x << 8) | pos[i];
+    pos += *length;
+    value = x;
+    return UintRead::Ok;
+}
 
 } // namespace RediStore::GobWire
 
