@@ -8,6 +8,7 @@
 #include <QtCore/QJsonObject>
 #include <QtCore/QProcess>
 #include <QtCore/QStringList>
+#include <QtTest/QTest>
 
 namespace CliTest {
 
@@ -44,6 +45,17 @@ inline QString dump(const Run &run)
     return QStringLiteral("exit %1\nstdout: %2\nstderr: %3")
         .arg(run.exitCode)
         .arg(QString::fromUtf8(run.out), QString::fromUtf8(run.err));
+}
+
+// `redistore ARGUMENTS` prints usage that mentions `mentions`, on stdout only, and exits 0.
+// Callers return when QTest::currentTestFailed().
+inline void checkHelp(const QStringList &arguments, const QString &mentions)
+{
+    const Run run = redistore(arguments);
+    QVERIFY2(run.exitCode == 0, qPrintable(dump(run)));
+    QVERIFY(run.out.startsWith("Usage: redistore"));
+    QVERIFY2(run.out.contains(mentions.toUtf8()), run.out.constData());
+    QVERIFY(run.err.isEmpty());
 }
 
 // One JSON value of any kind (QJsonDocument reads only objects and arrays at the top).

@@ -151,11 +151,7 @@ void tst_RedistoreSessions::help()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, mentions);
-    const Run run = redistore(arguments);
-    QVERIFY2(run.exitCode == 0, qPrintable(dump(run)));
-    QVERIFY(run.out.startsWith("Usage: redistore"));
-    QVERIFY2(run.out.contains(mentions.toUtf8()), run.out.constData());
-    QVERIFY(run.err.isEmpty());
+    checkHelp(arguments, mentions);
 }
 
 void tst_RedistoreSessions::listShowsEverySession()
