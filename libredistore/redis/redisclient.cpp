@@ -266,12 +266,11 @@ void RedisClientPrivate::startConnect(const QString &ip)
         ac, [this]() { onContextGone(); },
         [this](bool reading) {
             // The replies of one read are delivered as soon as hiredis has returned: no
-            // posted event and no extra trip through the event loop for the common case.
+            // posted event and no extra trip through the event loop for the common case. The
+            // adapter writes the commands sent from them when this returns.
             readingReplies = reading;
-            if (!reading && (!ready.empty() || !messages.empty())) {
+            if (!reading && (!ready.empty() || !messages.empty()))
                 deliver(); // may delete this client
-                SocketNotifierAdapter::flushPendingWrites();
-            }
         },
         q);
     redisAsyncSetConnectCallback(ac, &connectCallback);

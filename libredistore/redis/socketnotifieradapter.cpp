@@ -1,17 +1,65 @@
 #include "socketnotifieradapter_p.h"
 
+#include <QtCore/QAbstractEventDispatcher>
 #include <QtCore/QEvent>
+#include <QtCore/QPointer>
+#include <QtCore/QThread>
 
+// hiredis 0.14's sds.h has no C++ guard of its own, and hiredis.h includes it outside its
+// guard: it must come first.
+extern "C" {
+#include <hiredis/sds.h>
+}
 #include <hiredis/async.h>
+#include <hiredis/hiredis.h>
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 
 #include <algorithm>
+#include <utility>
 #include <vector>
+
+#ifdef REDISTORE_HAVE_REDIS_PROCESS_CALLBACKS
+// Exported by libhiredis but not declared in its 0.14 headers: the second half of
+// redisAsyncHandleRead() (parse the reader's buffer, run the replies' callbacks). The build
+// checks that the library has it.
+extern "C" void redisProcessCallbacks(redisAsyncContext *ac);
+#endif
 
 namespace RediStore {
 
 namespace {
 // The adapters of this thread whose context has output waiting since the last flush.
 thread_local std::vector<SocketNotifierAdapter *> t_pendingWrites;
+// While an adapter hands a read to hiredis and its owner delivers the replies, new output is
+// only listed: the adapter writes it when the read is done. This is the event-loop level of
+// that read, or -1. A nested event loop (another level) gets write notifiers as usual.
+thread_local int t_deferLevel = -1;
+// The dispatcher whose aboutToBlock() and awake() also flush: a completion that waits for a
+// reply by calling processEvents() itself (no nested QEventLoop, so the same level) gets its
+// commands sent before that call polls.
+thread_local QPointer<QAbstractEventDispatcher> t_flushHook;
+
+int loopLevel()
+{
+    return QThread::currentThread()->loopLevel();
+}
+
+void hookFlushBeforeBlocking()
+{
+    QAbstractEventDispatcher *dispatcher = QThread::currentThread()->eventDispatcher();
+    if (!dispatcher || t_flushHook == dispatcher)
+        return;
+    t_flushHook = dispatcher;
+    QObject::connect(dispatcher, &QAbstractEventDispatcher::aboutToBlock, dispatcher,
+                     &SocketNotifierAdapter::flushPendingWrites, Qt::DirectConnection);
+    QObject::connect(dispatcher, &QAbstractEventDispatcher::awake, dispatcher,
+                     &SocketNotifierAdapter::flushPendingWrites, Qt::DirectConnection);
+}
 } // namespace
 
 SocketNotifierAdapter::SocketNotifierAdapter(redisAsyncContext *context,
@@ -84,32 +132,45 @@ void SocketNotifierAdapter::delRead(void *self)
 void SocketNotifierAdapter::addWrite(void *self)
 {
     auto *adapter = static_cast<SocketNotifierAdapter *>(self);
-    adapter->m_write.setEnabled(true);
+    adapter->m_wantsWrite = true;
     if (!adapter->m_pendingWrite) {
         adapter->m_pendingWrite = true;
         t_pendingWrites.push_back(adapter);
     }
+    // Enabling a notifier costs the dispatcher a poll-set change (and GLib a wake-up write):
+    // not worth it for output that is written before the event loop polls again.
+    if (t_deferLevel >= 0 && t_deferLevel == loopLevel()) {
+        hookFlushBeforeBlocking();
+        return;
+    }
+    adapter->m_write.setEnabled(true);
 }
 
 void SocketNotifierAdapter::flushPendingWrites()
 {
+    // A write that leaves output behind (a full socket buffer) asks for write interest again,
+    // and must get the notifier: nothing is deferred in here.
+    const int deferLevel = std::exchange(t_deferLevel, -1);
     std::vector<SocketNotifierAdapter *> adapters;
     adapters.swap(t_pendingWrites);
     for (SocketNotifierAdapter *adapter : adapters) {
         if (!adapter)
             continue;
         adapter->m_pendingWrite = false;
-        if (adapter->m_context && adapter->m_write.isEnabled())
-            redisAsyncHandleWrite(adapter->m_context);
+        if (adapter->m_context && adapter->m_wantsWrite)
+            adapter->writeOutput();
     }
     adapters.clear();
     if (t_pendingWrites.empty())
         t_pendingWrites.swap(adapters); // keeps the capacity for the next round
+    t_deferLevel = deferLevel;
 }
 
 void SocketNotifierAdapter::delWrite(void *self)
 {
-    static_cast<SocketNotifierAdapter *>(self)->m_write.setEnabled(false);
+    auto *adapter = static_cast<SocketNotifierAdapter *>(self);
+    adapter->m_wantsWrite = false;
+    adapter->m_write.setEnabled(false);
 }
 
 void SocketNotifierAdapter::cleanup(void *self)
@@ -117,6 +178,7 @@ void SocketNotifierAdapter::cleanup(void *self)
     auto *adapter = static_cast<SocketNotifierAdapter *>(self);
     adapter->m_read.setEnabled(false);
     adapter->m_write.setEnabled(false);
+    adapter->m_wantsWrite = false;
     adapter->m_context = nullptr;
     const auto onGone = std::move(adapter->m_onGone);
     adapter->deleteLater();
@@ -126,23 +188,111 @@ void SocketNotifierAdapter::cleanup(void *self)
 
 void SocketNotifierAdapter::handleRead()
 {
-    // The context may be freed inside redisAsyncHandleRead (the cleanup hook then runs, and
-    // this adapter is only deleted later); the hook may delete this adapter: touch nothing of
-    // ours after it.
     if (!m_context)
         return;
+    // The owner's hooks may delete this adapter (a deleted client takes it along), and the
+    // context may be freed on the way (the cleanup hook runs; the adapter is deleted later).
+    const QPointer<SocketNotifierAdapter> self(this);
     const auto onRead = m_onRead; // a copy: the adapter may be gone when it returns
+    const int level = loopLevel();
+    const int outerLevel = std::exchange(t_deferLevel, level);
     if (onRead)
         onRead(true);
-    redisAsyncHandleRead(m_context);
-    if (onRead)
+    readReplies(self);
+    if (self && onRead)
         onRead(false);
+    // Commands sent from the replies' completions leave now, in one write per connection;
+    // unless this read came inside a completion of an outer one at the same level, which
+    // flushes when it is done (or the dispatcher's hooks do, if that completion waits).
+    t_deferLevel = outerLevel;
+    if (outerLevel != level)
+        flushPendingWrites();
+}
+
+// redisAsyncHandleRead(), except that what one read brings is handed to hiredis's reader in
+// slices: after each reply the reader moves what is left of its buffer to the front, so that
+// feeding it 16 KiB at once would copy the rest of the buffer again for every reply in it.
+void SocketNotifierAdapter::readReplies(const QPointer<SocketNotifierAdapter> &self)
+{
+#ifdef REDISTORE_HAVE_REDIS_PROCESS_CALLBACKS
+    redisContext *c = &m_context->c;
+    if (!(c->flags & REDIS_CONNECTED) || c->err) {
+        redisAsyncHandleRead(m_context); // connecting, or failing: hiredis's own way
+        return;
+    }
+    char buffer[16 * 1024];
+    const ssize_t count = ::read(c->fd, buffer, sizeof buffer);
+    if (count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
+        return;
+    if (count <= 0) {
+        // Set the error as hiredis would; its read then sees it and disconnects.
+        c->err = count == 0 ? REDIS_ERR_EOF : REDIS_ERR_IO;
+        std::snprintf(c->errstr, sizeof c->errstr, "%s",
+                      count == 0 ? "Server closed the connection" : std::strerror(errno));
+        redisAsyncHandleRead(m_context);
+        return;
+    }
+    constexpr ssize_t slice = 4096;
+    for (ssize_t at = 0; at < count; at += slice) {
+        if (redisReaderFeed(c->reader, buffer + at, size_t(std::min(slice, count - at)))
+            != REDIS_OK) {
+            c->err = c->reader->err;
+            std::snprintf(c->errstr, sizeof c->errstr, "%s", c->reader->errstr);
+            redisAsyncHandleRead(m_context);
+            return;
+        }
+        redisProcessCallbacks(m_context); // may free the context, or delete this adapter
+        if (!self || !m_context)
+            return;
+    }
+#else
+    Q_UNUSED(self);
+    redisAsyncHandleRead(m_context);
+#endif
 }
 
 void SocketNotifierAdapter::handleWrite()
 {
     if (m_context)
-        redisAsyncHandleWrite(m_context);
+        writeOutput();
+}
+
+// redisAsyncHandleWrite(), except that a fully written output buffer is emptied, not freed:
+// hiredis would allocate a new one and grow it again, by reallocation, for the next batch.
+void SocketNotifierAdapter::writeOutput()
+{
+    redisContext *c = &m_context->c;
+    if (!(c->flags & REDIS_CONNECTED) || c->err || !c->obuf) {
+        redisAsyncHandleWrite(m_context); // connecting, or failing: hiredis's own way
+        return;
+    }
+    const size_t length = sdslen(c->obuf);
+    if (length > 0) {
+        const ssize_t written = ::write(c->fd, c->obuf, length);
+        if (written < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
+            // Set the error as hiredis would; it then sees it and disconnects.
+            c->err = REDIS_ERR_IO;
+            std::snprintf(c->errstr, sizeof c->errstr, "%s", std::strerror(errno));
+            redisAsyncHandleWrite(m_context);
+            return;
+        }
+        if (written == ssize_t(length)) {
+            // Kept up to 64 KiB, as the client's own formatting buffer is.
+            if (sdsalloc(c->obuf) > 64 * 1024) {
+                sdsfree(c->obuf);
+                c->obuf = sdsempty();
+            } else {
+                sdsclear(c->obuf);
+            }
+        } else if (written > 0) {
+            sdsrange(c->obuf, int(written), -1);
+        }
+    }
+    if (sdslen(c->obuf) > 0)
+        addWrite(this); // the rest when the socket takes more
+    else
+        delWrite(this);
+    addRead(this); // as hiredis: reads are always scheduled after writes
 }
 
 } // namespace RediStore

@@ -2,6 +2,7 @@
 #define REDISTORE_SOCKETNOTIFIERADAPTER_P_H
 
 #include <QtCore/QObject>
+#include <QtCore/QPointer>
 #include <QtCore/QSocketNotifier>
 
 #include <functional>
@@ -16,11 +17,14 @@ namespace RediStore {
 // gone: from then on the adapter never touches it again, tells its owner, and deletes itself
 // later (it may be inside one of its own notifiers' signals at that moment).
 //
-// Output: when hiredis asks for write interest, the write notifier is enabled and the adapter
-// is listed for its thread; flushPendingWrites() (called by the client after delivering the
-// replies of a read) writes the listed contexts at once, so that commands sent from
-// completions leave in the same turn of the event loop. Anything not flushed that way goes
-// out when the write notifier fires.
+// Output: when hiredis asks for write interest, the adapter is listed for its thread and its
+// write notifier is enabled. During a read (hiredis parsing it and the owner delivering its
+// replies) the notifier is left alone: when the read is done, the adapter writes every listed
+// context of its thread (flushPendingWrites()), so that commands sent from completions leave
+// in the same turn of the event loop, without a poll-set change for each of them. A nested
+// QEventLoop in a completion gets write notifiers as usual; a completion that calls
+// processEvents() itself is covered by the event dispatcher's aboutToBlock() and awake(),
+// which flush too.
 //
 // Unlike hiredis's adapters/qt.h this is safe to tear down from either side.
 class SocketNotifierAdapter : public QObject
@@ -39,7 +43,8 @@ public:
     bool isAttached() const { return m_context != nullptr; }
 
     // Writes now what commands issued since the last poll left in the output buffers of this
-    // thread's contexts, instead of waiting for the next trip through the event loop.
+    // thread's contexts, instead of waiting for the next trip through the event loop. Output
+    // that does not fit into the socket is left to the write notifier.
     static void flushPendingWrites();
 
 protected:
@@ -54,7 +59,9 @@ private:
     static void cleanup(void *self);
 
     void handleRead();
+    void readReplies(const QPointer<SocketNotifierAdapter> &self);
     void handleWrite();
+    void writeOutput();
 
     redisAsyncContext *m_context;
     QSocketNotifier m_read;
@@ -62,6 +69,7 @@ private:
     std::function<void()> m_onGone;
     std::function<void(bool)> m_onRead;
     bool m_pendingWrite = false; // listed for flushPendingWrites()
+    bool m_wantsWrite = false; // hiredis has output (its addWrite came after its last delWrite)
 };
 
 } // namespace RediStore

@@ -3,6 +3,7 @@
 #include "asyncwait.h"
 #include "redisserver.h"
 
+#include <QtCore/QDeadlineTimer>
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QEventLoop>
 #include <QtCore/QTimer>
@@ -40,6 +41,11 @@ private Q_SLOTS:
     void pubSub();
     void patternPubSub();
     void eventLoopTurnsDuringLargeReply();
+    void waitingInsideCompletion_data();
+    void waitingInsideCompletion();
+    void largeCommandFromCompletion();
+    void sharedRepliesInsideArrays();
+    void repliesAcrossReadSlices();
 
 private:
     std::unique_ptr<RedisClient> makeClient(const RedisConfig &config) const;
@@ -428,6 +434,146 @@ void tst_RedisClient::eventLoopTurnsDuringLargeReply()
           double(longest) / 1e6);
     // Generous: the point is that the loop turns between reads, not a speed claim.
     QVERIFY2(longest < 250 * 1000 * 1000, "the event loop stalled for more than 250 ms");
+}
+
+// Commands sent from a completion are written when the read that delivered it is done. A
+// completion that waits for the reply of such a command must still get it, however it waits.
+void tst_RedisClient::waitingInsideCompletion_data()
+{
+    QTest::addColumn<QString>("how");
+    QTest::newRow("nested QEventLoop") << QStringLiteral("loop");
+    QTest::newRow("QTest::qWait (processEvents without waiting)") << QStringLiteral("qWait");
+    QTest::newRow("processEvents(WaitForMoreEvents)") << QStringLiteral("processEvents");
+}
+
+void tst_RedisClient::waitingInsideCompletion()
+{
+    QFETCH(QString, how);
+    auto client = makeClient(tcpConfig());
+    run(*client, { "SET", "nested:k", "inner" });
+    QByteArray inner;
+    bool outerDone = false;
+    client->execute({ "PING" }, this, [&](const RedisReply &) {
+        QFuture<RedisReply> reply = client->execute({ "GET", "nested:k" });
+        QDeadlineTimer deadline(5000);
+        if (how == QLatin1String("loop")) {
+            QEventLoop loop;
+            client->execute({ "PING" }, &loop, [&](const RedisReply &) { loop.quit(); });
+            QTimer::singleShot(5000, &loop, &QEventLoop::quit);
+            loop.exec();
+        } else if (how == QLatin1String("qWait")) {
+            while (!reply.isFinished() && !deadline.hasExpired())
+                QTest::qWait(1);
+        } else {
+            QTimer wake; // so that the wait below ends even if nothing arrives
+            wake.start(50);
+            while (!reply.isFinished() && !deadline.hasExpired())
+                QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        }
+        while (!reply.isFinished() && !deadline.hasExpired())
+            QTest::qWait(1);
+        if (reply.isFinished())
+            inner = reply.result().data();
+        outerDone = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(outerDone, 15000);
+    QCOMPARE(inner, QByteArray("inner"));
+}
+
+// A command too large for the socket's buffer, sent from a completion, is written in parts
+// as the socket takes them.
+void tst_RedisClient::largeCommandFromCompletion()
+{
+    auto client = makeClient(tcpConfig());
+    QByteArray big(8 * 1024 * 1024, '\0');
+    for (int i = 0; i < big.size(); ++i)
+        big[i] = char((i * 131) & 0xff);
+    QFuture<RedisReply> set;
+    QFuture<RedisReply> get;
+    bool sent = false;
+    client->execute({ "PING" }, this, [&](const RedisReply &) {
+        set = client->execute({ "SET", "bigfromcompletion", big });
+        get = client->execute({ "GET", "bigfromcompletion" });
+        sent = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(sent, 5000);
+    const auto reply = waitFor(get, 30000);
+    QVERIFY(reply.has_value());
+    QVERIFY(set.result().isOk());
+    QCOMPARE(reply->data().size(), big.size());
+    QVERIFY(reply->data() == big);
+}
+
+// "+OK" and nil replies are shared objects while hiredis parses; inside arrays too.
+void tst_RedisClient::sharedRepliesInsideArrays()
+{
+    auto client = makeClient(tcpConfig());
+    for (int round = 0; round < 3; ++round) {
+        const RedisReply reply
+            = run(*client,
+                  { "EVAL",
+                    "return {redis.status_reply('OK'), false, 'x', {}, {redis.status_reply('OK'),"
+                    " false, redis.status_reply('QUEUED'), redis.error_reply('ERR inner')}}",
+                    "0" });
+        QVERIFY2(reply.isArray(), qPrintable(reply.toDisplayString()));
+        QCOMPARE(reply.size(), 5);
+        QVERIFY(reply.at(0).isOk());
+        QVERIFY(reply.at(1).isNil());
+        QCOMPARE(reply.at(2).data(), QByteArray("x"));
+        QVERIFY(reply.at(3).isArray());
+        QCOMPARE(reply.at(3).size(), 0);
+        const RedisReply inner = reply.at(4);
+        QCOMPARE(inner.size(), 4);
+        QVERIFY(inner.at(0).isOk());
+        QVERIFY(inner.at(1).isNil());
+        QCOMPARE(inner.at(2).type(), RedisReply::Type::Status);
+        QCOMPARE(inner.at(2).data(), QByteArray("QUEUED"));
+        QVERIFY(inner.at(3).isError());
+        QCOMPARE(inner.at(3).data(), QByteArray("ERR inner"));
+    }
+    run(*client, { "DEL", "shared:missing" });
+    const RedisReply values
+        = run(*client, { "MGET", "shared:missing", "shared:missing", "shared:missing" });
+    QCOMPARE(values.size(), 3);
+    for (const RedisReply &value : values.elements())
+        QVERIFY(value.isNil());
+}
+
+// What one read brings goes to the parser in slices: replies of every size around the slice
+// and read sizes arrive whole and in order, many to a read.
+void tst_RedisClient::repliesAcrossReadSlices()
+{
+    auto client = makeClient(tcpConfig());
+    QList<int> sizes;
+    for (int edge : { 1, 1024, 4096, 8192, 16384, 32768 }) {
+        for (int delta = -12; delta <= 12; ++delta) {
+            if (edge + delta >= 0)
+                sizes.append(edge + delta);
+        }
+    }
+    auto valueOf = [](int size) {
+        QByteArray value(size, Qt::Uninitialized);
+        for (int i = 0; i < size; ++i)
+            value[i] = char('a' + (i + size) % 26);
+        return value;
+    };
+    QList<QFuture<RedisReply>> writes;
+    for (int size : sizes)
+        writes.append(
+            client->execute({ "SET", "slice:" + QByteArray::number(size), valueOf(size) }));
+    QVERIFY(waitFor(writes.last(), 20000).has_value());
+    for (const auto &write : writes)
+        QVERIFY(write.result().isOk());
+    QList<QFuture<RedisReply>> reads;
+    for (int round = 0; round < 3; ++round) {
+        for (int size : sizes)
+            reads.append(client->execute({ "GET", "slice:" + QByteArray::number(size) }));
+    }
+    QVERIFY(waitFor(reads.last(), 20000).has_value());
+    for (int i = 0; i < reads.size(); ++i) {
+        const int size = sizes.at(i % sizes.size());
+        QCOMPARE(reads.at(i).result().data(), valueOf(size));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_RedisClient)
