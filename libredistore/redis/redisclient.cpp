@@ -1,5 +1,6 @@
 #include "redisclient.h"
 #include "redisclient_p.h"
+#include "replybuilder_p.h"
 #include "socketnotifieradapter_p.h"
 
 #include <QtCore/QFile>
@@ -19,34 +20,6 @@ namespace RediStore {
 Q_LOGGING_CATEGORY(lcRedis, "redistore.redis")
 
 namespace {
-
-RedisReply convertReply(const redisReply *reply)
-{
-    switch (reply->type) {
-    case REDIS_REPLY_STRING:
-        return RedisReply::string(QByteArray(reply->str, qsizetype(reply->len)));
-    case REDIS_REPLY_STATUS: {
-        // "+OK" answers most writes: one shared instance.
-        static const RedisReply ok = RedisReply::status(QByteArrayLiteral("OK"));
-        if (reply->len == 2 && reply->str[0] == 'O' && reply->str[1] == 'K')
-            return ok;
-        return RedisReply::status(QByteArray(reply->str, qsizetype(reply->len)));
-    }
-    case REDIS_REPLY_ERROR:
-        return RedisReply::serverError(QByteArray(reply->str, qsizetype(reply->len)));
-    case REDIS_REPLY_INTEGER:
-        return RedisReply::integer(reply->integer);
-    case REDIS_REPLY_ARRAY: {
-        QList<RedisReply> elements;
-        elements.reserve(qsizetype(reply->elements));
-        for (size_t i = 0; i < reply->elements; ++i)
-            elements.append(convertReply(reply->element[i]));
-        return RedisReply::array(std::move(elements));
-    }
-    default:
-        return RedisReply::nil();
-    }
-}
 
 RedisClientPrivate *owner(const redisAsyncContext *context)
 {
@@ -260,6 +233,7 @@ void RedisClientPrivate::startConnect(const QString &ip)
             QStringLiteral("cannot connect to Redis at %1: %2").arg(config.endpoint(), reason)));
         return;
     }
+    ReplyBuilder::install(ac->c.reader);
     ac->data = this;
     context = ac;
     adapter = new SocketNotifierAdapter(
@@ -600,7 +574,7 @@ void RedisClientPrivate::onReply(redisReply *reply)
     if (command.timedOut)
         return; // its caller already has a CommandTimeout
     if (reply) {
-        finish(std::move(command.result), convertReply(reply));
+        finish(std::move(command.result), ReplyBuilder::toReply(reply));
         return;
     }
     RedisError error;

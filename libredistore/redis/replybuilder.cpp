@@ -1,0 +1,163 @@
+#include "replybuilder_p.h"
+
+#include <hiredis/hiredis.h>
+#include <hiredis/read.h>
+
+#include <cstddef>
+#include <cstdlib>
+#include <new>
+#include <type_traits>
+
+namespace RediStore::ReplyBuilder {
+
+namespace {
+
+struct BuiltReply
+{
+    redisReply base; // first: hiredis sees a redisReply *
+    RedisReply reply; // Nil for an array until toReply() assembles it
+};
+static_assert(std::is_standard_layout_v<BuiltReply> && offsetof(BuiltReply, base) == 0,
+              "a BuiltReply must be usable as the redisReply it starts with");
+
+BuiltReply *built(void *object)
+{
+    return reinterpret_cast<BuiltReply *>(object);
+}
+
+// "+OK" answers most writes and nil every GET of a missing key: one shared object each,
+// never freed.
+BuiltReply *sharedOk()
+{
+    static BuiltReply ok = [] {
+        BuiltReply r {};
+        r.base.type = REDIS_REPLY_STATUS;
+        r.base.str = const_cast<char *>("OK");
+        r.base.len = 2;
+        r.reply = RedisReply::status(QByteArrayLiteral("OK"));
+        return r;
+    }();
+    return &ok;
+}
+
+BuiltReply *sharedNil()
+{
+    static BuiltReply nil = [] {
+        BuiltReply r {};
+        r.base.type = REDIS_REPLY_NIL;
+        return r;
+    }();
+    return &nil;
+}
+
+bool isShared(const BuiltReply *r)
+{
+    return r == sharedOk() || r == sharedNil();
+}
+
+void *attach(const redisReadTask *task, BuiltReply *r)
+{
+    if (task->parent) {
+        auto *parent = static_cast<redisReply *>(task->parent->obj);
+        parent->element[task->idx] = &r->base;
+    }
+    return &r->base;
+}
+
+void *createString(const redisReadTask *task, char *str, size_t len)
+{
+    if (task->type == REDIS_REPLY_STATUS && len == 2 && str[0] == 'O' && str[1] == 'K')
+        return attach(task, sharedOk());
+    auto *r = new (std::nothrow) BuiltReply {};
+    if (!r)
+        return nullptr;
+    const QByteArray bytes(str, qsizetype(len));
+    switch (task->type) {
+    case REDIS_REPLY_STATUS:
+        r->reply = RedisReply::status(bytes);
+        break;
+    case REDIS_REPLY_ERROR:
+        r->reply = RedisReply::serverError(bytes);
+        break;
+    default:
+        r->reply = RedisReply::string(bytes);
+        break;
+    }
+    r->base.type = task->type;
+    // The RedisReply holds these bytes (implicitly shared, never written): str stays valid
+    // and NUL-terminated for as long as the object lives.
+    r->base.str = const_cast<char *>(bytes.constData());
+    r->base.len = len;
+    return attach(task, r);
+}
+
+void *createArray(const redisReadTask *task, int elements)
+{
+    auto *r = new (std::nothrow) BuiltReply {};
+    if (!r)
+        return nullptr;
+    r->base.type = REDIS_REPLY_ARRAY;
+    if (elements > 0) {
+        r->base.element
+            = static_cast<redisReply **>(std::calloc(size_t(elements), sizeof(redisReply *)));
+        if (!r->base.element) {
+            delete r;
+            return nullptr;
+        }
+        r->base.elements = size_t(elements);
+    }
+    return attach(task, r);
+}
+
+void *createInteger(const redisReadTask *task, long long value)
+{
+    auto *r = new (std::nothrow) BuiltReply {};
+    if (!r)
+        return nullptr;
+    r->base.type = REDIS_REPLY_INTEGER;
+    r->base.integer = value;
+    r->reply = RedisReply::integer(value);
+    return attach(task, r);
+}
+
+void *createNil(const redisReadTask *task)
+{
+    return attach(task, sharedNil());
+}
+
+void freeObject(void *object)
+{
+    BuiltReply *r = built(object);
+    if (!r || isShared(r))
+        return;
+    if (r->base.type == REDIS_REPLY_ARRAY && r->base.element) {
+        for (size_t i = 0; i < r->base.elements; ++i)
+            freeObject(r->base.element[i]);
+        std::free(r->base.element);
+    }
+    delete r;
+}
+
+redisReplyObjectFunctions functions
+    = { createString, createArray, createInteger, createNil, freeObject };
+
+} // namespace
+
+void install(redisReader *reader)
+{
+    reader->fn = &functions;
+}
+
+RedisReply toReply(const redisReply *reply)
+{
+    const BuiltReply *r = built(const_cast<redisReply *>(reply));
+    if (reply->type != REDIS_REPLY_ARRAY)
+        return r->reply;
+    QList<RedisReply> elements;
+    elements.reserve(qsizetype(reply->elements));
+    for (size_t i = 0; i < reply->elements; ++i)
+        elements.append(reply->element[i] ? toReply(reply->element[i]) : RedisReply::nil());
+    return RedisReply::array(std::move(elements));
+}
+
+} // namespace RediStore::ReplyBuilder

@@ -1,0 +1,29 @@
+#ifndef REDISTORE_REPLYBUILDER_P_H
+#define REDISTORE_REPLYBUILDER_P_H
+
+#include <libredistore/redis/redisreply.h>
+
+struct redisReader;
+struct redisReply;
+
+namespace RediStore {
+
+// hiredis reader functions that build every reply as a RedisReply while it is parsed, instead
+// of hiredis's own objects that the client would then copy: a bulk string is copied once, into
+// the QByteArray that the caller gets, and "+OK" and nil replies cost no allocation.
+//
+// hiredis still reads the objects as redisReply (pub/sub replies, unsolicited errors), so each
+// one starts with a complete redisReply whose str points into the RedisReply's bytes.
+namespace ReplyBuilder {
+
+// Makes the reader build replies with these functions. Call it before the first reply.
+void install(redisReader *reader);
+
+// The RedisReply of a reply that an installed reader built. Arrays are assembled here from
+// their elements (hiredis fills them in after the array object is made).
+RedisReply toReply(const redisReply *reply);
+
+} // namespace ReplyBuilder
+} // namespace RediStore
+
+#endif // REDISTORE_REPLYBUILDER_P_H
