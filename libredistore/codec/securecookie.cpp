@@ -2,6 +2,7 @@
 #include "securecookie_p.h"
 #include "securecookiebase64_p.h"
 
+#include <libredistore/coarseclock_p.h>
 #include <libredistore/codec/gob.h>
 #include <libredistore/codec/gojson.h>
 
@@ -282,7 +283,7 @@ CodecError SecureCookieCodec::decodeWithKey(const SecureCookieKeys::Key &key,
                           QStringLiteral("securecookie: invalid timestamp (the signed time is "
                                          "not a decimal integer)"));
     }
-    const qint64 now = d.clock ? d.clock() : QDateTime::currentSecsSinceEpoch();
+    const qint64 now = d.clock ? d.clock() : coarseSecondsSinceEpoch();
     if (d.minAge != 0 && *timestamp > now - d.minAge) {
         return CodecError(Code::TooNew,
                           QStringLiteral("securecookie: timestamp is too new (signed at %1, "
@@ -412,7 +413,7 @@ void SecureCookie::setClock(Clock clock)
 
 qint64 SecureCookie::now() const
 {
-    return d->clock ? d->clock() : QDateTime::currentSecsSinceEpoch();
+    return d->clock ? d->clock() : coarseSecondsSinceEpoch();
 }
 
 namespace {

@@ -3,7 +3,8 @@
 
 #include "redisclient.h"
 
-#include <QtCore/QElapsedTimer>
+#include <libredistore/coarseclock_p.h>
+
 #include <QtCore/QPointer>
 #include <QtCore/QPromise>
 #include <QtCore/QSet>
@@ -128,7 +129,7 @@ public:
     bool deliveryPosted = false;
     bool readingReplies = false; // inside the adapter's read: it delivers when hiredis returns
 
-    QElapsedTimer clock;
+    CoarseElapsedTimer clock; // deadlines need no better than a few ms
     QTimer timeoutTimer;
     QTimer connectTimer;
     QTimer reconnectTimer;

@@ -1,6 +1,7 @@
 #include "redispool.h"
 
-#include <QtCore/QElapsedTimer>
+#include <libredistore/coarseclock_p.h>
+
 #include <QtCore/QLoggingCategory>
 #include <QtCore/QPointer>
 #include <QtCore/QTimer>
@@ -25,7 +26,7 @@ public:
     int idleTimeoutMs = RedisPool::defaultIdleTimeoutMs;
     int pipelineDepth = 32;
     std::vector<Connection> connections;
-    QElapsedTimer clock;
+    CoarseElapsedTimer clock;
     QTimer idleTimer;
 
     void armIdleTimer()
