@@ -7,12 +7,17 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 namespace RediStore {
 
 using namespace GobWire;
 
 namespace {
+
+thread_local QByteArray t_reusable; // see GobEncoder::outputBuffer()
+constexpr qsizetype reusedFrom = 512;
+constexpr qsizetype reusedUpTo = 64 * 1024;
 
 template<qsizetype N> inline QByteArrayView literal(const char (&text)[N])
 {
@@ -268,7 +273,7 @@ Result<QByteArray, CodecError> GobEncoder::encode(const QVariant &value)
     if (kind == Kind::Unsupported)
         return CodecError(CodecError::Code::GobUnsupportedType, unsupportedMessage(value));
     const qsizetype estimate = estimatedSize(value);
-    m_out = QByteArray(estimate, Qt::Uninitialized);
+    m_out = outputBuffer(estimate);
     m_size = 0;
     openRegion(estimate); // the value's message
     sendTypeDescriptor(kind);
@@ -278,7 +283,25 @@ Result<QByteArray, CodecError> GobEncoder::encode(const QVariant &value)
         return m_error;
     finishRegion(false);
     m_out.truncate(m_size);
+    if (m_out.capacity() >= reusedFrom && m_out.capacity() <= reusedUpTo)
+        t_reusable = m_out; // shared with the caller until it lets go
     return std::move(m_out);
+}
+
+// A session's bytes are usually written to Redis and dropped before the next session is
+// encoded: the buffer of the last one is then reused, instead of allocating and freeing a few
+// KiB for every save (with glibc, large allocations also make it consolidate its small free
+// chunks each time). Small outputs, such as a cookie's session ID, come cheaply from malloc.
+QByteArray GobEncoder::outputBuffer(qsizetype estimate)
+{
+    if (estimate >= reusedFrom && estimate <= reusedUpTo) {
+        QByteArray buffer = std::exchange(t_reusable, QByteArray());
+        if (buffer.isDetached() && buffer.capacity() >= estimate) {
+            buffer.resize(estimate);
+            return buffer;
+        }
+    }
+    return QByteArray(estimate, Qt::Uninitialized);
 }
 
 // encodeInterface: name, [type definition], type id, then the value as a delimited message.

@@ -34,6 +34,7 @@ private:
     bool fail(CodecError::Code code, const QString &message);
 
     char *grow(qsizetype count);
+    static QByteArray outputBuffer(qsizetype estimate);
     void writeUint(quint64 x);
     void writeInt(qint64 i) { writeUint(i < 0 ? (quint64(~i) << 1) | 1 : quint64(i) << 1); }
     void writeBytes(const char *data, qsizetype size);

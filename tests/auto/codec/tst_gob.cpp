@@ -156,6 +156,7 @@ private Q_SLOTS:
     void encodesLongAndMultiByteStringsAsGo_data();
     void encodesLongAndMultiByteStringsAsGo();
     void topLevelStrings();
+    void outputBuffersAreNeverShared();
     void loneSurrogatesAreWrittenAsToUtf8Does();
     void everyTruncationIsATypedError();
     void byteFlipsNeverCrash();
@@ -634,6 +635,45 @@ void tst_Gob::loneSurrogatesAreWrittenAsToUtf8Does()
         QCOMPARE(map.value(QStringLiteral("list")).toList().value(0).toString(), expected);
         QCOMPARE(Gob::decode(Gob::encode(text).value()).value().toString(), expected);
     }
+}
+
+// The encoder reuses the buffer of its last session-sized output once nobody holds it; an
+// output that is still held is never written over.
+void tst_Gob::outputBuffersAreNeverShared()
+{
+    auto session = [](char fill, int size) {
+        return QVariant(QVariantMap { { QStringLiteral("blob"), QString(size, QLatin1Char(fill)) },
+                                      { QStringLiteral("n"), qint64(size) } });
+    };
+    const QByteArray first = Gob::encode(session('a', 1000)).value();
+    const QByteArray firstCopy(first.constData(), first.size()); // a deep copy
+    const QByteArray second = Gob::encode(session('b', 1000)).value();
+    QVERIFY(first.constData() != second.constData());
+    QCOMPARE(first, firstCopy);
+    QCOMPARE(Gob::decode(first).value().toMap().value(QStringLiteral("blob")).toString(),
+             QString(1000, QLatin1Char('a')));
+
+    // Released: the next output of that size may use the same memory, with its own bytes.
+    const char *memory = nullptr;
+    {
+        const QByteArray third = Gob::encode(session('c', 1200)).value();
+        memory = third.constData();
+    }
+    const QByteArray fourth = Gob::encode(session('d', 900)).value();
+    QCOMPARE(fourth.constData(), memory);
+    QCOMPARE(Gob::decode(fourth).value().toMap().value(QStringLiteral("blob")).toString(),
+             QString(900, QLatin1Char('d')));
+    QByteArray changed = fourth; // writing to a shared output copies it first
+    changed[changed.size() - 1] = 'X';
+    QVERIFY(fourth.constData() != changed.constData());
+    QCOMPARE(Gob::decode(fourth).value().toMap().value(QStringLiteral("n")).toLongLong(), 900);
+    // A huge session is not kept.
+    {
+        const QByteArray huge = Gob::encode(session('e', 100000)).value();
+    }
+    const QByteArray small = Gob::encode(session('f', 600)).value();
+    QCOMPARE(Gob::decode(small).value().toMap().value(QStringLiteral("blob")).toString(),
+             QString(600, QLatin1Char('f')));
 }
 
 // A top-level string (what a session cookie holds) as Go writes it, and back; streams that are
