@@ -12,7 +12,8 @@ namespace RediStore {
 // Clocks for what needs no better than a few milliseconds: command deadlines, idle times, and
 // cookie timestamps in whole seconds. Linux's coarse clocks give the time of the kernel's last
 // tick (at most a few milliseconds old) without reading the clock source, which on a virtual
-// machine costs about as much as parsing a small reply. Elsewhere, Qt's clocks.
+// machine costs about as much as parsing a small reply. Elsewhere, Qt's clocks. A deadline
+// taken from them may pass up to one tick early, and a timestamp be one tick behind.
 class CoarseElapsedTimer
 {
 public:

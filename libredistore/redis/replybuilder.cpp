@@ -26,28 +26,28 @@ BuiltReply *built(void *object)
 }
 
 // "+OK" answers most writes and nil every GET of a missing key: one shared object each,
-// never freed.
+// never freed (not even at exit, when other threads may still be parsing).
 BuiltReply *sharedOk()
 {
-    static BuiltReply ok = [] {
-        BuiltReply r {};
-        r.base.type = REDIS_REPLY_STATUS;
-        r.base.str = const_cast<char *>("OK");
-        r.base.len = 2;
-        r.reply = RedisReply::status(QByteArrayLiteral("OK"));
+    static BuiltReply *const ok = [] {
+        auto *r = new BuiltReply {};
+        r->base.type = REDIS_REPLY_STATUS;
+        r->base.str = const_cast<char *>("OK");
+        r->base.len = 2;
+        r->reply = RedisReply::status(QByteArrayLiteral("OK"));
         return r;
     }();
-    return &ok;
+    return ok;
 }
 
 BuiltReply *sharedNil()
 {
-    static BuiltReply nil = [] {
-        BuiltReply r {};
-        r.base.type = REDIS_REPLY_NIL;
+    static BuiltReply *const nil = [] {
+        auto *r = new BuiltReply {};
+        r->base.type = REDIS_REPLY_NIL;
         return r;
     }();
-    return &nil;
+    return nil;
 }
 
 bool isShared(const BuiltReply *r)
@@ -71,22 +71,28 @@ void *createString(const redisReadTask *task, char *str, size_t len)
     auto *r = new (std::nothrow) BuiltReply {};
     if (!r)
         return nullptr;
-    const QByteArray bytes(str, qsizetype(len));
-    switch (task->type) {
-    case REDIS_REPLY_STATUS:
-        r->reply = RedisReply::status(bytes);
-        break;
-    case REDIS_REPLY_ERROR:
-        r->reply = RedisReply::serverError(bytes);
-        break;
-    default:
-        r->reply = RedisReply::string(bytes);
-        break;
+    // Out of memory is hiredis's reader error (nullptr), never an exception through its C code.
+    try {
+        const QByteArray bytes(str, qsizetype(len));
+        switch (task->type) {
+        case REDIS_REPLY_STATUS:
+            r->reply = RedisReply::status(bytes);
+            break;
+        case REDIS_REPLY_ERROR:
+            r->reply = RedisReply::serverError(bytes);
+            break;
+        default:
+            r->reply = RedisReply::string(bytes);
+            break;
+        }
+        // The RedisReply holds these bytes (implicitly shared, never written): str stays
+        // valid and NUL-terminated for as long as the object lives.
+        r->base.str = const_cast<char *>(bytes.constData());
+    } catch (const std::bad_alloc &) {
+        delete r;
+        return nullptr;
     }
     r->base.type = task->type;
-    // The RedisReply holds these bytes (implicitly shared, never written): str stays valid
-    // and NUL-terminated for as long as the object lives.
-    r->base.str = const_cast<char *>(bytes.constData());
     r->base.len = len;
     return attach(task, r);
 }
@@ -116,7 +122,12 @@ void *createInteger(const redisReadTask *task, long long value)
         return nullptr;
     r->base.type = REDIS_REPLY_INTEGER;
     r->base.integer = value;
-    r->reply = RedisReply::integer(value);
+    try {
+        r->reply = RedisReply::integer(value);
+    } catch (const std::bad_alloc &) {
+        delete r;
+        return nullptr;
+    }
     return attach(task, r);
 }
 

@@ -4,6 +4,7 @@
 #include <QtCore/QEvent>
 #include <QtCore/QPointer>
 #include <QtCore/QThread>
+#include <QtCore/QTimer>
 
 // hiredis 0.14's sds.h has no C++ guard of its own, and hiredis.h includes it outside its
 // guard: it must come first.
@@ -23,10 +24,12 @@ extern "C" {
 #include <utility>
 #include <vector>
 
-#ifdef REDISTORE_HAVE_REDIS_PROCESS_CALLBACKS
-// Exported by libhiredis but not declared in its 0.14 headers: the second half of
-// redisAsyncHandleRead() (parse the reader's buffer, run the replies' callbacks). The build
-// checks that the library has it.
+// hiredis 0.14's contexts are plain sockets, which the adapter may read and write itself.
+// redisProcessCallbacks() is exported by libhiredis but not declared in its 0.14 headers: the
+// second half of redisAsyncHandleRead() (parse the reader's buffer, run the replies'
+// callbacks). The build checks that the library has it.
+#if defined(REDISTORE_HAVE_REDIS_PROCESS_CALLBACKS) && HIREDIS_MAJOR == 0
+#define REDISTORE_OWN_SOCKET_IO 1
 extern "C" void redisProcessCallbacks(redisAsyncContext *ac);
 #endif
 
@@ -43,14 +46,31 @@ thread_local int t_deferLevel = -1;
 // reply by calling processEvents() itself (no nested QEventLoop, so the same level) gets its
 // commands sent before that call polls.
 thread_local QPointer<QAbstractEventDispatcher> t_flushHook;
+// And a zero-time timer as the last resort: an event loop that is neither a QEventLoop nor
+// the dispatcher's processEvents() (a platform's native modal dialog) still runs Qt's timers.
+thread_local QTimer *t_backstop = nullptr;
 
 int loopLevel()
 {
     return QThread::currentThread()->loopLevel();
 }
 
+void armBackstop()
+{
+    if (!t_backstop) {
+        // Never deleted: it may outlive the thread's event dispatcher (it is never active then).
+        t_backstop = new QTimer;
+        t_backstop->setSingleShot(true);
+        t_backstop->setInterval(0);
+        QObject::connect(t_backstop, &QTimer::timeout, &SocketNotifierAdapter::flushPendingWrites);
+    }
+    if (!t_backstop->isActive())
+        t_backstop->start();
+}
+
 void hookFlushBeforeBlocking()
 {
+    armBackstop();
     QAbstractEventDispatcher *dispatcher = QThread::currentThread()->eventDispatcher();
     if (!dispatcher || t_flushHook == dispatcher)
         return;
@@ -102,7 +122,7 @@ SocketNotifierAdapter::~SocketNotifierAdapter()
 }
 
 // The list is this thread's: leave it when deleted or moved to another thread (the write
-// notifier, still enabled, then writes what is left from there).
+// notifier, enabled on the way, then writes what is left from there).
 void SocketNotifierAdapter::unlistPendingWrite()
 {
     if (!m_pendingWrite)
@@ -114,8 +134,11 @@ void SocketNotifierAdapter::unlistPendingWrite()
 
 bool SocketNotifierAdapter::event(QEvent *event)
 {
-    if (event->type() == QEvent::ThreadChange)
+    if (event->type() == QEvent::ThreadChange) {
+        if (m_context && m_wantsWrite)
+            m_write.setEnabled(true);
         unlistPendingWrite();
+    }
     return QObject::event(event);
 }
 
@@ -133,13 +156,15 @@ void SocketNotifierAdapter::addWrite(void *self)
 {
     auto *adapter = static_cast<SocketNotifierAdapter *>(self);
     adapter->m_wantsWrite = true;
-    if (!adapter->m_pendingWrite) {
-        adapter->m_pendingWrite = true;
-        t_pendingWrites.push_back(adapter);
-    }
     // Enabling a notifier costs the dispatcher a poll-set change (and GLib a wake-up write):
-    // not worth it for output that is written before the event loop polls again.
-    if (t_deferLevel >= 0 && t_deferLevel == loopLevel()) {
+    // not worth it for output that is written before the event loop polls again. A context
+    // still connecting waits for its notifier: hiredis finds out with its first write event.
+    if (t_deferLevel >= 0 && t_deferLevel == loopLevel() && adapter->m_context
+        && (adapter->m_context->c.flags & REDIS_CONNECTED)) {
+        if (!adapter->m_pendingWrite) {
+            adapter->m_pendingWrite = true;
+            t_pendingWrites.push_back(adapter);
+        }
         hookFlushBeforeBlocking();
         return;
     }
@@ -148,8 +173,9 @@ void SocketNotifierAdapter::addWrite(void *self)
 
 void SocketNotifierAdapter::flushPendingWrites()
 {
-    // A write that leaves output behind (a full socket buffer) asks for write interest again,
-    // and must get the notifier: nothing is deferred in here.
+    if (t_backstop)
+        t_backstop->stop();
+    // Nothing is deferred in here: output that does not fit gets the write notifier.
     const int deferLevel = std::exchange(t_deferLevel, -1);
     std::vector<SocketNotifierAdapter *> adapters;
     adapters.swap(t_pendingWrites);
@@ -158,7 +184,7 @@ void SocketNotifierAdapter::flushPendingWrites()
             continue;
         adapter->m_pendingWrite = false;
         if (adapter->m_context && adapter->m_wantsWrite)
-            adapter->writeOutput();
+            adapter->writeOutput(false);
     }
     adapters.clear();
     if (t_pendingWrites.empty())
@@ -194,30 +220,29 @@ void SocketNotifierAdapter::handleRead()
     // context may be freed on the way (the cleanup hook runs; the adapter is deleted later).
     const QPointer<SocketNotifierAdapter> self(this);
     const auto onRead = m_onRead; // a copy: the adapter may be gone when it returns
-    const int level = loopLevel();
-    const int outerLevel = std::exchange(t_deferLevel, level);
+    const int outerLevel = std::exchange(t_deferLevel, loopLevel());
     if (onRead)
         onRead(true);
     readReplies(self);
     if (self && onRead)
         onRead(false);
-    // Commands sent from the replies' completions leave now, in one write per connection;
-    // unless this read came inside a completion of an outer one at the same level, which
-    // flushes when it is done (or the dispatcher's hooks do, if that completion waits).
+    // Commands sent from the replies' completions leave now, in one write per connection.
     t_deferLevel = outerLevel;
-    if (outerLevel != level)
-        flushPendingWrites();
+    flushPendingWrites();
 }
 
 // redisAsyncHandleRead(), except that what one read brings is handed to hiredis's reader in
-// slices: after each reply the reader moves what is left of its buffer to the front, so that
-// feeding it 16 KiB at once would copy the rest of the buffer again for every reply in it.
+// slices: once it has consumed 1 KiB, the reader moves what is left of its buffer to the front
+// after every reply, so that 16 KiB fed at once would be copied again for every reply in it.
+// Subscribed and monitoring connections keep hiredis's own way (it handles their replies
+// differently when a read ends in the middle of one).
 void SocketNotifierAdapter::readReplies(const QPointer<SocketNotifierAdapter> &self)
 {
-#ifdef REDISTORE_HAVE_REDIS_PROCESS_CALLBACKS
+#ifdef REDISTORE_OWN_SOCKET_IO
     redisContext *c = &m_context->c;
-    if (!(c->flags & REDIS_CONNECTED) || c->err) {
-        redisAsyncHandleRead(m_context); // connecting, or failing: hiredis's own way
+    if (!(c->flags & REDIS_CONNECTED) || (c->flags & (REDIS_SUBSCRIBED | REDIS_MONITORING))
+        || c->err) {
+        redisAsyncHandleRead(m_context);
         return;
     }
     char buffer[16 * 1024];
@@ -254,18 +279,29 @@ void SocketNotifierAdapter::readReplies(const QPointer<SocketNotifierAdapter> &s
 void SocketNotifierAdapter::handleWrite()
 {
     if (m_context)
-        writeOutput();
+        writeOutput(true);
 }
 
 // redisAsyncHandleWrite(), except that a fully written output buffer is emptied, not freed:
 // hiredis would allocate a new one and grow it again, by reallocation, for the next batch.
-void SocketNotifierAdapter::writeOutput()
+// Only the write notifier may tell hiredis that a connection is writable while it connects
+// (hiredis takes that for the end of the connect).
+void SocketNotifierAdapter::writeOutput(bool writable)
 {
     redisContext *c = &m_context->c;
-    if (!(c->flags & REDIS_CONNECTED) || c->err || !c->obuf) {
-        redisAsyncHandleWrite(m_context); // connecting, or failing: hiredis's own way
+#ifdef REDISTORE_OWN_SOCKET_IO
+    const bool own = (c->flags & REDIS_CONNECTED) && !c->err && c->obuf;
+#else
+    const bool own = false;
+#endif
+    if (!own) {
+        if (writable)
+            redisAsyncHandleWrite(m_context);
+        else
+            m_write.setEnabled(true);
         return;
     }
+#ifdef REDISTORE_OWN_SOCKET_IO
     const size_t length = sdslen(c->obuf);
     if (length > 0) {
         const ssize_t written = ::write(c->fd, c->obuf, length);
@@ -288,11 +324,14 @@ void SocketNotifierAdapter::writeOutput()
             sdsrange(c->obuf, int(written), -1);
         }
     }
-    if (sdslen(c->obuf) > 0)
-        addWrite(this); // the rest when the socket takes more
-    else
+    if (sdslen(c->obuf) > 0) {
+        m_wantsWrite = true;
+        m_write.setEnabled(true); // the rest when the socket takes more
+    } else {
         delWrite(this);
+    }
     addRead(this); // as hiredis: reads are always scheduled after writes
+#endif
 }
 
 } // namespace RediStore

@@ -24,7 +24,8 @@ namespace RediStore {
 // in the same turn of the event loop, without a poll-set change for each of them. A nested
 // QEventLoop in a completion gets write notifiers as usual; a completion that calls
 // processEvents() itself is covered by the event dispatcher's aboutToBlock() and awake(),
-// which flush too.
+// which flush too, and any other event loop by a zero-time timer. A connection that is still
+// connecting always gets its notifier.
 //
 // Unlike hiredis's adapters/qt.h this is safe to tear down from either side.
 class SocketNotifierAdapter : public QObject
@@ -61,7 +62,7 @@ private:
     void handleRead();
     void readReplies(const QPointer<SocketNotifierAdapter> &self);
     void handleWrite();
-    void writeOutput();
+    void writeOutput(bool writable);
 
     redisAsyncContext *m_context;
     QSocketNotifier m_read;

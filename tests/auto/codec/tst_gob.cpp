@@ -660,14 +660,14 @@ void tst_Gob::outputBuffersAreNeverShared()
         memory = third.constData();
     }
     const QByteArray fourth = Gob::encode(session('d', 900)).value();
-    QCOMPARE(fourth.constData(), memory);
+    QVERIFY(fourth.constData() == memory); // the same memory (only compared, never read)
     QCOMPARE(Gob::decode(fourth).value().toMap().value(QStringLiteral("blob")).toString(),
              QString(900, QLatin1Char('d')));
     QByteArray changed = fourth; // writing to a shared output copies it first
     changed[changed.size() - 1] = 'X';
     QVERIFY(fourth.constData() != changed.constData());
     QCOMPARE(Gob::decode(fourth).value().toMap().value(QStringLiteral("n")).toLongLong(), 900);
-    // A huge session is not kept.
+    // After a huge session (whose buffer is not kept), a small one is still right.
     {
         const QByteArray huge = Gob::encode(session('e', 100000)).value();
     }

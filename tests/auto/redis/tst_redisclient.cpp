@@ -453,7 +453,10 @@ void tst_RedisClient::waitingInsideCompletion()
     run(*client, { "SET", "nested:k", "inner" });
     QByteArray inner;
     bool outerDone = false;
+    qint64 waited = -1;
     client->execute({ "PING" }, this, [&](const RedisReply &) {
+        QElapsedTimer clock;
+        clock.start();
         QFuture<RedisReply> reply = client->execute({ "GET", "nested:k" });
         QDeadlineTimer deadline(5000);
         if (how == QLatin1String("loop")) {
@@ -465,11 +468,12 @@ void tst_RedisClient::waitingInsideCompletion()
             while (!reply.isFinished() && !deadline.hasExpired())
                 QTest::qWait(1);
         } else {
-            QTimer wake; // so that the wait below ends even if nothing arrives
-            wake.start(50);
+            QTimer guard; // ends the wait below if nothing arrives
+            guard.start(3000);
             while (!reply.isFinished() && !deadline.hasExpired())
                 QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
         }
+        waited = clock.elapsed();
         while (!reply.isFinished() && !deadline.hasExpired())
             QTest::qWait(1);
         if (reply.isFinished())
@@ -478,6 +482,8 @@ void tst_RedisClient::waitingInsideCompletion()
     });
     QTRY_VERIFY_WITH_TIMEOUT(outerDone, 15000);
     QCOMPARE(inner, QByteArray("inner"));
+    // Sent at once, not when a timer or the end of the completion happened to flush it.
+    QVERIFY2(waited >= 0 && waited < 1000, qPrintable(QString::number(waited)));
 }
 
 // A command too large for the socket's buffer, sent from a completion, is written in parts

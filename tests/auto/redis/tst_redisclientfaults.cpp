@@ -4,10 +4,18 @@
 #include "redisserver.h"
 
 #include <QtCore/QElapsedTimer>
+#include <QtCore/QEventLoop>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <fcntl.h>
 #include <memory>
+#include <vector>
 
 using namespace RediStore;
 using RediStore::Test::RedisServer;
@@ -30,6 +38,7 @@ private Q_SLOTS:
     void deleteWhileConnecting();
     void disconnectFromServerIsGraceful();
     void usedFromAnotherThread();
+    void connectStillInProgressIsNotConnected();
 
 private:
     static RedisConfig configFor(quint16 port)
@@ -243,6 +252,64 @@ void tst_RedisClientFaults::usedFromAnotherThread()
 #else
     QSKIP("debug builds assert on the wrong thread instead");
 #endif
+}
+
+// A server whose accept queue is full drops new SYNs: a connect to it stays in progress. The
+// client must not take that for a connection, even while it writes the output of other
+// connections at every turn of the event loop (which a completion that sends a command sets
+// up).
+void tst_RedisClientFaults::connectStillInProgressIsNotConnected()
+{
+    const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+    QVERIFY(listener >= 0);
+    sockaddr_in address {};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    QCOMPARE(::bind(listener, reinterpret_cast<sockaddr *>(&address), sizeof address), 0);
+    QCOMPARE(::listen(listener, 0), 0);
+    QCOMPARE(::getsockname(listener, reinterpret_cast<sockaddr *>(&address), &length), 0);
+    std::vector<int> fillers;
+    for (int i = 0; i < 4; ++i) {
+        const int filler = ::socket(AF_INET, SOCK_STREAM, 0);
+        ::fcntl(filler, F_SETFL, O_NONBLOCK);
+        ::connect(filler, reinterpret_cast<sockaddr *>(&address), sizeof address);
+        fillers.push_back(filler);
+    }
+    QTest::qWait(100);
+
+    RedisServer server;
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    RedisClient working(configFor(server.port()));
+    QEventLoop loop;
+    working.execute({ "PING" }, &loop, [&](const RedisReply &) {
+        working.execute({ "PING" }, &loop, [&](const RedisReply &) { loop.quit(); });
+    });
+    loop.exec();
+
+    RedisConfig config = configFor(ntohs(address.sin_port));
+    config.setHost(QStringLiteral("127.0.0.1"));
+    config.setConnectTimeoutMs(1500);
+    config.setAutoReconnect(false);
+    RedisClient client(config);
+    QSignalSpy connected(&client, &RedisClient::connected);
+    const QFuture<RedisReply> reply = client.execute({ "PING" });
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < 600) {
+        working.execute({ "PING" }, this, [](const RedisReply &) {});
+        QTest::qWait(20);
+    }
+    QCOMPARE(connected.size(), 0);
+    QVERIFY(client.state() != RedisClient::State::Connected);
+    const auto failed = waitFor(reply, 10000);
+    QVERIFY(failed.has_value());
+    QVERIFY2(failed->isError(), qPrintable(failed->toDisplayString()));
+    QCOMPARE(failed->error().code(), RedisError::Code::ConnectTimeout);
+    QCOMPARE(connected.size(), 0);
+    for (int filler : fillers)
+        ::close(filler);
+    ::close(listener);
 }
 
 QTEST_GUILESS_MAIN(tst_RedisClientFaults)
