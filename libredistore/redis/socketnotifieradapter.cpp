@@ -48,7 +48,12 @@ thread_local int t_deferLevel = -1;
 thread_local QPointer<QAbstractEventDispatcher> t_flushHook;
 // And a zero-time timer as the last resort: an event loop that is neither a QEventLoop nor
 // the dispatcher's processEvents() (a platform's native modal dialog) still runs Qt's timers.
-thread_local QTimer *t_backstop = nullptr;
+struct Backstop
+{
+    QTimer *timer = nullptr; // made on first use, in its thread
+    ~Backstop() { delete timer; } // at the thread's end (never active then)
+};
+thread_local Backstop t_backstop;
 
 int loopLevel()
 {
@@ -57,15 +62,15 @@ int loopLevel()
 
 void armBackstop()
 {
-    if (!t_backstop) {
-        // Never deleted: it may outlive the thread's event dispatcher (it is never active then).
-        t_backstop = new QTimer;
-        t_backstop->setSingleShot(true);
-        t_backstop->setInterval(0);
-        QObject::connect(t_backstop, &QTimer::timeout, &SocketNotifierAdapter::flushPendingWrites);
+    QTimer *&timer = t_backstop.timer;
+    if (!timer) {
+        timer = new QTimer;
+        timer->setSingleShot(true);
+        timer->setInterval(0);
+        QObject::connect(timer, &QTimer::timeout, &SocketNotifierAdapter::flushPendingWrites);
     }
-    if (!t_backstop->isActive())
-        t_backstop->start();
+    if (!timer->isActive())
+        timer->start();
 }
 
 void hookFlushBeforeBlocking()
@@ -173,8 +178,8 @@ void SocketNotifierAdapter::addWrite(void *self)
 
 void SocketNotifierAdapter::flushPendingWrites()
 {
-    if (t_backstop)
-        t_backstop->stop();
+    if (t_backstop.timer)
+        t_backstop.timer->stop();
     // Nothing is deferred in here: output that does not fit gets the write notifier.
     const int deferLevel = std::exchange(t_deferLevel, -1);
     std::vector<SocketNotifierAdapter *> adapters;
