@@ -273,6 +273,15 @@ std::map<std::pair<int, int>, double> runGo(const QString &binary, const BenchRe
     return figures;
 }
 
+std::optional<double> median(std::vector<double> values)
+{
+    if (values.empty())
+        return std::nullopt;
+    std::sort(values.begin(), values.end());
+    const size_t middle = values.size() / 2;
+    return values.size() % 2 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+}
+
 QString ratio(double ours, std::optional<double> theirs)
 {
     return theirs && *theirs > 0 ? QString::number(ours / *theirs, 'f', 2) : QStringLiteral("-");
@@ -316,9 +325,15 @@ int runStoreBench(const QStringList &arguments)
         { QStringLiteral("threads"),
           QStringLiteral("Worker threads, one store each (default 1; Go uses every CPU)."),
           QStringLiteral("N"), QStringLiteral("1") });
+    parser.addOption({ QStringLiteral("rounds"),
+                       QStringLiteral("Table: rounds per configuration, Go and the store in "
+                                      "turn; the row is the median round, /Go the median of "
+                                      "the rounds' ratios (default 1)."),
+                       QStringLiteral("N"), QStringLiteral("1") });
     parser.addOption({ QStringLiteral("json"), QStringLiteral("Print JSON.") });
     parser.process(arguments);
     const int threads = qMax(1, parser.value(QStringLiteral("threads")).toInt());
+    const int rounds = qBound(1, parser.value(QStringLiteral("rounds")).toInt(), 99);
 
     QTextStream out(stdout);
     QTextStream err(stderr);
@@ -391,22 +406,43 @@ int runStoreBench(const QStringList &arguments)
     }
     for (const int size : sizes) {
         for (const int conc : concs) {
-            // Go runs right before ours for each configuration: the machine's speed drifts
-            // over minutes, and a ratio is only fair between figures taken close together.
-            std::optional<double> goFigure;
-            if (!goBench.isEmpty()) {
-                QString goError;
-                const auto go = runGo(goBench, redis, { size }, { conc }, ms, &goError);
-                if (!goError.isEmpty())
-                    err << goError << Qt::endl;
-                if (auto it = go.find({ size, conc }); it != go.end())
-                    goFigure = it->second;
+            // Go runs right before ours for each configuration, and each round again: the
+            // machine's speed drifts over minutes, and a ratio is only fair between figures
+            // taken close together.
+            std::vector<std::pair<StoreResult, std::optional<double>>> taken;
+            for (int round = 0; round < rounds; ++round) {
+                std::optional<double> go;
+                if (!goBench.isEmpty()) {
+                    QString goError;
+                    const auto figures = runGo(goBench, redis, { size }, { conc }, ms, &goError);
+                    if (!goError.isEmpty())
+                        err << goError << Qt::endl;
+                    if (auto it = figures.find({ size, conc }); it != figures.end())
+                        go = it->second;
+                }
+                StoreResult result
+                    = measureParallel(redis.url(), serializer, size, conc, ms, threads);
+                if (!result.error.isEmpty()) {
+                    err << result.error << Qt::endl;
+                    return 1;
+                }
+                taken.emplace_back(std::move(result), go);
             }
-            const StoreResult r = measureParallel(redis.url(), serializer, size, conc, ms, threads);
-            if (!r.error.isEmpty()) {
-                err << r.error << Qt::endl;
-                return 1;
+            // The row is the median round (by sessions/s); /Go the median of the rounds' ratios.
+            std::vector<double> goFigures;
+            std::vector<double> goRatios;
+            for (const auto &[result, go] : taken) {
+                if (go && *go > 0) {
+                    goFigures.push_back(*go);
+                    goRatios.push_back(result.sessionsPerSecond / *go);
+                }
             }
+            std::sort(taken.begin(), taken.end(), [](const auto &a, const auto &b) {
+                return a.first.sessionsPerSecond < b.first.sessionsPerSecond;
+            });
+            const StoreResult r = taken[taken.size() / 2].first;
+            const std::optional<double> goFigure = median(goFigures);
+            const std::optional<double> goRatio = median(goRatios);
             const int requests1 = qMax(2000, 15 * ms * qMin(conc, 8));
             const auto rb1 = redis.redisBenchmark(QStringLiteral("GET"), size, conc, 1, requests1);
             const auto rb16 = redis.redisBenchmark(QStringLiteral("GET"), size, conc, 16,
@@ -422,7 +458,9 @@ int runStoreBench(const QStringList &arguments)
                               { QStringLiteral("errors"), r.errors },
                               { QStringLiteral("redis_benchmark_get_p1"), rb1.value_or(0) },
                               { QStringLiteral("redis_benchmark_get_p16"), rb16.value_or(0) },
-                              { QStringLiteral("go_redistore"), goFigure.value_or(0) } });
+                              { QStringLiteral("go_redistore"), goFigure.value_or(0) },
+                              { QStringLiteral("ratio_to_go"), goRatio.value_or(0) },
+                              { QStringLiteral("rounds"), rounds } });
             if (parser.isSet(QStringLiteral("json")))
                 continue;
             out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11 %12 %13\n")
@@ -440,7 +478,7 @@ int runStoreBench(const QStringList &arguments)
                        .arg(figure(goFigure), 8)
                        .arg(ratio(r.sessionsPerSecond, rb1), 7)
                        .arg(ratio(r.sessionsPerSecond, rb16), 8)
-                       .arg(ratio(r.sessionsPerSecond, goFigure), 7);
+                       .arg(goRatio ? QString::number(*goRatio, 'f', 2) : QStringLiteral("-"), 7);
             if (r.errors)
                 out << "    (" << r.errors << " errors)\n";
             out.flush();
