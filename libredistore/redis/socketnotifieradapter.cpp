@@ -73,7 +73,9 @@ void armBackstop()
         timer->start();
 }
 
-void hookFlushBeforeBlocking()
+// Deferred output is written when the read is done; these make sure it is written anyway if a
+// completion waits for events in the meantime.
+void armFlushBackups()
 {
     armBackstop();
     QAbstractEventDispatcher *dispatcher = QThread::currentThread()->eventDispatcher();
@@ -170,7 +172,7 @@ void SocketNotifierAdapter::addWrite(void *self)
             adapter->m_pendingWrite = true;
             t_pendingWrites.push_back(adapter);
         }
-        hookFlushBeforeBlocking();
+        armFlushBackups();
         return;
     }
     adapter->m_write.setEnabled(true);
