@@ -55,6 +55,20 @@ struct Backstop
 };
 thread_local Backstop t_backstop;
 
+#ifdef REDISTORE_OWN_SOCKET_IO
+// Records an error on the context as hiredis does, then lets hiredis's own handler see it and
+// disconnect (with the same callbacks and messages as when hiredis reads or writes itself).
+void failAsHiredis(redisAsyncContext *context, int error, const char *message, bool reading)
+{
+    context->c.err = error;
+    std::snprintf(context->c.errstr, sizeof context->c.errstr, "%s", message);
+    if (reading)
+        redisAsyncHandleRead(context);
+    else
+        redisAsyncHandleWrite(context);
+}
+#endif
+
 int loopLevel()
 {
     return QThread::currentThread()->loopLevel();
@@ -257,20 +271,17 @@ void SocketNotifierAdapter::readReplies(const QPointer<SocketNotifierAdapter> &s
     if (count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
         return;
     if (count <= 0) {
-        // Set the error as hiredis would; its read then sees it and disconnects.
-        c->err = count == 0 ? REDIS_ERR_EOF : REDIS_ERR_IO;
-        std::snprintf(c->errstr, sizeof c->errstr, "%s",
-                      count == 0 ? "Server closed the connection" : std::strerror(errno));
-        redisAsyncHandleRead(m_context);
+        if (count == 0)
+            failAsHiredis(m_context, REDIS_ERR_EOF, "Server closed the connection", true);
+        else
+            failAsHiredis(m_context, REDIS_ERR_IO, std::strerror(errno), true);
         return;
     }
     constexpr ssize_t slice = 4096;
     for (ssize_t at = 0; at < count; at += slice) {
         if (redisReaderFeed(c->reader, buffer + at, size_t(std::min(slice, count - at)))
             != REDIS_OK) {
-            c->err = c->reader->err;
-            std::snprintf(c->errstr, sizeof c->errstr, "%s", c->reader->errstr);
-            redisAsyncHandleRead(m_context);
+            failAsHiredis(m_context, c->reader->err, c->reader->errstr, true);
             return;
         }
         redisProcessCallbacks(m_context); // may free the context, or delete this adapter
@@ -313,10 +324,7 @@ void SocketNotifierAdapter::writeOutput(bool writable)
     if (length > 0) {
         const ssize_t written = ::write(c->fd, c->obuf, length);
         if (written < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
-            // Set the error as hiredis would; it then sees it and disconnects.
-            c->err = REDIS_ERR_IO;
-            std::snprintf(c->errstr, sizeof c->errstr, "%s", std::strerror(errno));
-            redisAsyncHandleWrite(m_context);
+            failAsHiredis(m_context, REDIS_ERR_IO, std::strerror(errno), false);
             return;
         }
         if (written == ssize_t(length)) {
