@@ -1,6 +1,5 @@
 #include "cookieheader.h"
 
-#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstring>
@@ -81,6 +80,20 @@ inline bool isValueByte(char c)
 {
     return valueBytes[uchar(c)];
 }
+
+// For writing: bit 0 for a byte allowed in a value, bit 1 for one that makes Go quote it.
+constexpr uchar AllowedByte = 1;
+constexpr uchar QuotedByte = 2;
+constexpr std::array<uchar, 256> writeByteTable()
+{
+    std::array<uchar, 256> table {};
+    for (size_t b = 0; b < table.size(); ++b)
+        table[b] = valueBytes[b] ? AllowedByte : 0;
+    table[size_t(' ')] |= QuotedByte;
+    table[size_t(',')] |= QuotedByte;
+    return table;
+}
+constexpr std::array<uchar, 256> writeBytes = writeByteTable();
 
 // Go's parseCookieValue(raw, allowDoubleQuote=true)
 bool parseValue(QByteArrayView raw, QByteArrayView *value)
@@ -216,9 +229,15 @@ void writeHttpDate(qint64 secsSinceEpoch, char *buffer)
 // Go's sanitizeCookieValue: drop invalid bytes, quote a value with a space or comma.
 void appendValue(QByteArray &line, QByteArrayView value)
 {
-    // The common case (a securecookie value) needs neither a copy nor quotes.
-    if (std::all_of(value.cbegin(), value.cend(), isValueByte)) {
-        const bool quote = value.contains(' ') || value.contains(',');
+    // The common case (a securecookie value) needs neither a copy nor quotes: one pass tells.
+    uchar all = AllowedByte;
+    uchar any = 0;
+    for (const char c : value) {
+        all &= writeBytes[uchar(c)];
+        any |= writeBytes[uchar(c)];
+    }
+    if (all & AllowedByte) {
+        const bool quote = any & QuotedByte;
         if (quote)
             line += '"';
         line += value;
@@ -360,10 +379,19 @@ QList<QNetworkCookie> CookieHeader::parse(const QByteArrayList &headers)
 QByteArrayList CookieHeader::values(const QByteArrayList &headers, QByteArrayView name)
 {
     QByteArrayList found;
+    for (const QByteArrayView value : valueViews(headers, name))
+        found.append(value.toByteArray());
+    return found;
+}
+
+CookieHeader::ValueViews CookieHeader::valueViews(const QByteArrayList &headers,
+                                                  QByteArrayView name)
+{
+    ValueViews found;
     for (const QByteArray &header : headers) {
         parseHeader(header, [&found, name](QByteArrayView cookieName, QByteArrayView value) {
             if (cookieName == name)
-                found.append(value.toByteArray());
+                found.append(value);
         });
     }
     return found;

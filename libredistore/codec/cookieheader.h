@@ -8,6 +8,7 @@
 #include <QtCore/QByteArrayList>
 #include <QtCore/QDateTime>
 #include <QtCore/QList>
+#include <QtCore/QVarLengthArray>
 #include <QtNetwork/QNetworkCookie>
 
 namespace RediStore {
@@ -35,6 +36,9 @@ public:
     static QList<QNetworkCookie> parse(const QByteArrayList &headers);
     // The values of every cookie called name, in order.
     static QByteArrayList values(const QByteArrayList &headers, QByteArrayView name);
+    // The same without copies: views into headers, valid while headers are unchanged.
+    using ValueViews = QVarLengthArray<QByteArrayView, 4>;
+    static ValueViews valueViews(const QByteArrayList &headers, QByteArrayView name);
 
     // The cookie gorilla/sessions' NewCookie builds from options at time now: Expires is
     // now + maxAge for maxAge > 0, 1970-01-01 00:00:01 UTC for maxAge < 0, unset for 0.

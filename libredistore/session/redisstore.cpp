@@ -119,6 +119,22 @@ qint64 RedisStorePrivate::ttlFor(const SessionOptions &options) const
     return options.maxAge() > 0 ? options.maxAge() : settings.defaultMaxAge;
 }
 
+QByteArray RedisStorePrivate::ttlText(qint64 seconds)
+{
+    if (seconds != lastTtl) {
+        lastTtl = seconds;
+        lastTtlText = QByteArray::number(seconds);
+    }
+    return lastTtlText;
+}
+
+QByteArray RedisStorePrivate::keyOf(const SessionData &data, const QString &id) const
+{
+    if (!data.key.isEmpty() && data.id == id && data.keyPrefix == keyPrefix)
+        return data.key;
+    return q->keyFor(id);
+}
+
 Result<std::unique_ptr<RedisStore>, SessionError>
 RedisStore::create(const KeyRing &keys, const QList<RedisStoreOption> &options, QObject *parent)
 {
@@ -287,7 +303,8 @@ void RedisStore::load(const QByteArray &name, const QByteArrayList &cookieHeader
                       const QObject *context, LoadCallback callback)
 {
     Session session = newSession(name);
-    const QByteArrayList values = CookieHeader::values(cookieHeaders, name);
+    // Views into the request's headers: the value is not copied for decoding.
+    const CookieHeader::ValueViews values = CookieHeader::valueViews(cookieHeaders, name);
     if (values.isEmpty()) {
         postResult(context, std::move(callback), SessionLoadResult { session, {} });
         return;
@@ -297,8 +314,9 @@ void RedisStore::load(const QByteArray &name, const QByteArrayList &cookieHeader
     QString id;
     qint64 signedAt = 0;
     SessionError cookieError;
-    for (const QByteArray &value : values) {
-        const SecureCookie::Inspection inspection = d->codec.inspect(name, value);
+    for (const QByteArrayView value : values) {
+        const SecureCookie::Inspection inspection
+            = d->codec.inspect(name, QByteArray::fromRawData(value.data(), value.size()));
         if (inspection.ok() && inspection.value.typeId() == QMetaType::QString
             && !inspection.value.toString().isEmpty()) {
             id = inspection.value.toString();
@@ -320,9 +338,11 @@ void RedisStore::load(const QByteArray &name, const QByteArrayList &cookieHeader
         return;
     }
     const QPointer<RedisStore> self(this);
+    const QByteArray key = keyFor(id);
     d->pool->execute(
-        { QByteArrayLiteral("GET"), keyFor(id) }, context,
-        [self, session, id, signedAt, callback = std::move(callback)](const RedisReply &reply) {
+        { QByteArrayLiteral("GET"), key }, context,
+        [self, session, id, key, prefix = d->keyPrefix, signedAt,
+         callback = std::move(callback)](const RedisReply &reply) {
             if (!self) {
                 callback(SessionLoadResult { Session(), storeGone() });
                 return;
@@ -353,6 +373,8 @@ void RedisStore::load(const QByteArray &name, const QByteArrayList &cookieHeader
             }
             SessionData *data = SessionStoreAccess::data(session);
             data->id = id;
+            data->key = key;
+            data->keyPrefix = prefix;
             data->isNew = false;
             data->values = std::move(values).value();
             data->cookieTimestamp = signedAt;
@@ -420,10 +442,11 @@ void RedisStore::save(const Session &session, const QObject *context, SaveCallba
                                        {} });
         return;
     }
-    const QByteArray ttl = QByteArray::number(d->ttlFor(options));
-    const QByteArray key = keyFor(id);
+    const QByteArray ttl = d->ttlText(d->ttlFor(options));
+    const QByteArray key = d->keyOf(*data, id);
     const QPointer<RedisStore> self(this);
-    auto onWritten = [self, session, id, now, cookieValue = cookie.value(), options,
+    auto onWritten = [self, session, id, key, prefix = d->keyPrefix, now,
+                      cookieValue = cookie.value(), options,
                       callback = std::move(callback)](const RedisReply &reply) {
         if (!self) {
             callback(SessionSaveResult { storeGone(), {} });
@@ -436,6 +459,8 @@ void RedisStore::save(const Session &session, const QObject *context, SaveCallba
         }
         SessionData *data = SessionStoreAccess::data(session);
         data->id = id;
+        data->key = key;
+        data->keyPrefix = prefix;
         data->isNew = false;
         data->modified = false;
         data->regenerate = false;
@@ -446,7 +471,7 @@ void RedisStore::save(const Session &session, const QObject *context, SaveCallba
     if (regenerate) {
         // The new key and the removal of the old one in one transaction.
         d->pool->transaction({ { QByteArrayLiteral("SETEX"), key, ttl, bytes.value() },
-                               { QByteArrayLiteral("DEL"), keyFor(previousId) } },
+                               { QByteArrayLiteral("DEL"), d->keyOf(*data, previousId) } },
                              context, std::move(onWritten));
     } else {
         d->pool->execute({ QByteArrayLiteral("SETEX"), key, ttl, bytes.value() }, context,
@@ -475,7 +500,7 @@ void RedisStore::destroy(const Session &session, const QObject *context, SaveCal
         return;
     }
     d->pool->execute(
-        { "DEL", keyFor(data->id) }, context,
+        { "DEL", d->keyOf(*data, data->id) }, context,
         [session, setCookie, callback = std::move(callback)](const RedisReply &reply) {
             if (reply.isError()) {
                 callback(SessionSaveResult {

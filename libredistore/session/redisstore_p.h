@@ -8,6 +8,7 @@
 
 namespace RediStore {
 
+class SessionData;
 class SessionSerializer;
 
 class RedisStorePrivate
@@ -19,6 +20,11 @@ public:
     // cookies (MaxAge 0), so that a signed cookie never outlives the data it points to.
     void updateCodecMaxAge();
     qint64 ttlFor(const SessionOptions &options) const;
+    // The TTL as SETEX's argument; the text of the last one is kept (it rarely changes).
+    QByteArray ttlText(qint64 seconds);
+    // The Redis key of id: the one made when the session was loaded or saved, if it is still
+    // for this ID and prefix, else a new one.
+    QByteArray keyOf(const SessionData &data, const QString &id) const;
 
     RedisStore *q = nullptr;
     KeyRing keys;
@@ -27,6 +33,8 @@ public:
     SecureCookie codec;
     RedisPool *pool = nullptr;
     std::shared_ptr<const SessionSerializer> serializer;
+    qint64 lastTtl = -1;
+    QByteArray lastTtlText;
 };
 
 } // namespace RediStore

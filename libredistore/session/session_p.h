@@ -20,6 +20,8 @@ public:
     SessionStore *store = nullptr;
     QByteArray name;
     QString id;
+    QByteArray key; // the Redis key of id, made under keyPrefix (kept from load to save)
+    QByteArray keyPrefix;
     bool isNew = true;
     bool modified = false;
     bool regenerate = false;

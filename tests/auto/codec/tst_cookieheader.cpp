@@ -136,6 +136,19 @@ void tst_CookieHeader::values()
     QCOMPARE(CookieHeader::values(headers, "t"), QByteArrayList { "x" });
     QVERIFY(CookieHeader::values(headers, "missing").isEmpty());
     QVERIFY(CookieHeader::values({}, "s").isEmpty());
+
+    // valueViews() finds the same without copies: views into the headers, also beyond its
+    // inline capacity.
+    const CookieHeader::ValueViews views = CookieHeader::valueViews(headers, "s");
+    QCOMPARE(views.size(), 3);
+    QCOMPARE(views[1], QByteArrayView("two"));
+    const QByteArray &first = headers.first();
+    QVERIFY(views[1].data() > first.constData()
+            && views[1].data() + views[1].size() < first.constData() + first.size());
+    const QByteArrayList many { "s=1; s=2; s=3", "s=4; s=5; s=6" };
+    const CookieHeader::ValueViews six = CookieHeader::valueViews(many, "s");
+    QCOMPARE(six.size(), 6);
+    QCOMPARE(six.last(), QByteArrayView("6"));
 }
 
 // The Set-Cookie lines Go's redistore wrote. Expires came from Go's own clock, so "now" is

@@ -52,6 +52,7 @@ private Q_SLOTS:
     void urlConnection();
     void maxAgeZeroIsBrowserSessionWithDefaultTtl();
     void idFormatAndKey();
+    void keyPrefixChangedBetweenLoadAndSave();
     void optionsAreValidated_data();
     void optionsAreValidated();
     void aclAuthentication();
@@ -324,6 +325,32 @@ void tst_RedisStore::idFormatAndKey()
     // The default TTL is the cookie's MaxAge: 30 days.
     const qint64 ttl = m_server.command({ "TTL", store->keyFor(loaded.session.id()) }).toLongLong();
     QVERIFY(ttl > 86400 * 30 - 10 && ttl <= 86400 * 30);
+}
+
+void tst_RedisStore::keyPrefixChangedBetweenLoadAndSave()
+{
+    // A loaded session keeps its Redis key for the save, but only under the same prefix.
+    auto store = makeStore(m_server, { withKeyPrefix(QStringLiteral("before:")) });
+    auto created = load(*store, "moved");
+    created.session.setValue(QStringLiteral("k"), 1);
+    const auto first = save(*store, created.session);
+    QVERIFY(first.ok());
+    auto loaded = load(*store, "moved", { cookieFrom(first.setCookie) });
+    QVERIFY(!loaded.session.isNew());
+    const QByteArray id = loaded.session.id().toLatin1();
+
+    store->setKeyPrefix(QStringLiteral("after:"));
+    loaded.session.setValue(QStringLiteral("k"), 2);
+    QVERIFY(save(*store, loaded.session).ok());
+    QCOMPARE(m_server.command({ "EXISTS", "after:" + id }).toLongLong(), 1);
+    auto reloaded = load(*store, "moved", { cookieFrom(first.setCookie) });
+    QCOMPARE(reloaded.session.value(QStringLiteral("k")).toInt(), 2);
+
+    // Deleting goes to the new prefix too; the old key is left as it was.
+    const auto destroyed = waitFor(store->destroy(reloaded.session));
+    QVERIFY(destroyed && destroyed->ok());
+    QCOMPARE(m_server.command({ "EXISTS", "after:" + id }).toLongLong(), 0);
+    QCOMPARE(m_server.command({ "EXISTS", "before:" + id }).toLongLong(), 1);
 }
 
 void tst_RedisStore::optionsAreValidated_data()
