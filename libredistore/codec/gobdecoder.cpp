@@ -3,6 +3,7 @@
 
 #include <QtCore/QtEndian>
 
+#include <array>
 #include <cfloat>
 #include <cmath>
 #include <cstring>
@@ -25,6 +26,33 @@ inline double floatFromBits(quint64 reversed)
     double value;
     std::memcpy(&value, &bits, sizeof value);
     return value;
+}
+
+// Map keys repeat from session to session ("user", "authenticated"): a small per-thread table
+// hands out shared copies of the key last decoded from the same bytes, instead of a new string
+// for every key of every session.
+QString internedKey(const char *utf8, qsizetype size)
+{
+    constexpr qsizetype MaxLength = 32;
+    struct Slot
+    {
+        char bytes[MaxLength];
+        qsizetype size = -1;
+        QString key;
+    };
+    thread_local std::array<Slot, 64> slots;
+    if (size > MaxLength)
+        return QString::fromUtf8(utf8, size);
+    quint32 hash = 2166136261u; // FNV-1a
+    for (qsizetype i = 0; i < size; ++i)
+        hash = (hash ^ uchar(utf8[i])) * 16777619u;
+    Slot &slot = slots[(hash ^ (hash >> 16)) % slots.size()];
+    if (slot.size != size || std::memcmp(slot.bytes, utf8, size_t(size)) != 0) {
+        slot.key = QString::fromUtf8(utf8, size);
+        std::memcpy(slot.bytes, utf8, size_t(size));
+        slot.size = size;
+    }
+    return slot.key;
 }
 
 } // namespace
@@ -379,7 +407,8 @@ bool GobDecoder::decodeValue(qint64 id, const GoType *goType, QVariant &out, int
         qsizetype length = 0;
         if (!readLength(length, "string"))
             return false;
-        out = QVariant(QString::fromUtf8(reinterpret_cast<const char *>(m_pos), length));
+        const char *utf8 = reinterpret_cast<const char *>(m_pos);
+        out = QVariant(m_readingKey ? internedKey(utf8, length) : QString::fromUtf8(utf8, length));
         m_pos += length;
         return true;
     }
@@ -463,7 +492,10 @@ bool GobDecoder::decodeMap(const GobWireType &type, const GoType *goType, QVaria
     const GoType *elemType = goType ? goType->elem : nullptr;
     QVariant key;
     for (quint64 i = 0; i < count; ++i) {
-        if (!decodeValue(type.key, keyType, key, depth + 1))
+        m_readingKey = true;
+        const bool keyRead = decodeValue(type.key, keyType, key, depth + 1);
+        m_readingKey = false;
+        if (!keyRead)
             return false;
         if (key.metaType().id() != QMetaType::QString) {
             return fail(

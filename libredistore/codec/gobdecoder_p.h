@@ -97,6 +97,7 @@ private:
     const uchar *m_pos = nullptr;
     const uchar *m_messageEnd = nullptr;
     qsizetype m_elements = 0;
+    bool m_readingKey = false; // a map key is being decoded (see internedKey())
     // The definitions received: few in real streams, so a small array; an index by id once
     // there are more (hostile streams may carry up to MaxTypeDefinitions).
     QVarLengthArray<std::pair<qint64, GobWireType>, 4> m_types;

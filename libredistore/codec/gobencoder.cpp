@@ -107,13 +107,9 @@ bool GobEncoder::fail(CodecError::Code code, const QString &message)
 
 // The output is a buffer larger than what is written so far (m_size bytes): small writes are
 // a memcpy, not a QByteArray call each.
-char *GobEncoder::grow(qsizetype count)
+void GobEncoder::enlarge(qsizetype needed)
 {
-    if (m_size + count > m_out.size())
-        m_out.resize(qMax(m_size + count, 2 * m_out.size()));
-    char *at = m_out.data() + m_size;
-    m_size += count;
-    return at;
+    m_out.resize(qMax(needed, 2 * m_out.size()));
 }
 
 void GobEncoder::writeUint(quint64 x)

@@ -33,7 +33,16 @@ private:
 
     bool fail(CodecError::Code code, const QString &message);
 
-    char *grow(qsizetype count);
+    // Room for count more bytes at the end of the output: inline, as it runs for every field.
+    char *grow(qsizetype count)
+    {
+        if (m_size + count > m_out.size())
+            enlarge(m_size + count);
+        char *at = m_out.data() + m_size;
+        m_size += count;
+        return at;
+    }
+    void enlarge(qsizetype needed);
     static QByteArray outputBuffer(qsizetype estimate);
     void writeUint(quint64 x);
     void writeInt(qint64 i) { writeUint(i < 0 ? (quint64(~i) << 1) | 1 : quint64(i) << 1); }

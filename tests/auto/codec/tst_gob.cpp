@@ -157,6 +157,7 @@ private Q_SLOTS:
     void encodesLongAndMultiByteStringsAsGo();
     void topLevelStrings();
     void outputBuffersAreNeverShared();
+    void mapKeysDecodeRightWhateverTheKeysBefore();
     void loneSurrogatesAreWrittenAsToUtf8Does();
     void everyTruncationIsATypedError();
     void byteFlipsNeverCrash();
@@ -674,6 +675,35 @@ void tst_Gob::outputBuffersAreNeverShared()
     const QByteArray small = Gob::encode(session('f', 600)).value();
     QCOMPARE(Gob::decode(small).value().toMap().value(QStringLiteral("blob")).toString(),
              QString(600, QLatin1Char('f')));
+}
+
+// Map keys are handed out from a per-thread table of recent keys: whatever keys came before
+// (many, colliding, long, invalid UTF-8, empty), every key decodes to what its bytes say.
+void tst_Gob::mapKeysDecodeRightWhateverTheKeysBefore()
+{
+    QList<QString> keys { QString(), QStringLiteral("é"), QString(32, QLatin1Char('k')),
+                          QString(33, QLatin1Char('k')), QString(200, QLatin1Char('l')) };
+    for (int i = 0; i < 300; ++i)
+        keys << QStringLiteral("key%1").arg(i);
+    for (int round = 0; round < 2; ++round) {
+        for (qsizetype i = 0; i + 1 < keys.size(); ++i) {
+            const QVariantMap map { { keys[i], qint64(i) }, { keys[i + 1], keys[i] } };
+            const QVariantMap decoded = Gob::decode(Gob::encode(map).value()).value().toMap();
+            QCOMPARE(decoded, map);
+        }
+    }
+    // Invalid UTF-8 in a key (Go strings may hold any bytes) decodes as QString::fromUtf8 does,
+    // also when the table already holds a valid key of the same length.
+    const QByteArray valid = Gob::encode(QVariantMap { { QStringLiteral("ab"), 1 } }).value();
+    QByteArray invalid = valid;
+    const qsizetype at = invalid.indexOf("ab");
+    QVERIFY(at > 0);
+    invalid[at] = char(0xff);
+    QCOMPARE(Gob::decode(valid).value().toMap().firstKey(), QStringLiteral("ab"));
+    QCOMPARE(Gob::decode(invalid).value().toMap().firstKey(),
+             QString::fromUtf8("\xff"
+                               "b"));
+    QCOMPARE(Gob::decode(valid).value().toMap().firstKey(), QStringLiteral("ab"));
 }
 
 // A top-level string (what a session cookie holds) as Go writes it, and back; streams that are
