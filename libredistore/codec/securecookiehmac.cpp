@@ -1,15 +1,91 @@
+// SHA256_Init/Update/Final are deprecated in OpenSSL 3 but kept, and they are the only way in
+// OpenSSL 3.0 to restart a hash from a saved state without an allocation: copying an EVP_MD_CTX
+// frees and allocates the provider's state, twice per MAC. Where OpenSSL is built without
+// deprecated functions, the EVP interface is used.
+#define OPENSSL_SUPPRESS_DEPRECATED
+
 #include "securecookiehmac_p.h"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <openssl/sha.h>
 
 #include <cstring>
+
+#if !defined(OPENSSL_NO_DEPRECATED_3_0) && !defined(REDISTORE_HMAC_EVP_ONLY)
+#define REDISTORE_HMAC_SHA256_CTX 1
+#endif
 
 namespace RediStore {
 
 namespace {
 
 constexpr int BlockSize = 64; // SHA-256 block size
+
+// RFC 2104: keys longer than a block are hashed first, shorter ones are zero-padded; then
+// XORed with the inner (0x36) or outer (0x5c) pad.
+bool padKey(QByteArrayView key, uchar (&inner)[BlockSize], uchar (&outer)[BlockSize])
+{
+    uchar block[BlockSize] = {};
+    if (key.size() > BlockSize) {
+        if (!SHA256(reinterpret_cast<const uchar *>(key.data()), size_t(key.size()), block))
+            return false;
+    } else if (!key.isEmpty()) {
+        std::memcpy(block, key.data(), size_t(key.size()));
+    }
+    for (int i = 0; i < BlockSize; ++i) {
+        inner[i] = block[i] ^ 0x36;
+        outer[i] = block[i] ^ 0x5c;
+    }
+    OPENSSL_cleanse(block, sizeof block);
+    return true;
+}
+
+} // namespace
+
+#ifdef REDISTORE_HMAC_SHA256_CTX
+
+struct SecureCookieHmac::States
+{
+    SHA256_CTX inner;
+    SHA256_CTX outer;
+};
+
+bool SecureCookieHmac::setKey(QByteArrayView key)
+{
+    m_states.reset();
+    uchar inner[BlockSize];
+    uchar outer[BlockSize];
+    std::unique_ptr<States, StatesDeleter> states(new States);
+    const bool ok = padKey(key, inner, outer) && SHA256_Init(&states->inner)
+        && SHA256_Update(&states->inner, inner, BlockSize) && SHA256_Init(&states->outer)
+        && SHA256_Update(&states->outer, outer, BlockSize);
+    OPENSSL_cleanse(inner, sizeof inner);
+    OPENSSL_cleanse(outer, sizeof outer);
+    if (ok)
+        m_states = std::move(states);
+    return ok;
+}
+
+bool SecureCookieHmac::mac(QByteArrayView a, QByteArrayView b, QByteArrayView c, uchar *out) const
+{
+    if (!m_states)
+        return false;
+    SHA256_CTX ctx = m_states->inner;
+    uchar innerHash[MacSize];
+    bool ok = SHA256_Update(&ctx, a.data(), size_t(a.size()))
+        && SHA256_Update(&ctx, b.data(), size_t(b.size()))
+        && SHA256_Update(&ctx, c.data(), size_t(c.size())) && SHA256_Final(innerHash, &ctx);
+    ctx = m_states->outer;
+    ok = ok && SHA256_Update(&ctx, innerHash, MacSize) && SHA256_Final(out, &ctx);
+    OPENSSL_cleanse(&ctx, sizeof ctx);
+    OPENSSL_cleanse(innerHash, sizeof innerHash);
+    return ok;
+}
+
+#else // the EVP interface
+
+namespace {
 
 // Fetched once: an implicit fetch per call (EVP_sha256()) costs more than the hashing.
 const EVP_MD *sha256()
@@ -18,80 +94,74 @@ const EVP_MD *sha256()
     return md;
 }
 
-// The per-thread working state that the precomputed states are copied into.
-struct WorkContext
+struct Context
 {
     EVP_MD_CTX *ctx = EVP_MD_CTX_new();
-    ~WorkContext() { EVP_MD_CTX_free(ctx); }
+    ~Context() { EVP_MD_CTX_free(ctx); }
 };
 
+// The per-thread working state that the precomputed states are copied into.
 EVP_MD_CTX *workContext()
 {
-    thread_local WorkContext work;
+    thread_local Context work;
     return work.ctx;
 }
 
 } // namespace
 
-void SecureCookieHmac::CtxDeleter::operator()(EVP_MD_CTX *ctx) const
+struct SecureCookieHmac::States
 {
-    EVP_MD_CTX_free(ctx);
-}
-
-SecureCookieHmac::SecureCookieHmac() = default;
-SecureCookieHmac::~SecureCookieHmac() = default;
+    Context inner;
+    Context outer;
+};
 
 bool SecureCookieHmac::setKey(QByteArrayView key)
 {
+    m_states.reset();
     const EVP_MD *md = sha256();
-    if (!md)
-        return false;
-
-    // RFC 2104: keys longer than a block are hashed first, shorter ones are zero-padded.
-    uchar block[BlockSize] = {};
-    if (key.size() > BlockSize) {
-        unsigned int len = 0;
-        if (!EVP_Digest(key.data(), size_t(key.size()), block, &len, md, nullptr))
-            return false;
-    } else if (!key.isEmpty()) {
-        std::memcpy(block, key.data(), size_t(key.size()));
-    }
-
-    uchar pad[BlockSize];
-    m_inner.reset(EVP_MD_CTX_new());
-    m_outer.reset(EVP_MD_CTX_new());
-    bool ok = m_inner && m_outer;
-    for (int i = 0; ok && i < BlockSize; ++i)
-        pad[i] = block[i] ^ 0x36;
-    ok = ok && EVP_DigestInit_ex2(m_inner.get(), md, nullptr)
-        && EVP_DigestUpdate(m_inner.get(), pad, BlockSize);
-    for (int i = 0; ok && i < BlockSize; ++i)
-        pad[i] = block[i] ^ 0x5c;
-    ok = ok && EVP_DigestInit_ex2(m_outer.get(), md, nullptr)
-        && EVP_DigestUpdate(m_outer.get(), pad, BlockSize);
-    OPENSSL_cleanse(block, sizeof block);
-    OPENSSL_cleanse(pad, sizeof pad);
-    if (!ok) {
-        m_inner.reset();
-        m_outer.reset();
-    }
+    uchar inner[BlockSize];
+    uchar outer[BlockSize];
+    std::unique_ptr<States, StatesDeleter> states(new States);
+    const bool ok = md && states->inner.ctx && states->outer.ctx && padKey(key, inner, outer)
+        && EVP_DigestInit_ex2(states->inner.ctx, md, nullptr)
+        && EVP_DigestUpdate(states->inner.ctx, inner, BlockSize)
+        && EVP_DigestInit_ex2(states->outer.ctx, md, nullptr)
+        && EVP_DigestUpdate(states->outer.ctx, outer, BlockSize);
+    OPENSSL_cleanse(inner, sizeof inner);
+    OPENSSL_cleanse(outer, sizeof outer);
+    if (ok)
+        m_states = std::move(states);
     return ok;
 }
 
 bool SecureCookieHmac::mac(QByteArrayView a, QByteArrayView b, QByteArrayView c, uchar *out) const
 {
     EVP_MD_CTX *ctx = workContext();
-    if (!ctx || !m_inner)
+    if (!ctx || !m_states)
         return false;
     uchar innerHash[MacSize];
     unsigned int len = 0;
-    const bool ok = EVP_MD_CTX_copy_ex(ctx, m_inner.get())
+    const bool ok = EVP_MD_CTX_copy_ex(ctx, m_states->inner.ctx)
         && EVP_DigestUpdate(ctx, a.data(), size_t(a.size()))
         && EVP_DigestUpdate(ctx, b.data(), size_t(b.size()))
         && EVP_DigestUpdate(ctx, c.data(), size_t(c.size()))
-        && EVP_DigestFinal_ex(ctx, innerHash, &len) && EVP_MD_CTX_copy_ex(ctx, m_outer.get())
+        && EVP_DigestFinal_ex(ctx, innerHash, &len) && EVP_MD_CTX_copy_ex(ctx, m_states->outer.ctx)
         && EVP_DigestUpdate(ctx, innerHash, MacSize) && EVP_DigestFinal_ex(ctx, out, &len);
+    OPENSSL_cleanse(innerHash, sizeof innerHash);
     return ok;
 }
+
+#endif
+
+void SecureCookieHmac::StatesDeleter::operator()(States *states) const
+{
+#ifdef REDISTORE_HMAC_SHA256_CTX
+    OPENSSL_cleanse(states, sizeof *states); // they are as good as the key
+#endif
+    delete states;
+}
+
+SecureCookieHmac::SecureCookieHmac() = default;
+SecureCookieHmac::~SecureCookieHmac() = default;
 
 } // namespace RediStore

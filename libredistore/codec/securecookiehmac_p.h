@@ -5,14 +5,12 @@
 
 #include <memory>
 
-typedef struct evp_md_ctx_st EVP_MD_CTX;
-
 namespace RediStore {
 
 // HMAC-SHA256 with one key, set up once: the key's inner and outer SHA-256 states are kept
 // and copied for each MAC, so a MAC costs four SHA-256 blocks for a cookie-sized message and
-// no key setup. Const and safe to use from several threads at once (the working state is
-// per thread).
+// no key setup. Const and safe to use from several threads at once (each MAC works on its
+// own copy of the states).
 class SecureCookieHmac
 {
 public:
@@ -30,12 +28,12 @@ public:
     bool mac(QByteArrayView a, QByteArrayView b, QByteArrayView c, uchar *out) const;
 
 private:
-    struct CtxDeleter
+    struct States; // the precomputed inner and outer states (securecookiehmac.cpp)
+    struct StatesDeleter
     {
-        void operator()(EVP_MD_CTX *ctx) const;
+        void operator()(States *states) const;
     };
-    std::unique_ptr<EVP_MD_CTX, CtxDeleter> m_inner;
-    std::unique_ptr<EVP_MD_CTX, CtxDeleter> m_outer;
+    std::unique_ptr<States, StatesDeleter> m_states;
 };
 
 } // namespace RediStore

@@ -8,6 +8,9 @@
 #include <QtCore/QRandomGenerator>
 #include <QtTest/QtTest>
 
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
 #include <atomic>
 #include <cctype>
 #include <thread>
@@ -749,6 +752,21 @@ void tst_SecureCookie::payloadRoundTrips()
         // The cookie is base64url with padding only.
         for (char c : cookie.value())
             QVERIFY(std::isalnum(uchar(c)) || c == '-' || c == '_' || c == '=');
+        // Its MAC is OpenSSL's HMAC-SHA256 of "name|date|value" (keys of any length).
+        const QByteArray decoded = QByteArray::fromBase64(
+            cookie.value(),
+            QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+        const qsizetype macAt = decoded.size() - 33; // the MAC is 32 raw bytes after a '|'
+        QVERIFY(macAt > 0 && decoded.at(macAt) == '|');
+        const QByteArray signedPart = name + '|' + decoded.left(macAt);
+        const QByteArray hashKey = codec.keys().at(0).hashKey;
+        uchar expected[32];
+        unsigned int expectedSize = 0;
+        QVERIFY(HMAC(EVP_sha256(), hashKey.constData(), int(hashKey.size()),
+                     reinterpret_cast<const uchar *>(signedPart.constData()),
+                     size_t(signedPart.size()), expected, &expectedSize));
+        QCOMPARE(decoded.sliced(macAt + 1),
+                 QByteArray(reinterpret_cast<const char *>(expected), int(expectedSize)));
         const auto back = codec.decodePayload(name, cookie.value());
         if (blockSize && size == 0) {
             // Nothing but the IV: Go's decrypt refuses that too (gob and JSON never give an
