@@ -1,8 +1,10 @@
 #include "cookieheader.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstring>
+#include <limits>
 #include <optional>
 
 #include <QtCore/QLoggingCategory>
@@ -80,20 +82,6 @@ inline bool isValueByte(char c)
 {
     return valueBytes[uchar(c)];
 }
-
-// For writing: bit 0 for a byte allowed in a value, bit 1 for one that makes Go quote it.
-constexpr uchar AllowedByte = 1;
-constexpr uchar QuotedByte = 2;
-constexpr std::array<uchar, 256> writeByteTable()
-{
-    std::array<uchar, 256> table {};
-    for (size_t b = 0; b < table.size(); ++b)
-        table[b] = valueBytes[b] ? AllowedByte : 0;
-    table[size_t(' ')] |= QuotedByte;
-    table[size_t(',')] |= QuotedByte;
-    return table;
-}
-constexpr std::array<uchar, 256> writeBytes = writeByteTable();
 
 // Go's parseCookieValue(raw, allowDoubleQuote=true)
 bool parseValue(QByteArrayView raw, QByteArrayView *value)
@@ -226,23 +214,52 @@ void writeHttpDate(qint64 secsSinceEpoch, char *buffer)
     std::memcpy(buffer + 25, " GMT", 4);
 }
 
-// Go's sanitizeCookieValue: drop invalid bytes, quote a value with a space or comma.
-void appendValue(QByteArray &line, QByteArrayView value)
+// A Set-Cookie line written into a buffer sized up front: no growth and no QByteArray call per
+// attribute (this runs for every session saved).
+class LineWriter
 {
-    // The common case (a securecookie value) needs neither a copy nor quotes: one pass tells.
-    uchar all = AllowedByte;
-    uchar any = 0;
-    for (const char c : value) {
-        all &= writeBytes[uchar(c)];
-        any |= writeBytes[uchar(c)];
+public:
+    explicit LineWriter(qsizetype capacity)
+        : m_line(capacity, Qt::Uninitialized)
+        , m_at(m_line.data())
+        , m_end(m_at + capacity)
+    { }
+
+    void put(QByteArrayView text)
+    {
+        Q_ASSERT(text.size() <= m_end - m_at);
+        std::memcpy(m_at, text.data(), size_t(text.size()));
+        m_at += text.size();
     }
-    if (all & AllowedByte) {
-        const bool quote = any & QuotedByte;
+    void put(char c)
+    {
+        Q_ASSERT(m_at < m_end);
+        *m_at++ = c;
+    }
+    QByteArray take()
+    {
+        m_line.truncate(m_at - m_line.constData());
+        return std::move(m_line);
+    }
+
+private:
+    QByteArray m_line;
+    char *m_at;
+    char *m_end;
+};
+
+// Go's sanitizeCookieValue: drop invalid bytes, quote a value with a space or comma. Writes at
+// most value.size() + 2 bytes.
+void putValue(LineWriter &line, QByteArrayView value)
+{
+    // The common case (a securecookie value) needs neither a copy nor quotes.
+    if (std::all_of(value.cbegin(), value.cend(), isValueByte)) {
+        const bool quote = value.contains(' ') || value.contains(',');
         if (quote)
-            line += '"';
-        line += value;
+            line.put('"');
+        line.put(value);
         if (quote)
-            line += '"';
+            line.put('"');
         return;
     }
     QByteArray kept;
@@ -252,16 +269,16 @@ void appendValue(QByteArray &line, QByteArrayView value)
             kept.append(c);
     }
     qCWarning(lcCookieHeader, "cookie value has bytes not allowed in a cookie; dropped them");
-    appendValue(line, kept);
+    putValue(line, kept);
 }
 
-// Go's sanitizeCookiePath: printable ASCII except ';'.
-void appendPath(QByteArray &line, const QString &path)
+// Go's sanitizeCookiePath: printable ASCII except ';'. Writes at most path.size() bytes.
+void putPath(LineWriter &line, const QString &path)
 {
     for (const QChar c : path) {
         const char16_t u = c.unicode();
         if (u >= 0x20 && u < 0x7f && u != ';')
-            line += char(u);
+            line.put(char(u));
     }
 }
 
@@ -269,8 +286,10 @@ void appendPath(QByteArray &line, const QString &path)
 // for maxAge < 0, unset for 0.
 std::optional<qint64> expiresFor(qint64 maxAge, qint64 now)
 {
-    if (maxAge > 0)
-        return now + maxAge;
+    if (maxAge > 0) // saturating: a MaxAge near the qint64 limit means "never"
+        return maxAge > std::numeric_limits<qint64>::max() - now
+            ? std::numeric_limits<qint64>::max()
+            : now + maxAge;
     if (maxAge < 0)
         return 1;
     return std::nullopt;
@@ -298,22 +317,23 @@ QByteArray writeSetCookie(const SetCookieFields &cookie)
                   cookie.name.toByteArray().toPercentEncoding().constData());
         return QByteArray();
     }
-    QByteArray line;
-    line.reserve(cookie.name.size() + cookie.value.size() + cookie.path.size()
-                 + cookie.domain.size() + 120);
-    line += cookie.name;
-    line += '=';
-    appendValue(line, cookie.value);
+    // Every attribute at its longest, with two quotes around the value: 135 bytes.
+    constexpr qsizetype attributes = 160;
+    LineWriter line(cookie.name.size() + cookie.value.size() + cookie.path.size()
+                    + cookie.domain.size() + attributes);
+    line.put(cookie.name);
+    line.put('=');
+    putValue(line, cookie.value);
     if (!cookie.path.isEmpty()) {
-        line += "; Path=";
-        appendPath(line, cookie.path);
+        line.put("; Path=");
+        putPath(line, cookie.path);
     }
     if (!cookie.domain.isEmpty()) {
         if (isValidDomain(cookie.domain)) {
-            line += "; Domain=";
-            line += (cookie.domain.startsWith(QLatin1Char('.')) ? cookie.domain.mid(1)
-                                                                : cookie.domain)
-                        .toLatin1();
+            line.put("; Domain=");
+            line.put(
+                (cookie.domain.startsWith(QLatin1Char('.')) ? cookie.domain.mid(1) : cookie.domain)
+                    .toLatin1());
         } else {
             qCWarning(lcCookieHeader, "invalid cookie domain %s; left out (host-only cookie)",
                       qUtf8Printable(cookie.domain));
@@ -324,37 +344,37 @@ QByteArray writeSetCookie(const SetCookieFields &cookie)
     if (cookie.expires && *cookie.expires >= year1601) {
         char date[HttpDateSize];
         writeHttpDate(*cookie.expires, date);
-        line += "; Expires=";
-        line.append(date, HttpDateSize);
+        line.put("; Expires=");
+        line.put(QByteArrayView(date, HttpDateSize));
     }
     if (cookie.maxAge > 0) {
         char digits[24];
         const char *end = std::to_chars(digits, digits + sizeof digits, cookie.maxAge).ptr;
-        line += "; Max-Age=";
-        line.append(digits, end - digits);
+        line.put("; Max-Age=");
+        line.put(QByteArrayView(digits, end - digits));
     } else if (cookie.maxAge < 0) {
-        line += "; Max-Age=0";
+        line.put("; Max-Age=0");
     }
     if (cookie.httpOnly)
-        line += "; HttpOnly";
+        line.put("; HttpOnly");
     if (cookie.secure)
-        line += "; Secure";
+        line.put("; Secure");
     switch (cookie.sameSite) {
     case QNetworkCookie::SameSite::Default:
         break;
     case QNetworkCookie::SameSite::None:
-        line += "; SameSite=None";
+        line.put("; SameSite=None");
         break;
     case QNetworkCookie::SameSite::Lax:
-        line += "; SameSite=Lax";
+        line.put("; SameSite=Lax");
         break;
     case QNetworkCookie::SameSite::Strict:
-        line += "; SameSite=Strict";
+        line.put("; SameSite=Strict");
         break;
     }
     if (cookie.partitioned)
-        line += "; Partitioned";
-    return line;
+        line.put("; Partitioned");
+    return line.take();
 }
 
 } // namespace

@@ -6,6 +6,8 @@
 #include <QtCore/QLocale>
 #include <QtTest/QtTest>
 
+#include <limits>
+
 using namespace RediStore;
 
 using Pairs = QList<QPair<QByteArray, QByteArray>>;
@@ -304,6 +306,18 @@ void tst_CookieHeader::setCookie_data()
         << o << QByteArray("a,b") << QByteArray("s=\"a,b\"; Path=/");
     QTest::newRow("bytes not allowed in a value are dropped")
         << o << QByteArray("a\"b;c\\d\x7f\xc3\xa9") << QByteArray("s=abcd; Path=/");
+    // Every attribute at its longest (the line is written into a buffer sized up front).
+    o.setDomain(QStringLiteral(".example.com"));
+    o.setMaxAge(std::numeric_limits<qint64>::max());
+    o.setHttpOnly(true);
+    o.setSecure(true);
+    o.setSameSite(QNetworkCookie::SameSite::Strict);
+    o.setPartitioned(true);
+    QTest::newRow("longest attributes")
+        << o << QByteArray("a b,c")
+        << QByteArray("s=\"a b,c\"; Path=/; Domain=example.com; Expires=Fri, 31 Dec 9999 "
+                      "23:59:59 GMT; Max-Age=9223372036854775807; HttpOnly; Secure; "
+                      "SameSite=Strict; Partitioned");
 }
 
 void tst_CookieHeader::setCookie()
