@@ -227,6 +227,8 @@ public:
 
     void put(QByteArrayView text)
     {
+        if (text.isEmpty())
+            return; // an empty view may have no data pointer, which memcpy must not get
         Q_ASSERT(text.size() <= m_end - m_at);
         std::memcpy(m_at, text.data(), size_t(text.size()));
         m_at += text.size();
