@@ -4,10 +4,10 @@
 #include <array>
 #include <charconv>
 #include <cstring>
-#include <limits>
 #include <optional>
 
 #include <QtCore/QLoggingCategory>
+#include <QtCore/QtNumeric>
 #include <QtNetwork/QHostAddress>
 
 namespace RediStore {
@@ -164,6 +164,8 @@ bool isValidDomain(const QString &domain)
 }
 
 constexpr int HttpDateSize = 29;
+constexpr qint64 FirstHttpDate = -62135596800LL; // 0001-01-01 00:00:00 UTC
+constexpr qint64 LastHttpDate = 253402300799LL; // 9999-12-31 23:59:59 UTC
 
 // Go's http.TimeFormat into buffer, which takes HttpDateSize bytes.
 void writeHttpDate(qint64 secsSinceEpoch, char *buffer)
@@ -173,7 +175,7 @@ void writeHttpDate(qint64 secsSinceEpoch, char *buffer)
         = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
     // Civil date from days since 1970-01-01 (H. Hinnant's algorithm), without QDateTime:
     // this runs for every cookie written.
-    const qint64 secs = qBound<qint64>(-62135596800LL, secsSinceEpoch, 253402300799LL);
+    const qint64 secs = qBound<qint64>(FirstHttpDate, secsSinceEpoch, LastHttpDate);
     qint64 daysSinceEpoch = secs / 86400;
     qint64 secondOfDay = secs % 86400;
     if (secondOfDay < 0) {
@@ -284,14 +286,17 @@ void putPath(LineWriter &line, const QString &path)
     }
 }
 
-// gorilla/sessions' NewCookie: Expires is now + maxAge for maxAge > 0, 1970-01-01 00:00:01 UTC
-// for maxAge < 0, unset for 0.
+// gorilla/sessions' NewCookie: Expires is now + maxAge for maxAge > 0 (at most the last second
+// of year 9999, the end of what an HTTP date can say), 1970-01-01 00:00:01 UTC for maxAge < 0,
+// unset for 0.
 std::optional<qint64> expiresFor(qint64 maxAge, qint64 now)
 {
-    if (maxAge > 0) // saturating: a MaxAge near the qint64 limit means "never"
-        return maxAge > std::numeric_limits<qint64>::max() - now
-            ? std::numeric_limits<qint64>::max()
-            : now + maxAge;
+    if (maxAge > 0) {
+        qint64 expires = 0;
+        if (qAddOverflow(now, maxAge, &expires) || expires > LastHttpDate)
+            return LastHttpDate;
+        return expires;
+    }
     if (maxAge < 0)
         return 1;
     return std::nullopt;

@@ -1,7 +1,9 @@
 // SHA256_Init/Update/Final are deprecated in OpenSSL 3 but kept, and they are the only way in
 // OpenSSL 3.0 to restart a hash from a saved state without an allocation: copying an EVP_MD_CTX
-// frees and allocates the provider's state, twice per MAC. Where OpenSSL is built without
-// deprecated functions, the EVP interface is used.
+// frees and allocates the provider's state, twice per MAC. They use OpenSSL's built-in SHA-256
+// whatever providers are configured: a build that must go through providers (FIPS) sets the
+// CMake option REDISTORE_HMAC_EVP, and OpenSSL built without deprecated functions gets the EVP
+// interface too. (The sanitizer stage of .ci/run tests that path.)
 #define OPENSSL_SUPPRESS_DEPRECATED
 
 #include "securecookiehmac_p.h"

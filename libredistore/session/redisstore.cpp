@@ -14,6 +14,7 @@
 
 #include <openssl/rand.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace RediStore {
@@ -286,8 +287,10 @@ QString RedisStore::generateId()
 
 QByteArray RedisStore::keyFor(const QString &id) const
 {
-    // One allocation: this runs twice per request.
-    QByteArray key(d->keyPrefix.size() + 3 * id.size(), Qt::Uninitialized);
+    // One allocation of the exact size for an ASCII ID (a session keeps its key).
+    const bool ascii
+        = std::all_of(id.cbegin(), id.cend(), [](QChar c) { return c.unicode() < 0x80; });
+    QByteArray key(d->keyPrefix.size() + (ascii ? 1 : 3) * id.size(), Qt::Uninitialized);
     std::memcpy(key.data(), d->keyPrefix.constData(), size_t(d->keyPrefix.size()));
     char *end = writeUtf8(key.data() + d->keyPrefix.size(), id);
     key.truncate(end - key.constData());

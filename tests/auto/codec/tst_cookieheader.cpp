@@ -313,8 +313,8 @@ void tst_CookieHeader::setCookie_data()
     o.setSecure(true);
     o.setSameSite(QNetworkCookie::SameSite::Strict);
     o.setPartitioned(true);
-    QTest::newRow("longest attributes")
-        << o << QByteArray("a b,c")
+    QTest::newRow("longest attributes, value sanitized and quoted")
+        << o << QByteArray("a b\x01;,c")
         << QByteArray("s=\"a b,c\"; Path=/; Domain=example.com; Expires=Fri, 31 Dec 9999 "
                       "23:59:59 GMT; Max-Age=9223372036854775807; HttpOnly; Secure; "
                       "SameSite=Strict; Partitioned");
@@ -366,6 +366,18 @@ void tst_CookieHeader::networkCookie()
     QVERIFY(CookieHeader::networkCookie("s", "v", options, now).isSessionCookie());
     options.setMaxAge(-5);
     QCOMPARE(CookieHeader::networkCookie("s", "v", options, now).expirationDate(), utc(1));
+
+    // A MaxAge beyond what a date can say expires at the end of year 9999, also from a "now"
+    // before 1970 (no overflow on the way).
+    const QDateTime lastHttpDate(QDate(9999, 12, 31), QTime(23, 59, 59), Qt::UTC);
+    options.setMaxAge(std::numeric_limits<qint64>::max());
+    for (const QDateTime &when : { now, utc(-1), utc(-62135596800LL) }) {
+        const QNetworkCookie forever = CookieHeader::networkCookie("s", "v", options, when);
+        QVERIFY(!forever.isSessionCookie());
+        QCOMPARE(forever.expirationDate(), lastHttpDate);
+        QVERIFY(CookieHeader::setCookie("s", "v", options, when.toSecsSinceEpoch())
+                    .contains("; Expires=Fri, 31 Dec 9999 23:59:59 GMT;"));
+    }
 }
 
 void tst_CookieHeader::httpDate_data()

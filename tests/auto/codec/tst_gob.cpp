@@ -693,7 +693,7 @@ void tst_Gob::mapKeysDecodeRightWhateverTheKeysBefore()
         }
     }
     // Invalid UTF-8 in a key (Go strings may hold any bytes) decodes as QString::fromUtf8 does,
-    // also when the table already holds a valid key of the same length.
+    // before and after a valid key of the same length.
     const QByteArray valid = Gob::encode(QVariantMap { { QStringLiteral("ab"), 1 } }).value();
     QByteArray invalid = valid;
     const qsizetype at = invalid.indexOf("ab");

@@ -471,6 +471,13 @@ void tst_RedisStore::regenerateIdKeepsDataAndRemovesOldKey()
     QCOMPARE(again.session.id(), after);
     QCOMPARE(again.session.value(QStringLiteral("cart")).toInt(), 3);
     QCOMPARE(again.session.value(QStringLiteral("user")).toString(), QStringLiteral("alice"));
+
+    // The same from a session loaded from its cookie: the old key goes.
+    again.session.regenerateId();
+    QVERIFY(save(*store, again.session).ok());
+    QVERIFY(again.session.id() != after);
+    QCOMPARE(m_server.command({ "EXISTS", store->keyFor(after) }).toLongLong(), 0);
+    QCOMPARE(m_server.command({ "EXISTS", store->keyFor(again.session.id()) }).toLongLong(), 1);
 }
 
 void tst_RedisStore::lazySaveWritesNothingUnchanged()
