@@ -51,23 +51,13 @@ struct SecureCookieHmac::States
 {
     SHA256_CTX inner;
     SHA256_CTX outer;
-};
 
-bool SecureCookieHmac::setKey(QByteArrayView key)
-{
-    m_states.reset();
-    uchar inner[BlockSize];
-    uchar outer[BlockSize];
-    std::unique_ptr<States, StatesDeleter> states(new States);
-    const bool ok = padKey(key, inner, outer) && SHA256_Init(&states->inner)
-        && SHA256_Update(&states->inner, inner, BlockSize) && SHA256_Init(&states->outer)
-        && SHA256_Update(&states->outer, outer, BlockSize);
-    OPENSSL_cleanse(inner, sizeof inner);
-    OPENSSL_cleanse(outer, sizeof outer);
-    if (ok)
-        m_states = std::move(states);
-    return ok;
-}
+    bool start(const uchar *innerPad, const uchar *outerPad)
+    {
+        return SHA256_Init(&inner) && SHA256_Update(&inner, innerPad, BlockSize)
+            && SHA256_Init(&outer) && SHA256_Update(&outer, outerPad, BlockSize);
+    }
+};
 
 bool SecureCookieHmac::mac(QByteArrayView a, QByteArrayView b, QByteArrayView c, uchar *out) const
 {
@@ -115,26 +105,16 @@ struct SecureCookieHmac::States
 {
     Context inner;
     Context outer;
-};
 
-bool SecureCookieHmac::setKey(QByteArrayView key)
-{
-    m_states.reset();
-    const EVP_MD *md = sha256();
-    uchar inner[BlockSize];
-    uchar outer[BlockSize];
-    std::unique_ptr<States, StatesDeleter> states(new States);
-    const bool ok = md && states->inner.ctx && states->outer.ctx && padKey(key, inner, outer)
-        && EVP_DigestInit_ex2(states->inner.ctx, md, nullptr)
-        && EVP_DigestUpdate(states->inner.ctx, inner, BlockSize)
-        && EVP_DigestInit_ex2(states->outer.ctx, md, nullptr)
-        && EVP_DigestUpdate(states->outer.ctx, outer, BlockSize);
-    OPENSSL_cleanse(inner, sizeof inner);
-    OPENSSL_cleanse(outer, sizeof outer);
-    if (ok)
-        m_states = std::move(states);
-    return ok;
-}
+    bool start(const uchar *innerPad, const uchar *outerPad)
+    {
+        const EVP_MD *md = sha256();
+        return md && inner.ctx && outer.ctx && EVP_DigestInit_ex2(inner.ctx, md, nullptr)
+            && EVP_DigestUpdate(inner.ctx, innerPad, BlockSize)
+            && EVP_DigestInit_ex2(outer.ctx, md, nullptr)
+            && EVP_DigestUpdate(outer.ctx, outerPad, BlockSize);
+    }
+};
 
 bool SecureCookieHmac::mac(QByteArrayView a, QByteArrayView b, QByteArrayView c, uchar *out) const
 {
@@ -154,6 +134,20 @@ bool SecureCookieHmac::mac(QByteArrayView a, QByteArrayView b, QByteArrayView c,
 }
 
 #endif
+
+bool SecureCookieHmac::setKey(QByteArrayView key)
+{
+    m_states.reset();
+    uchar inner[BlockSize];
+    uchar outer[BlockSize];
+    std::unique_ptr<States, StatesDeleter> states(new States);
+    const bool ok = padKey(key, inner, outer) && states->start(inner, outer);
+    OPENSSL_cleanse(inner, sizeof inner);
+    OPENSSL_cleanse(outer, sizeof outer);
+    if (ok)
+        m_states = std::move(states);
+    return ok;
+}
 
 void SecureCookieHmac::StatesDeleter::operator()(States *states) const
 {
