@@ -41,7 +41,8 @@ public:
     static ValueViews valueViews(const QByteArrayList &headers, QByteArrayView name);
 
     // The cookie gorilla/sessions' NewCookie builds from options at time now: Expires is
-    // now + maxAge for maxAge > 0, 1970-01-01 00:00:01 UTC for maxAge < 0, unset for 0.
+    // now + maxAge for maxAge > 0 (at most 9999-12-31 23:59:59 UTC), 1970-01-01 00:00:01 UTC
+    // for maxAge < 0, unset for 0.
     // (QNetworkCookie has no Max-Age or Partitioned; setCookie() writes them from options.)
     static QNetworkCookie networkCookie(const QByteArray &name, const QByteArray &value,
                                         const CookieOptions &options, const QDateTime &now);
