@@ -60,33 +60,48 @@ bool BenchRedis::start(const QString &url)
 std::optional<double> BenchRedis::redisBenchmark(const QString &test, int valueSize, int clients,
                                                  int pipeline, int requests) const
 {
+    return runRedisBenchmark(
+        { QStringLiteral("-t"), test.toLower(), QStringLiteral("-d"), QString::number(valueSize),
+          QStringLiteral("-c"), QString::number(clients), QStringLiteral("-P"),
+          QString::number(pipeline), QStringLiteral("-n"), QString::number(requests),
+          QStringLiteral("-r"), QStringLiteral("10000") });
+}
+
+std::optional<double> BenchRedis::redisBenchmarkCommand(const QStringList &command, int keyspace,
+                                                        int clients, int pipeline,
+                                                        int requests) const
+{
+    return runRedisBenchmark(QStringList { QStringLiteral("-c"), QString::number(clients),
+                                           QStringLiteral("-P"), QString::number(pipeline),
+                                           QStringLiteral("-n"), QString::number(requests),
+                                           QStringLiteral("-r"), QString::number(keyspace) }
+                             + command);
+}
+
+std::optional<double> BenchRedis::runRedisBenchmark(const QStringList &arguments) const
+{
     const QString binary = QStandardPaths::findExecutable(QStringLiteral("redis-benchmark"));
     if (binary.isEmpty())
         return std::nullopt;
     QProcess process;
+    // Options first: redis-benchmark takes whatever follows them as the command to run.
     process.start(binary,
-                  { QStringLiteral("-h"), m_host, QStringLiteral("-p"), QString::number(m_port),
-                    QStringLiteral("-t"), test.toLower(), QStringLiteral("-d"),
-                    QString::number(valueSize), QStringLiteral("-c"), QString::number(clients),
-                    QStringLiteral("-P"), QString::number(pipeline), QStringLiteral("-n"),
-                    QString::number(requests), QStringLiteral("-r"), QStringLiteral("10000"),
-                    QStringLiteral("--csv") });
+                  QStringList { QStringLiteral("-h"), m_host, QStringLiteral("-p"),
+                                QString::number(m_port), QStringLiteral("--csv") }
+                      + arguments);
     if (!process.waitForFinished(120000) || process.exitCode() != 0)
         return std::nullopt;
-    // CSV rows: "SET","123456.79","0.1",...
+    // One test: a header row, then "NAME","123456.79","0.1",... (NAME may hold commas).
     const QList<QByteArray> lines = process.readAllStandardOutput().split('\n');
     for (const QByteArray &line : lines) {
-        const QList<QByteArray> fields = line.split(',');
-        if (fields.size() < 2)
+        if (!line.startsWith('"') || line.startsWith("\"test\""))
             continue;
-        QByteArray name = fields.at(0);
-        name.replace('"', "");
-        if (name.toUpper() != test.toUpper().toLatin1())
+        const qsizetype end = line.indexOf("\",\"");
+        if (end < 0)
             continue;
-        QByteArray rps = fields.at(1);
-        rps.replace('"', "");
+        const qsizetype from = end + 3;
         bool ok = false;
-        const double value = rps.toDouble(&ok);
+        const double value = line.mid(from, line.indexOf('"', from) - from).toDouble(&ok);
         if (ok)
             return value;
     }

@@ -25,8 +25,14 @@ public:
     // "GET"); nothing when redis-benchmark is missing or fails.
     std::optional<double> redisBenchmark(const QString &test, int valueSize, int clients,
                                          int pipeline, int requests) const;
+    // Runs redis-benchmark on one command of its own (`__rand_int__` in it takes `keyspace`
+    // values) and returns its requests/s; nothing when redis-benchmark is missing or fails.
+    std::optional<double> redisBenchmarkCommand(const QStringList &command, int keyspace,
+                                                int clients, int pipeline, int requests) const;
 
 private:
+    std::optional<double> runRedisBenchmark(const QStringList &arguments) const;
+
     std::unique_ptr<QProcess> m_server;
     QTemporaryDir m_dir;
     QString m_url;
