@@ -19,16 +19,19 @@ struct Run
     QByteArray err;
 };
 
-inline Run redistore(const QStringList &arguments, const QByteArray &input = QByteArray())
+// Runs a built program and waits for it; a program that does not finish in time is killed
+// and gives exit code -1.
+inline Run runProgram(const QString &program, const QStringList &arguments,
+                      const QByteArray &input = QByteArray(), int timeoutMs = 60000)
 {
     QProcess process;
-    process.start(QStringLiteral(REDISTORE_CLI), arguments);
+    process.start(program, arguments);
     if (!process.waitForStarted(10000))
         return {};
     if (!input.isEmpty())
         process.write(input);
     process.closeWriteChannel();
-    if (!process.waitForFinished(60000)) {
+    if (!process.waitForFinished(timeoutMs)) {
         process.kill();
         process.waitForFinished();
         return {};
@@ -40,6 +43,13 @@ inline Run redistore(const QStringList &arguments, const QByteArray &input = QBy
     return run;
 }
 
+#ifdef REDISTORE_CLI
+inline Run redistore(const QStringList &arguments, const QByteArray &input = QByteArray())
+{
+    return runProgram(QStringLiteral(REDISTORE_CLI), arguments, input);
+}
+#endif
+
 inline QString dump(const Run &run)
 {
     return QStringLiteral("exit %1\nstdout: %2\nstderr: %3")
@@ -47,6 +57,7 @@ inline QString dump(const Run &run)
         .arg(QString::fromUtf8(run.out), QString::fromUtf8(run.err));
 }
 
+#ifdef REDISTORE_CLI
 // `redistore ARGUMENTS` prints usage that mentions `mentions`, on stdout only, and exits 0.
 // Callers return when QTest::currentTestFailed().
 inline void checkHelp(const QStringList &arguments, const QString &mentions)
@@ -57,6 +68,7 @@ inline void checkHelp(const QStringList &arguments, const QString &mentions)
     QVERIFY2(run.out.contains(mentions.toUtf8()), run.out.constData());
     QVERIFY(run.err.isEmpty());
 }
+#endif
 
 // One JSON value of any kind (QJsonDocument reads only objects and arrays at the top).
 inline QJsonValue parseJson(const QByteArray &text)

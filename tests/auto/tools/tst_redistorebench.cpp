@@ -1,8 +1,10 @@
 // redistore-bench, run as a user runs it: its figures are not checked (speed is for the
-// benchmark to print), only that each mode runs, reports what it measured and cleans up after
-// itself on the user's Redis.
+// benchmark to print), only that each mode runs and reports what it measured, and that what it
+// writes to the user's Redis expires.
 
 #include <redisserver.h>
+
+#include "clitesthelpers.h"
 
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
@@ -15,34 +17,9 @@ using RediStore::Test::RedisServer;
 
 namespace {
 
-struct Run
+CliTest::Run bench(const QStringList &arguments, int timeoutMs = 60000)
 {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run bench(const QStringList &arguments, int timeoutMs = 60000)
-{
-    QProcess process;
-    process.start(QStringLiteral(REDISTORE_BENCH), arguments);
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    Run run;
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
-
-QString dump(const Run &run)
-{
-    return QStringLiteral("exit %1\nstdout: %2\nstderr: %3")
-        .arg(run.exitCode)
-        .arg(QString::fromUtf8(run.out), QString::fromUtf8(run.err));
+    return CliTest::runProgram(QStringLiteral(REDISTORE_BENCH), arguments, {}, timeoutMs);
 }
 
 } // namespace
@@ -103,12 +80,12 @@ void tst_RedistoreBench::oneConfiguration_data()
 void tst_RedistoreBench::oneConfiguration()
 {
     QFETCH(QString, serializer);
-    const Run run
+    const CliTest::Run run
         = bench({ QStringLiteral("store"), QStringLiteral("--redis-url"), m_redis.url(),
                   QStringLiteral("--size"), QStringLiteral("300"), QStringLiteral("--concurrency"),
                   QStringLiteral("4"), QStringLiteral("--seconds"), QStringLiteral("0.2"),
                   QStringLiteral("--serializer"), serializer, QStringLiteral("--json") });
-    QVERIFY2(run.exitCode == 0, qPrintable(dump(run)));
+    QVERIFY2(run.exitCode == 0, qPrintable(CliTest::dump(run)));
     const QJsonObject result = QJsonDocument::fromJson(run.out).object();
     QCOMPARE(result.value(QLatin1String("size")).toInt(), 300);
     QCOMPARE(result.value(QLatin1String("concurrency")).toInt(), 4);
@@ -130,11 +107,11 @@ void tst_RedistoreBench::table()
 {
     const bool withRedisBenchmark
         = !QStandardPaths::findExecutable(QStringLiteral("redis-benchmark")).isEmpty();
-    const Run run
+    const CliTest::Run run
         = bench({ QStringLiteral("store"), QStringLiteral("--redis-url"), m_redis.url(),
                   QStringLiteral("--seconds"), QStringLiteral("0.1"), QStringLiteral("--json") },
                 240000);
-    QVERIFY2(run.exitCode == 0, qPrintable(dump(run)));
+    QVERIFY2(run.exitCode == 0, qPrintable(CliTest::dump(run)));
     const QJsonArray rows
         = QJsonDocument::fromJson(run.out).object().value(QLatin1String("store")).toArray();
     QCOMPARE(rows.size(), 9);
@@ -183,11 +160,11 @@ void tst_RedistoreBench::badArguments()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QByteArray, says);
-    const Run run = bench(
+    const CliTest::Run run = bench(
         QStringList { QStringLiteral("store"), QStringLiteral("--redis-url"), m_redis.url() }
         + arguments);
-    QVERIFY2(run.exitCode == 2, qPrintable(dump(run)));
-    QVERIFY2(run.err.contains(says), qPrintable(dump(run)));
+    QVERIFY2(run.exitCode == 2, qPrintable(CliTest::dump(run)));
+    QVERIFY2(run.err.contains(says), qPrintable(CliTest::dump(run)));
     QVERIFY(run.out.isEmpty());
     QCOMPARE(m_redis.command({ "DBSIZE" }).toLongLong(), 0);
 }
