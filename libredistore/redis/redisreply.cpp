@@ -77,7 +77,14 @@ RedisReply RedisReply::serverError(const QByteArray &text)
     auto *data = new RedisReplyData;
     data->type = Type::Error;
     data->bytes = text;
-    data->error = RedisError(RedisError::Code::ServerError, QString::fromUtf8(text));
+    // NOAUTH: the server wants credentials the connection never gave. That is a setting to fix,
+    // as a wrong password is, not a failed command.
+    data->error = text.startsWith("NOAUTH")
+        ? RedisError(RedisError::Code::AuthenticationFailed,
+                     QString::fromUtf8(text)
+                         + QStringLiteral(" (Redis requires a password: give it, and the user "
+                                          "name if any, in the configuration or the URL)"))
+        : RedisError(RedisError::Code::ServerError, QString::fromUtf8(text));
     return RedisReply(data);
 }
 

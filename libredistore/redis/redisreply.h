@@ -18,7 +18,8 @@ class RedisReplyData;
 // Server replies are Status ("+OK"), Error ("-ERR ..."), Integer, String (binary-safe bulk
 // string), Array (elements, possibly nested) and Nil. When the command could not complete
 // (timeout, disconnect, not connected), the reply is an Error whose error().code() says why;
-// error().code() is ServerError for a Redis error reply.
+// error().code() is ServerError for a Redis error reply (AuthenticationFailed for NOAUTH, a
+// server that wants a password the connection never gave).
 class REDISTORE_EXPORT RedisReply
 {
 public:

@@ -321,13 +321,19 @@ void tst_RedisClient::passwordOnly()
     auto client = makeClient(config);
     QCOMPARE(run(*client, { "ACL", "WHOAMI" }).data(), QByteArray("default"));
 
-    // Without AUTH the server refuses commands: a ServerError the caller sees.
+    // Without AUTH the server refuses commands: the caller sees Redis's reply, typed as the
+    // authentication failure it is, and told what to do.
     RedisConfig none;
     none.setPort(secured.port());
     auto anonymous = makeClient(none);
     const RedisReply refused = run(*anonymous, { "GET", "x" });
     QVERIFY(refused.isError());
     QVERIFY(refused.data().startsWith("NOAUTH"));
+    QCOMPARE(refused.error().code(), RedisError::Code::AuthenticationFailed);
+    QVERIFY2(refused.error().message().contains(QStringLiteral("requires a password")),
+             qPrintable(refused.error().message()));
+    // Other error replies stay ServerError.
+    QCOMPARE(run(*client, { "INCR", "x", "y" }).error().code(), RedisError::Code::ServerError);
 }
 
 void tst_RedisClient::wrongPassword()
