@@ -41,6 +41,30 @@ void postResult(const QObject *context, Callback callback, const Result &result)
 
 } // namespace
 
+// A settings struct gets the checks of the options that set its fields, so that a bad field
+// is named by its option, as in "withPoolSize: 0 is not a pool size (1 or more)".
+SessionError RedisStorePrivate::checkSettings(const RedisStoreSettings &settings)
+{
+    QList<RedisStoreOption> checks = { withPoolSize(settings.poolSize),
+                                       withIdleTimeout(settings.idleTimeoutSeconds),
+                                       withMaxLength(settings.maxLength),
+                                       withDefaultMaxAge(settings.defaultMaxAge),
+                                       withRefreshThreshold(settings.refreshThreshold),
+                                       withCommandTimeout(settings.commandTimeoutMs) };
+    if (!settings.network.isEmpty() || !settings.address.isEmpty())
+        checks.append(withAddress(settings.network, settings.address));
+    if (settings.database)
+        checks.append(withDbNum(*settings.database));
+    if (!settings.username.isEmpty())
+        checks.append(withAuth(settings.username, settings.password));
+    RedisStoreSettings scratch;
+    for (const RedisStoreOption &check : std::as_const(checks)) {
+        if (SessionError error = check.apply(scratch); error.isError())
+            return error;
+    }
+    return {};
+}
+
 Result<RedisConfig, SessionError>
 RedisStorePrivate::connectionConfig(const RedisStoreSettings &settings)
 {
@@ -154,13 +178,8 @@ RedisStore::create(const KeyRing &keys, const RedisStoreSettings &settings, QObj
         return SessionError::fromCodec(SessionError::Code::InvalidKeys, valid.error(),
                                        QStringLiteral("keys"));
     }
-    if (settings.poolSize < 1 || settings.idleTimeoutSeconds < 0 || settings.maxLength < 0
-        || settings.defaultMaxAge < 1 || settings.refreshThreshold < 0
-        || settings.commandTimeoutMs < 0) {
-        return SessionError(SessionError::Code::InvalidOption,
-                            QStringLiteral("a numeric setting is out of range (pool size >= 1, "
-                                           "default max age >= 1, others >= 0)"));
-    }
+    if (SessionError error = RedisStorePrivate::checkSettings(settings); error.isError())
+        return error;
     auto config = RedisStorePrivate::connectionConfig(settings);
     if (!config.ok())
         return config.error();

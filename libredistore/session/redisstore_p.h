@@ -15,6 +15,7 @@ class RedisStorePrivate
 {
 public:
     // Builds the connection settings; an error names the option at fault.
+    static SessionError checkSettings(const RedisStoreSettings &settings);
     static Result<RedisConfig, SessionError> connectionConfig(const RedisStoreSettings &settings);
     // The cookie codec's max age: the session MaxAge, or DefaultMaxAge for browser-session
     // cookies (MaxAge 0), so that a signed cookie never outlives the data it points to.

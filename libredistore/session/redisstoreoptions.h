@@ -17,8 +17,9 @@ class RedisPool;
 class SessionSerializer;
 
 // Every setting of a RedisStore, as a plain struct for code that builds its configuration
-// from settings files (the admin app, QML, the command-line tool). The defaults are Go
-// redistore's; the fields after "beyond Go" are ours.
+// from settings files. The defaults are Go redistore's; the fields after "beyond Go" are ours.
+// RedisStore::create() checks each field as the option that sets it checks its value, and names
+// that option in its error ("withPoolSize: 0 is not a pool size (1 or more)").
 struct REDISTORE_EXPORT RedisStoreSettings
 {
     // Connection: exactly one of pool, address or url.

@@ -1,3 +1,4 @@
+#include <libredistore/codec/securecookie.h>
 #include <libredistore/redis/redispool.h>
 #include <libredistore/serializer/sessionserializer.h>
 #include <libredistore/session/redisstore.h>
@@ -55,10 +56,18 @@ private Q_SLOTS:
     void keyPrefixChangedBetweenLoadAndSave();
     void optionsAreValidated_data();
     void optionsAreValidated();
+    void settingsStructIsValidated_data();
+    void settingsStructIsValidated();
+    void settingsStructAndUnixSocket();
+    void poolOptionsReachThePool();
+    void passwordAuthentication();
+    void sessionOptionsAndPath();
+    void noPingPerRequest();
     void aclAuthentication();
     void withPoolUsesThatPool();
     void regenerateIdKeepsDataAndRemovesOldKey();
     void lazySaveWritesNothingUnchanged();
+    void slidingExpiryRewritesAnOldCookie();
     void concurrentSavesOfOneSession();
     void destroy();
 
@@ -168,6 +177,7 @@ void tst_RedisStore::deleteWithNegativeMaxAge()
 void tst_RedisStore::maxLength()
 {
     auto store = makeStore(m_server);
+    const qint64 keysBefore = m_server.command({ "DBSIZE" }).toLongLong();
     auto loaded = load(*store, "big");
     loaded.session.setValue(QStringLiteral("big"), QByteArray(5000, 'x'));
     const auto refused = save(*store, loaded.session);
@@ -175,7 +185,7 @@ void tst_RedisStore::maxLength()
     QVERIFY(refused.error.message().contains(QStringLiteral("4096")));
     QVERIFY(refused.setCookie.isEmpty());
     QVERIFY(loaded.session.id().isEmpty()); // nothing was written, no ID handed out
-    QCOMPARE(m_server.command({ "DBSIZE" }).toLongLong() >= 0, true);
+    QCOMPARE(m_server.command({ "DBSIZE" }).toLongLong(), keysBefore);
 
     // Exactly at the limit passes; one byte more fails.
     const auto serializer = SessionSerializer::byName(QStringLiteral("datastream"));
@@ -183,8 +193,14 @@ void tst_RedisStore::maxLength()
     const qsizetype overhead = serializer->serialize(probe).value().size();
     loaded.session.setValue(QStringLiteral("big"), QByteArray(4096 - overhead, 'x'));
     QVERIFY(save(*store, loaded.session).ok());
+    const QByteArray key = store->keyFor(loaded.session.id());
+    const QByteArray stored = m_server.command({ "GET", key }).toByteArray();
+    const qint64 ttl = m_server.command({ "TTL", key }).toLongLong();
     loaded.session.setValue(QStringLiteral("big"), QByteArray(4097 - overhead, 'x'));
     QCOMPARE(save(*store, loaded.session).error.code(), SessionError::Code::ValueTooLarge);
+    // The refused save of a stored session leaves what Redis has as it was.
+    QCOMPARE(m_server.command({ "GET", key }).toByteArray(), stored);
+    QVERIFY(m_server.command({ "TTL", key }).toLongLong() <= ttl);
 
     // Raising the limit lets it through.
     store->setMaxLength(4096 * 3);
@@ -415,6 +431,229 @@ void tst_RedisStore::optionsAreValidated()
     QVERIFY2(store.error().message().contains(mentions), qPrintable(store.error().message()));
 }
 
+void tst_RedisStore::settingsStructIsValidated_data()
+{
+    QTest::addColumn<int>("which");
+    QTest::addColumn<SessionError::Code>("code");
+    QTest::addColumn<QString>("mentions");
+    const auto invalid = SessionError::Code::InvalidOption;
+    QTest::newRow("poolSize") << 0 << invalid << "withPoolSize: 0 is not a pool size";
+    QTest::newRow("idleTimeoutSeconds") << 1 << invalid << "withIdleTimeout: -1 s is negative";
+    QTest::newRow("maxLength") << 2 << invalid << "withMaxLength: -1 is negative";
+    QTest::newRow("defaultMaxAge") << 3 << invalid << "withDefaultMaxAge: 0 s is not a TTL";
+    QTest::newRow("refreshThreshold") << 4 << invalid << "withRefreshThreshold: -1 s";
+    QTest::newRow("commandTimeoutMs") << 5 << invalid << "withCommandTimeout: -1 ms";
+    QTest::newRow("network") << 6 << invalid << "withAddress: network 'udp'";
+    QTest::newRow("address without network") << 7 << invalid << "withAddress: network ''";
+    QTest::newRow("empty address") << 8 << invalid << "withAddress: the address is empty";
+    QTest::newRow("database") << 9 << invalid << "withDbNum: -1 is not a database";
+    QTest::newRow("username without password") << 10 << invalid << "withAuth: the password";
+    QTest::newRow("url and address")
+        << 11 << SessionError::Code::ConflictingOptions << "exactly one";
+    QTest::newRow("no connection") << 12 << SessionError::Code::NoConnection << "withUrl";
+}
+
+void tst_RedisStore::settingsStructIsValidated()
+{
+    QFETCH(int, which);
+    QFETCH(SessionError::Code, code);
+    QFETCH(QString, mentions);
+    RedisStoreSettings settings;
+    settings.url = m_server.url();
+    switch (which) {
+    case 0:
+        settings.poolSize = 0;
+        break;
+    case 1:
+        settings.idleTimeoutSeconds = -1;
+        break;
+    case 2:
+        settings.maxLength = -1;
+        break;
+    case 3:
+        settings.defaultMaxAge = 0;
+        break;
+    case 4:
+        settings.refreshThreshold = -1;
+        break;
+    case 5:
+        settings.commandTimeoutMs = -1;
+        break;
+    case 6:
+        settings.url.clear();
+        settings.network = QStringLiteral("udp");
+        settings.address = QStringLiteral(":6379");
+        break;
+    case 7:
+        settings.url.clear();
+        settings.address = QStringLiteral(":6379");
+        break;
+    case 8:
+        settings.url.clear();
+        settings.network = QStringLiteral("tcp");
+        break;
+    case 9:
+        settings.database = -1;
+        break;
+    case 10:
+        settings.username = QStringLiteral("alice");
+        break;
+    case 11:
+        settings.network = QStringLiteral("tcp");
+        settings.address = QStringLiteral(":6379");
+        break;
+    case 12:
+        settings.url.clear();
+        break;
+    }
+    const auto store = RedisStore::create(KeyRing::keys({ hashKey }), settings);
+    QVERIFY(!store.ok());
+    QCOMPARE(store.error().code(), code);
+    QVERIFY2(store.error().message().contains(mentions), qPrintable(store.error().message()));
+}
+
+void tst_RedisStore::settingsStructAndUnixSocket()
+{
+    // The struct, as code that reads its configuration from a file builds it.
+    RedisStoreSettings settings;
+    settings.network = QStringLiteral("unix");
+    settings.address = m_server.unixSocket();
+    settings.database = 3;
+    settings.keyPrefix = QStringLiteral("struct_");
+    settings.maxLength = 100;
+    settings.serializer = SessionSerializer::byName(QStringLiteral("json"));
+    auto created = RedisStore::create(KeyRing::keys({ hashKey }), settings);
+    QVERIFY(created.ok());
+    auto &store = *created.value();
+    QCOMPARE(store.pool()->config().unixSocket(), m_server.unixSocket());
+    auto loaded = load(store, "s");
+    loaded.session.setValue(QStringLiteral("k"), QStringLiteral("v"));
+    const auto saved = save(store, loaded.session);
+    QVERIFY2(saved.ok(), qPrintable(saved.error.message()));
+    const QByteArray key = "struct_" + loaded.session.id().toLatin1();
+    QCOMPARE(m_server.command({ "SELECT", "3" }).toByteArray(), QByteArray("OK")); // no effect
+    QCOMPARE(m_server.command({ "EXISTS", key }).toLongLong(), 0); // not in database 0
+    const QVariant inDb3 = m_server.command({ "EVAL",
+                                              "redis.call('SELECT', 3) "
+                                              "return redis.call('GET', KEYS[1])",
+                                              "1", key });
+    QCOMPARE(inDb3.toByteArray(), QByteArray(R"({"k":"v"})"));
+    loaded.session.setValue(QStringLiteral("k"), QString(200, QLatin1Char('x')));
+    QCOMPARE(save(store, loaded.session).error.code(), SessionError::Code::ValueTooLarge);
+
+    // The same socket through the option.
+    auto byOption = RedisStore::create(
+        KeyRing::keys({ hashKey }), { withAddress(QStringLiteral("unix"), m_server.unixSocket()) });
+    QVERIFY(byOption.ok());
+    auto again = load(*byOption.value(), "s");
+    again.session.setValue(QStringLiteral("k"), 1);
+    QVERIFY(save(*byOption.value(), again.session).ok());
+    QCOMPARE(
+        m_server.command({ "EXISTS", byOption.value()->keyFor(again.session.id()) }).toLongLong(),
+        1);
+}
+
+void tst_RedisStore::poolOptionsReachThePool()
+{
+    auto store = makeStore(m_server, { withPoolSize(3), withIdleTimeout(7) });
+    QVERIFY(store);
+    QCOMPARE(store->pool()->maxConnections(), 3);
+    QCOMPARE(store->pool()->idleTimeoutMs(), 7000);
+    // 0 keeps idle connections open, as Go's IdleTimeout 0.
+    auto keep = makeStore(m_server, { withIdleTimeout(0) });
+    QVERIFY(keep);
+    QCOMPARE(keep->pool()->idleTimeoutMs(), 0);
+    // Go's defaults: 10 connections, closed after 240 s idle.
+    auto defaults = makeStore(m_server);
+    QCOMPARE(defaults->pool()->maxConnections(), 10);
+    QCOMPARE(defaults->pool()->idleTimeoutMs(), 240 * 1000);
+}
+
+void tst_RedisStore::passwordAuthentication()
+{
+    RedisServer locked(RedisServer::Options { true, {} });
+    QVERIFY2(locked.start(), qPrintable(locked.errorString()));
+    auto store = makeStore(locked, { withPassword(QLatin1String(RedisServer::defaultPassword)) });
+    auto loaded = load(*store, "pw");
+    loaded.session.setValue(QStringLiteral("k"), 1);
+    const auto saved = save(*store, loaded.session);
+    QVERIFY2(saved.ok(), qPrintable(saved.error.message()));
+    QCOMPARE(locked
+                 .command({ "EXISTS", store->keyFor(loaded.session.id()) }, "default",
+                          RedisServer::defaultPassword)
+                 .toLongLong(),
+             1);
+
+    auto wrong = makeStore(locked, { withPassword(QStringLiteral("wrong")) });
+    auto refused = load(*wrong, "pw");
+    refused.session.setValue(QStringLiteral("k"), 1);
+    const auto failed = save(*wrong, refused.session);
+    QCOMPARE(failed.error.code(), SessionError::Code::RedisUnavailable);
+    QCOMPARE(failed.error.redisError().code(), RedisError::Code::AuthenticationFailed);
+
+    auto none = makeStore(locked);
+    auto anonymous = load(*none, "pw");
+    anonymous.session.setValue(QStringLiteral("k"), 1);
+    // No password for a server that wants one: the same kind of error as a wrong one.
+    const auto unauthenticated = save(*none, anonymous.session);
+    QCOMPARE(unauthenticated.error.code(), SessionError::Code::RedisUnavailable);
+    QCOMPARE(unauthenticated.error.redisError().code(), RedisError::Code::AuthenticationFailed);
+}
+
+void tst_RedisStore::sessionOptionsAndPath()
+{
+    SessionOptions options;
+    options.setPath(QStringLiteral("/shop"));
+    options.setDomain(QStringLiteral("example.com"));
+    options.setMaxAge(600);
+    options.setSecure(true);
+    options.setSameSite(QNetworkCookie::SameSite::Strict);
+    auto store = makeStore(m_server, { withSessionOptions(options) });
+    QCOMPARE(store->sessionOptions().path(), QStringLiteral("/shop"));
+    auto loaded = load(*store, "opts");
+    loaded.session.setValue(QStringLiteral("k"), 1);
+    const auto saved = save(*store, loaded.session);
+    QVERIFY(saved.ok());
+    for (const char *attribute : { "; Path=/shop", "; Domain=example.com", "; Max-Age=600",
+                                   "; HttpOnly", "; Secure", "; SameSite=Strict" })
+        QVERIFY2(saved.setCookie.contains(attribute), saved.setCookie.constData());
+    const qint64 ttl = m_server.command({ "TTL", store->keyFor(loaded.session.id()) }).toLongLong();
+    QVERIFY2(ttl > 590 && ttl <= 600, qPrintable(QString::number(ttl)));
+
+    // withPath changes the path only; the other options keep Go's defaults.
+    auto pathOnly = makeStore(m_server, { withPath(QStringLiteral("/app")) });
+    QCOMPARE(pathOnly->sessionOptions().path(), QStringLiteral("/app"));
+    QCOMPARE(pathOnly->sessionOptions().maxAge(), 86400 * 30);
+    auto other = load(*pathOnly, "opts");
+    other.session.setValue(QStringLiteral("k"), 1);
+    const QByteArray line = save(*pathOnly, other.session).setCookie;
+    QVERIFY2(line.contains("; Path=/app;"), line.constData());
+    QVERIFY2(line.contains("; SameSite=Lax"), line.constData());
+    QVERIFY2(!line.contains("Secure"), line.constData());
+}
+
+void tst_RedisStore::noPingPerRequest()
+{
+    auto store = makeStore(m_server);
+    QSignalSpy reachable(store.get(), &RedisStore::reachabilityChecked);
+    QVERIFY(reachable.wait());
+    auto first = load(*store, "ping");
+    first.session.setValue(QStringLiteral("n"), 0);
+    const QByteArrayList cookies = { cookieFrom(save(*store, first.session).setCookie) };
+    QCOMPARE(m_server.command({ "CONFIG", "RESETSTAT" }).toByteArray(), QByteArray("OK"));
+    for (int i = 1; i <= 10; ++i) {
+        auto loaded = load(*store, "ping", cookies);
+        QVERIFY(!loaded.session.isNew());
+        loaded.session.setValue(QStringLiteral("n"), i);
+        QVERIFY(save(*store, loaded.session).ok());
+    }
+    // Go's store sends a PING before each load and save; ours only checked once, when made.
+    const QByteArray stats = m_server.command({ "INFO", "commandstats" }).toByteArray();
+    QVERIFY2(stats.contains("cmdstat_get:calls=10,"), stats.constData());
+    QVERIFY2(stats.contains("cmdstat_setex:calls=10,"), stats.constData());
+    QVERIFY2(!stats.contains("cmdstat_ping"), stats.constData());
+}
+
 void tst_RedisStore::aclAuthentication()
 {
     auto store = makeStore(
@@ -509,6 +748,40 @@ void tst_RedisStore::lazySaveWritesNothingUnchanged()
     m_server.command({ "EXPIRE", key, "500" });
     QVERIFY(!save(*eager, reloaded.session).setCookie.isEmpty());
     QVERIFY(m_server.command({ "TTL", key }).toLongLong() > 86400);
+}
+
+void tst_RedisStore::slidingExpiryRewritesAnOldCookie()
+{
+    auto store = makeStore(m_server, { withRefreshThreshold(60) });
+    auto loaded = load(*store, "slide");
+    loaded.session.setValue(QStringLiteral("k"), 1);
+    QVERIFY(save(*store, loaded.session).ok());
+    const QString id = loaded.session.id();
+    const QByteArray key = store->keyFor(id);
+    SecureCookie codec(KeyRing::keys({ hashKey }));
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+
+    // Unchanged, with a cookie signed 30 s ago: within the threshold, nothing is written.
+    m_server.command({ "EXPIRE", key, "500" });
+    const auto recent = codec.encodeForTesting("slide", id, now - 30, QByteArray());
+    auto fresh = load(*store, "slide", { "slide=" + recent.value() });
+    QCOMPARE(fresh.session.id(), id);
+    QVERIFY(save(*store, fresh.session).setCookie.isEmpty());
+    QVERIFY(m_server.command({ "TTL", key }).toLongLong() <= 500);
+
+    // Unchanged, with a cookie signed 90 s ago: the key's TTL and the cookie are renewed.
+    const auto old = codec.encodeForTesting("slide", id, now - 90, QByteArray());
+    auto aged = load(*store, "slide", { "slide=" + old.value() });
+    QCOMPARE(aged.session.id(), id);
+    const auto renewed = save(*store, aged.session);
+    QVERIFY2(renewed.ok(), qPrintable(renewed.error.message()));
+    QVERIFY(renewed.setCookie.startsWith("slide="));
+    QVERIFY(m_server.command({ "TTL", key }).toLongLong() > 86400);
+    // The new cookie is fresh: saved again unchanged, nothing is written.
+    auto next = load(*store, "slide", { cookieFrom(renewed.setCookie) });
+    m_server.command({ "EXPIRE", key, "500" });
+    QVERIFY(save(*store, next.session).setCookie.isEmpty());
+    QVERIFY(m_server.command({ "TTL", key }).toLongLong() <= 500);
 }
 
 void tst_RedisStore::concurrentSavesOfOneSession()

@@ -111,6 +111,24 @@ void tst_RedisStoreSecurity::codecMaxAgeFollowsMaxAge()
     // And later changes move it too.
     store->setMaxAge(3600);
     QVERIFY(!load(*store, "short", { "short=" + stale.value() }).session.isNew());
+
+    // The same through withSessionOptions and setSessionOptions.
+    SessionOptions options;
+    options.setMaxAge(60);
+    auto byOptions = makeStore(m_server, { withSessionOptions(options) });
+    result = load(*byOptions, "short", { "short=" + stale.value() });
+    QVERIFY(result.session.isNew());
+    QCOMPARE(result.error.codecError().code(), CodecError::Code::Expired);
+    QVERIFY(!load(*byOptions, "short", { "short=" + fresh.value() }).session.isNew());
+    options.setMaxAge(3600);
+    byOptions->setSessionOptions(options);
+    QVERIFY(!load(*byOptions, "short", { "short=" + stale.value() }).session.isNew());
+    // MaxAge 0 (a browser-session cookie): the codec takes the key's TTL, DefaultMaxAge.
+    options.setMaxAge(0);
+    byOptions->setSessionOptions(options);
+    const auto beyondTtl = codec.encodeForTesting("short", id, now - 1300, QByteArray());
+    QCOMPARE(load(*byOptions, "short", { "short=" + beyondTtl.value() }).error.codecError().code(),
+             CodecError::Code::Expired);
 }
 
 void tst_RedisStoreSecurity::missingKeyGetsNewId()
