@@ -11,6 +11,7 @@
 // Go and Qt read each other's sessions: the cookie and the Redis key are the same.
 #include <libredistore/http/httpsessions.h>
 #include <libredistore/redis/redispool.h>
+#include <libredistore/serializer/sessionserializer.h>
 #include <libredistore/session/redisstore.h>
 
 #include <QtCore/QCommandLineParser>
@@ -55,10 +56,13 @@ int main(int argc, char *argv[])
     //         redistore.WithMaxLength(8192), redistore.WithKeyPrefix("webapp_"),
     //         redistore.WithDefaultMaxAge(3600))
     // In production, load 32 or 64 random bytes (and an AES key) from a secret store.
-    auto created = RedisStore::create(KeyRing::keys({ QByteArray("secret-key-123") }),
-                                      { withUrl(parser.value(urlOption)), withMaxLength(8192),
-                                        withKeyPrefix(QStringLiteral("webapp_")),
-                                        withDefaultMaxAge(3600) }); // 1 hour
+    // Gob is Go's default serializer (ours is DataStream): a Go service with the same key reads
+    // and writes these sessions.
+    auto created = RedisStore::create(
+        KeyRing::keys({ QByteArray("secret-key-123") }),
+        { withUrl(parser.value(urlOption)), withMaxLength(8192),
+          withKeyPrefix(QStringLiteral("webapp_")), withDefaultMaxAge(3600), // 1 hour
+          withSerializer(SessionSerializer::byName(QStringLiteral("gob"))) });
     if (!created.ok()) {
         err << created.error().message() << Qt::endl;
         return 2;
