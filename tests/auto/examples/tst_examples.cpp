@@ -168,14 +168,15 @@ void tst_Examples::complete()
     QCOMPARE(stored.first().size(), int(qstrlen("webapp_")) + 52);
     // What a Go service with the same key reads: gob values, and gob(ID) in the cookie.
     const auto values
-        = SessionSerializer::byName(QStringLiteral("gob"))
+        = RediStore::SessionSerializer::byName(QStringLiteral("gob"))
               ->deserialize(m_redis.command({ "GET", stored.first().toUtf8() }).toByteArray());
     QVERIFY(values.ok());
     QCOMPARE(values.value().value(QStringLiteral("user")), QVariant(QStringLiteral("john_doe")));
     QCOMPARE(values.value().value(QStringLiteral("authenticated")), QVariant(true));
     const QByteArray cookie = result.setCookies.first();
-    const auto id = SecureCookie(KeyRing::keys({ QByteArray("secret-key-123") }))
-                        .decode("my-session", cookie.mid(11, cookie.indexOf(';') - 11));
+    const auto id
+        = RediStore::SecureCookie(RediStore::KeyRing::keys({ QByteArray("secret-key-123") }))
+              .decode("my-session", cookie.mid(11, cookie.indexOf(';') - 11));
     QVERIFY(id.ok());
     QCOMPARE(QStringLiteral("webapp_") + id.value().toString(), stored.first());
 
