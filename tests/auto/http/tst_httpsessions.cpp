@@ -42,6 +42,7 @@ private Q_SLOTS:
     void severalSessionsInOneRequest();
     void badCookieGivesNewSession_data();
     void badCookieGivesNewSession();
+    void corruptDataGivesNewSession();
     void clientDisconnectsEarly_data();
     void clientDisconnectsEarly();
     void handlerThatNeverAnswersGets503();
@@ -277,6 +278,36 @@ void tst_HttpSessions::badCookieGivesNewSession()
     QVERIFY(!m_client.cookie(sessionName).isEmpty());
     QVERIFY(m_client.cookie(sessionName) != cookie);
     QCOMPARE(m_client.get(QStringLiteral("/get")).body, QByteArray("User: john_doe"));
+}
+
+void tst_HttpSessions::corruptDataGivesNewSession()
+{
+    QCOMPARE(m_client.get(QStringLiteral("/set")).status, 200);
+    const QByteArray cookie = m_client.cookie(sessionName);
+    const QString id = QString::fromLatin1(m_client.get(QStringLiteral("/id")).body);
+    QCOMPARE(exists(id), 1);
+    const QByteArray garbage("\x00\x01garbage\xff", 11);
+    m_redis.command({ "SET", redisKey(id), garbage });
+
+    // The page still answers, with a new session and an error the server can log.
+    QSignalSpy errors(m_sessions.get(), &HttpSessions::sessionError);
+    HttpResult result = m_client.get(QStringLiteral("/get"));
+    QCOMPARE(result.status, 200);
+    QCOMPARE(result.body, QByteArray("No user in session"));
+    QCOMPARE(errors.size(), 1);
+    const auto error = errors.first().at(1).value<SessionError>();
+    QCOMPARE(error.code(), SessionError::Code::CorruptData);
+    QVERIFY(HttpSessions::isRecoverable(error));
+
+    // Saving writes a session under a new ID; the damaged bytes stay for an operator.
+    result = m_client.get(QStringLiteral("/set"));
+    QCOMPARE(result.status, 200);
+    QCOMPARE(result.setCookies.size(), 1);
+    QVERIFY(m_client.cookie(sessionName) != cookie);
+    const QString fresh = QString::fromLatin1(m_client.get(QStringLiteral("/id")).body);
+    QVERIFY(fresh != id);
+    QCOMPARE(m_client.get(QStringLiteral("/get")).body, QByteArray("User: john_doe"));
+    QCOMPARE(m_redis.command({ "GET", redisKey(id) }).toByteArray(), garbage);
 }
 
 void tst_HttpSessions::clientDisconnectsEarly_data()
