@@ -1,5 +1,6 @@
 // Runs each example program as a user would, against a private redis-server, and talks to it
 // through QNetworkAccessManager with a cookie jar.
+#include "exampleprocess.h"
 #include "httptestclient.h"
 #include "redisserver.h"
 
@@ -15,74 +16,6 @@
 using namespace RediStore::Test;
 
 namespace {
-
-// One example program running in the background; stopped when this goes away.
-class ExampleProcess
-{
-public:
-    explicit ExampleProcess(const QString &program, const QStringList &arguments,
-                            const QProcessEnvironment &environment
-                            = QProcessEnvironment::systemEnvironment())
-    {
-        m_process.setProgram(program);
-        m_process.setArguments(arguments);
-        m_process.setProcessEnvironment(environment);
-        m_process.start();
-    }
-    ~ExampleProcess() { stop(); }
-
-    void stop()
-    {
-        if (m_process.state() == QProcess::NotRunning)
-            return;
-        m_process.terminate();
-        if (!m_process.waitForFinished(10000)) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-    }
-
-    // Waits until the program prints the address it listens on; empty if it never does.
-    QUrl waitForUrl(int timeoutMs = 20000)
-    {
-        static const QRegularExpression address(QStringLiteral("http://127\\.0\\.0\\.1:(\\d+)/"));
-        QRegularExpressionMatch match;
-        (void)QTest::qWaitFor(
-            [&]() {
-                read();
-                match = address.match(QString::fromUtf8(m_stdout));
-                return match.hasMatch() || m_process.state() == QProcess::NotRunning;
-            },
-            timeoutMs);
-        read();
-        if (!match.hasMatch())
-            return QUrl();
-        return QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(match.captured(1)));
-    }
-
-    QByteArray standardOutput()
-    {
-        read();
-        return m_stdout;
-    }
-    QByteArray standardError()
-    {
-        read();
-        return m_stderr;
-    }
-    QProcess &process() { return m_process; }
-
-private:
-    void read()
-    {
-        m_stdout += m_process.readAllStandardOutput();
-        m_stderr += m_process.readAllStandardError();
-    }
-
-    QProcess m_process;
-    QByteArray m_stdout;
-    QByteArray m_stderr;
-};
 
 // Runs a program that should exit by itself; gives its exit code.
 int runToEnd(const QString &program, const QStringList &arguments, QByteArray *output)
