@@ -22,6 +22,12 @@ bool BenchRedis::start(const QString &url)
         m_url = url;
         m_host = parsed.host();
         m_port = quint16(parsed.port(6379));
+        if (!parsed.userName().isEmpty())
+            m_access << QStringLiteral("--user") << parsed.userName();
+        if (!parsed.password().isEmpty())
+            m_access << QStringLiteral("-a") << parsed.password();
+        if (const QString database = parsed.path().mid(1); !database.isEmpty())
+            m_access << QStringLiteral("--dbnum") << database;
         return true;
     }
     const QString binary = QStandardPaths::findExecutable(QStringLiteral("redis-server"));
@@ -57,6 +63,16 @@ bool BenchRedis::start(const QString &url)
     return false;
 }
 
+bool BenchRedis::fillBenchmarkKeys(int valueSize, int lifetimeSeconds) const
+{
+    // 10 writes per key: each of the 10000 keys is written with a probability of 1 - e^-10.
+    return redisBenchmarkCommand({ QStringLiteral("SETEX"), QStringLiteral("key:__rand_int__"),
+                                   QString::number(lifetimeSeconds),
+                                   QString(valueSize, QLatin1Char('x')) },
+                                 10000, 16, 16, 100000)
+        .has_value();
+}
+
 std::optional<double> BenchRedis::redisBenchmark(const QString &test, int valueSize, int clients,
                                                  int pipeline, int requests) const
 {
@@ -88,11 +104,18 @@ std::optional<double> BenchRedis::runRedisBenchmark(const QStringList &arguments
     process.start(binary,
                   QStringList { QStringLiteral("-h"), m_host, QStringLiteral("-p"),
                                 QString::number(m_port), QStringLiteral("--csv") }
-                      + arguments);
-    if (!process.waitForFinished(120000) || process.exitCode() != 0)
+                      + m_access + arguments);
+    const bool finished = process.waitForFinished(120000);
+    const QByteArray output = process.readAllStandardOutput();
+    const auto failed = [&]() -> std::optional<double> {
+        qWarning("redis-benchmark %s: %s", qPrintable(arguments.join(QLatin1Char(' ')).left(80)),
+                 finished ? process.readAllStandardError().trimmed().constData() : "timed out");
         return std::nullopt;
+    };
+    if (!finished || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
+        return failed();
     // One test: a header row, then "NAME","123456.79","0.1",... (NAME may hold commas).
-    const QList<QByteArray> lines = process.readAllStandardOutput().split('\n');
+    const QList<QByteArray> lines = output.split('\n');
     for (const QByteArray &line : lines) {
         if (!line.startsWith('"') || line.startsWith("\"test\""))
             continue;
@@ -105,5 +128,5 @@ std::optional<double> BenchRedis::runRedisBenchmark(const QStringList &arguments
         if (ok)
             return value;
     }
-    return std::nullopt;
+    return failed(); // no figure in its output
 }

@@ -21,8 +21,13 @@ public:
     quint16 port() const { return m_port; }
     QString errorString() const { return m_error; }
 
+    // Writes values of valueSize bytes, expiring after lifetimeSeconds, under the keys that
+    // redisBenchmark()'s tests read: its GET then fetches values of that size (a GET of a
+    // missing key answers nil, which costs Redis less).
+    bool fillBenchmarkKeys(int valueSize, int lifetimeSeconds) const;
     // Runs redis-benchmark against the server and returns requests/s for the test ("SET" or
-    // "GET"); nothing when redis-benchmark is missing or fails.
+    // "GET", keys key:__rand_int__ of 10000); nothing when redis-benchmark is missing or fails.
+    // The URL's user, password and database apply.
     std::optional<double> redisBenchmark(const QString &test, int valueSize, int clients,
                                          int pipeline, int requests) const;
     // Runs redis-benchmark on one command of its own (`__rand_int__` in it takes `keyspace`
@@ -38,6 +43,7 @@ private:
     QString m_url;
     QString m_host = QStringLiteral("127.0.0.1");
     quint16 m_port = 0;
+    QStringList m_access; // redis-benchmark's --user, -a and --dbnum for the URL
     QString m_error;
 };
 

@@ -28,9 +28,12 @@ using namespace RediStore;
 namespace {
 
 constexpr int sessionsPerWorker = 32; // as Go's bench: each goroutine cycles 32 sessions
-// The keys a run writes expire after 10 minutes, on the user's Redis too (a TTL's length costs
-// Redis nothing).
-constexpr int keyLifetimeSeconds = 600;
+// The keys a run writes expire after 10 minutes, or a minute after a longer measurement, on the
+// user's Redis too (a TTL's length costs Redis nothing).
+int keyLifetimeSeconds(int ms)
+{
+    return qMax(600, ms / 1000 + 60);
+}
 const QByteArray cookieName = "session";
 
 struct StoreResult
@@ -93,7 +96,7 @@ StoreResult measureStore(const QString &url, const QString &serializerName, int 
     auto created
         = RedisStore::create(KeyRing::keys({ QByteArray("0123456789abcdef0123456789abcdef") }),
                              { withUrl(url), withSerializer(serializer), withPoolSize(4),
-                               withMaxAge(keyLifetimeSeconds) });
+                               withMaxAge(keyLifetimeSeconds(ms)) });
     if (!created.ok()) {
         result.error = created.error().message();
         return result;
@@ -286,25 +289,32 @@ std::optional<double> median(std::vector<double> values)
     return values.size() % 2 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
 }
 
-// The most sessions/s that Redis gives this op's two commands here: redis-benchmark runs the
-// store's SETEX, then its GET, with -P 16 (keys and values of the store's sizes, as many keys as
-// the store cycles); one op needs one of each, so their times per request add up.
-std::optional<double> commandMixCeiling(const BenchRedis &redis, qint64 valueSize, int conc,
-                                        int requests)
+// The store's own two commands run by redis-benchmark with -P 16: SETEX, then GET (keys and
+// values of the store's sizes, as many keys as the store cycles). One op needs one of each, so
+// their times per request add up: sessions = 1 / (1 / setex + 1 / get).
+struct CommandMix
+{
+    double setex = 0;
+    double get = 0;
+    double sessions() const { return 1.0 / (1.0 / setex + 1.0 / get); }
+};
+
+std::optional<CommandMix> commandMix(const BenchRedis &redis, qint64 valueSize, int conc,
+                                     int requests)
 {
     // 60 bytes, as "session_" and an ID, once __rand_int__ is 12 digits.
     const QString key
         = QStringLiteral("redistore-bench-mix:%1__rand_int__").arg(QString(28, QLatin1Char('k')));
     const int keyspace = conc * sessionsPerWorker;
     const auto setex = redis.redisBenchmarkCommand(
-        { QStringLiteral("SETEX"), key, QString::number(keyLifetimeSeconds),
+        { QStringLiteral("SETEX"), key, QString::number(keyLifetimeSeconds(0)),
           QString(qsizetype(valueSize), QLatin1Char('x')) },
         keyspace, conc, 16, requests);
     const auto get
         = redis.redisBenchmarkCommand({ QStringLiteral("GET"), key }, keyspace, conc, 16, requests);
     if (!setex || !get || *setex <= 0 || *get <= 0)
         return std::nullopt;
-    return 1.0 / (1.0 / *setex + 1.0 / *get);
+    return CommandMix { *setex, *get };
 }
 
 QString ratio(double ours, std::optional<double> theirs)
@@ -326,9 +336,10 @@ int runStoreBench(const QStringList &arguments)
         "Measures sessions/s through RedisStore: one op is what a request handler does "
         "(decode the cookie, load, change a value, save, encode the cookie). Without --size "
         "and --concurrency it runs 100 B / 1 KiB / 4 KiB at 1 / 8 / 64 sessions in flight "
-        "beside redis-benchmark (GET, -P 1 and -P 16, -c = sessions in flight; and the "
-        "store's own SETEX and GET with -P 16, the most sessions/s Redis gives them here) and, "
-        "with --go-bench, Go's redistore on the same server, and prints the ratios."));
+        "beside redis-benchmark (GET of values of the size, -P 1 and -P 16, -c = sessions in "
+        "flight; and the store's own SETEX and GET with -P 16, as sessions/s) and, with "
+        "--go-bench, Go's redistore on the same server, and prints the ratios. What it writes "
+        "expires after 10 minutes."));
     parser.addHelpOption();
     parser.addOption({ QStringLiteral("redis-url"),
                        QStringLiteral("Redis to measure (default: a private redis-server)."),
@@ -471,16 +482,20 @@ int runStoreBench(const QStringList &arguments)
             const StoreResult r = taken[taken.size() / 2].first;
             const std::optional<double> goFigure = median(goFigures);
             const std::optional<double> goRatio = median(goRatios);
+            redis.fillBenchmarkKeys(size, keyLifetimeSeconds(0));
             const int requests1 = qMax(2000, 15 * ms * qMin(conc, 8));
             const auto rb1 = redis.redisBenchmark(QStringLiteral("GET"), size, conc, 1, requests1);
             const int requests16 = qMax(20000, 300 * ms * qMin(conc, 4));
             const auto rb16
                 = redis.redisBenchmark(QStringLiteral("GET"), size, conc, 16, requests16);
-            const auto mix = commandMixCeiling(redis, r.serializedSize, conc, requests16);
+            const auto commands = commandMix(redis, r.serializedSize, conc, requests16);
+            const std::optional<double> mix
+                = commands ? std::optional<double>(commands->sessions()) : std::nullopt;
             rows.append(QJsonObject {
                 { QStringLiteral("size"), size },
                 { QStringLiteral("concurrency"), conc },
                 { QStringLiteral("sessions_per_second"), r.sessionsPerSecond },
+                { QStringLiteral("serialized_size"), r.serializedSize },
                 { QStringLiteral("p50_us"), r.p50us },
                 { QStringLiteral("p99_us"), r.p99us },
                 { QStringLiteral("cpu_us_per_session"), r.cpuUsPerSession },
@@ -489,6 +504,8 @@ int runStoreBench(const QStringList &arguments)
                 { QStringLiteral("redis_benchmark_get_p1"), rb1.value_or(0) },
                 { QStringLiteral("redis_benchmark_get_p16"), rb16.value_or(0) },
                 { QStringLiteral("redis_benchmark_mix_p16_sessions"), mix.value_or(0) },
+                { QStringLiteral("redis_benchmark_mix_p16_setex"), commands ? commands->setex : 0 },
+                { QStringLiteral("redis_benchmark_mix_p16_get"), commands ? commands->get : 0 },
                 { QStringLiteral("go_redistore"), goFigure.value_or(0) },
                 { QStringLiteral("ratio_to_go"), goRatio.value_or(0) },
                 { QStringLiteral("rounds"), rounds } });

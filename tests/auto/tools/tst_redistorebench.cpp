@@ -57,16 +57,19 @@ void tst_RedistoreBench::init()
 
 void tst_RedistoreBench::checkKeysExpire(const QByteArray &pattern, int expected, int keyLength)
 {
-    const QVariantList keys = m_redis.command({ "KEYS", pattern }).toList();
-    QCOMPARE(keys.size(), expected);
-    for (const QVariant &key : keys) {
-        QCOMPARE(key.toByteArray().size(), keyLength);
-        const qint64 ttl = m_redis.command({ "TTL", key.toByteArray() }).toLongLong();
-        QVERIFY2(
-            ttl > 0 && ttl <= 600,
-            qPrintable(
-                QStringLiteral("%1: TTL %2").arg(QString::fromUtf8(key.toByteArray())).arg(ttl)));
-    }
+    // One script for every key: thousands of TTL commands would each open a connection.
+    const QVariant checked = m_redis.command(
+        { "EVAL",
+          "local keys = redis.call('KEYS', ARGV[1]) "
+          "for _, key in ipairs(keys) do "
+          "  if #key ~= tonumber(ARGV[2]) then return 'length of ' .. key end "
+          "  local ttl = redis.call('TTL', key) "
+          "  if ttl <= 0 or ttl > 600 then return 'TTL ' .. ttl .. ' of ' .. key end "
+          "end "
+          "return #keys",
+          "0", pattern, QByteArray::number(keyLength) });
+    QVERIFY2(checked.metaType().id() == QMetaType::LongLong, checked.toByteArray().constData());
+    QCOMPARE(checked.toLongLong(), expected);
 }
 
 void tst_RedistoreBench::oneConfiguration_data()
@@ -133,12 +136,30 @@ void tst_RedistoreBench::table()
                     QStringLiteral("%1: %2 %3").arg(where, QLatin1String(reference)).arg(figure)));
         }
     }
-    // Each configuration's sessions (3 sizes, 1 + 8 + 64 in flight, 32 sessions each), and the
-    // keys of the store's commands run by redis-benchmark: as long as a session's key, as many
-    // as the largest configuration cycles.
+    // Each configuration's sessions (3 sizes, 1 + 8 + 64 in flight, 32 sessions each).
     checkKeysExpire("session_*", 3 * (1 + 8 + 64) * 32, 60);
-    if (withRedisBenchmark)
-        checkKeysExpire("redistore-bench-mix:*", 64 * 32, 60);
+    if (!withRedisBenchmark)
+        return;
+    const QByteArray firstKeyLength = "return redis.call('STRLEN', redis.call('KEYS', ARGV[1])[1])";
+    // The mix: the store's SETEX and GET, one request of each per session.
+    const QJsonObject last = rows.last().toObject();
+    const double setex = last.value(QLatin1String("redis_benchmark_mix_p16_setex")).toDouble();
+    const double get = last.value(QLatin1String("redis_benchmark_mix_p16_get")).toDouble();
+    const double mix = last.value(QLatin1String("redis_benchmark_mix_p16_sessions")).toDouble();
+    QVERIFY(setex > 0 && get > 0);
+    QVERIFY(qAbs(mix - 1.0 / (1.0 / setex + 1.0 / get)) < 1e-6 * mix);
+    // Its keys: as long as a session's key, as many as the largest configuration cycles, and
+    // the last configuration's values are as big as its serialized sessions.
+    checkKeysExpire("redistore-bench-mix:*", 64 * 32, 60);
+    QCOMPARE(m_redis.command({ "EVAL", firstKeyLength, "0", "redistore-bench-mix:*" }).toLongLong(),
+             last.value(QLatin1String("serialized_size")).toInteger());
+    // The keys of its GET, filled with values of the last size (each of 10000 keys is written
+    // with a probability of 1 - e^-10).
+    const qint64 filled
+        = m_redis.command({ "EVAL", "return #redis.call('KEYS', 'key:*')", "0" }).toLongLong();
+    QVERIFY2(filled > 9990 && filled <= 10000, qPrintable(QString::number(filled)));
+    checkKeysExpire("key:*", int(filled), 16);
+    QCOMPARE(m_redis.command({ "EVAL", firstKeyLength, "0", "key:*" }).toLongLong(), 4096);
 }
 
 void tst_RedistoreBench::badArguments_data()
