@@ -14,8 +14,9 @@ class SessionSerializer;
 class RedisStorePrivate
 {
 public:
-    // Builds the connection settings; an error names the option at fault.
+    // Checks each field as the option that sets it does; an error names that option.
     static SessionError checkSettings(const RedisStoreSettings &settings);
+    // Builds the connection settings; an error names the option at fault.
     static Result<RedisConfig, SessionError> connectionConfig(const RedisStoreSettings &settings);
     // The cookie codec's max age: the session MaxAge, or DefaultMaxAge for browser-session
     // cookies (MaxAge 0), so that a signed cookie never outlives the data it points to.

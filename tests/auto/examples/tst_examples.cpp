@@ -99,7 +99,8 @@ void tst_Examples::complete()
     const QStringList stored = keys("webapp_*"); // the Go example's key prefix
     QCOMPARE(stored.size(), 1);
     QCOMPARE(stored.first().size(), int(qstrlen("webapp_")) + 52);
-    // What a Go service with the same key reads: gob values, and gob(ID) in the cookie.
+    // Gob values, and gob(ID) in the cookie signed with the example's key: what tst_gointerop
+    // shows Go's redistore reading.
     const auto values
         = RediStore::SessionSerializer::byName(QStringLiteral("gob"))
               ->deserialize(m_redis.command({ "GET", stored.first().toUtf8() }).toByteArray());

@@ -195,12 +195,12 @@ void tst_RedisStore::maxLength()
     QVERIFY(save(*store, loaded.session).ok());
     const QByteArray key = store->keyFor(loaded.session.id());
     const QByteArray stored = m_server.command({ "GET", key }).toByteArray();
-    const qint64 ttl = m_server.command({ "TTL", key }).toLongLong();
+    m_server.command({ "EXPIRE", key, "500" });
     loaded.session.setValue(QStringLiteral("big"), QByteArray(4097 - overhead, 'x'));
     QCOMPARE(save(*store, loaded.session).error.code(), SessionError::Code::ValueTooLarge);
-    // The refused save of a stored session leaves what Redis has as it was.
+    // The refused save of a stored session leaves what Redis has as it was, TTL included.
     QCOMPARE(m_server.command({ "GET", key }).toByteArray(), stored);
-    QVERIFY(m_server.command({ "TTL", key }).toLongLong() <= ttl);
+    QVERIFY(m_server.command({ "TTL", key }).toLongLong() <= 500);
 
     // Raising the limit lets it through.
     store->setMaxLength(4096 * 3);
