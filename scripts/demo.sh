@@ -3,12 +3,15 @@
 # builds what it runs, starts a private redis-server and serves the complete example (the Go redistore
 # README's /set, /get, /delete) on a free port, in the foreground, with the curl commands to
 # try. Ctrl+C stops the server and the private Redis.
-#   scripts/demo.sh                 (BUILD_DIR=... to build elsewhere than build/)
+#   scripts/demo.sh                 (BUILD_DIR=... to build elsewhere than build/;
+#                                    SKIP_INSTALL_DEPS=1 when the packages are there already)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${BUILD_DIR:-$root/build}"
 
-"$root/scripts/install-deps.sh"
+if [ "${SKIP_INSTALL_DEPS:-0}" != 1 ]; then
+    "$root/scripts/install-deps.sh"
+fi
 cmake -S "$root" -B "$build" -G Ninja >/dev/null
 # Only what the demo runs (the example, and the command-line tool and admin app when they are
 # configured): the first run is quicker than a full build with every test.

@@ -7,6 +7,7 @@
 #include <QtTest/QTest>
 
 #include <csignal>
+#include <sys/prctl.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -26,8 +27,13 @@ public:
         m_process.setProgram(program);
         m_process.setArguments(arguments);
         m_process.setProcessEnvironment(environment);
-        if (ownProcessGroup)
-            m_process.setChildProcessModifier([]() { ::setsid(); });
+        if (ownProcessGroup) {
+            m_process.setChildProcessModifier([]() {
+                ::setsid();
+                // Out of the test's process group, it must still end with the test.
+                ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+            });
+        }
         m_group = ownProcessGroup;
         m_process.start();
     }
@@ -46,11 +52,14 @@ public:
     {
         if (m_process.state() == QProcess::NotRunning)
             return;
+        const pid_t group = -pid_t(m_process.processId());
         if (m_group)
-            ::kill(-pid_t(m_process.processId()), SIGTERM);
+            ::kill(group, SIGTERM); // the program's children too, whose end it waits for
         else
             m_process.terminate();
         if (!m_process.waitForFinished(10000)) {
+            if (m_group)
+                ::kill(group, SIGKILL);
             m_process.kill();
             m_process.waitForFinished(5000);
         }

@@ -25,10 +25,11 @@ void tst_Demo::servesTheCompleteExample()
         QSKIP("the demo configures its build folder with Ninja; this one uses " DEMO_GENERATOR);
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("BUILD_DIR"), QStringLiteral(DEMO_BUILD_DIR));
+    environment.insert(QStringLiteral("SKIP_INSTALL_DEPS"), QStringLiteral("1")); // built here
     environment.remove(QStringLiteral("DISPLAY")); // no admin app window
     environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
     ExampleProcess demo(QStringLiteral("bash"), { QStringLiteral(DEMO_SCRIPT) }, environment, true);
-    // Everything is built already: the demo installs nothing and builds nothing new.
+    // What the demo builds is built already (the test depends on it): it only checks.
     QVERIFY2(demo.waitForOutput("Server started on http://127.0.0.1:", 240000),
              QByteArray(demo.standardOutput() + demo.standardError()).constData());
     const QString output = QString::fromUtf8(demo.standardOutput());
