@@ -19,6 +19,10 @@ QString ErrorMessages::forRedis(const RedisError &error, const QString &endpoint
     case Code::HostNotFound:
         return tr("The host of %1 could not be found. Check the host name.").arg(endpoint);
     case Code::AuthenticationFailed:
+        if (error.message().startsWith(QLatin1String("NOAUTH")))
+            return tr("Redis at %1 requires a password. Enter the password (and the user name, "
+                      "if any) of this server.")
+                .arg(endpoint);
         return tr("Redis at %1 rejected the user name or password.").arg(endpoint);
     case Code::SelectFailed:
         return tr("Redis at %1 has no such database. Choose a lower database number.")

@@ -240,6 +240,10 @@
         <translation>Der Host von %1 wurde nicht gefunden. Den Hostnamen prüfen.</translation>
     </message>
     <message>
+        <source>Redis at %1 requires a password. Enter the password (and the user name, if any) of this server.</source>
+        <translation>Redis unter %1 verlangt ein Passwort. Das Passwort (und gegebenenfalls den Benutzernamen) dieses Servers eingeben.</translation>
+    </message>
+    <message>
         <source>Redis at %1 rejected the user name or password.</source>
         <translation>Redis unter %1 hat Benutzername oder Passwort abgelehnt.</translation>
     </message>

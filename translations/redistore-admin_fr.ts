@@ -240,6 +240,10 @@
         <translation>L’hôte de %1 est introuvable. Vérifiez le nom d’hôte.</translation>
     </message>
     <message>
+        <source>Redis at %1 requires a password. Enter the password (and the user name, if any) of this server.</source>
+        <translation>Redis à l’adresse %1 exige un mot de passe. Saisissez le mot de passe (et le nom d’utilisateur, s’il y en a un) de ce serveur.</translation>
+    </message>
+    <message>
         <source>Redis at %1 rejected the user name or password.</source>
         <translation>Redis à l’adresse %1 a rejeté le nom d’utilisateur ou le mot de passe.</translation>
     </message>

@@ -138,6 +138,8 @@ void tst_SessionConnection::probeSaysWhatIsWrong_data()
                              << "refused the connection";
     QTest::newRow("wrong password") << "password"
                                     << "rejected the user name or password";
+    QTest::newRow("no password") << "nopassword"
+                                 << "requires a password";
     QTest::newRow("timeout") << "timeout"
                              << "did not answer in time";
     QTest::newRow("no such database") << "database"
@@ -166,9 +168,11 @@ void tst_SessionConnection::probeSaysWhatIsWrong()
         QVERIFY2(server.start(), qPrintable(server.errorString()));
         config.setHost(server.host());
         config.setPort(server.port());
-        config.setPassword(kind == QLatin1String("password")
-                               ? QStringLiteral("wrong")
-                               : QString::fromLatin1(RedisServer::defaultPassword));
+        if (kind != QLatin1String("nopassword")) {
+            config.setPassword(kind == QLatin1String("password")
+                                   ? QStringLiteral("wrong")
+                                   : QString::fromLatin1(RedisServer::defaultPassword));
+        }
         if (kind == QLatin1String("database"))
             config.setDatabase(7);
     }
