@@ -317,6 +317,20 @@ std::optional<CommandMix> commandMix(const BenchRedis &redis, qint64 valueSize, 
     return CommandMix { *setex, *get };
 }
 
+// What one configuration measured, as the JSON of both modes gives it.
+QJsonObject resultObject(const StoreResult &r, int size, int concurrency)
+{
+    return { { QStringLiteral("size"), size },
+             { QStringLiteral("concurrency"), concurrency },
+             { QStringLiteral("serialized_size"), r.serializedSize },
+             { QStringLiteral("sessions_per_second"), r.sessionsPerSecond },
+             { QStringLiteral("errors"), r.errors },
+             { QStringLiteral("p50_us"), r.p50us },
+             { QStringLiteral("p99_us"), r.p99us },
+             { QStringLiteral("cpu_us_per_session"), r.cpuUsPerSession },
+             { QStringLiteral("kib_per_session_in_flight"), r.kibPerInFlight } };
+}
+
 QString ratio(double ours, std::optional<double> theirs)
 {
     return theirs && *theirs > 0 ? QString::number(ours / *theirs, 'f', 2) : QStringLiteral("-");
@@ -399,17 +413,8 @@ int runStoreBench(const QStringList &arguments)
             err << r.error << Qt::endl;
             return 1;
         }
-        const QJsonObject object { { QStringLiteral("size"), size },
-                                   { QStringLiteral("serialized_size"), r.serializedSize },
-                                   { QStringLiteral("concurrency"), concurrency },
-                                   { QStringLiteral("serializer"), serializer },
-                                   { QStringLiteral("sessions_per_second"), r.sessionsPerSecond },
-                                   { QStringLiteral("errors"), r.errors },
-                                   { QStringLiteral("p50_us"), r.p50us },
-                                   { QStringLiteral("p99_us"), r.p99us },
-                                   { QStringLiteral("cpu_us_per_session"), r.cpuUsPerSession },
-                                   { QStringLiteral("kib_per_session_in_flight"),
-                                     r.kibPerInFlight } };
+        QJsonObject object = resultObject(r, size, concurrency);
+        object.insert(QStringLiteral("serializer"), serializer);
         if (parser.isSet(QStringLiteral("json")))
             out << QJsonDocument(object).toJson(QJsonDocument::Compact) << '\n';
         else
@@ -491,24 +496,19 @@ int runStoreBench(const QStringList &arguments)
             const auto commands = commandMix(redis, r.serializedSize, conc, requests16);
             const std::optional<double> mix
                 = commands ? std::optional<double>(commands->sessions()) : std::nullopt;
-            rows.append(QJsonObject {
-                { QStringLiteral("size"), size },
-                { QStringLiteral("concurrency"), conc },
-                { QStringLiteral("sessions_per_second"), r.sessionsPerSecond },
-                { QStringLiteral("serialized_size"), r.serializedSize },
-                { QStringLiteral("p50_us"), r.p50us },
-                { QStringLiteral("p99_us"), r.p99us },
-                { QStringLiteral("cpu_us_per_session"), r.cpuUsPerSession },
-                { QStringLiteral("kib_per_session_in_flight"), r.kibPerInFlight },
-                { QStringLiteral("errors"), r.errors },
-                { QStringLiteral("redis_benchmark_get_p1"), rb1.value_or(0) },
-                { QStringLiteral("redis_benchmark_get_p16"), rb16.value_or(0) },
-                { QStringLiteral("redis_benchmark_mix_p16_sessions"), mix.value_or(0) },
-                { QStringLiteral("redis_benchmark_mix_p16_setex"), commands ? commands->setex : 0 },
-                { QStringLiteral("redis_benchmark_mix_p16_get"), commands ? commands->get : 0 },
-                { QStringLiteral("go_redistore"), goFigure.value_or(0) },
-                { QStringLiteral("ratio_to_go"), goRatio.value_or(0) },
-                { QStringLiteral("rounds"), rounds } });
+            QJsonObject row = resultObject(r, size, conc);
+            for (const auto &[name, value] :
+                 std::initializer_list<std::pair<const char *, double>> {
+                     { "redis_benchmark_get_p1", rb1.value_or(0) },
+                     { "redis_benchmark_get_p16", rb16.value_or(0) },
+                     { "redis_benchmark_mix_p16_sessions", mix.value_or(0) },
+                     { "redis_benchmark_mix_p16_setex", commands ? commands->setex : 0 },
+                     { "redis_benchmark_mix_p16_get", commands ? commands->get : 0 },
+                     { "go_redistore", goFigure.value_or(0) },
+                     { "ratio_to_go", goRatio.value_or(0) } })
+                row.insert(QLatin1String(name), value);
+            row.insert(QStringLiteral("rounds"), rounds);
+            rows.append(row);
             if (parser.isSet(QStringLiteral("json")))
                 continue;
             out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11 %12 %13 %14 %15\n")

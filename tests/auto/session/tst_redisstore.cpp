@@ -34,6 +34,21 @@ QDataStream &operator>>(QDataStream &in, FlashMessage &m)
 }
 Q_DECLARE_METATYPE(FlashMessage)
 
+namespace {
+
+// A save through a store whose credentials Redis refuses: RedisUnavailable, for a wrong
+// password as for a missing one.
+void checkCredentialsRefused(RedisStore &store, const QByteArray &name)
+{
+    auto loaded = load(store, name);
+    loaded.session.setValue(QStringLiteral("k"), 1);
+    const auto refused = save(store, loaded.session);
+    QCOMPARE(refused.error.code(), SessionError::Code::RedisUnavailable);
+    QCOMPARE(refused.error.redisError().code(), RedisError::Code::AuthenticationFailed);
+}
+
+} // namespace
+
 // The cases of Go redistore's own tests, then what Go's tests never check.
 class tst_RedisStore : public QObject
 {
@@ -584,20 +599,9 @@ void tst_RedisStore::passwordAuthentication()
                  .toLongLong(),
              1);
 
-    auto wrong = makeStore(locked, { withPassword(QStringLiteral("wrong")) });
-    auto refused = load(*wrong, "pw");
-    refused.session.setValue(QStringLiteral("k"), 1);
-    const auto failed = save(*wrong, refused.session);
-    QCOMPARE(failed.error.code(), SessionError::Code::RedisUnavailable);
-    QCOMPARE(failed.error.redisError().code(), RedisError::Code::AuthenticationFailed);
-
-    auto none = makeStore(locked);
-    auto anonymous = load(*none, "pw");
-    anonymous.session.setValue(QStringLiteral("k"), 1);
+    checkCredentialsRefused(*makeStore(locked, { withPassword(QStringLiteral("wrong")) }), "pw");
     // No password for a server that wants one: the same kind of error as a wrong one.
-    const auto unauthenticated = save(*none, anonymous.session);
-    QCOMPARE(unauthenticated.error.code(), SessionError::Code::RedisUnavailable);
-    QCOMPARE(unauthenticated.error.redisError().code(), RedisError::Code::AuthenticationFailed);
+    checkCredentialsRefused(*makeStore(locked), "pw");
 }
 
 void tst_RedisStore::sessionOptionsAndPath()
@@ -663,13 +667,10 @@ void tst_RedisStore::aclAuthentication()
     loaded.session.setValue(QStringLiteral("k"), 1);
     QVERIFY(save(*store, loaded.session).ok());
 
-    auto wrong = makeStore(
-        m_server, { withAuth(QLatin1String(RedisServer::aclUser), QStringLiteral("wrong")) });
-    auto failed = load(*wrong, "acl");
-    failed.session.setValue(QStringLiteral("k"), 1);
-    const auto refused = save(*wrong, failed.session);
-    QCOMPARE(refused.error.code(), SessionError::Code::RedisUnavailable);
-    QCOMPARE(refused.error.redisError().code(), RedisError::Code::AuthenticationFailed);
+    checkCredentialsRefused(
+        *makeStore(m_server,
+                   { withAuth(QLatin1String(RedisServer::aclUser), QStringLiteral("wrong")) }),
+        "acl");
 }
 
 void tst_RedisStore::withPoolUsesThatPool()
