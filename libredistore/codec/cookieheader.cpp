@@ -1,5 +1,7 @@
 #include "cookieheader.h"
 
+#include <libredistore/utcdatetime_p.h>
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -434,7 +436,7 @@ QNetworkCookie CookieHeader::networkCookie(const QByteArray &name, const QByteAr
     cookie.setHttpOnly(options.httpOnly());
     cookie.setSameSitePolicy(options.sameSite());
     if (const auto expires = expiresFor(options.maxAge(), now.toSecsSinceEpoch()))
-        cookie.setExpirationDate(QDateTime::fromSecsSinceEpoch(*expires, Qt::UTC));
+        cookie.setExpirationDate(utcDateTime(*expires));
     return cookie;
 }
 

@@ -5,12 +5,14 @@
 #include <libredistore/coarseclock_p.h>
 #include <libredistore/codec/gob.h>
 #include <libredistore/codec/gojson.h>
+#include <libredistore/utcdatetime_p.h>
 
 #include <QtCore/QDateTime>
 #include <QtCore/QVarLengthArray>
 
 #include <openssl/crypto.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 #include <limits>
@@ -31,7 +33,7 @@ const QString wrappedCause = QStringLiteral("securecookie: error - caused by: "
 
 QString utcText(qint64 seconds)
 {
-    return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC).toString(Qt::ISODate);
+    return utcDateTime(seconds).toString(Qt::ISODate);
 }
 
 CodecError base64Error(qsizetype offset, const QString &what)
@@ -162,8 +164,9 @@ Result<QByteArray, CodecError> SecureCookieCodec::encode(const QByteArray &name,
     const qsizetype rawSize = payload.size() + (encrypt ? IvSize : 0);
     QVarLengthArray<uchar, 512> raw(rawSize);
     uchar *body = raw.data() + (encrypt ? IvSize : 0);
-    if (!payload.isEmpty())
-        std::memcpy(body, payload.constData(), size_t(payload.size()));
+    // Copied element by element: GCC 14 takes a memcpy() from constData() for a read of
+    // QByteArray's shared empty array (-Warray-bounds), whatever guards the call.
+    std::copy_n(payload.cbegin(), payload.size(), body);
     if (encrypt) {
         if (fixedIv)
             std::memcpy(raw.data(), fixedIv, IvSize);

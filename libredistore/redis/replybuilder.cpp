@@ -97,20 +97,19 @@ void *createString(const redisReadTask *task, char *str, size_t len)
     return attach(task, r);
 }
 
-void *createArray(const redisReadTask *task, int elements)
+void *createArray(const redisReadTask *task, size_t elements)
 {
     auto *r = new (std::nothrow) BuiltReply {};
     if (!r)
         return nullptr;
     r->base.type = REDIS_REPLY_ARRAY;
     if (elements > 0) {
-        r->base.element
-            = static_cast<redisReply **>(std::calloc(size_t(elements), sizeof(redisReply *)));
+        r->base.element = static_cast<redisReply **>(std::calloc(elements, sizeof(redisReply *)));
         if (!r->base.element) {
             delete r;
             return nullptr;
         }
-        r->base.elements = size_t(elements);
+        r->base.elements = elements;
     }
     return attach(task, r);
 }
@@ -149,8 +148,34 @@ void freeObject(void *object)
     delete r;
 }
 
+// The one place where hiredis's versions differ for us: the reader's function table. 1.x
+// counts array elements in size_t and adds RESP3's doubles and booleans (a RESP2 connection
+// never sees them; they are built as the string and integer they stand for).
+#if HIREDIS_MAJOR >= 1
+void *createDouble(const redisReadTask *task, double value, char *str, size_t len)
+{
+    void *object = createString(task, str, len);
+    if (object)
+        static_cast<redisReply *>(object)->dval = value;
+    return object;
+}
+
+void *createBool(const redisReadTask *task, int value)
+{
+    return createInteger(task, value ? 1 : 0);
+}
+
 redisReplyObjectFunctions functions
-    = { createString, createArray, createInteger, createNil, freeObject };
+    = { createString, createArray, createInteger, createDouble, createNil, createBool, freeObject };
+#else
+void *createArrayOfInt(const redisReadTask *task, int elements)
+{
+    return createArray(task, elements > 0 ? size_t(elements) : 0);
+}
+
+redisReplyObjectFunctions functions
+    = { createString, createArrayOfInt, createInteger, createNil, freeObject };
+#endif
 
 } // namespace
 

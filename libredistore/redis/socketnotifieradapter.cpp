@@ -24,11 +24,11 @@ extern "C" {
 #include <utility>
 #include <vector>
 
-// hiredis 0.14's contexts are plain sockets, which the adapter may read and write itself.
-// redisProcessCallbacks() is exported by libhiredis but not declared in its 0.14 headers: the
-// second half of redisAsyncHandleRead() (parse the reader's buffer, run the replies'
-// callbacks). The build checks that the library has it.
-#if defined(REDISTORE_HAVE_REDIS_PROCESS_CALLBACKS) && HIREDIS_MAJOR == 0
+// Our contexts are plain sockets (hiredis 1.x's TLS is never used), which the adapter may read
+// and write itself. redisProcessCallbacks() is exported by libhiredis 0.14 and 1.x but declared
+// in neither's headers: the second half of redisAsyncHandleRead() (parse the reader's buffer,
+// run the replies' callbacks). The build checks that the library has it.
+#if defined(REDISTORE_HAVE_REDIS_PROCESS_CALLBACKS)
 #define REDISTORE_OWN_SOCKET_IO 1
 extern "C" void redisProcessCallbacks(redisAsyncContext *ac);
 #endif
@@ -306,8 +306,8 @@ void SocketNotifierAdapter::handleWrite()
 // (hiredis takes that for the end of the connect).
 void SocketNotifierAdapter::writeOutput(bool writable)
 {
-    redisContext *c = &m_context->c;
 #ifdef REDISTORE_OWN_SOCKET_IO
+    redisContext *c = &m_context->c;
     const bool own = (c->flags & REDIS_CONNECTED) && !c->err && c->obuf;
 #else
     const bool own = false;

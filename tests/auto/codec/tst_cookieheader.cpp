@@ -2,6 +2,8 @@
 
 #include <testdata.h>
 
+#include <libredistore/utcdatetime_p.h>
+
 #include <QtCore/QJsonArray>
 #include <QtCore/QLocale>
 #include <QtTest/QtTest>
@@ -24,7 +26,7 @@ Pairs pairsOf(const QList<QNetworkCookie> &cookies)
 
 QDateTime utc(qint64 seconds)
 {
-    return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC);
+    return RediStore::utcDateTime(seconds);
 }
 
 // Go's http.SameSite numbering in the vectors: 0 unset, 1 default mode, 2 Lax, 3 Strict, 4 None.
@@ -192,7 +194,7 @@ void tst_CookieHeader::goSetCookieVectors_data()
                       .toDateTime(QString::fromLatin1(date),
                                   QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
                       .addSecs(-options.maxAge());
-            now.setTimeSpec(Qt::UTC);
+            now = RediStore::utcDateTime(now.date(), now.time());
             QVERIFY2(now.isValid(), date.constData());
         }
         QTest::newRow(qPrintable(v.value(QLatin1String("id")).toString()))
@@ -212,7 +214,7 @@ void tst_CookieHeader::goSetCookieVectors_data()
         "RsZEpNa3hETWtsUE5rcFRVRUU9fBVq2p4f1p7x2VghTNK_x7U7B-n3JHqcsM4SBanTTW5C");
     QTest::newRow("rs-cookie-attributes")
         << QByteArray("name") << cookie << all
-        << QDateTime(QDate(2026, 12, 27), QTime(5, 1, 51), Qt::UTC).addSecs(-2592000)
+        << RediStore::utcDateTime(QDate(2026, 12, 27), QTime(5, 1, 51)).addSecs(-2592000)
         << QByteArray("name=" + cookie
                       + "; Path=/; Domain=example.com; Expires=Sun, 27 Dec 2026 05:01:51 GMT; "
                         "Max-Age=2592000; HttpOnly; Secure; SameSite=Lax");
@@ -340,7 +342,7 @@ void tst_CookieHeader::setCookieFromNetworkCookie()
     QCOMPARE(
         CookieHeader::setCookie(cookie, 10, true),
         QByteArray("n=v; Path=/p; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=10; Partitioned"));
-    cookie.setExpirationDate(QDateTime(QDate(1600, 12, 31), QTime(0, 0), Qt::UTC));
+    cookie.setExpirationDate(RediStore::utcDateTime(QDate(1600, 12, 31), QTime(0, 0)));
     QCOMPARE(CookieHeader::setCookie(cookie), QByteArray("n=v; Path=/p"));
     // A name that is not a token: no cookie at all, as Go writes "".
     QCOMPARE(CookieHeader::setCookie(QNetworkCookie("bad name", "v")), QByteArray());
@@ -369,7 +371,7 @@ void tst_CookieHeader::networkCookie()
 
     // A MaxAge beyond what a date can say expires at the end of year 9999, also from a "now"
     // before 1970 (no overflow on the way).
-    const QDateTime lastHttpDate(QDate(9999, 12, 31), QTime(23, 59, 59), Qt::UTC);
+    const QDateTime lastHttpDate = RediStore::utcDateTime(QDate(9999, 12, 31), QTime(23, 59, 59));
     options.setMaxAge(std::numeric_limits<qint64>::max());
     for (const QDateTime &when : { now, utc(-1), utc(-62135596800LL) }) {
         const QNetworkCookie forever = CookieHeader::networkCookie("s", "v", options, when);
@@ -388,20 +390,20 @@ void tst_CookieHeader::httpDate_data()
     QTest::newRow("RFC 7231 example")
         << utc(784111777) << QByteArray("Sun, 06 Nov 1994 08:49:37 GMT");
     QTest::newRow("local time is converted")
-        << QDateTime(QDate(2025, 6, 15), QTime(17, 6, 40), Qt::OffsetFromUTC, 7200)
+        << RediStore::offsetDateTime(QDate(2025, 6, 15), QTime(17, 6, 40), 7200)
         << QByteArray("Sun, 15 Jun 2025 15:06:40 GMT");
-    QTest::newRow("leap day") << QDateTime(QDate(2024, 2, 29), QTime(23, 59, 59), Qt::UTC)
+    QTest::newRow("leap day") << RediStore::utcDateTime(QDate(2024, 2, 29), QTime(23, 59, 59))
                               << QByteArray("Thu, 29 Feb 2024 23:59:59 GMT");
     QTest::newRow("before the epoch") << utc(-1) << QByteArray("Wed, 31 Dec 1969 23:59:59 GMT");
-    QTest::newRow("2000 is a leap year") << QDateTime(QDate(2000, 2, 29), QTime(12, 0), Qt::UTC)
+    QTest::newRow("2000 is a leap year") << RediStore::utcDateTime(QDate(2000, 2, 29), QTime(12, 0))
                                          << QByteArray("Tue, 29 Feb 2000 12:00:00 GMT");
-    QTest::newRow("2100 is not") << QDateTime(QDate(2100, 3, 1), QTime(0, 0), Qt::UTC)
+    QTest::newRow("2100 is not") << RediStore::utcDateTime(QDate(2100, 3, 1), QTime(0, 0))
                                  << QByteArray("Mon, 01 Mar 2100 00:00:00 GMT");
     QTest::newRow("1601, Go's first Expires year")
-        << QDateTime(QDate(1601, 1, 1), QTime(0, 0), Qt::UTC)
+        << RediStore::utcDateTime(QDate(1601, 1, 1), QTime(0, 0))
         << QByteArray("Mon, 01 Jan 1601 00:00:00 GMT");
     QTest::newRow("last second of 9999")
-        << QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59), Qt::UTC)
+        << RediStore::utcDateTime(QDate(9999, 12, 31), QTime(23, 59, 59))
         << QByteArray("Fri, 31 Dec 9999 23:59:59 GMT");
 }
 
@@ -417,14 +419,14 @@ void tst_CookieHeader::httpDateAgreesWithQDateTime()
 {
     // The calendar arithmetic against Qt's, over 1601..9999 (pseudo-random, reproducible).
     const QLocale c = QLocale::c();
-    const qint64 first = QDateTime(QDate(1601, 1, 1), QTime(0, 0), Qt::UTC).toSecsSinceEpoch();
+    const qint64 first = RediStore::utcDateTime(QDate(1601, 1, 1), QTime(0, 0)).toSecsSinceEpoch();
     const qint64 last
-        = QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59), Qt::UTC).toSecsSinceEpoch();
+        = RediStore::utcDateTime(QDate(9999, 12, 31), QTime(23, 59, 59)).toSecsSinceEpoch();
     quint64 state = 0x9e3779b97f4a7c15ULL;
     for (int i = 0; i < 20000; ++i) {
         state = state * 6364136223846793005ULL + 1442695040888963407ULL;
         const qint64 secs = first + qint64((state >> 11) % quint64(last - first + 1));
-        const QDateTime time = QDateTime::fromSecsSinceEpoch(secs, Qt::UTC);
+        const QDateTime time = RediStore::utcDateTime(secs);
         const QByteArray expected
             = c.toString(time, QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1();
         QCOMPARE(CookieHeader::httpDate(secs), expected);

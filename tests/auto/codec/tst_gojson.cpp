@@ -3,10 +3,11 @@
 #include "govalues.h"
 #include "testdata.h"
 
+#include <libredistore/utcdatetime_p.h>
+
 #include <QtCore/QDateTime>
 #include <QtCore/QJsonObject>
 #include <QtCore/QRect>
-#include <QtCore/QTimeZone>
 #include <QtCore/QUrl>
 #include <QtCore/QUuid>
 #include <QtTest/QtTest>
@@ -288,13 +289,13 @@ void tst_GoJson::qtTypesAsDocumented()
 
     // QDateTime as Go's time.Time: RFC 3339, fraction trimmed, Z for UTC.
     const QDate date(2025, 6, 15);
-    QCOMPARE(marshalled(QDateTime(date, QTime(12, 0, 0), Qt::UTC)),
+    QCOMPARE(marshalled(RediStore::utcDateTime(date, QTime(12, 0, 0))),
              QByteArray("\"2025-06-15T12:00:00Z\""));
-    QCOMPARE(marshalled(QDateTime(date, QTime(12, 0, 0, 500), Qt::UTC)),
+    QCOMPARE(marshalled(RediStore::utcDateTime(date, QTime(12, 0, 0, 500))),
              QByteArray("\"2025-06-15T12:00:00.5Z\""));
-    QCOMPARE(marshalled(QDateTime(date, QTime(12, 0, 0, 120), Qt::OffsetFromUTC, 2 * 3600)),
+    QCOMPARE(marshalled(RediStore::offsetDateTime(date, QTime(12, 0, 0, 120), 2 * 3600)),
              QByteArray("\"2025-06-15T12:00:00.12+02:00\""));
-    QCOMPARE(marshalled(QDateTime(date, QTime(1, 2, 3, 4), Qt::OffsetFromUTC, -(5 * 3600 + 1800))),
+    QCOMPARE(marshalled(RediStore::offsetDateTime(date, QTime(1, 2, 3, 4), -(5 * 3600 + 1800))),
              QByteArray("\"2025-06-15T01:02:03.004-05:30\""));
 }
 
@@ -312,7 +313,7 @@ void tst_GoJson::unsupportedValuesAreRefused_data()
                                  << QStringLiteral("-Inf");
     QTest::newRow("QRect") << QVariant(QRect(0, 0, 1, 1)) << QStringLiteral("QRect");
     QTest::newRow("invalid date") << QVariant(QDateTime()) << QStringLiteral("QDateTime");
-    QTest::newRow("year 10000") << QVariant(QDateTime(QDate(10000, 1, 1), QTime(0, 0), Qt::UTC))
+    QTest::newRow("year 10000") << QVariant(RediStore::utcDateTime(QDate(10000, 1, 1), QTime(0, 0)))
                                 << QStringLiteral("[0,9999]");
 }
 

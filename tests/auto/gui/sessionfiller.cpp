@@ -2,6 +2,8 @@
 
 #include <libredistore/serializer/sessionserializer.h>
 
+#include <libredistore/utcdatetime_p.h>
+
 #include <QtCore/QDateTime>
 
 namespace RediStore::Test {
@@ -68,8 +70,7 @@ QVariantMap SessionFiller::values(QRandomGenerator &random, int index, bool forG
     for (char &c : csrf)
         c = char(random.bounded(256));
     values.insert(QStringLiteral("csrf"), csrf);
-    const QDateTime login
-        = QDateTime::fromSecsSinceEpoch(1764200000 - random.bounded(86400 * 7), Qt::UTC);
+    const QDateTime login = RediStore::utcDateTime(1764200000 - random.bounded(86400 * 7));
     if (forGo)
         values.insert(QStringLiteral("login_at"), login.toString(Qt::ISODate));
     else

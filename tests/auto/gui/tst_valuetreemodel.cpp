@@ -3,6 +3,8 @@
 #include "translationloader.h"
 #include "valuetreemodel.h"
 
+#include <libredistore/utcdatetime_p.h>
+
 #include <QtCore/QDateTime>
 #include <QtTest/QAbstractItemModelTester>
 #include <QtTest/QtTest>
@@ -40,7 +42,7 @@ QVariantMap tst_ValueTreeModel::sample()
         { QStringLiteral("big"), quint64(18446744073709551615ULL) },
         { QStringLiteral("score"), 3.5 },
         { QStringLiteral("admin"), true },
-        { QStringLiteral("login"), QDateTime(QDate(2026, 11, 27), QTime(6, 0), Qt::UTC) },
+        { QStringLiteral("login"), RediStore::utcDateTime(QDate(2026, 11, 27), QTime(6, 0)) },
         { QStringLiteral("birthday"), QDate(1990, 5, 17) },
         { QStringLiteral("csrf"), QByteArray("\x00\xff\x10", 3) },
         { QStringLiteral("roles"),
@@ -142,7 +144,8 @@ void tst_ValueTreeModel::editsScalarsFromText_data()
                           << "false" << QVariant(false);
     QTest::newRow("date time") << "login"
                                << "2027-01-02T03:04:05Z"
-                               << QVariant(QDateTime(QDate(2027, 1, 2), QTime(3, 4, 5), Qt::UTC));
+                               << QVariant(
+                                      RediStore::utcDateTime(QDate(2027, 1, 2), QTime(3, 4, 5)));
     QTest::newRow("date") << "birthday"
                           << "2000-02-29" << QVariant(QDate(2000, 2, 29));
     QTest::newRow("bytes as hex") << "csrf"

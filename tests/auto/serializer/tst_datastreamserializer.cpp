@@ -2,6 +2,8 @@
 
 #include "../codec/govalues.h"
 
+#include <libredistore/utcdatetime_p.h>
+
 #include <QtCore/QBitArray>
 #include <QtCore/QCborArray>
 #include <QtCore/QCborMap>
@@ -156,10 +158,9 @@ void tst_DataStreamSerializer::roundTripsEveryStorableType_data()
     QTest::newRow("QBitArray") << QVariant(QBitArray(13, true));
     QTest::newRow("QDate") << QVariant(date);
     QTest::newRow("QTime") << QVariant(time);
-    QTest::newRow("QDateTime UTC") << QVariant(QDateTime(date, time, Qt::UTC));
-    QTest::newRow("QDateTime offset")
-        << QVariant(QDateTime(date, time, Qt::OffsetFromUTC, -3 * 3600));
-    QTest::newRow("QDateTime local") << QVariant(QDateTime(date, time, Qt::LocalTime));
+    QTest::newRow("QDateTime UTC") << QVariant(RediStore::utcDateTime(date, time));
+    QTest::newRow("QDateTime offset") << QVariant(RediStore::offsetDateTime(date, time, -3 * 3600));
+    QTest::newRow("QDateTime local") << QVariant(QDateTime(date, time));
     QTest::newRow("QDateTime zone")
         << QVariant(QDateTime(date, time, QTimeZone(QByteArrayLiteral("Europe/Berlin"))));
     QTest::newRow("QUrl") << QVariant(QUrl(QStringLiteral("https://example.com/a?b=c#d")));
@@ -319,7 +320,7 @@ void tst_DataStreamSerializer::everyTruncationIsATypedError()
 {
     QVariantMap values;
     values.insert(QStringLiteral("list"), QVariantList { 1, QStringLiteral("two"), QVariant() });
-    values.insert(QStringLiteral("when"), QDateTime(QDate(2025, 1, 2), QTime(3, 4), Qt::UTC));
+    values.insert(QStringLiteral("when"), RediStore::utcDateTime(QDate(2025, 1, 2), QTime(3, 4)));
     values.insert(QStringLiteral("bits"), QBitArray(20, true));
     values.insert(QStringLiteral("names"),
                   QStringList { QStringLiteral("a"), QStringLiteral("b") });
@@ -340,7 +341,8 @@ void tst_DataStreamSerializer::byteFlipsNeverCrash()
     QRandomGenerator random(99);
     for (int i = 0; i < 40; ++i) {
         QVariantMap values = randomSession(random, RandomFlavor::Gob);
-        values.insert(QStringLiteral("when"), QDateTime(QDate(2025, 1, 2), QTime(3, 4), Qt::UTC));
+        values.insert(QStringLiteral("when"),
+                      RediStore::utcDateTime(QDate(2025, 1, 2), QTime(3, 4)));
         values.insert(QStringLiteral("url"), QUrl(QStringLiteral("https://a.example/")));
         const auto bytes = serializer.serialize(values);
         QVERIFY(bytes.ok());

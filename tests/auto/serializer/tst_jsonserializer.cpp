@@ -3,6 +3,8 @@
 #include "../codec/govalues.h"
 #include "testdata.h"
 
+#include <libredistore/utcdatetime_p.h>
+
 #include <QtCore/QDateTime>
 #include <QtCore/QRect>
 #include <QtTest/QtTest>
@@ -121,7 +123,7 @@ void tst_JsonSerializer::changesTypesAsDocumented()
     values.insert(QStringLiteral("big"), QVariant(qlonglong(9007199254740993LL)));
     values.insert(QStringLiteral("bytes"), QByteArray::fromHex("000102ff"));
     values.insert(QStringLiteral("when"),
-                  QDateTime(QDate(2025, 6, 15), QTime(12, 0, 0, 500), Qt::UTC));
+                  RediStore::utcDateTime(QDate(2025, 6, 15), QTime(12, 0, 0, 500)));
     values.insert(QStringLiteral("hash"), QVariantHash { { QStringLiteral("k"), 1 } });
     values.insert(QStringLiteral("names"), QStringList { QStringLiteral("a") });
     const auto bytes = serializer.serialize(values);

@@ -5,6 +5,8 @@
 
 #include "storetesthelpers.h"
 
+#include <libredistore/utcdatetime_p.h>
+
 #include <QtCore/QDataStream>
 #include <QtCore/QDateTime>
 #include <QtCore/QUrl>
@@ -149,7 +151,7 @@ void tst_RedisStore::customTypes()
 {
     auto store = makeStore(m_server);
     auto loaded = load(*store, "custom");
-    const QDateTime when = QDateTime::fromSecsSinceEpoch(1750000000, Qt::UTC);
+    const QDateTime when = RediStore::utcDateTime(1750000000);
     loaded.session.addFlash(QVariant::fromValue(FlashMessage { 42, QStringLiteral("foo") }));
     loaded.session.setValue(QStringLiteral("when"), when);
     loaded.session.setValue(QStringLiteral("url"), QUrl(QStringLiteral("https://example.com/a")));
