@@ -213,6 +213,12 @@ void RedisClientPrivate::connectNow()
 
 void RedisClientPrivate::startConnect(const QString &ip)
 {
+    // A new connection must not get the replies of the old one's commands: none is left
+    // normally (hiredis failed each), but never let one wait for a reply on the new socket.
+    failInFlight(RedisError(RedisError::Code::Disconnected,
+                            QStringLiteral("lost the connection to Redis at %1 before the reply; "
+                                           "the command may or may not have run")
+                                .arg(config.endpoint())));
     redisAsyncContext *ac = nullptr;
     if (config.transport() == RedisConfig::Transport::Unix)
         ac = redisAsyncConnectUnix(QFile::encodeName(config.unixSocket()).constData());
@@ -375,15 +381,15 @@ void RedisClientPrivate::onContextGone()
                          QStringLiteral("lost the connection to Redis at %1: %2")
                              .arg(config.endpoint(), QString::fromLocal8Bit(context->errstr)));
     }
+    lostReason = context && context->err ? QString::fromLocal8Bit(context->errstr) : QString();
     context = nullptr;
     adapter = nullptr;
     pendingFailure = {};
     if (destroying)
         return;
     connectTimer.stop();
-    // Commands whose replies were pending already failed in onReply(nullptr); only timed-out
-    // ones can be left here.
-    inFlight.clear();
+    // Each command still in flight gets its NULL reply from hiredis (onReply), which fails it:
+    // hiredis 0.14 runs those callbacks before this hook, 1.x (on a lost connection) after it.
     setState(RedisClient::State::Disconnected);
     if (wasConnected) {
         QMetaObject::invokeMethod(
@@ -582,8 +588,10 @@ void RedisClientPrivate::onReply(redisReply *reply)
         error = RedisError(RedisError::Code::ClientDestroyed,
                            QStringLiteral("the Redis client was deleted before the reply came"));
     } else {
-        const QString reason = context && context->err ? QString::fromLocal8Bit(context->errstr)
-                                                       : QStringLiteral("connection closed");
+        QString reason
+            = context && context->err ? QString::fromLocal8Bit(context->errstr) : lostReason;
+        if (reason.isEmpty())
+            reason = QStringLiteral("connection closed");
         error = RedisError(RedisError::Code::Disconnected,
                            QStringLiteral("lost the connection to Redis at %1 before the reply "
                                           "(%2); the command may or may not have run")
@@ -606,6 +614,15 @@ void RedisClientPrivate::failQueue(std::deque<Queued> &queue, const RedisError &
     for (Queued &queued : queue)
         finish(std::move(queued.command.result), RedisReply::failure(error));
     queue.clear();
+}
+
+void RedisClientPrivate::failInFlight(const RedisError &error)
+{
+    for (InFlight &command : inFlight) {
+        if (!command.timedOut)
+            finish(std::move(command.result), RedisReply::failure(error));
+    }
+    inFlight.clear();
 }
 
 void RedisClientPrivate::armTimeoutTimer(qint64 deadline)

@@ -91,6 +91,7 @@ public:
     void onReply(redisReply *reply);
     void finish(PendingResult &&result, const RedisReply &reply);
     void failQueue(std::deque<Queued> &queue, const RedisError &error);
+    void failInFlight(const RedisError &error);
     void onTimeoutTimer();
     void armTimeoutTimer(qint64 deadline);
     qint64 deadlineForNewCommand() const;
@@ -115,6 +116,7 @@ public:
     bool destroying = false;
     bool handshakeFailed = false;
     RedisError pendingFailure; // why the current context is being torn down
+    QString lostReason; // hiredis's words for the last lost connection, for its NULL replies
     int handshakeRemaining = 0;
     RedisError handshakeError;
     int reconnectAttempt = 0;
