@@ -109,7 +109,7 @@ int main(int argc, char *argv[])
     });
 
     // Only this computer can connect; listen on QHostAddress::Any to serve others.
-    const quint16 listening = server.listen(QHostAddress::LocalHost, port);
+    const quint16 listening = HttpSessions::listen(&server, QHostAddress::LocalHost, port);
     if (listening == 0) {
         err << "cannot listen on 127.0.0.1:" << port << " (is the port in use?)" << Qt::endl;
         return 1;

@@ -91,8 +91,8 @@ int main(int argc, char *argv[])
         });
     });
 
-    const quint16 port
-        = server.listen(QHostAddress::LocalHost, parser.value(portOption).toUShort());
+    const quint16 port = HttpSessions::listen(&server, QHostAddress::LocalHost,
+                                              parser.value(portOption).toUShort());
     if (port == 0) {
         err << "cannot listen on port " << parser.value(portOption) << Qt::endl;
         return 1;

@@ -1,5 +1,6 @@
 #include "httpexchange.h"
 #include "httpexchange_p.h"
+#include "httpservercompat_p.h"
 #include "httpsessions_p.h"
 
 #include <libredistore/session/sessionregistry.h>
@@ -26,26 +27,23 @@ SessionError storeGone()
 
 bool HttpExchangePrivate::canWrite() const
 {
-    return responder && socket && socket->isOpen()
-        && socket->state() == QAbstractSocket::ConnectedState;
+    if (!responder)
+        return false;
+    if (!socketKnown)
+        return true;
+    return socket && socket->isOpen() && socket->state() == QAbstractSocket::ConnectedState;
 }
 
 void HttpExchangePrivate::write(HttpExchange::StatusCode status, const QByteArray &contentType,
                                 const QByteArray &content)
 {
-    // Qt 6.4: the responder's write() overloads take header lists only as initializer lists,
-    // so a list known at run time (one Set-Cookie per saved session) is written line by line,
-    // exactly as write(QByteArray, HeaderList) does it.
-    responder->writeStatusLine(status);
-    responder->writeHeader(QByteArrayLiteral("Content-Type"), contentType);
-    responder->writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(content.size()));
-    for (const auto &header : std::as_const(extraHeaders))
-        responder->writeHeader(header.first, header.second);
+    HttpServerCompat::HeaderList headers = extraHeaders;
     const QByteArrayList cookies = registry->setCookieHeaders();
     for (const QByteArray &cookie : cookies)
-        responder->writeHeader(QByteArrayLiteral("Set-Cookie"), cookie);
+        headers.append({ QByteArrayLiteral("Set-Cookie"), cookie });
     // A HEAD answer has the headers of a GET answer and no body.
-    responder->writeBody(method == QHttpServerRequest::Method::Head ? QByteArray() : content);
+    HttpServerCompat::writeAnswer(*responder, status, contentType, headers, content,
+                                  method == QHttpServerRequest::Method::Head);
 }
 
 void HttpExchangePrivate::finish()
@@ -123,13 +121,13 @@ void HttpExchangePrivate::saveAll(std::function<void(const SessionSaveResult &)>
 }
 
 HttpExchange::HttpExchange(HttpSessions *sessions, const QHttpServerRequest &request,
-                           QHttpServerResponder &&responder)
+                           QHttpServerResponder &&responder, QAbstractHttpServer *server)
     : QObject(sessions)
     , d(std::make_unique<HttpExchangePrivate>(this, sessions))
 {
     d->method = request.method();
     d->url = request.url();
-    d->headers = request.headers();
+    d->headers = HttpServerCompat::requestHeaders(request);
     d->body = request.body();
     d->remoteAddress = request.remoteAddress();
     for (const auto &header : std::as_const(d->headers)) {
@@ -138,11 +136,12 @@ HttpExchange::HttpExchange(HttpSessions *sessions, const QHttpServerRequest &req
     }
     d->registry = new SessionRegistry(d->cookieHeaders, this);
 
-    d->socket = responder.socket();
+    d->socket = HttpServerCompat::connectionSocket(server, request, responder);
+    d->socketKnown = !d->socket.isNull();
     d->responder = std::make_unique<QHttpServerResponder>(std::move(responder));
     if (d->socket) {
-        // QHttpServer 6.4 deletes the socket (later) when the client disconnects; either
-        // signal means the answer has nowhere to go.
+        // The client disconnected, or QHttpServer deleted the socket (Qt 6.4 does, later):
+        // either means the answer has nowhere to go.
         connect(d->socket, &QAbstractSocket::disconnected, this, [this]() { d->abandon(); });
         connect(d->socket, &QObject::destroyed, this, [this]() { d->abandon(); });
     }

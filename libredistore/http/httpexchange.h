@@ -17,6 +17,8 @@
 #include <functional>
 #include <memory>
 
+class QAbstractHttpServer;
+
 namespace RediStore {
 
 class HttpExchangePrivate;
@@ -106,7 +108,7 @@ Q_SIGNALS:
 private:
     friend class HttpSessions;
     HttpExchange(HttpSessions *sessions, const QHttpServerRequest &request,
-                 QHttpServerResponder &&responder);
+                 QHttpServerResponder &&responder, QAbstractHttpServer *server);
 
     std::unique_ptr<HttpExchangePrivate> d;
 };

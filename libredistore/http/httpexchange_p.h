@@ -47,10 +47,12 @@ public:
     QHostAddress remoteAddress;
     QByteArrayList cookieHeaders;
 
-    // Qt 6.4's responder writes straight to the connection's socket, which QHttpServer deletes
-    // when the client disconnects: the QPointer tells whether it is still there.
+    // The connection's socket, when known: Qt 6.4 deletes it when the client disconnects, and
+    // the QPointer tells whether it is still there. Without it (Qt 6.8 and an exchange begun
+    // without its server) a client that leaves is noticed only by the response timeout.
     std::unique_ptr<QHttpServerResponder> responder;
     QPointer<QTcpSocket> socket;
+    bool socketKnown = false;
 
     QList<QPair<QByteArray, QByteArray>> extraHeaders;
     std::vector<Session> givenOut; // sessions loaded through this exchange, for saveAndRespond

@@ -1,5 +1,6 @@
 #include "httpsessions.h"
 #include "httpexchange_p.h"
+#include "httpservercompat_p.h"
 #include "httpsessions_p.h"
 
 #include <QtHttpServer/QHttpServer>
@@ -57,27 +58,35 @@ bool HttpSessions::route(QHttpServer *server, const QString &path,
 {
     Q_ASSERT(server);
     const QPointer<HttpSessions> self(this);
-    // Qt 6.4: a handler taking the responder by rvalue reference may answer later, which is
-    // what waiting for Redis needs; QHttpServerResponse-returning handlers must answer at once.
-    return server->route(path, methods,
-                         [self, handler = std::move(handler)](const QHttpServerRequest &request,
-                                                              QHttpServerResponder &&responder) {
-                             if (!self) {
-                                 responder.write(StatusCode::ServiceUnavailable);
-                                 return;
-                             }
-                             handler(self->begin(request, std::move(responder)));
-                         });
+    // A handler that takes the responder may answer later, which is what waiting for Redis
+    // needs; QHttpServerResponse-returning handlers must answer at once.
+    const auto rule = server->route(
+        path, methods,
+        [self, server, handler = std::move(handler)](const QHttpServerRequest &request,
+                                                     HttpServerCompat::RouteResponder responder) {
+            if (!self) {
+                responder.write(StatusCode::ServiceUnavailable);
+                return;
+            }
+            handler(self->begin(request, std::move(responder), server));
+        });
+    return bool(rule); // bool on Qt 6.4, the rule's pointer on Qt 6.8
 }
 
 HttpExchange *HttpSessions::begin(const QHttpServerRequest &request,
-                                  QHttpServerResponder &&responder)
+                                  QHttpServerResponder &&responder, QAbstractHttpServer *server)
 {
-    auto *exchange = new HttpExchange(this, request, std::move(responder));
+    auto *exchange = new HttpExchange(this, request, std::move(responder), server);
     ++d->pending;
     if (d->responseTimeoutMs > 0)
         exchange->d->timeout.start(d->responseTimeoutMs);
     return exchange;
+}
+
+quint16 HttpSessions::listen(QHttpServer *server, const QHostAddress &address, quint16 port)
+{
+    Q_ASSERT(server);
+    return HttpServerCompat::listen(server, address, port);
 }
 
 int HttpSessions::pendingCount() const

@@ -9,11 +9,13 @@
 #include <QtCore/QString>
 #include <QtHttpServer/QHttpServerRequest>
 #include <QtHttpServer/QHttpServerResponder>
+#include <QtNetwork/QHostAddress>
 
 #include <functional>
 #include <memory>
 
 QT_BEGIN_NAMESPACE
+class QAbstractHttpServer;
 class QHttpServer;
 QT_END_NAMESPACE
 
@@ -34,6 +36,7 @@ class HttpSessionsPrivate;
 //           exchange->respond(session.value(QStringLiteral("user")).toString().toUtf8());
 //       });
 //   });
+//   HttpSessions::listen(&server, QHostAddress::LocalHost, 8080);
 //
 // Safe when the client disconnects before Redis answers: the exchange goes away with the
 // connection and nothing is written to it. A bad cookie gives a new session, never an error
@@ -64,9 +67,16 @@ public:
                Handler handler);
 
     // Begins answering request, for route handlers of your own that take the responder
-    // (Qt 6.4: `(const QHttpServerRequest &, QHttpServerResponder &&)`). Call it in the
-    // handler itself, before it returns. The exchange belongs to this object.
-    HttpExchange *begin(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    // (`QHttpServerResponder &&` on Qt 6.4, `QHttpServerResponder &` on Qt 6.8: move it in).
+    // Call it in the handler itself, before it returns. With server, the exchange notices a
+    // client that leaves early on every Qt version (without it, only on Qt 6.4). The exchange
+    // belongs to this object.
+    HttpExchange *begin(const QHttpServerRequest &request, QHttpServerResponder &&responder,
+                        QAbstractHttpServer *server = nullptr);
+
+    // Listens on address and port (0: any free port) and serves server's routes there, on any
+    // Qt version (QHttpServer::listen() is gone in Qt 6.8). Returns the port, 0 on failure.
+    static quint16 listen(QHttpServer *server, const QHostAddress &address, quint16 port = 0);
 
     // Exchanges begun and not yet answered (nor left by their client).
     int pendingCount() const;

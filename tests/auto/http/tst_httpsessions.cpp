@@ -133,7 +133,7 @@ void tst_HttpSessions::initTestCase()
                    [](HttpExchange *exchange) { exchange->respond("pong"); });
     sessions.route(m_server.get(), QStringLiteral("/silent"), [](HttpExchange *) {});
 
-    const quint16 port = m_server->listen(QHostAddress::LocalHost, 0);
+    const quint16 port = HttpSessions::listen(m_server.get(), QHostAddress::LocalHost);
     QVERIFY(port != 0);
     m_client.setBase(QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(port)));
 }

@@ -1,0 +1,50 @@
+#ifndef REDISTORE_HTTPSERVERCOMPAT_P_H
+#define REDISTORE_HTTPSERVERCOMPAT_P_H
+
+#include <QtCore/QByteArray>
+#include <QtCore/QList>
+#include <QtCore/QPair>
+#include <QtHttpServer/QHttpServerRequest>
+#include <QtHttpServer/QHttpServerResponder>
+#include <QtNetwork/QHostAddress>
+
+class QAbstractHttpServer;
+class QTcpSocket;
+
+// Every difference between the QHttpServer of Qt 6.4 (Debian 12, Ubuntu 24.04) and that of
+// Qt 6.8 and later (Debian 13) lives here, and only here.
+namespace RediStore::HttpServerCompat {
+
+using HeaderList = QList<QPair<QByteArray, QByteArray>>;
+
+// The responder parameter of a route handler that may answer later: Qt 6.4 wants an rvalue
+// reference, Qt 6.8 an lvalue reference. Either way the handler may move it out.
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+using RouteResponder = QHttpServerResponder &;
+#else
+using RouteResponder = QHttpServerResponder &&;
+#endif
+
+// The request's headers, in the order the client sent them.
+HeaderList requestHeaders(const QHttpServerRequest &request);
+
+// The connection the answer goes to, or null when it cannot be known (Qt 6.8 without the
+// server). Call it before the responder is moved. The socket lives at least as long as the
+// responder: Qt 6.4 deletes it later when the client disconnects, Qt 6.8 keeps it while a
+// responder holds its connection.
+QTcpSocket *connectionSocket(QAbstractHttpServer *server, const QHttpServerRequest &request,
+                             QHttpServerResponder &responder);
+
+// Writes a whole answer: status, Content-Type, Content-Length, the extra headers in order, and
+// the body, or no body for a HEAD request (with the Content-Length of the body it would have).
+void writeAnswer(QHttpServerResponder &responder, QHttpServerResponder::StatusCode status,
+                 const QByteArray &contentType, const HeaderList &headers, const QByteArray &body,
+                 bool headRequest);
+
+// Listens on address:port (0 for any free port) and serves server's routes there; returns the
+// port, or 0 when it cannot listen. Qt 6.8 removed QAbstractHttpServer::listen().
+quint16 listen(QAbstractHttpServer *server, const QHostAddress &address, quint16 port);
+
+} // namespace RediStore::HttpServerCompat
+
+#endif // REDISTORE_HTTPSERVERCOMPAT_P_H
