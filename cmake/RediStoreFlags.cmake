@@ -1,3 +1,7 @@
+# Warnings are errors only where we choose: CI and scripts/test.sh turn this on; a user's build
+# keeps them warnings, so that a newer compiler or Qt never breaks it.
+option(REDISTORE_WERROR "Treat compiler warnings in RediStore's own targets as errors" OFF)
+
 # Strict flags for the project's own targets (never applied to third-party code).
 function(redistore_strict_flags target)
     target_compile_definitions(${target} PRIVATE
@@ -8,8 +12,10 @@ function(redistore_strict_flags target)
         QT_USE_QSTRINGBUILDER
         QT_NO_FOREACH
         QT_NO_KEYWORDS)
-    target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Werror
-        -Wno-error=deprecated-declarations)
+    target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic)
+    if(REDISTORE_WERROR)
+        target_compile_options(${target} PRIVATE -Werror)
+    endif()
 endfunction()
 
 # Sanitizer build: cmake -DREDISTORE_SANITIZE=ON
@@ -34,3 +40,11 @@ if(REDISTORE_BUILD_FUZZERS)
     endif()
     add_compile_options(-fsanitize=fuzzer-no-link)
 endif()
+
+# Installs a program into bin/ with a RUNPATH to the library folder relative to itself
+# ($ORIGIN/../lib), so that an install into any prefix runs as it is.
+function(redistore_install_program target)
+    file(RELATIVE_PATH libdir "${CMAKE_INSTALL_FULL_BINDIR}" "${CMAKE_INSTALL_FULL_LIBDIR}")
+    set_target_properties(${target} PROPERTIES INSTALL_RPATH "$ORIGIN/${libdir}")
+    install(TARGETS ${target} RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
+endfunction()
