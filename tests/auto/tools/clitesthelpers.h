@@ -3,6 +3,8 @@
 
 // Running the built redistore binary as a user runs it, and reading what it prints.
 
+#include <runprogram.h>
+
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
@@ -12,36 +14,9 @@
 
 namespace CliTest {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-// Runs a built program and waits for it; a program that does not finish in time is killed
-// and gives exit code -1.
-inline Run runProgram(const QString &program, const QStringList &arguments,
-                      const QByteArray &input = QByteArray(), int timeoutMs = 60000)
-{
-    QProcess process;
-    process.start(program, arguments);
-    if (!process.waitForStarted(10000))
-        return {};
-    if (!input.isEmpty())
-        process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    Run run;
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
+using RediStore::Test::dump;
+using RediStore::Test::Run;
+using RediStore::Test::runProgram;
 
 #ifdef REDISTORE_CLI
 inline Run redistore(const QStringList &arguments, const QByteArray &input = QByteArray())
@@ -49,13 +24,6 @@ inline Run redistore(const QStringList &arguments, const QByteArray &input = QBy
     return runProgram(QStringLiteral(REDISTORE_CLI), arguments, input);
 }
 #endif
-
-inline QString dump(const Run &run)
-{
-    return QStringLiteral("exit %1\nstdout: %2\nstderr: %3")
-        .arg(run.exitCode)
-        .arg(QString::fromUtf8(run.out), QString::fromUtf8(run.err));
-}
 
 #ifdef REDISTORE_CLI
 // `redistore ARGUMENTS` prints usage that mentions `mentions`, on stdout only, and exits 0.
