@@ -1,7 +1,8 @@
 #!/bin/bash
 # Sourced by the demo: start_private_redis starts a redis-server of our own on a free loopback
 # port, in a temporary folder, without persistence; it stops when the calling script exits.
-# Sets REDIS_PORT, REDIS_URL and REDIS_DIR.
+# Sets REDIS_PORT, REDIS_URL and REDIS_DIR. REDISTORE_REDIS_SERVER names another server binary
+# (valkey-server, say), as it does for the tests.
 
 free_port() {
     local port
@@ -18,7 +19,7 @@ start_private_redis() {
     REDIS_PORT="$(free_port "${REDIS_PORT:-6390}")"
     REDIS_DIR="$(mktemp -d /tmp/redistore-demo.XXXXXX)"
     REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
-    redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no \
+    "${REDISTORE_REDIS_SERVER:-redis-server}" --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no \
         --dir "$REDIS_DIR" --logfile "$REDIS_DIR/redis.log" --daemonize yes \
         --pidfile "$REDIS_DIR/redis.pid" --notify-keyspace-events Kg\$x >/dev/null
     local _

@@ -130,10 +130,22 @@ RedisServer::~RedisServer()
 
 QString RedisServer::serverBinary()
 {
-    const QByteArray fromEnv = qgetenv("REDISTORE_REDIS_SERVER");
-    if (!fromEnv.isEmpty())
-        return QString::fromLocal8Bit(fromEnv);
-    return QStandardPaths::findExecutable(QStringLiteral("redis-server"));
+    // A path, or a name looked up on PATH (REDISTORE_REDIS_SERVER=valkey-server).
+    const QString fromEnv = qEnvironmentVariable("REDISTORE_REDIS_SERVER");
+    if (fromEnv.contains(QLatin1Char('/')))
+        return fromEnv;
+    return QStandardPaths::findExecutable(fromEnv.isEmpty() ? QStringLiteral("redis-server")
+                                                            : fromEnv);
+}
+
+QString RedisServer::version() const
+{
+    const QByteArray info = command({ "INFO", "server" }, aclUser, aclPassword).toByteArray();
+    for (const QByteArray &line : info.split('\n')) {
+        if (line.startsWith("redis_version:"))
+            return QString::fromLatin1(line.mid(14).trimmed());
+    }
+    return QString();
 }
 
 quint16 RedisServer::freePort()
@@ -183,8 +195,11 @@ bool RedisServer::launch()
 {
     const QString binary = serverBinary();
     if (binary.isEmpty() || !QFile::exists(binary)) {
-        m_error = QStringLiteral("redis-server not found (install the redis-server package or set "
-                                 "REDISTORE_REDIS_SERVER to its path)");
+        const QString asked = qEnvironmentVariable("REDISTORE_REDIS_SERVER",
+                                                   QStringLiteral("redis-server"));
+        m_error = QStringLiteral("%1 not found (install its package, or set "
+                                 "REDISTORE_REDIS_SERVER to a server's name or path)")
+                      .arg(asked);
         return false;
     }
     QStringList config = {

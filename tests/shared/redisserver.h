@@ -12,7 +12,8 @@
 namespace RediStore::Test {
 
 // A private redis-server for one test: a free loopback port and a Unix socket in a temporary
-// folder, no persistence. The binary is $REDISTORE_REDIS_SERVER, else redis-server on PATH.
+// folder, no persistence. The binary is $REDISTORE_REDIS_SERVER (a path, or a name on PATH such
+// as valkey-server), else redis-server.
 // ACL user "alice" (password "alice-secret") may run every command; with requirePassword the
 // default user needs "default-secret".
 class RedisServer
@@ -55,6 +56,10 @@ public:
     // "-" for errors.
     QVariant command(const QByteArrayList &args, const QByteArray &user = {},
                      const QByteArray &password = {}) const;
+
+    // The redis_version that INFO reports (Valkey reports the Redis version it is compatible
+    // with there), or empty when the server does not answer.
+    QString version() const;
 
     static QString serverBinary();
     static quint16 freePort();

@@ -185,7 +185,8 @@ void tst_SessionConnection::probeSaysWhatIsWrong()
     QTRY_VERIFY_WITH_TIMEOUT(ok.count() + failed.count() == 1, 8000);
     if (message.isEmpty()) {
         QCOMPARE(ok.count(), 1);
-        QVERIFY(ok.first().first().toString().startsWith(QLatin1Char('7')));
+        QVERIFY(!server.version().isEmpty());
+        QCOMPARE(ok.first().first().toString(), server.version());
         return;
     }
     QCOMPARE(failed.count(), 1);
@@ -232,7 +233,8 @@ void tst_SessionConnection::lostConnectionIsReportedAndRestored()
     QCOMPARE(connection.state(), SessionConnection::State::Connected);
     QVERIFY(connection.admin());
     QVERIFY(connection.admin()->isReadOnly());
-    QVERIFY(connection.serverVersion().startsWith(QLatin1Char('7')));
+    QVERIFY(!server.version().isEmpty());
+    QCOMPARE(connection.serverVersion(), server.version());
 
     server.kill();
     QVERIFY(lost.wait(5000));

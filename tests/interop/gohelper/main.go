@@ -34,6 +34,7 @@ import (
 	"fmt"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"strconv"
 	"strings"
 
@@ -44,6 +45,51 @@ import (
 func init() {
 	// sessions registers []interface{}; nested maps need this, as every Go app storing them.
 	gob.Register(map[string]interface{}{})
+}
+
+// gob's type ids are process-global, handed out in first-use order. A fresh Go 1.19 process
+// gives its first type 65 (gob takes 64 for itself when it starts), later versions give it 64.
+// RediStore and the vectors in tests/data number a session map as a fresh Go 1.19 process does,
+// and Go of every version reads either numbering. So that the bytes can be compared whatever
+// Go this is, a fresh process of this program says where its numbering starts, and 64 is taken
+// here when it is still free.
+func numberTypesAsGo119() {
+	out, err := exec.Command(os.Args[0], "first-type-id").Output()
+	if err != nil {
+		fail("first-type-id: %v", err)
+	}
+	if strings.TrimSpace(string(out)) == "64" {
+		if err := gob.NewEncoder(new(bytes.Buffer)).Encode(struct{ Taken int }{}); err != nil {
+			fail("gob: %v", err)
+		}
+	}
+}
+
+// firstTypeId is the id a fresh process gives its first type: the first message of an
+// encoding of a new struct type defines it, as the negative of its id.
+func firstTypeId() int {
+	var b bytes.Buffer
+	if err := gob.NewEncoder(&b).Encode(struct{ Probe int }{}); err != nil {
+		fail("gob: %v", err)
+	}
+	readUint := func(p []byte) (uint64, []byte) {
+		if p[0] < 128 {
+			return uint64(p[0]), p[1:]
+		}
+		n := int(-int8(p[0]))
+		var u uint64
+		for _, c := range p[1 : 1+n] {
+			u = u<<8 | uint64(c)
+		}
+		return u, p[1+n:]
+	}
+	_, rest := readUint(b.Bytes()) // the message's length
+	u, _ := readUint(rest)
+	id := int64(u >> 1)
+	if u&1 != 0 {
+		id = ^id
+	}
+	return int(-id)
 }
 
 type change struct {
@@ -211,6 +257,13 @@ func main() {
 		fail("want a command: write or read")
 	}
 	verb := flag.Arg(0)
+	if verb == "first-type-id" {
+		fmt.Println(firstTypeId())
+		return
+	}
+	if *serializer == "gob" {
+		numberTypesAsGo119()
+	}
 
 	var changes []change
 	fs := flag.NewFlagSet(verb, flag.ExitOnError)
