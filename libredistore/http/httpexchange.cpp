@@ -7,6 +7,9 @@
 
 #include <QtCore/QMetaEnum>
 
+#include <algorithm>
+#include <cstring>
+
 namespace RediStore {
 
 namespace {
@@ -14,6 +17,22 @@ namespace {
 QByteArray statusText(HttpExchange::StatusCode status)
 {
     return QByteArray::number(int(status));
+}
+
+// RFC 9110 token characters: a header name made of anything else could end the line.
+bool isHeaderName(const QByteArray &name)
+{
+    static constexpr char extra[] = "!#$%&'*+-.^_`|~";
+    return !name.isEmpty() && std::all_of(name.cbegin(), name.cend(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            || (c != 0 && std::strchr(extra, c));
+    });
+}
+
+// No CR, LF or NUL: a value with them could add headers, or a body, of someone else's choosing.
+bool isHeaderValue(const QByteArray &value)
+{
+    return !value.contains('\r') && !value.contains('\n') && !value.contains('\0');
 }
 
 SessionError storeGone()
@@ -143,7 +162,10 @@ HttpExchange::HttpExchange(HttpSessions *sessions, const QHttpServerRequest &req
         // The client disconnected, or QHttpServer deleted the socket (Qt 6.4 does, later):
         // either means the answer has nowhere to go.
         connect(d->socket, &QAbstractSocket::disconnected, this, [this]() { d->abandon(); });
-        connect(d->socket, &QObject::destroyed, this, [this]() { d->abandon(); });
+        connect(d->socket, &QObject::destroyed, this, [this]() {
+            HttpServerCompat::forgetResponderOfDeletedConnection(d->responder);
+            d->abandon();
+        });
     }
 
     d->timeout.setSingleShot(true);
@@ -276,9 +298,16 @@ void HttpExchange::save(const Session &session, SessionStore::SaveCallback callb
                       });
 }
 
-void HttpExchange::addHeader(const QByteArray &name, const QByteArray &value)
+bool HttpExchange::addHeader(const QByteArray &name, const QByteArray &value)
 {
+    if (!isHeaderName(name) || !isHeaderValue(value)) {
+        // Neither is printed: either may hold what the client sent.
+        qCWarning(lcHttp).noquote() << "a header for" << d->url.path()
+                                    << "was refused: its name or value is not valid in HTTP";
+        return false;
+    }
     d->extraHeaders.append({ name, value });
+    return true;
 }
 
 void HttpExchange::respond(const QByteArray &body, const QByteArray &contentType, StatusCode status)

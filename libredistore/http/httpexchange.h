@@ -82,8 +82,9 @@ public:
     void save(const Session &session, SessionStore::SaveCallback callback);
 
     // Adds a header to the answer, e.g. Location. Set-Cookie headers of saved sessions are
-    // added by the exchange itself.
-    void addHeader(const QByteArray &name, const QByteArray &value);
+    // added by the exchange itself. A name that is no HTTP token, or a value with CR, LF or NUL
+    // (which could add headers of a client's choosing), is refused: false, and a log line.
+    bool addHeader(const QByteArray &name, const QByteArray &value);
 
     // Answers now, with the Set-Cookie header of every session saved so far.
     void respond(const QByteArray &body, const QByteArray &contentType = textPlain,

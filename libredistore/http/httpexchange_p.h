@@ -47,9 +47,10 @@ public:
     QHostAddress remoteAddress;
     QByteArrayList cookieHeaders;
 
-    // The connection's socket, when known: Qt 6.4 deletes it when the client disconnects, and
-    // the QPointer tells whether it is still there. Without it (Qt 6.8 and an exchange begun
-    // without its server) a client that leaves is noticed only by the response timeout.
+    // The connection's socket, when known: Qt 6.4 deletes it some time after the client
+    // disconnects, and the QPointer tells whether it is still there. Without it (Qt 6.8 and an
+    // exchange begun without its server) a client that leaves is noticed only by the response
+    // timeout.
     std::unique_ptr<QHttpServerResponder> responder;
     QPointer<QTcpSocket> socket;
     bool socketKnown = false;

@@ -5,30 +5,13 @@
 #include <QtNetwork/QTcpSocket>
 
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+#include <QtCore/QBuffer>
 #include <QtNetwork/QHttpHeaders>
 #endif
 
 namespace RediStore::HttpServerCompat {
 
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
-
-namespace {
-
-// The body of a HEAD answer: none. Qt 6.8's responder appends Content-Length: 0 to answers it
-// writes from a QByteArray; from a sequential device it writes our headers as they are, and
-// nothing after them when the device is at its end.
-class NoBody : public QIODevice
-{
-public:
-    NoBody() { open(QIODevice::ReadOnly); }
-    bool isSequential() const override { return true; }
-
-protected:
-    qint64 readData(char *, qint64) override { return -1; }
-    qint64 writeData(const char *, qint64) override { return -1; }
-};
-
-} // namespace
 
 HeaderList requestHeaders(const QHttpServerRequest &request)
 {
@@ -61,11 +44,23 @@ void writeAnswer(QHttpServerResponder &responder, QHttpServerResponder::StatusCo
     for (const auto &header : headers)
         all.append(header.first, header.second);
     if (headRequest) {
-        all.append(QHttpHeaders::WellKnownHeader::ContentLength, QByteArray::number(body.size()));
-        responder.write(new NoBody, all, status);
+        // The responder writes the Content-Length of a non-sequential device and no body when
+        // the device is at its end: the headers of the GET answer, nothing after them.
+        auto *noBody = new QBuffer;
+        noBody->setData(body);
+        noBody->open(QIODevice::ReadOnly);
+        noBody->seek(body.size());
+        responder.write(noBody, all, status); // takes the buffer
     } else {
         responder.write(body, all, status); // adds Content-Length
     }
+}
+
+void forgetResponderOfDeletedConnection(std::unique_ptr<QHttpServerResponder> &responder)
+{
+    // Its destructor tells the connection's object, which is gone with the server: leak the
+    // few bytes instead (this happens only when the server is deleted before the exchange).
+    (void)responder.release();
 }
 
 quint16 listen(QAbstractHttpServer *server, const QHostAddress &address, quint16 port)
@@ -103,6 +98,11 @@ void writeAnswer(QHttpServerResponder &responder, QHttpServerResponder::StatusCo
     for (const auto &header : headers)
         responder.writeHeader(header.first, header.second);
     responder.writeBody(headRequest ? QByteArray() : body);
+}
+
+void forgetResponderOfDeletedConnection(std::unique_ptr<QHttpServerResponder> &)
+{
+    // Qt 6.4's responder holds the socket by QPointer: it may be destroyed later as usual.
 }
 
 quint16 listen(QAbstractHttpServer *server, const QHostAddress &address, quint16 port)

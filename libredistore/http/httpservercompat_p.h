@@ -8,6 +8,8 @@
 #include <QtHttpServer/QHttpServerResponder>
 #include <QtNetwork/QHostAddress>
 
+#include <memory>
+
 class QAbstractHttpServer;
 class QTcpSocket;
 
@@ -29,17 +31,22 @@ using RouteResponder = QHttpServerResponder &&;
 HeaderList requestHeaders(const QHttpServerRequest &request);
 
 // The connection the answer goes to, or null when it cannot be known (Qt 6.8 without the
-// server). Call it before the responder is moved. The socket lives at least as long as the
-// responder: Qt 6.4 deletes it later when the client disconnects, Qt 6.8 keeps it while a
-// responder holds its connection.
+// server). Call it before the responder is moved. Qt 6.4 deletes the socket some time after
+// the client disconnects; Qt 6.8 keeps it while a responder holds its connection, until the
+// server itself is deleted.
 QTcpSocket *connectionSocket(QAbstractHttpServer *server, const QHttpServerRequest &request,
                              QHttpServerResponder &responder);
 
 // Writes a whole answer: status, Content-Type, Content-Length, the extra headers in order, and
 // the body, or no body for a HEAD request (with the Content-Length of the body it would have).
+// Qt 6.8 writes header names in lower case (HTTP names are case-insensitive).
 void writeAnswer(QHttpServerResponder &responder, QHttpServerResponder::StatusCode status,
                  const QByteArray &contentType, const HeaderList &headers, const QByteArray &body,
                  bool headRequest);
+
+// The connection's socket was destroyed (its server is being deleted) while the exchange still
+// holds the responder: makes sure that destroying the responder later does not touch it.
+void forgetResponderOfDeletedConnection(std::unique_ptr<QHttpServerResponder> &responder);
 
 // Listens on address:port (0 for any free port) and serves server's routes there; returns the
 // port, or 0 when it cannot listen. Qt 6.8 removed QAbstractHttpServer::listen().

@@ -70,7 +70,7 @@ public:
     // (`QHttpServerResponder &&` on Qt 6.4, `QHttpServerResponder &` on Qt 6.8: move it in).
     // Call it in the handler itself, before it returns. With server, the exchange notices a
     // client that leaves early on every Qt version (without it, only on Qt 6.4). The exchange
-    // belongs to this object.
+    // belongs to this object; the server must outlive it.
     HttpExchange *begin(const QHttpServerRequest &request, QHttpServerResponder &&responder,
                         QAbstractHttpServer *server = nullptr);
 

@@ -22,6 +22,16 @@ struct HttpResult
     int status = 0;
     QByteArray body;
     QByteArrayList setCookies; // one entry per Set-Cookie header
+    QList<QPair<QByteArray, QByteArray>> headers; // every header, as received
+    // The first value of the header called name (case-insensitive), or empty.
+    QByteArray header(const QByteArray &name) const
+    {
+        for (const auto &pair : headers) {
+            if (pair.first.compare(name, Qt::CaseInsensitive) == 0)
+                return pair.second;
+        }
+        return QByteArray();
+    }
     QNetworkReply::NetworkError error = QNetworkReply::NoError;
     QString errorString;
 };
@@ -67,7 +77,8 @@ public:
         result.body = reply->readAll();
         result.error = reply->error();
         result.errorString = reply->errorString();
-        for (const auto &pair : reply->rawHeaderPairs()) {
+        result.headers = reply->rawHeaderPairs();
+        for (const auto &pair : std::as_const(result.headers)) {
             if (pair.first.compare("set-cookie", Qt::CaseInsensitive) == 0)
                 result.setCookies += pair.second.split('\n');
         }

@@ -47,6 +47,8 @@ private Q_SLOTS:
     void clientDisconnectsEarly();
     void handlerThatNeverAnswersGets503();
     void headRequestHasNoBody();
+    void headerInjectionIsRefused();
+    void serverDeletedWithAnExchangePending();
     void slowRedisTimesOutWhileOtherRoutesAnswer();
     void redisDownGivesErrorWhileOtherRoutesAnswer();
     void cleanupTestCase();
@@ -132,6 +134,13 @@ void tst_HttpSessions::initTestCase()
     sessions.route(m_server.get(), QStringLiteral("/ping"),
                    [](HttpExchange *exchange) { exchange->respond("pong"); });
     sessions.route(m_server.get(), QStringLiteral("/silent"), [](HttpExchange *) {});
+    // Copies the query's "v" into a header, as a careless handler would.
+    sessions.route(m_server.get(), QStringLiteral("/echo-header"), [](HttpExchange *exchange) {
+        const QByteArray value
+            = exchange->query().queryItemValue(QStringLiteral("v"), QUrl::FullyDecoded).toUtf8();
+        const bool added = exchange->addHeader(QByteArrayLiteral("X-Echo"), value);
+        exchange->respond(added ? QByteArrayLiteral("added") : QByteArrayLiteral("refused"));
+    });
 
     const quint16 port = HttpSessions::listen(m_server.get(), QHostAddress::LocalHost);
     QVERIFY(port != 0);
@@ -367,8 +376,58 @@ void tst_HttpSessions::headRequestHasNoBody()
     const HttpResult result = m_client.send(QStringLiteral("/get"), "HEAD");
     QCOMPARE(result.status, 200);
     QVERIFY(result.body.isEmpty());
+    // The headers of the GET answer, its Content-Length included.
+    QCOMPARE(result.header("Content-Length"), QByteArray::number(qsizetype(14)));
+    QVERIFY(result.header("Content-Type").startsWith("text/plain"));
     // The connection stays usable: the next answer is not mixed up with a stray body.
     QCOMPARE(m_client.get(QStringLiteral("/get")).body, QByteArray("User: john_doe"));
+}
+
+void tst_HttpSessions::headerInjectionIsRefused()
+{
+    const HttpResult plain = m_client.get(QStringLiteral("/echo-header?v=hello"));
+    QCOMPARE(plain.body, QByteArray("added"));
+    QCOMPARE(plain.header("X-Echo"), QByteArray("hello"));
+
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(QStringLiteral("header for /echo-header was refused")));
+    const HttpResult injected
+        = m_client.get(QStringLiteral("/echo-header?v=a%0D%0AX-Injected:%201"));
+    QCOMPARE(injected.status, 200);
+    QCOMPARE(injected.body, QByteArray("refused"));
+    QVERIFY(injected.header("X-Echo").isEmpty());
+    QVERIFY(injected.header("X-Injected").isEmpty());
+}
+
+void tst_HttpSessions::serverDeletedWithAnExchangePending()
+{
+    // A server of its own, deleted while a request waits for Redis: the exchange is dropped
+    // without touching the deleted connection, and the sessions object goes after it.
+    auto server = std::make_unique<QHttpServer>();
+    auto sessions = std::make_unique<HttpSessions>(m_store.get());
+    int entered = 0;
+    sessions->route(server.get(), QStringLiteral("/wait"), [&entered](HttpExchange *exchange) {
+        ++entered;
+        exchange->session(sessionName, [exchange](Session session) {
+            session.setValue(QStringLiteral("user"), QStringLiteral("late"));
+            exchange->saveAndRespond("saved"); // waits for Redis, which is paused
+        });
+    });
+    const quint16 port = HttpSessions::listen(server.get(), QHostAddress::LocalHost);
+    QVERIFY(port != 0);
+    QCOMPARE(m_redis.command({ "CLIENT", "PAUSE", "500", "ALL" }).toByteArray(), QByteArray("OK"));
+    HttpTestClient client;
+    client.setBase(QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(port)));
+    QNetworkReply *reply = client.start(QStringLiteral("/wait"));
+    QTRY_COMPARE(entered, 1);
+    QCOMPARE(sessions->pendingCount(), 1);
+    server.reset();
+    QTRY_COMPARE(sessions->pendingCount(), 0);
+    sessions.reset();
+    QTRY_VERIFY(reply->isFinished());
+    reply->deleteLater();
+    // Redis answers the dropped load when the pause ends; the main server still serves.
+    QTRY_COMPARE_WITH_TIMEOUT(m_client.get(QStringLiteral("/ping")).body, QByteArray("pong"), 5000);
 }
 
 void tst_HttpSessions::slowRedisTimesOutWhileOtherRoutesAnswer()
