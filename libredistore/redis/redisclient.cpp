@@ -219,6 +219,7 @@ void RedisClientPrivate::startConnect(const QString &ip)
                             QStringLiteral("lost the connection to Redis at %1 before the reply; "
                                            "the command may or may not have run")
                                 .arg(config.endpoint())));
+    lostReason.clear();
     redisAsyncContext *ac = nullptr;
     if (config.transport() == RedisConfig::Transport::Unix)
         ac = redisAsyncConnectUnix(QFile::encodeName(config.unixSocket()).constData());
