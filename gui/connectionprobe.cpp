@@ -31,15 +31,28 @@ void ConnectionProbe::start(const RedisConfig &config)
                           if (token != m_token)
                               return;
                           ++m_token;
-                          QString version; // empty when INFO is not allowed
-                          const QList<QByteArray> lines = reply.data().split('\n');
-                          for (const QByteArray &line : lines) {
-                              if (line.startsWith("redis_version:"))
-                                  version = QString::fromLatin1(line.mid(14).trimmed());
-                          }
+                          const QString software = serverSoftware(reply.data());
                           finish();
-                          Q_EMIT succeeded(version);
+                          Q_EMIT succeeded(software);
                       });
+}
+
+QString ConnectionProbe::serverSoftware(const QByteArray &info)
+{
+    // Valkey reports the Redis version it is compatible with as redis_version, and its own as
+    // valkey_version.
+    QString redis;
+    QString valkey;
+    const QList<QByteArray> lines = info.split('\n');
+    for (const QByteArray &line : lines) {
+        if (line.startsWith("redis_version:"))
+            redis = QString::fromLatin1(line.mid(14).trimmed());
+        else if (line.startsWith("valkey_version:"))
+            valkey = QString::fromLatin1(line.mid(15).trimmed());
+    }
+    if (!valkey.isEmpty())
+        return QStringLiteral("Valkey ") + valkey;
+    return redis.isEmpty() ? QString() : QStringLiteral("Redis ") + redis;
 }
 
 void ConnectionProbe::cancel()

@@ -24,8 +24,12 @@ public:
     void cancel();
     bool isRunning() const { return m_client != nullptr; }
 
+    // The server's name and version from an INFO reply: "Redis 7.0.15", "Valkey 8.1.1".
+    static QString serverSoftware(const QByteArray &info);
+
 Q_SIGNALS:
-    void succeeded(const QString &serverVersion);
+    // serverSoftware: "Redis 7.0.15", "Valkey 8.1.1", or empty when INFO is not allowed.
+    void succeeded(const QString &serverSoftware);
     void failed(const RediStore::RedisError &error);
 
 private:

@@ -516,8 +516,8 @@ void MainWindow::updateStatus()
                     .arg(m_connection->endpoint())
                     .arg(m_connection->config().database())
                     .arg(p.keyPrefix);
-        if (!m_connection->serverVersion().isEmpty())
-            where += tr(" \u00b7 Redis %1").arg(m_connection->serverVersion());
+        if (!m_connection->serverSoftware().isEmpty())
+            where += QStringLiteral(" \u00b7 ") + m_connection->serverSoftware();
         break;
     }
     }

@@ -82,13 +82,13 @@ void SessionConnection::close()
     m_admin = nullptr;
     m_monitor = nullptr;
     m_pool = nullptr;
-    m_serverVersion.clear();
+    m_serverSoftware.clear();
     setState(State::Closed);
 }
 
-void SessionConnection::onProbeSucceeded(const QString &version)
+void SessionConnection::onProbeSucceeded(const QString &software)
 {
-    m_serverVersion = version;
+    m_serverSoftware = software;
     m_pool = new RedisPool(m_config, this);
     m_pool->setMaxConnections(3);
     std::shared_ptr<const SessionSerializer> serializer;

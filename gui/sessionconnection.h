@@ -41,7 +41,8 @@ public:
     QString endpoint() const { return m_config.endpoint(); }
     SessionAdmin *admin() const { return m_admin; }
     RedisPool *pool() const { return m_pool; }
-    QString serverVersion() const { return m_serverVersion; }
+    // "Redis 7.0.15", "Valkey 8.1.1", or empty when the server does not say.
+    QString serverSoftware() const { return m_serverSoftware; }
     QString errorText() const { return m_errorText; }
     bool isReadOnly() const { return m_profile.readOnly; }
 
@@ -71,7 +72,7 @@ private:
     QPointer<RedisClient> m_monitor;
     QTimer m_heartbeat;
     State m_state = State::Closed;
-    QString m_serverVersion;
+    QString m_serverSoftware;
     QString m_errorText;
 };
 

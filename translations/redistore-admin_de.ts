@@ -762,10 +762,6 @@
         <translation>%1 · Datenbank %2 · %3*</translation>
     </message>
     <message>
-        <source> · Redis %1</source>
-        <translation> · Redis %1</translation>
-    </message>
-    <message>
         <source>The values of session %1 were changed but not saved. Quit anyway?</source>
         <translation>Die Werte der Sitzung %1 wurden geändert, aber nicht gespeichert. Trotzdem beenden?</translation>
     </message>

@@ -762,10 +762,6 @@
         <translation>%1 · base %2 · %3*</translation>
     </message>
     <message>
-        <source> · Redis %1</source>
-        <translation> · Redis %1</translation>
-    </message>
-    <message>
         <source>The values of session %1 were changed but not saved. Quit anyway?</source>
         <translation>Les valeurs de la session %1 ont été modifiées mais pas enregistrées. Quitter quand même ?</translation>
     </message>

@@ -138,14 +138,17 @@ QString RedisServer::serverBinary()
                                                             : fromEnv);
 }
 
-QString RedisServer::version() const
+QString RedisServer::software() const
 {
     const QByteArray info = command({ "INFO", "server" }, aclUser, aclPassword).toByteArray();
+    QString redis;
     for (const QByteArray &line : info.split('\n')) {
+        if (line.startsWith("valkey_version:"))
+            return QStringLiteral("Valkey ") + QString::fromLatin1(line.mid(15).trimmed());
         if (line.startsWith("redis_version:"))
-            return QString::fromLatin1(line.mid(14).trimmed());
+            redis = QStringLiteral("Redis ") + QString::fromLatin1(line.mid(14).trimmed());
     }
-    return QString();
+    return redis;
 }
 
 quint16 RedisServer::freePort()
@@ -195,8 +198,8 @@ bool RedisServer::launch()
 {
     const QString binary = serverBinary();
     if (binary.isEmpty() || !QFile::exists(binary)) {
-        const QString asked = qEnvironmentVariable("REDISTORE_REDIS_SERVER",
-                                                   QStringLiteral("redis-server"));
+        const QString asked
+            = qEnvironmentVariable("REDISTORE_REDIS_SERVER", QStringLiteral("redis-server"));
         m_error = QStringLiteral("%1 not found (install its package, or set "
                                  "REDISTORE_REDIS_SERVER to a server's name or path)")
                       .arg(asked);

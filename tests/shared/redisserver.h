@@ -57,9 +57,9 @@ public:
     QVariant command(const QByteArrayList &args, const QByteArray &user = {},
                      const QByteArray &password = {}) const;
 
-    // The redis_version that INFO reports (Valkey reports the Redis version it is compatible
-    // with there), or empty when the server does not answer.
-    QString version() const;
+    // The server's name and version from INFO: "Redis 8.0.2", "Valkey 8.1.1" (whose
+    // redis_version is the Redis version it is compatible with); empty when it does not answer.
+    QString software() const;
 
     static QString serverBinary();
     static quint16 freePort();

@@ -185,8 +185,8 @@ void tst_SessionConnection::probeSaysWhatIsWrong()
     QTRY_VERIFY_WITH_TIMEOUT(ok.count() + failed.count() == 1, 8000);
     if (message.isEmpty()) {
         QCOMPARE(ok.count(), 1);
-        QVERIFY(!server.version().isEmpty());
-        QCOMPARE(ok.first().first().toString(), server.version());
+        QVERIFY(!server.software().isEmpty());
+        QCOMPARE(ok.first().first().toString(), server.software());
         return;
     }
     QCOMPARE(failed.count(), 1);
@@ -233,8 +233,8 @@ void tst_SessionConnection::lostConnectionIsReportedAndRestored()
     QCOMPARE(connection.state(), SessionConnection::State::Connected);
     QVERIFY(connection.admin());
     QVERIFY(connection.admin()->isReadOnly());
-    QVERIFY(!server.version().isEmpty());
-    QCOMPARE(connection.serverVersion(), server.version());
+    QVERIFY(!server.software().isEmpty());
+    QCOMPARE(connection.serverSoftware(), server.software());
 
     server.kill();
     QVERIFY(lost.wait(5000));
