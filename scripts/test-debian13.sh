@@ -1,11 +1,13 @@
 #!/bin/bash
 # The README's test command on Debian 13 (trixie: Qt 6.8, hiredis 1.2, GCC 14, Redis 8.0), in a
-# debootstrap root, then the tests again with Valkey 8.1 as the server. Needs root.
+# debootstrap root, then the tests again with Valkey 8.1 as the server, then the fuzzers built
+# with clang and run briefly. Needs root.
 #   scripts/test-debian13.sh
 # The root is kept in $REDISTORE_CI_CACHE/trixie (default /var/cache/redistore-ci) and reused by
 # later runs; each run copies this tree in afresh and builds it from scratch. DEBIAN_MIRROR
 # chooses the mirror (default http://deb.debian.org/debian). /proc, /sys and /dev are mounted in
-# a private mount namespace: they go away with this script however it ends, killed included.
+# private mount and PID namespaces: they and every process of the stage go away with this script
+# however it ends, killed included.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cache="${REDISTORE_CI_CACHE:-/var/cache/redistore-ci}"
@@ -19,10 +21,12 @@ if [ "$(id -u)" -ne 0 ]; then
     exit 1
 fi
 
-# Everything below runs in a mount namespace of its own.
-if [ "${REDISTORE_IN_MOUNT_NS:-}" != 1 ]; then
+# Everything below runs in mount and PID namespaces of its own, as their first process: however
+# this stage ends, killed included, every process started in it ends too and its mounts go.
+if [ "${REDISTORE_IN_NAMESPACE:-}" != 1 ]; then
     "$root/scripts/install-deps.sh" debootstrap
-    REDISTORE_IN_MOUNT_NS=1 exec unshare --mount --propagation private -- "$0" "$@"
+    REDISTORE_IN_NAMESPACE=1 exec unshare --mount --propagation private --pid --fork --kill-child \
+        -- "$0" "$@"
 fi
 
 # Only a root that debootstrap finished is used; a partial one from a killed run is made again.
@@ -40,13 +44,12 @@ if [ ! -e "$target/.redistore-root-complete" ]; then
     mv "$target.new" "$target"
 fi
 
-# Ends what the tests left running in the root, then unmounts (the namespace would drop the
-# mounts anyway when its last process ends).
+# Ends what the tests left running (every other process of this PID namespace), then
+# unmounts; the kernel would do both if this script were killed.
 cleanup() {
-    local pid
-    for pid in /proc/[0-9]*; do
-        [ "$(readlink "$pid/root" 2>/dev/null)" = "$target" ] && kill -KILL "${pid#/proc/}" 2>/dev/null
-    done
+    if [ "$$" = 1 ]; then # only ever as the namespace's first process
+        kill -KILL -1 2>/dev/null || true
+    fi
     umount -R "$target/dev" "$target/sys" "$target/proc" 2>/dev/null || true
 }
 trap cleanup EXIT
@@ -58,19 +61,27 @@ mount --rbind /sys "$target/sys"
 mount --rbind /dev "$target/dev"
 cp /etc/resolv.conf "$target/etc/resolv.conf"
 cp /etc/hosts "$target/etc/hosts"
+# No package's service starts in the root (a redis-server on the host's port 6379, say).
+printf '#!/bin/sh\nexit 101\n' >"$target/usr/sbin/policy-rc.d"
+chmod 755 "$target/usr/sbin/policy-rc.d"
 
 step "copying the tree into the root"
 rm -rf "$target/src" "$target/tmp/"*
 mkdir -p "$target/src"
 tar -C "$root" --exclude='./build*' --exclude=./.git --exclude=./.cache -cf - . | tar -C "$target/src" -xf -
 
+# A command in the root with a clean environment; waited for in the background, so that a
+# signal's trap runs at once.
 run() {
     chroot "$target" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-        HOME=/root LANG=C.UTF-8 CI="${CI:-}" "$@"
+        HOME=/root LANG=C.UTF-8 CI="${CI:-}" "$@" &
+    wait $!
 }
 version() { run "$1" --version | sed -n 's/.* v=\([^ ]*\).*/\1/p'; }
 
 step "packages of scripts/debian-packages.txt, and valkey-server"
+# A run killed in the middle of dpkg leaves it half done: finish that first.
+run dpkg --configure -a
 if ! run /src/scripts/install-deps.sh valkey-server; then
     echo "test-debian13: installing Debian 13's packages in the root failed (is $mirror" \
         "reachable? apt-get's reason is above)" >&2
@@ -84,5 +95,9 @@ run /bin/bash -c 'cd /src && scripts/test.sh'
 step "the tests again with Valkey $(version valkey-server)"
 run REDISTORE_REDIS_SERVER=valkey-server /bin/bash -c \
     'cd /src/build && ctest --output-on-failure -j "$(nproc)" --timeout 600 --label-exclude install'
+
+# The fuzzers build with Debian 13's clang, and each runs briefly on its seed corpus.
+step "fuzzers (scripts/fuzz.sh, clang $(run clang --version | sed -n 's/.*clang version \([^ ]*\).*/\1/p'))"
+run /bin/bash -c 'cd /src && scripts/fuzz.sh 5'
 
 step "passed"
