@@ -46,8 +46,9 @@ SecureCookie makeCodec(const KeyRing &ring)
 // Signs "timestamp|value" as securecookie does, so decoding gets past the MAC.
 QByteArray signedCookie(const QByteArray &key, const QByteArray &signedPart)
 {
-    const QByteArray mac = QMessageAuthenticationCode::hash(cookieName + '|' + signedPart, key,
-                                                            QCryptographicHash::Sha256);
+    const QByteArray message = cookieName + '|' + signedPart;
+    const QByteArray mac
+        = QMessageAuthenticationCode::hash(message, key, QCryptographicHash::Sha256);
     return QByteArray(signedPart + '|' + mac).toBase64(QByteArray::Base64UrlEncoding);
 }
 
