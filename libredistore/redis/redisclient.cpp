@@ -119,11 +119,7 @@ RedisClientPrivate::~RedisClientPrivate()
         redisAsyncFree(context);
     const RedisError gone(RedisError::Code::ClientDestroyed,
                           QStringLiteral("the Redis client was deleted before the reply came"));
-    for (InFlight &command : inFlight) {
-        if (!command.timedOut)
-            ready.push_back({ std::move(command.result), RedisReply::failure(gone) });
-    }
-    inFlight.clear();
+    failInFlight(gone); // into ready: nothing is posted while destroying
     for (Queued &queued : offline)
         ready.push_back({ std::move(queued.command.result), RedisReply::failure(gone) });
     offline.clear();
