@@ -65,9 +65,9 @@ void KeyspaceWatcher::start(const RedisConfig &config, RedisPool *pool, const QS
     m_pattern = channelPattern(config.database(), keyPrefix);
     m_channelPrefix
         = "__keyspace@" + QByteArray::number(config.database()) + "__:" + keyPrefix.toUtf8();
-    m_subscriber = new RedisClient(config);
-    connect(m_subscriber, &RedisClient::patternMessageReceived, this, &KeyspaceWatcher::onMessage);
-    connect(m_subscriber, &RedisClient::subscribed, this, [this](const QByteArray &pattern) {
+    m_subscriber = new RedisSubscriber(config);
+    connect(m_subscriber, &RedisSubscriber::patternMessageReceived, this, &KeyspaceWatcher::onMessage);
+    connect(m_subscriber, &RedisSubscriber::subscribed, this, [this](const QByteArray &pattern) {
         if (pattern != m_pattern)
             return;
         m_subscribed = true;

@@ -1,7 +1,7 @@
 #ifndef REDISTORE_ADMIN_KEYSPACEWATCHER_H
 #define REDISTORE_ADMIN_KEYSPACEWATCHER_H
 
-#include <libredistore/redis/redisclient.h>
+#include <libredistore/redis/redissubscriber.h>
 #include <libredistore/redis/redispool.h>
 
 #include <QtCore/QHash>
@@ -66,7 +66,7 @@ private:
     void flush();
 
     QPointer<RedisPool> m_pool;
-    RedisClient *m_subscriber = nullptr;
+    RedisSubscriber *m_subscriber = nullptr;
     RedisConfig m_config;
     QByteArray m_pattern;
     QByteArray m_channelPrefix; // "__keyspace@0__:session_"

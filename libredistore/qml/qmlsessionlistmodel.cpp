@@ -4,6 +4,7 @@
 #include "qmlsessionadmin.h"
 
 #include <libredistore/redis/redisclient.h>
+#include <libredistore/redis/redissubscriber.h>
 #include <libredistore/redis/redispool.h>
 #include <libredistore/session/sessionadmin.h>
 
@@ -423,13 +424,13 @@ void QmlSessionListModel::startWatching()
         const RedisConfig config = m_admin->redisConfig();
         m_channelPrefix = QByteArrayLiteral("__keyspace@") + QByteArray::number(config.database())
             + QByteArrayLiteral("__:") + m_admin->keyPrefix().toUtf8();
-        m_subscriber = std::make_unique<RedisClient>(config);
-        connect(m_subscriber.get(), &RedisClient::patternMessageReceived, this,
+        m_subscriber = std::make_unique<RedisSubscriber>(config);
+        connect(m_subscriber.get(), &RedisSubscriber::patternMessageReceived, this,
                 [this](const QByteArray &, const QByteArray &channel, const QByteArray &message) {
                     onKeyspaceEvent(channel, message);
                 });
         // Events sent before the subscription (or while it was down) are lost: reload.
-        connect(m_subscriber.get(), &RedisClient::subscribed, this, [this]() {
+        connect(m_subscriber.get(), &RedisSubscriber::subscribed, this, [this]() {
             setUpdateMode(QStringLiteral("notifications"));
             refresh();
         });

@@ -13,7 +13,7 @@
 namespace RediStore {
 
 class QmlSessionAdmin;
-class RedisClient;
+class RedisSubscriber;
 class SessionAdmin;
 struct SessionInfo;
 
@@ -141,7 +141,7 @@ private:
     QHash<QString, PendingLoad> m_pendingLoads;
     quint64 m_eventCounter = 0;
 
-    std::unique_ptr<RedisClient> m_subscriber;
+    std::unique_ptr<RedisSubscriber> m_subscriber;
     QByteArray m_channelPrefix; // "__keyspace@0__:session_"
     QTimer m_pollTimer;
 };

@@ -18,20 +18,23 @@ namespace RediStore {
 class RedisClientPrivate;
 
 // One connection to Redis, driven by the event loop of the thread it lives in; nothing blocks.
+// TCP (IPv4 or IPv6), a Unix socket, or TLS (rediss://), as the configuration says.
 //
 // Commands are binary-safe argument lists. Each one always completes exactly once, with the
 // server's reply or with an Error reply that says why there is none (CommandTimeout,
 // Disconnected, NotConnected, QueueFull, ClientDestroyed). Completion is delivered from the
-// event loop, never from inside the call that issued the command nor from inside hiredis.
-// Many commands may be in flight at once; their replies arrive in order.
+// event loop, never from inside the call that issued the command. Many commands may be in
+// flight at once; their replies arrive in order.
 //
 // After connecting, AUTH, SELECT and CLIENT SETNAME run before any user command. A lost
-// connection is re-opened with exponential backoff (RedisConfig::autoReconnect); commands issued
-// meanwhile wait in a bounded queue or fail at once (RedisConfig::offlinePolicy). Commands in
-// flight when the connection drops fail with Disconnected: they are never sent twice.
+// connection is re-opened on its own (RedisConfig::autoReconnect): quickly while commands wait,
+// with a growing delay while idle. Commands issued meanwhile wait up to the offline wait
+// (RedisConfig::offlineWaitMs) and then fail with NotConnected, or fail at once
+// (RedisConfig::offlinePolicy). Commands in flight when the connection drops fail with
+// Disconnected: they are never sent twice.
 //
-// A client that subscribes (subscribe(), psubscribe()) is in pub/sub mode and takes no other
-// commands; use a second client for them.
+// Pub/sub needs a connection of its own: RedisSubscriber. Here, SUBSCRIBE and the like are
+// refused.
 class REDISTORE_EXPORT RedisClient : public QObject
 {
     Q_OBJECT
@@ -73,24 +76,11 @@ public:
     // Commands sent and waiting for their reply, plus those queued while offline.
     int pendingCount() const;
 
-    // Pub/sub. Subscriptions are restored after a reconnect.
-    void subscribe(const QByteArrayList &channels);
-    void unsubscribe(const QByteArrayList &channels);
-    void psubscribe(const QByteArrayList &patterns);
-    void punsubscribe(const QByteArrayList &patterns);
-    QByteArrayList channels() const;
-    QByteArrayList patterns() const;
-
 Q_SIGNALS:
     void stateChanged(RediStore::RedisClient::State state);
     void connected();
     void disconnected();
     void errorOccurred(const RediStore::RedisError &error);
-    // A SUBSCRIBE or PSUBSCRIBE was confirmed by the server.
-    void subscribed(const QByteArray &channelOrPattern);
-    void messageReceived(const QByteArray &channel, const QByteArray &message);
-    void patternMessageReceived(const QByteArray &pattern, const QByteArray &channel,
-                                const QByteArray &message);
 
 private:
     friend class RedisClientPrivate;

@@ -1,22 +1,9 @@
 #include "redisconfig.h"
-
-#include <QtCore/QUrl>
-#include <QtCore/QUrlQuery>
+#include "redisconfig_p.h"
 
 namespace RediStore {
 
 namespace {
-
-// Which fields were set explicitly (by a setter or a URL): those are the ones a URL may not
-// silently override.
-enum ExplicitField : unsigned {
-    AddressField = 1u << 0,
-    UsernameField = 1u << 1,
-    PasswordField = 1u << 2,
-    DatabaseField = 1u << 3,
-};
-
-constexpr int defaultPort = 6379;
 
 RedisError configError(RedisError::Code code, const QString &message)
 {
@@ -24,27 +11,6 @@ RedisError configError(RedisError::Code code, const QString &message)
 }
 
 } // namespace
-
-class RedisConfigData : public QSharedData
-{
-public:
-    RedisConfig::Transport transport = RedisConfig::Transport::Tcp;
-    QString host = QStringLiteral("127.0.0.1");
-    int port = defaultPort;
-    QString unixSocket;
-    QString username;
-    QString password;
-    int database = 0;
-    int connectTimeoutMs = 5000;
-    int commandTimeoutMs = 5000;
-    QString clientName;
-    bool autoReconnect = true;
-    int reconnectMinDelayMs = 100;
-    int reconnectMaxDelayMs = 5000;
-    RedisConfig::OfflinePolicy offlinePolicy = RedisConfig::OfflinePolicy::Queue;
-    int offlineQueueLimit = 10000;
-    unsigned explicitFields = 0;
-};
 
 RedisConfig::RedisConfig()
     : d(new RedisConfigData)
@@ -54,150 +20,6 @@ RedisConfig::RedisConfig(RedisConfig &&other) noexcept = default;
 RedisConfig &RedisConfig::operator=(const RedisConfig &other) = default;
 RedisConfig &RedisConfig::operator=(RedisConfig &&other) noexcept = default;
 RedisConfig::~RedisConfig() = default;
-
-Result<RedisConfig, RedisError> RedisConfig::fromUrl(const QString &url)
-{
-    return RedisConfig().applyUrl(url);
-}
-
-Result<RedisConfig, RedisError> RedisConfig::applyUrl(const QString &text) const
-{
-    const QUrl url(text, QUrl::StrictMode);
-    if (text.trimmed().isEmpty())
-        return configError(RedisError::Code::InvalidUrl, QStringLiteral("the Redis URL is empty"));
-    if (!url.isValid()) {
-        return configError(
-            RedisError::Code::InvalidUrl,
-            QStringLiteral("'%1' is not a valid Redis URL: %2").arg(text, url.errorString()));
-    }
-
-    RedisConfig result = *this;
-    RedisConfigData &r = *result.d;
-    const unsigned wasExplicit = d->explicitFields;
-    auto conflict
-        = [&](const QString &field, const QString &fromUrl, const QString &explicitValue) {
-              return configError(
-                  RedisError::Code::ConflictingSettings,
-                  QStringLiteral("%1: the URL says %2 but %3 was set explicitly; set it in "
-                                 "one place only")
-                      .arg(field, fromUrl, explicitValue));
-          };
-
-    const QString scheme = url.scheme().toLower();
-    Transport transport;
-    QString host;
-    int port = defaultPort;
-    QString socketPath;
-    int database = -1;
-    if (scheme == QLatin1String("redis")) {
-        transport = Transport::Tcp;
-        host = url.host();
-        if (host.isEmpty()) {
-            return configError(RedisError::Code::InvalidHost,
-                               QStringLiteral("'%1' names no host: use redis://host[:port][/db]")
-                                   .arg(url.toDisplayString()));
-        }
-        port = url.port(defaultPort);
-        const QString path = url.path();
-        if (!path.isEmpty() && path != QLatin1String("/")) {
-            bool ok = false;
-            database = path.mid(1).toInt(&ok);
-            if (!ok || database < 0) {
-                return configError(RedisError::Code::InvalidDatabase,
-                                   QStringLiteral("the URL path '%1' must be a database number "
-                                                  "such as /0")
-                                       .arg(path));
-            }
-        }
-    } else if (scheme == QLatin1String("unix")) {
-        transport = Transport::Unix;
-        socketPath = url.path();
-        if (socketPath.isEmpty() || !url.host().isEmpty()) {
-            return configError(RedisError::Code::InvalidUrl,
-                               QStringLiteral("'%1' must name a socket path: "
-                                              "unix:///path/to.sock[?db=N]")
-                                   .arg(url.toDisplayString()));
-        }
-    } else if (scheme == QLatin1String("rediss")) {
-        return configError(RedisError::Code::InvalidUrl,
-                           QStringLiteral("rediss:// (TLS) is not supported: use redis:// or "
-                                          "unix://, or a TLS tunnel"));
-    } else {
-        return configError(RedisError::Code::InvalidUrl,
-                           QStringLiteral("unsupported URL scheme '%1': use redis:// or unix://")
-                               .arg(url.scheme()));
-    }
-
-    const QUrlQuery query(url);
-    const auto items = query.queryItems(QUrl::FullyDecoded);
-    for (const auto &[key, value] : items) {
-        if (key != QLatin1String("db")) {
-            return configError(
-                RedisError::Code::InvalidUrl,
-                QStringLiteral("unknown URL parameter '%1': only db is understood").arg(key));
-        }
-        bool ok = false;
-        const int db = value.toInt(&ok);
-        if (!ok || db < 0) {
-            return configError(
-                RedisError::Code::InvalidDatabase,
-                QStringLiteral("db=%1 in the URL is not a database number").arg(value));
-        }
-        if (database >= 0 && database != db) {
-            return configError(RedisError::Code::ConflictingSettings,
-                               QStringLiteral("database: the URL path says %1 but its query says "
-                                              "db=%2")
-                                   .arg(database)
-                                   .arg(db));
-        }
-        database = db;
-    }
-
-    // Merge, refusing to drop an explicit setting that disagrees.
-    if (wasExplicit & AddressField) {
-        const bool same = transport == d->transport
-            && (transport == Transport::Tcp ? (host == d->host && port == d->port)
-                                            : socketPath == d->unixSocket);
-        if (!same) {
-            const QString fromUrl = transport == Transport::Tcp
-                ? QStringLiteral("%1:%2").arg(host).arg(port)
-                : QStringLiteral("unix:%1").arg(socketPath);
-            return conflict(QStringLiteral("address"), fromUrl, endpoint());
-        }
-    }
-    r.transport = transport;
-    r.host = transport == Transport::Tcp ? host : d->host;
-    r.port = transport == Transport::Tcp ? port : d->port;
-    r.unixSocket = socketPath;
-    r.explicitFields |= AddressField;
-
-    const QString user = url.userName(QUrl::FullyDecoded);
-    if (!user.isEmpty()) {
-        if ((wasExplicit & UsernameField) && d->username != user)
-            return conflict(QStringLiteral("username"), user, d->username);
-        r.username = user;
-        r.explicitFields |= UsernameField;
-    }
-    const QString password = url.password(QUrl::FullyDecoded);
-    if (!password.isEmpty()) {
-        if ((wasExplicit & PasswordField) && d->password != password) {
-            return conflict(QStringLiteral("password"), QStringLiteral("one password"),
-                            QStringLiteral("another"));
-        }
-        r.password = password;
-        r.explicitFields |= PasswordField;
-    }
-    if (database >= 0) {
-        if ((wasExplicit & DatabaseField) && d->database != database)
-            return conflict(QStringLiteral("database"), QString::number(database),
-                            QString::number(d->database));
-        r.database = database;
-        r.explicitFields |= DatabaseField;
-    }
-    if (auto valid = result.validate(); !valid)
-        return valid.error();
-    return result;
-}
 
 Result<void, RedisError> RedisConfig::validate() const
 {
@@ -224,6 +46,20 @@ Result<void, RedisError> RedisConfig::validate() const
     if (d->reconnectMinDelayMs < 1 || d->reconnectMaxDelayMs < d->reconnectMinDelayMs) {
         return configError(RedisError::Code::InvalidTimeout,
                            QStringLiteral("reconnect delays must satisfy 1 <= min <= max (ms)"));
+    }
+    if (d->offlineWaitMs < 0) {
+        return configError(RedisError::Code::InvalidTimeout,
+                           QStringLiteral("the offline wait must be 0 (the command timeout) or "
+                                          "a positive number of milliseconds"));
+    }
+    if (d->tls && d->transport == Transport::Unix) {
+        return configError(RedisError::Code::InvalidOption,
+                           QStringLiteral("TLS over a Unix socket is not supported: use "
+                                          "rediss://host:port"));
+    }
+    if (d->tls && !d->tlsOptions.keyFile.isEmpty() && d->tlsOptions.certFile.isEmpty()) {
+        return configError(RedisError::Code::InvalidOption,
+                           QStringLiteral("a TLS key (tls_key) needs its certificate (tls_cert)"));
     }
     if (d->offlineQueueLimit < 0) {
         return configError(RedisError::Code::InvalidOption,
@@ -301,6 +137,33 @@ void RedisConfig::setDatabase(int database)
     d->database = database;
     d->explicitFields |= DatabaseField;
 }
+bool RedisConfig::tlsEnabled() const
+{
+    return d->tls;
+}
+void RedisConfig::setTlsEnabled(bool enabled)
+{
+    d->tls = enabled;
+    d->explicitFields |= TlsField;
+}
+RedisTlsOptions RedisConfig::tlsOptions() const
+{
+    return d->tlsOptions;
+}
+void RedisConfig::setTlsOptions(const RedisTlsOptions &options)
+{
+    d->tls = true;
+    d->tlsOptions = options;
+    d->explicitFields |= TlsField;
+}
+int RedisConfig::offlineWaitMs() const
+{
+    return d->offlineWaitMs;
+}
+void RedisConfig::setOfflineWaitMs(int ms)
+{
+    d->offlineWaitMs = ms;
+}
 int RedisConfig::connectTimeoutMs() const
 {
     return d->connectTimeoutMs;
@@ -367,26 +230,11 @@ QString RedisConfig::endpoint() const
 {
     if (d->transport == Transport::Unix)
         return QStringLiteral("unix:") + d->unixSocket;
-    return QStringLiteral("%1:%2").arg(d->host).arg(d->port);
-}
-
-QString RedisConfig::toDisplayUrl() const
-{
-    QUrl url;
-    if (d->transport == Transport::Unix) {
-        url.setScheme(QStringLiteral("unix"));
-        url.setPath(d->unixSocket);
-        if (d->database != 0)
-            url.setQuery(QStringLiteral("db=%1").arg(d->database));
-    } else {
-        url.setScheme(QStringLiteral("redis"));
-        url.setHost(d->host);
-        url.setPort(d->port);
-        url.setPath(QStringLiteral("/%1").arg(d->database));
-    }
-    if (!d->username.isEmpty())
-        url.setUserName(d->username);
-    return url.toString();
+    const QString host
+        = d->host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]").arg(d->host) : d->host;
+    return QStringLiteral("%1%2:%3")
+        .arg(d->tls ? QStringLiteral("tls:") : QString(), host)
+        .arg(d->port);
 }
 
 bool operator==(const RedisConfig &a, const RedisConfig &b)
@@ -399,7 +247,8 @@ bool operator==(const RedisConfig &a, const RedisConfig &b)
         && x.commandTimeoutMs == y.commandTimeoutMs && x.clientName == y.clientName
         && x.autoReconnect == y.autoReconnect && x.reconnectMinDelayMs == y.reconnectMinDelayMs
         && x.reconnectMaxDelayMs == y.reconnectMaxDelayMs && x.offlinePolicy == y.offlinePolicy
-        && x.offlineQueueLimit == y.offlineQueueLimit;
+        && x.offlineQueueLimit == y.offlineQueueLimit && x.offlineWaitMs == y.offlineWaitMs
+        && x.tls == y.tls && x.tlsOptions == y.tlsOptions;
 }
 
 } // namespace RediStore

@@ -12,13 +12,36 @@ namespace RediStore {
 
 class RedisConfigData;
 
+// TLS to Redis (rediss://). Verification is on unless verifyPeer is false: the server's
+// certificate must chain to caFile (or the system's CAs when empty) and name the host, or
+// serverName when set (its DNS name or IP address). certFile and keyFile are the client's
+// certificate and key, for a server with tls-auth-clients; keyFile empty means certFile holds
+// both. Files are PEM.
+struct RedisTlsOptions
+{
+    QString caFile;
+    QString certFile;
+    QString keyFile;
+    QString serverName;
+    bool verifyPeer = true;
+
+    friend bool operator==(const RedisTlsOptions &a, const RedisTlsOptions &b)
+    {
+        return a.caFile == b.caFile && a.certFile == b.certFile && a.keyFile == b.keyFile
+            && a.serverName == b.serverName && a.verifyPeer == b.verifyPeer;
+    }
+    friend bool operator!=(const RedisTlsOptions &a, const RedisTlsOptions &b) { return !(a == b); }
+};
+
 // Where and how to reach Redis: TCP host and port or a Unix socket, ACL user and password,
 // database, timeouts, client name, reconnect and offline behaviour. A value type.
 //
-// A URL fills the same fields: redis://[user:password@]host[:port][/db][?db=N] or
-// unix://[user:password@]/path/to.sock[?db=N]. Settings made explicitly and the parts of a URL
-// merge; when both name the same field with different values, applyUrl() fails with
-// ConflictingSettings naming the field, instead of silently dropping one of them.
+// A URL fills the same fields: redis://[user:password@]host[:port][/db][?db=N],
+// rediss://[user:password@]host[:port][/db][?tls_ca=FILE&tls_cert=FILE&tls_key=FILE
+// &tls_server_name=NAME&tls_verify=none] (TLS), or unix://[user:password@]/path/to.sock[?db=N].
+// Settings made explicitly and the parts of a URL merge; when both name the same field with
+// different values, applyUrl() fails with ConflictingSettings naming the field, instead of silently
+// dropping one of them.
 class REDISTORE_EXPORT RedisConfig
 {
 public:
@@ -58,6 +81,12 @@ public:
     int database() const;
     void setDatabase(int database);
 
+    bool tlsEnabled() const; // default false; rediss:// turns it on
+    void setTlsEnabled(bool enabled);
+    RedisTlsOptions tlsOptions() const;
+    void setTlsOptions(const RedisTlsOptions &options); // also turns TLS on
+
+    // Bounds resolving the host, connecting and the TLS handshake together.
     int connectTimeoutMs() const; // default 5000; 0 = no timeout
     void setConnectTimeoutMs(int ms);
     int commandTimeoutMs() const; // default 5000; 0 = no timeout
@@ -74,8 +103,12 @@ public:
     void setOfflinePolicy(OfflinePolicy policy);
     int offlineQueueLimit() const; // default 10000 commands
     void setOfflineQueueLimit(int limit);
+    // How long a command waits for a connection (Queue policy) before it fails with
+    // NotConnected; never longer than the command timeout. 0: the command timeout alone.
+    int offlineWaitMs() const; // default 1000
+    void setOfflineWaitMs(int ms);
 
-    // "127.0.0.1:6379" or "unix:/path/to.sock", for messages and logs.
+    // "127.0.0.1:6379", "tls:redis.example:6380" or "unix:/path/to.sock", for messages and logs.
     QString endpoint() const;
     // The configuration as a URL, the password left out.
     QString toDisplayUrl() const;

@@ -19,6 +19,7 @@ bool RedisError::isTransient() const noexcept
     case Code::NotConnected:
     case Code::QueueFull:
     case Code::SocketError:
+    case Code::TlsHandshakeFailed:
     case Code::CommandTimeout:
         return true;
     default:

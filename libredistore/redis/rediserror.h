@@ -41,6 +41,9 @@ public:
         QueueFull, // the offline queue is at its limit
         ProtocolError,
         SocketError,
+        TlsSetupFailed, // a CA, certificate or key file could not be used
+        TlsHandshakeFailed, // no TLS with the server (not a TLS port, no common protocol)
+        TlsCertificateRejected, // the server's certificate is not trusted or names another host
 
         // 300: command
         ServerError = 300, // Redis answered with an error reply

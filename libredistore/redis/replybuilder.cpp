@@ -196,4 +196,14 @@ RedisReply toReply(const redisReply *reply)
     return RedisReply::array(std::move(elements));
 }
 
+RedisReply toReply(const void *object)
+{
+    return toReply(static_cast<const redisReply *>(object));
+}
+
+void release(void *object)
+{
+    freeObject(object);
+}
+
 } // namespace RediStore::ReplyBuilder

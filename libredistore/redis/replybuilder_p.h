@@ -22,6 +22,9 @@ void install(redisReader *reader);
 // The RedisReply of a reply that an installed reader built. Arrays are assembled here from
 // their elements (hiredis fills them in after the array object is made).
 RedisReply toReply(const redisReply *reply);
+RedisReply toReply(const void *object);
+// Frees a reply object that the reader handed out.
+void release(void *object);
 
 } // namespace ReplyBuilder
 } // namespace RediStore

@@ -169,6 +169,94 @@ QString RedisServer::url(int db) const
     return QStringLiteral("redis://127.0.0.1:%1/%2").arg(m_port).arg(db);
 }
 
+QString RedisServer::tlsUrl(int db) const
+{
+    return QStringLiteral("rediss://localhost:%1/%2?tls_ca=%3")
+        .arg(m_tlsPort)
+        .arg(db)
+        .arg(certificates().caFile);
+}
+
+const RedisServer::Certificates &RedisServer::certificates()
+{
+    static QTemporaryDir dir;
+    static const Certificates certs = [] {
+        Certificates c;
+        auto path = [](const char *name) { return dir.filePath(QLatin1String(name)); };
+        c.caFile = path("ca.crt");
+        c.serverCert = path("server.crt");
+        c.serverKey = path("server.key");
+        c.clientCert = path("client.crt");
+        c.clientKey = path("client.key");
+        c.otherCaFile = path("other-ca.crt");
+        const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
+        if (openssl.isEmpty()) {
+            c.error = QStringLiteral("the openssl tool is not installed (package openssl)");
+            return c;
+        }
+        auto run = [&](const QStringList &args) {
+            QProcess process;
+            process.setWorkingDirectory(dir.path());
+            process.start(openssl, args);
+            process.waitForFinished(30000);
+            if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+                c.error = QStringLiteral("openssl %1 failed: %2")
+                              .arg(args.join(QLatin1Char(' ')),
+                                   QString::fromLocal8Bit(process.readAllStandardError()));
+                return false;
+            }
+            return true;
+        };
+        const QStringList ec
+            = { QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes") };
+        auto ca = [&](const char *name, const char *subject) {
+            return run(QStringList { QStringLiteral("req"), QStringLiteral("-x509") } + ec
+                       + QStringList {
+                           QStringLiteral("-keyout"), QLatin1String(name) + QStringLiteral(".key"),
+                           QStringLiteral("-out"), QLatin1String(name) + QStringLiteral(".crt"),
+                           QStringLiteral("-days"), QStringLiteral("3650"), QStringLiteral("-subj"),
+                           QLatin1String(subject) });
+        };
+        auto leaf = [&](const char *name, const char *subject, const char *extensions) {
+            QFile ext(path(name) + QStringLiteral(".ext"));
+            if (!ext.open(QIODevice::WriteOnly))
+                return false;
+            ext.write(extensions);
+            ext.close();
+            return run(QStringList { QStringLiteral("req") } + ec
+                       + QStringList { QStringLiteral("-keyout"),
+                                       QLatin1String(name) + QStringLiteral(".key"),
+                                       QStringLiteral("-out"),
+                                       QLatin1String(name) + QStringLiteral(".csr"),
+                                       QStringLiteral("-subj"), QLatin1String(subject) })
+                && run({ QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
+                         QLatin1String(name) + QStringLiteral(".csr"), QStringLiteral("-CA"),
+                         QStringLiteral("ca.crt"), QStringLiteral("-CAkey"),
+                         QStringLiteral("ca.key"), QStringLiteral("-CAcreateserial"),
+                         QStringLiteral("-days"), QStringLiteral("3650"), QStringLiteral("-out"),
+                         QLatin1String(name) + QStringLiteral(".crt"), QStringLiteral("-extfile"),
+                         QLatin1String(name) + QStringLiteral(".ext") });
+        };
+        const bool ok = ca("ca", "/CN=RediStore Test CA") && ca("other-ca", "/CN=Unrelated Test CA")
+            && leaf("server", "/CN=localhost",
+                    "basicConstraints=CA:FALSE\n"
+                    "keyUsage=digitalSignature,keyEncipherment\n"
+                    "extendedKeyUsage=serverAuth\n"
+                    "subjectAltName=DNS:localhost,IP:127.0.0.1\n")
+            && leaf("client", "/CN=redistore-test-client",
+                    "basicConstraints=CA:FALSE\n"
+                    "keyUsage=digitalSignature,keyEncipherment\n"
+                    "extendedKeyUsage=clientAuth\n");
+        if (ok) {
+            for (const QString &file : { c.serverKey, c.clientKey })
+                QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner);
+        }
+        return c;
+    }();
+    return certs;
+}
+
 bool RedisServer::isRunning() const
 {
     return m_process && m_process->state() == QProcess::Running;
@@ -181,7 +269,8 @@ bool RedisServer::start()
         return false;
     }
     m_port = freePort();
-    if (m_port == 0) {
+    m_tlsPort = m_options.tls ? freePort() : 0;
+    if (m_port == 0 || (m_options.tls && (m_tlsPort == 0 || m_tlsPort == m_port))) {
         m_error = QStringLiteral("no free loopback port");
         return false;
     }
@@ -221,6 +310,19 @@ bool RedisServer::launch()
     };
     if (m_options.requirePassword)
         config << QStringLiteral("requirepass %1").arg(QLatin1String(defaultPassword));
+    if (m_options.tls) {
+        const Certificates &certs = certificates();
+        if (!certs.error.isEmpty()) {
+            m_error = certs.error;
+            return false;
+        }
+        config << QStringLiteral("tls-port %1").arg(m_tlsPort)
+               << QStringLiteral("tls-cert-file %1").arg(certs.serverCert)
+               << QStringLiteral("tls-key-file %1").arg(certs.serverKey)
+               << QStringLiteral("tls-ca-cert-file %1").arg(certs.caFile)
+               << QStringLiteral("tls-auth-clients %1")
+                      .arg(m_options.tlsAuthClients ? QLatin1String("yes") : QLatin1String("no"));
+    }
     config << m_options.extraConfig;
 
     const QString configPath = m_dir.filePath(QStringLiteral("redis.conf"));

@@ -23,7 +23,25 @@ public:
     {
         bool requirePassword = false;
         QStringList extraConfig; // extra lines of redis.conf
+        // A TLS port too (tlsPort()), with the certificates of certificates(); the plain port
+        // stays for command().
+        bool tls = false;
+        bool tlsAuthClients = false; // clients must present a certificate of the test CA
     };
+
+    // PEM files made once per process with the openssl tool: a CA, the server's certificate
+    // (for DNS localhost and IP 127.0.0.1), a client certificate, and an unrelated CA.
+    struct Certificates
+    {
+        QString caFile;
+        QString serverCert;
+        QString serverKey;
+        QString clientCert;
+        QString clientKey;
+        QString otherCaFile;
+        QString error; // empty when the files are there
+    };
+    static const Certificates &certificates();
 
     static constexpr const char *aclUser = "alice";
     static constexpr const char *aclPassword = "alice-secret";
@@ -47,6 +65,9 @@ public:
     QString errorString() const { return m_error; }
     QString host() const { return QStringLiteral("127.0.0.1"); }
     quint16 port() const { return m_port; }
+    quint16 tlsPort() const { return m_tlsPort; }
+    // rediss://localhost:tlsPort/db?tls_ca=...
+    QString tlsUrl(int db = 0) const;
     QString unixSocket() const;
     QString url(int db = 0) const;
 
@@ -71,6 +92,7 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<QProcess> m_process;
     quint16 m_port = 0;
+    quint16 m_tlsPort = 0;
     QString m_error;
 };
 

@@ -22,7 +22,9 @@ class tst_RedisClient : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase_data();
     void initTestCase();
+    void init();
     void replyTypes();
     void binaryValues();
     void largeValue();
@@ -38,8 +40,6 @@ private Q_SLOTS:
     void passwordOnly();
     void wrongPassword();
     void connectFromUrl();
-    void pubSub();
-    void patternPubSub();
     void eventLoopTurnsDuringLargeReply();
     void waitingInsideCompletion_data();
     void waitingInsideCompletion();
@@ -49,23 +49,54 @@ private Q_SLOTS:
 
 private:
     std::unique_ptr<RedisClient> makeClient(const RedisConfig &config) const;
-    RedisConfig tcpConfig() const;
+    static bool overTls();
+    // The server's TCP port, or its TLS port with the test CA in the "tls" row.
+    static RedisConfig configFor(const RedisServer &server);
+    RedisConfig tcpConfig() const { return configFor(m_server); }
     RedisReply run(RedisClient &client, const QByteArrayList &args);
 
-    RedisServer m_server;
+    RedisServer m_server { tlsOptions() };
+
+    static RedisServer::Options tlsOptions()
+    {
+        RedisServer::Options options;
+        options.tls = true;
+        return options;
+    }
 };
+
+// Every test runs over plain TCP and over TLS.
+void tst_RedisClient::initTestCase_data()
+{
+    QTest::addColumn<bool>("tls");
+    QTest::newRow("tcp") << false;
+    QTest::newRow("tls") << true;
+}
+
+bool tst_RedisClient::overTls()
+{
+    QFETCH_GLOBAL(bool, tls);
+    return tls;
+}
+
+RedisConfig tst_RedisClient::configFor(const RedisServer &server)
+{
+    RedisConfig config;
+    config.setHost(server.host());
+    if (overTls()) {
+        config.setPort(server.tlsPort());
+        RedisTlsOptions tls;
+        tls.caFile = RedisServer::certificates().caFile;
+        config.setTlsOptions(tls);
+    } else {
+        config.setPort(server.port());
+    }
+    return config;
+}
 
 void tst_RedisClient::initTestCase()
 {
     QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
-}
-
-RedisConfig tst_RedisClient::tcpConfig() const
-{
-    RedisConfig config;
-    config.setHost(m_server.host());
-    config.setPort(m_server.port());
-    return config;
 }
 
 std::unique_ptr<RedisClient> tst_RedisClient::makeClient(const RedisConfig &config) const
@@ -73,6 +104,11 @@ std::unique_ptr<RedisClient> tst_RedisClient::makeClient(const RedisConfig &conf
     auto client = std::make_unique<RedisClient>(config);
     client->connectToServer();
     return client;
+}
+
+void tst_RedisClient::init()
+{
+    m_server.command({ "FLUSHALL" });
 }
 
 RedisReply tst_RedisClient::run(RedisClient &client, const QByteArrayList &args)
@@ -284,6 +320,8 @@ void tst_RedisClient::clientName()
 
 void tst_RedisClient::unixSocket()
 {
+    if (overTls())
+        QSKIP("Redis has no TLS on Unix sockets");
     RedisConfig config;
     config.setUnixSocket(m_server.unixSocket());
     auto client = makeClient(config);
@@ -310,21 +348,19 @@ void tst_RedisClient::aclUser()
 
 void tst_RedisClient::passwordOnly()
 {
-    RedisServer::Options options;
+    RedisServer::Options options = tlsOptions();
     options.requirePassword = true;
     RedisServer secured(options);
     QVERIFY2(secured.start(), qPrintable(secured.errorString()));
 
-    RedisConfig config;
-    config.setPort(secured.port());
+    RedisConfig config = configFor(secured);
     config.setPassword(QLatin1String(RedisServer::defaultPassword));
     auto client = makeClient(config);
     QCOMPARE(run(*client, { "ACL", "WHOAMI" }).data(), QByteArray("default"));
 
     // Without AUTH the server refuses commands: the caller sees Redis's reply, typed as the
     // authentication failure it is, and told what to do.
-    RedisConfig none;
-    none.setPort(secured.port());
+    RedisConfig none = configFor(secured);
     auto anonymous = makeClient(none);
     const RedisReply refused = run(*anonymous, { "GET", "x" });
     QVERIFY(refused.isError());
@@ -356,57 +392,20 @@ void tst_RedisClient::wrongPassword()
 
 void tst_RedisClient::connectFromUrl()
 {
+    const QString credentials = QStringLiteral("%1:%2").arg(
+        QLatin1String(RedisServer::aclUser), QLatin1String(RedisServer::aclPassword));
     const auto config = RedisConfig::fromUrl(
-        QStringLiteral("redis://%1:%2@127.0.0.1:%3/4")
-            .arg(QLatin1String(RedisServer::aclUser), QLatin1String(RedisServer::aclPassword))
-            .arg(m_server.port()));
+        overTls()
+            ? QStringLiteral("rediss://%1@127.0.0.1:%2/4?tls_ca=%3")
+                  .arg(credentials)
+                  .arg(m_server.tlsPort())
+                  .arg(RedisServer::certificates().caFile)
+            : QStringLiteral("redis://%1@127.0.0.1:%2/4").arg(credentials).arg(m_server.port()));
     QVERIFY(config.ok());
     auto client = makeClient(config.value());
     const QByteArray info = run(*client, { "CLIENT", "INFO" }).data();
     QVERIFY2(info.contains(" db=4 "), info.constData());
     QVERIFY(info.contains(" user=alice "));
-}
-
-void tst_RedisClient::pubSub()
-{
-    auto subscriber = makeClient(tcpConfig());
-    auto publisher = makeClient(tcpConfig());
-    QSignalSpy subscribed(subscriber.get(), &RedisClient::subscribed);
-    QSignalSpy messages(subscriber.get(), &RedisClient::messageReceived);
-    subscriber->subscribe({ "news", "alerts" });
-    QTRY_COMPARE(subscribed.size(), 2);
-
-    QCOMPARE(run(*publisher, { "PUBLISH", "news", QByteArray("hello\0world", 11) }).toInteger(), 1);
-    QTRY_COMPARE(messages.size(), 1);
-    QCOMPARE(messages.first().at(0).toByteArray(), QByteArray("news"));
-    QCOMPARE(messages.first().at(1).toByteArray(), QByteArray("hello\0world", 11));
-
-    // A subscribed client takes no other commands: said clearly, not mixed up.
-    const RedisReply refused = run(*subscriber, { "GET", "x" });
-    QCOMPARE(refused.error().code(), RedisError::Code::InvalidCommand);
-
-    subscriber->unsubscribe({ "news" });
-    QTRY_COMPARE(run(*publisher, { "PUBSUB", "NUMSUB", "news" }).at(1).toInteger(), 0);
-    QCOMPARE(run(*publisher, { "PUBLISH", "news", "x" }).toInteger(), 0);
-    QCOMPARE(run(*publisher, { "PUBLISH", "alerts", "y" }).toInteger(), 1);
-    QTRY_COMPARE(messages.size(), 2);
-    QCOMPARE(messages.last().at(1).toByteArray(), QByteArray("y"));
-}
-
-void tst_RedisClient::patternPubSub()
-{
-    auto subscriber = makeClient(tcpConfig());
-    auto publisher = makeClient(tcpConfig());
-    QSignalSpy subscribed(subscriber.get(), &RedisClient::subscribed);
-    QSignalSpy messages(subscriber.get(), &RedisClient::patternMessageReceived);
-    subscriber->psubscribe({ "__keyspace@0__:session_*" });
-    QTRY_COMPARE(subscribed.size(), 1);
-    QCOMPARE(run(*publisher, { "CONFIG", "SET", "notify-keyspace-events", "Kg$x" }).isOk(), true);
-    run(*publisher, { "SET", "session_abc", "1" });
-    QTRY_COMPARE(messages.size(), 1);
-    QCOMPARE(messages.first().at(0).toByteArray(), QByteArray("__keyspace@0__:session_*"));
-    QCOMPARE(messages.first().at(1).toByteArray(), QByteArray("__keyspace@0__:session_abc"));
-    QCOMPARE(messages.first().at(2).toByteArray(), QByteArray("set"));
 }
 
 void tst_RedisClient::eventLoopTurnsDuringLargeReply()

@@ -39,6 +39,8 @@ private Q_SLOTS:
     void disconnectFromServerIsGraceful();
     void usedFromAnotherThread();
     void connectStillInProgressIsNotConnected();
+    void refusedConnectionsFailAfterOfflineWait();
+    void queuedCommandsRunSoonAfterTheServerReturns();
 
 private:
     static RedisConfig configFor(quint16 port)
@@ -101,9 +103,10 @@ void tst_RedisClientFaults::offlineQueueLimit()
     for (int i = 0; i < 5; ++i) {
         const auto reply = waitFor(replies[i]);
         QVERIFY(reply.has_value());
-        // Three wait (and time out, nothing ever listens); the rest are refused at once.
+        // Three wait (bounded by the command timeout, nothing ever listens); the rest are
+        // refused at once.
         QCOMPARE(reply->error().code(),
-                 i < 3 ? RedisError::Code::CommandTimeout : RedisError::Code::QueueFull);
+                 i < 3 ? RedisError::Code::NotConnected : RedisError::Code::QueueFull);
     }
 }
 
@@ -290,6 +293,7 @@ void tst_RedisClientFaults::connectStillInProgressIsNotConnected()
     RedisConfig config = configFor(ntohs(address.sin_port));
     config.setHost(QStringLiteral("127.0.0.1"));
     config.setConnectTimeoutMs(1500);
+    config.setOfflineWaitMs(0); // the command waits for the whole connect timeout
     config.setAutoReconnect(false);
     RedisClient client(config);
     QSignalSpy connected(&client, &RedisClient::connected);
@@ -310,6 +314,98 @@ void tst_RedisClientFaults::connectStillInProgressIsNotConnected()
     for (int filler : fillers)
         ::close(filler);
     ::close(listener);
+}
+
+namespace {
+// Counts the warnings of redistore.redis while it is installed.
+struct WarningCounter
+{
+    static inline int count = 0;
+    static inline QtMessageHandler previous = nullptr;
+    WarningCounter()
+    {
+        count = 0;
+        previous = qInstallMessageHandler(
+            [](QtMsgType type, const QMessageLogContext &context, const QString &message) {
+                if (type == QtWarningMsg && qstrcmp(context.category, "redistore.redis") == 0)
+                    ++count;
+                previous(type, context, message);
+            });
+    }
+    ~WarningCounter() { qInstallMessageHandler(previous); }
+};
+} // namespace
+
+// While nothing listens, a command waits the offline wait (1 s by default), not the 5 s
+// command timeout, and fails typed; the outage is logged once, not once per command.
+void tst_RedisClientFaults::refusedConnectionsFailAfterOfflineWait()
+{
+    RedisConfig config = configFor(RedisServer::freePort());
+    QCOMPARE(config.offlineWaitMs(), 1000);
+    QCOMPARE(config.commandTimeoutMs(), 5000);
+    RedisClient client(config);
+    const WarningCounter warnings;
+    QElapsedTimer clock;
+    clock.start();
+    QList<QFuture<RedisReply>> replies;
+    for (int i = 0; i < 20; ++i)
+        replies.append(client.execute({ "PING" }));
+    for (const QFuture<RedisReply> &future : replies) {
+        const auto reply = waitFor(future, 10000);
+        QVERIFY(reply.has_value());
+        QCOMPARE(reply->error().code(), RedisError::Code::NotConnected);
+        QVERIFY2(reply->error().message().contains(QStringLiteral("refused")),
+                 qPrintable(reply->error().message()));
+        QVERIFY(reply->error().isTransient());
+    }
+    const qint64 waited = clock.elapsed();
+    qInfo("20 commands against a refused port failed after %lld ms", waited);
+    QVERIFY2(waited >= 900 && waited < 2500, qPrintable(QString::number(waited)));
+    QCOMPARE(WarningCounter::count, 1);
+}
+
+// The server is killed and comes back while commands keep arriving: the client retries every
+// 200 to 250 ms while they wait, so they run again soon after the server is back.
+void tst_RedisClientFaults::queuedCommandsRunSoonAfterTheServerReturns()
+{
+    RedisServer server;
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    RedisConfig config = configFor(server.port());
+    config.setOfflineWaitMs(5000);
+    RedisClient client(config);
+    QVERIFY(waitFor(client.execute({ "PING" }))->data() == "PONG");
+
+    const WarningCounter warnings;
+    server.kill();
+    QList<QFuture<RedisReply>> during;
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < 700) {
+        during.append(client.execute({ "INCR", "n" }));
+        QTest::qWait(25);
+    }
+    QVERIFY2(server.restart(), qPrintable(server.errorString()));
+    QElapsedTimer back;
+    back.start();
+    const auto first = waitFor(client.execute({ "INCR", "n" }), 5000);
+    const qint64 recovery = back.elapsed();
+    QVERIFY(first.has_value());
+    QVERIFY2(!first->isError(), qPrintable(first->toDisplayString()));
+    qInfo("commands ran again %lld ms after the server was back", recovery);
+    QVERIFY2(recovery < 500, qPrintable(QString::number(recovery)));
+    int succeeded = 0;
+    for (const QFuture<RedisReply> &future : during) {
+        const auto reply = waitFor(future, 5000);
+        QVERIFY(reply.has_value());
+        if (!reply->isError())
+            ++succeeded;
+        else
+            QVERIFY2(reply->error().isTransient(), qPrintable(reply->error().message()));
+    }
+    // Those issued after the kill was noticed waited and ran once the server was back.
+    QVERIFY2(succeeded >= during.size() - 2, qPrintable(QString::number(succeeded)));
+    QCOMPARE(waitFor(client.execute({ "GET", "n" }))->data().toInt(), succeeded + 1);
+    QCOMPARE(WarningCounter::count, 1);
 }
 
 QTEST_GUILESS_MAIN(tst_RedisClientFaults)
