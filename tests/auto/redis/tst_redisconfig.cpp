@@ -19,6 +19,8 @@ private Q_SLOTS:
     void conflicts();
     void validation_data();
     void validation();
+    void tlsUrl();
+    void offlineWait();
     void displayUrlHidesPassword();
     void implicitSharing();
 };
@@ -120,7 +122,14 @@ void tst_RedisConfig::badUrls_data()
 
     QTest::newRow("empty") << "" << RedisError::Code::InvalidUrl << "empty";
     QTest::newRow("scheme") << "http://localhost" << RedisError::Code::InvalidUrl << "http";
-    QTest::newRow("tls") << "rediss://localhost" << RedisError::Code::InvalidUrl << "TLS";
+    QTest::newRow("tls parameter without tls")
+        << "redis://localhost?tls_ca=/x.pem" << RedisError::Code::InvalidUrl << "rediss://";
+    QTest::newRow("unknown tls parameter")
+        << "rediss://localhost?tls_foo=1" << RedisError::Code::InvalidUrl << "tls_foo";
+    QTest::newRow("tls_verify value")
+        << "rediss://localhost?tls_verify=maybe" << RedisError::Code::InvalidUrl << "tls_verify";
+    QTest::newRow("tls key without cert")
+        << "rediss://localhost?tls_key=/k.pem" << RedisError::Code::InvalidOption << "tls_cert";
     QTest::newRow("no host") << "redis:///0" << RedisError::Code::InvalidHost << "host";
     QTest::newRow("port range") << "redis://localhost:70000" << RedisError::Code::InvalidUrl
                                 << "70000";
@@ -230,6 +239,67 @@ void tst_RedisConfig::validation()
     config.setClientName(name);
     const auto result = config.validate();
     QCOMPARE(result.ok() ? RedisError::Code::NoError : result.error().code(), code);
+}
+
+void tst_RedisConfig::tlsUrl()
+{
+    const auto config = RedisConfig::fromUrl(QStringLiteral(
+        "rediss://alice:pw@redis.example.com:6380/2?tls_ca=/etc/ca.pem&tls_cert=/c.pem"
+        "&tls_key=/k.pem&tls_server_name=cache.internal&tls_verify=none"));
+    QVERIFY2(config.ok(), qPrintable(config.ok() ? QString() : config.error().message()));
+    QVERIFY(config.value().tlsEnabled());
+    QCOMPARE(config.value().host(), QStringLiteral("redis.example.com"));
+    QCOMPARE(config.value().port(), 6380);
+    QCOMPARE(config.value().database(), 2);
+    QCOMPARE(config.value().username(), QStringLiteral("alice"));
+    const RedisTlsOptions tls = config.value().tlsOptions();
+    QCOMPARE(tls.caFile, QStringLiteral("/etc/ca.pem"));
+    QCOMPARE(tls.certFile, QStringLiteral("/c.pem"));
+    QCOMPARE(tls.keyFile, QStringLiteral("/k.pem"));
+    QCOMPARE(tls.serverName, QStringLiteral("cache.internal"));
+    QVERIFY(!tls.verifyPeer);
+    QCOMPARE(config.value().endpoint(), QStringLiteral("tls:redis.example.com:6380"));
+    // The display URL says everything but the password, and reads back the same.
+    const QString display = config.value().toDisplayUrl();
+    QVERIFY2(!display.contains(QStringLiteral("pw")), qPrintable(display));
+    const auto again = RedisConfig::fromUrl(display);
+    QVERIFY2(again.ok(), qPrintable(display));
+    QCOMPARE(again.value().tlsOptions(), tls);
+
+    // rediss:// alone: TLS with verification and the system's CAs.
+    const auto plain = RedisConfig::fromUrl(QStringLiteral("rediss://cache"));
+    QVERIFY(plain.ok());
+    QVERIFY(plain.value().tlsEnabled());
+    QVERIFY(plain.value().tlsOptions().verifyPeer);
+    QVERIFY(plain.value().tlsOptions().caFile.isEmpty());
+    QVERIFY(!RedisConfig::fromUrl(QStringLiteral("redis://cache")).value().tlsEnabled());
+
+    // Explicit TLS options and a URL that names other ones conflict; a bare URL keeps them.
+    RedisConfig explicitTls;
+    RedisTlsOptions mine;
+    mine.caFile = QStringLiteral("/mine.pem");
+    explicitTls.setTlsOptions(mine);
+    QCOMPARE(explicitTls.applyUrl(QStringLiteral("rediss://h?tls_ca=/other.pem")).error().code(),
+             RedisError::Code::ConflictingSettings);
+    QCOMPARE(explicitTls.applyUrl(QStringLiteral("rediss://h")).value().tlsOptions().caFile,
+             QStringLiteral("/mine.pem"));
+    QVERIFY(explicitTls.applyUrl(QStringLiteral("redis://h")).value().tlsEnabled());
+
+    // No TLS over a Unix socket.
+    RedisConfig unixTls;
+    unixTls.setUnixSocket(QStringLiteral("/tmp/r.sock"));
+    unixTls.setTlsEnabled(true);
+    QCOMPARE(unixTls.validate().error().code(), RedisError::Code::InvalidOption);
+}
+
+void tst_RedisConfig::offlineWait()
+{
+    RedisConfig config;
+    QCOMPARE(config.offlineWaitMs(), 1000);
+    config.setOfflineWaitMs(-1);
+    QCOMPARE(config.validate().error().code(), RedisError::Code::InvalidTimeout);
+    config.setOfflineWaitMs(0);
+    QVERIFY(config.validate().ok());
 }
 
 void tst_RedisConfig::displayUrlHidesPassword()
