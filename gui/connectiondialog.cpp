@@ -110,6 +110,8 @@ void ConnectionDialog::buildUi()
     serverForm->addRow(m_unix, socketRow);
     m_urlEdit = new QLineEdit(server);
     m_urlEdit->setPlaceholderText(QStringLiteral("redis://user:password@host:6379/0"));
+    m_urlEdit->setToolTip(tr("redis://, rediss:// (TLS, with tls_ca, tls_cert, tls_key, "
+                             "tls_server_name and tls_verify=none parameters) or unix://"));
     serverForm->addRow(m_url, m_urlEdit);
     m_user = new QLineEdit(server);
     m_user->setPlaceholderText(tr("default user"));
@@ -125,6 +127,29 @@ void ConnectionDialog::buildUi()
     m_database = new QSpinBox(server);
     m_database->setRange(0, 9999);
     serverForm->addRow(tr("Database:"), m_database);
+    m_tls = new QCheckBox(tr("Use TLS"), server);
+    m_tlsVerify = new QCheckBox(tr("Verify the server's certificate"), server);
+    m_tlsVerify->setToolTip(tr("Without verification the connection is encrypted, but anyone "
+                               "between you and Redis can read and change it"));
+    auto *tlsRow = new QHBoxLayout;
+    tlsRow->addWidget(m_tls);
+    tlsRow->addWidget(m_tlsVerify, 1);
+    serverForm->addRow(tr("TLS:"), tlsRow);
+    m_tlsFiles = new QWidget(server);
+    auto *tlsForm = new QFormLayout(m_tlsFiles);
+    tlsForm->setContentsMargins(0, 0, 0, 0);
+    m_tlsCa = new QLineEdit(m_tlsFiles);
+    m_tlsCa->setPlaceholderText(tr("the system's CA certificates"));
+    tlsForm->addRow(tr("CA certificate:"), fileRow(m_tlsCa, tr("CA certificate"), m_tlsFiles));
+    m_tlsCert = new QLineEdit(m_tlsFiles);
+    m_tlsCert->setPlaceholderText(tr("none"));
+    tlsForm->addRow(tr("Client certificate:"),
+                    fileRow(m_tlsCert, tr("Client certificate"), m_tlsFiles));
+    m_tlsKey = new QLineEdit(m_tlsFiles);
+    m_tlsKey->setPlaceholderText(tr("in the certificate file"));
+    tlsForm->addRow(tr("Client key:"), fileRow(m_tlsKey, tr("Client key"), m_tlsFiles));
+    serverForm->addRow(m_tlsFiles);
+    connect(m_tls, &QCheckBox::toggled, this, &ConnectionDialog::updateTransport);
     right->addWidget(server);
 
     auto *sessions = new QGroupBox(tr("Sessions"), this);
@@ -196,6 +221,23 @@ void ConnectionDialog::buildUi()
     });
 }
 
+QWidget *ConnectionDialog::fileRow(QLineEdit *edit, const QString &title, QWidget *parent)
+{
+    auto *row = new QWidget(parent);
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *browse = new QPushButton(tr("Browse\u2026"), row);
+    layout->addWidget(edit, 1);
+    layout->addWidget(browse);
+    connect(browse, &QPushButton::clicked, this, [this, edit, title]() {
+        const QString path = QFileDialog::getOpenFileName(
+            this, title, edit->text(), tr("PEM files (*.pem *.crt *.key);;All files (*)"));
+        if (!path.isEmpty())
+            edit->setText(path);
+    });
+    return row;
+}
+
 void ConnectionDialog::loadProfiles()
 {
     m_profiles->clear();
@@ -226,6 +268,11 @@ void ConnectionDialog::setProfile(const ConnectionProfile &p)
     m_password->setText(p.password);
     m_savePassword->setChecked(p.savePassword);
     m_database->setValue(p.database);
+    m_tls->setChecked(p.tls);
+    m_tlsVerify->setChecked(p.tlsVerify);
+    m_tlsCa->setText(p.tlsCaFile);
+    m_tlsCert->setText(p.tlsCertFile);
+    m_tlsKey->setText(p.tlsKeyFile);
     m_prefix->setText(p.keyPrefix);
     m_serializer->setCurrentIndex(qMax(0, m_serializer->findData(p.serializer)));
     m_readOnly->setChecked(p.readOnly);
@@ -251,6 +298,11 @@ ConnectionProfile ConnectionDialog::profile() const
     p.password = m_password->text();
     p.savePassword = m_savePassword->isChecked();
     p.database = m_database->value();
+    p.tls = m_tls->isChecked() && !m_unix->isChecked();
+    p.tlsVerify = m_tlsVerify->isChecked();
+    p.tlsCaFile = m_tlsCa->text().trimmed();
+    p.tlsCertFile = m_tlsCert->text().trimmed();
+    p.tlsKeyFile = m_tlsKey->text().trimmed();
     p.keyPrefix = m_prefix->text();
     p.serializer = m_serializer->currentData().toString();
     p.readOnly = m_readOnly->isChecked();
@@ -267,6 +319,11 @@ void ConnectionDialog::updateTransport()
     m_socket->setEnabled(m_unix->isChecked());
     m_browse->setEnabled(m_unix->isChecked());
     m_urlEdit->setEnabled(m_url->isChecked());
+    // No TLS over a Unix socket; a rediss:// URL turns it on by itself.
+    m_tls->setEnabled(!m_unix->isChecked());
+    const bool tls = m_tls->isEnabled() && m_tls->isChecked();
+    m_tlsVerify->setEnabled(tls);
+    m_tlsFiles->setEnabled(tls);
 }
 
 void ConnectionDialog::saveProfile()

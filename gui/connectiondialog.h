@@ -23,7 +23,7 @@ class ConnectionProbe;
 class ProfileStore;
 
 // Where to connect: a saved profile or a new one (URL, host and port, or a Unix socket; ACL
-// user and password; database; key prefix; serializer; cookie keys; read-only). Connect tries
+// user and password; database; TLS with its CA, client certificate and key; key prefix; serializer; cookie keys; read-only). Connect tries
 // the settings first and says plainly what is wrong (refused, wrong password, timeout) without
 // freezing; the dialog closes only once Redis answered.
 class ConnectionDialog : public QDialog
@@ -50,6 +50,7 @@ private:
     void saveProfile();
     void deleteProfile();
     void updateTransport();
+    QWidget *fileRow(QLineEdit *edit, const QString &title, QWidget *parent);
     void setBusy(bool busy);
     void showStatus(const QString &text, bool error);
 
@@ -70,6 +71,12 @@ private:
     QLineEdit *m_password;
     QCheckBox *m_savePassword;
     QSpinBox *m_database;
+    QCheckBox *m_tls;
+    QCheckBox *m_tlsVerify;
+    QLineEdit *m_tlsCa;
+    QLineEdit *m_tlsCert;
+    QLineEdit *m_tlsKey;
+    QWidget *m_tlsFiles;
     QLineEdit *m_prefix;
     QComboBox *m_serializer;
     QCheckBox *m_readOnly;

@@ -19,7 +19,8 @@ Result<RedisConfig, RedisError> ConnectionProfile::toRedisConfig() const
     switch (transport) {
     case Transport::Url: {
         if (url.trimmed().isEmpty())
-            return RedisError(RedisError::Code::InvalidUrl, tr("enter a redis:// or unix:// URL"));
+            return RedisError(RedisError::Code::InvalidUrl,
+                              tr("enter a redis://, rediss:// or unix:// URL"));
         auto withUrl = config.applyUrl(url.trimmed());
         if (!withUrl.ok())
             return withUrl.error();
@@ -55,6 +56,19 @@ Result<RedisConfig, RedisError> ConnectionProfile::toRedisConfig() const
                                   .arg(config.database())
                                   .arg(database));
         config.setDatabase(database);
+    }
+    if (tls) {
+        // The TLS fields add to what a rediss:// URL says; an empty field leaves it alone.
+        RedisTlsOptions options = config.tlsOptions();
+        if (!tlsCaFile.trimmed().isEmpty())
+            options.caFile = tlsCaFile.trimmed();
+        if (!tlsCertFile.trimmed().isEmpty())
+            options.certFile = tlsCertFile.trimmed();
+        if (!tlsKeyFile.trimmed().isEmpty())
+            options.keyFile = tlsKeyFile.trimmed();
+        if (!tlsVerify)
+            options.verifyPeer = false;
+        config.setTlsOptions(options);
     }
     auto valid = config.validate();
     if (!valid.ok())
@@ -125,6 +139,11 @@ void ConnectionProfile::save(QSettings &settings) const
     else
         settings.remove(QStringLiteral("password"));
     settings.setValue(QStringLiteral("database"), database);
+    settings.setValue(QStringLiteral("tls"), tls);
+    settings.setValue(QStringLiteral("tlsCaFile"), tlsCaFile);
+    settings.setValue(QStringLiteral("tlsCertFile"), tlsCertFile);
+    settings.setValue(QStringLiteral("tlsKeyFile"), tlsKeyFile);
+    settings.setValue(QStringLiteral("tlsVerify"), tlsVerify);
     settings.setValue(QStringLiteral("keyPrefix"), keyPrefix);
     settings.setValue(QStringLiteral("serializer"), serializer);
     settings.setValue(QStringLiteral("cookieName"), cookieName);
@@ -154,6 +173,11 @@ ConnectionProfile ConnectionProfile::load(QSettings &settings)
     if (p.savePassword)
         p.password = settings.value(QStringLiteral("password")).toString();
     p.database = settings.value(QStringLiteral("database"), 0).toInt();
+    p.tls = settings.value(QStringLiteral("tls"), false).toBool();
+    p.tlsCaFile = settings.value(QStringLiteral("tlsCaFile")).toString();
+    p.tlsCertFile = settings.value(QStringLiteral("tlsCertFile")).toString();
+    p.tlsKeyFile = settings.value(QStringLiteral("tlsKeyFile")).toString();
+    p.tlsVerify = settings.value(QStringLiteral("tlsVerify"), true).toBool();
     p.keyPrefix = settings.value(QStringLiteral("keyPrefix"), p.keyPrefix).toString();
     p.serializer = settings.value(QStringLiteral("serializer"), p.serializer).toString();
     p.cookieName = settings.value(QStringLiteral("cookieName"), p.cookieName).toString();

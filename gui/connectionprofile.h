@@ -36,6 +36,12 @@ public:
     QString password;
     bool savePassword = false; // the password is kept in the settings only when asked
     int database = 0;
+    // TLS (rediss://): with a Host, or added to what a URL says.
+    bool tls = false;
+    QString tlsCaFile; // empty: the system's CAs
+    QString tlsCertFile; // client certificate, for servers with tls-auth-clients
+    QString tlsKeyFile;
+    bool tlsVerify = true; // false: encrypted but not verified
     QString keyPrefix = QStringLiteral("session_");
     QString serializer = QStringLiteral("auto"); // auto, datastream, gob, json
     QString cookieName = QStringLiteral("session");
@@ -44,7 +50,7 @@ public:
     qint64 cookieMaxAge = 86400 * 30;
     bool readOnly = false;
 
-    // A profile that connects with url (redis:// or unix://).
+    // A profile that connects with url (redis://, rediss:// or unix://).
     static ConnectionProfile fromUrl(const QString &url);
 
     // The Redis configuration; an error when the URL or a field is not valid.

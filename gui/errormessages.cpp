@@ -31,6 +31,16 @@ QString ErrorMessages::forRedis(const RedisError &error, const QString &endpoint
     case Code::NotConnected:
     case Code::SocketError:
         return tr("The connection to Redis at %1 was lost.").arg(endpoint);
+    case Code::TlsSetupFailed:
+        return tr("TLS cannot be set up for %1: %2").arg(endpoint, error.message());
+    case Code::TlsHandshakeFailed:
+        return tr("Redis at %1 did not complete a TLS handshake. Does this port speak TLS, "
+                  "and does the server accept this client certificate? (%2)")
+            .arg(endpoint, error.message());
+    case Code::TlsCertificateRejected:
+        return tr("The certificate of Redis at %1 was refused: %2. Check the CA certificate "
+                  "and the host name.")
+            .arg(endpoint, error.message());
     case Code::CommandTimeout:
         return tr("Redis at %1 did not answer in time. The server may be busy or unreachable.")
             .arg(endpoint);

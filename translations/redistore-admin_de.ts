@@ -4,7 +4,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <source>Browse, edit and expire the web sessions that RediStore and Go's redistore keep in Redis.</source>
+        <source>Browse, edit and expire the web sessions that RediStore and Go&apos;s redistore keep in Redis.</source>
         <translation>Die Web-Sitzungen, die RediStore und Gos redistore in Redis ablegen, durchsuchen, bearbeiten und ablaufen lassen.</translation>
     </message>
     <message>
@@ -67,10 +67,6 @@
 <context>
     <name>ConnectionProfile</name>
     <message>
-        <source>enter a redis:// or unix:// URL</source>
-        <translation>eine redis://- oder unix://-URL eingeben</translation>
-    </message>
-    <message>
         <source>the URL names user %1, the user field %2</source>
         <translation>die URL nennt den Benutzer %1, das Benutzerfeld %2</translation>
     </message>
@@ -101,6 +97,10 @@
     <message>
         <source>Detect automatically</source>
         <translation>Automatisch erkennen</translation>
+    </message>
+    <message>
+        <source>enter a redis://, rediss:// or unix:// URL</source>
+        <translation>eine redis://-, rediss://- oder unix://-URL eingeben</translation>
     </message>
 </context>
 <context>
@@ -146,7 +146,7 @@
         <translation>Die Signatur passt, aber der enthaltene Wert ist keine Sitzungs-ID: %1</translation>
     </message>
     <message>
-        <source>No usable cookie keys: %1. Enter the store's keys first.</source>
+        <source>No usable cookie keys: %1. Enter the store&apos;s keys first.</source>
         <translation>Keine brauchbaren Cookie-Schlüssel: %1. Zuerst die Schlüssel des Stores eingeben.</translation>
     </message>
     <message>
@@ -194,31 +194,52 @@
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation><numerusform>%n Tag</numerusform><numerusform>%n Tage</numerusform></translation>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
-        <translation><numerusform>%n Stunde</numerusform><numerusform>%n Stunden</numerusform></translation>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation><numerusform>%n Minute</numerusform><numerusform>%n Minuten</numerusform></translation>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n second(s)</source>
-        <translation><numerusform>%n Sekunde</numerusform><numerusform>%n Sekunden</numerusform></translation>
+        <translation>
+            <numerusform>%n Sekunde</numerusform>
+            <numerusform>%n Sekunden</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n byte(s)</source>
-        <translation><numerusform>%n Byte</numerusform><numerusform>%n Bytes</numerusform></translation>
+        <translation>
+            <numerusform>%n Byte</numerusform>
+            <numerusform>%n Bytes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>[%n item(s)]</source>
-        <translation><numerusform>[%n Element]</numerusform><numerusform>[%n Elemente]</numerusform></translation>
+        <translation>
+            <numerusform>[%n Element]</numerusform>
+            <numerusform>[%n Elemente]</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>{%n entry(s)}</source>
-        <translation><numerusform>{%n Eintrag}</numerusform><numerusform>{%n Einträge}</numerusform></translation>
+        <translation>
+            <numerusform>{%n Eintrag}</numerusform>
+            <numerusform>{%n Einträge}</numerusform>
+        </translation>
     </message>
     <message>
         <source>(no values)</source>
@@ -303,12 +324,27 @@
         <source>The session is too large to store: %1</source>
         <translation>Die Sitzung ist zu groß zum Speichern: %1</translation>
     </message>
+    <message>
+        <source>TLS cannot be set up for %1: %2</source>
+        <translation>TLS kann für %1 nicht eingerichtet werden: %2</translation>
+    </message>
+    <message>
+        <source>Redis at %1 did not complete a TLS handshake. Does this port speak TLS, and does the server accept this client certificate? (%2)</source>
+        <translation>Redis unter %1 hat den TLS-Handshake nicht abgeschlossen. Spricht dieser Port TLS, und akzeptiert der Server dieses Client-Zertifikat? (%2)</translation>
+    </message>
+    <message>
+        <source>The certificate of Redis at %1 was refused: %2. Check the CA certificate and the host name.</source>
+        <translation>Das Zertifikat von Redis unter %1 wurde abgelehnt: %2. Prüfen Sie das CA-Zertifikat und den Hostnamen.</translation>
+    </message>
 </context>
 <context>
     <name>HexDump</name>
     <message numerus="yes">
         <source>… %n more byte(s) not shown</source>
-        <translation><numerusform>… %n weiteres Byte nicht angezeigt</numerusform><numerusform>… %n weitere Bytes nicht angezeigt</numerusform></translation>
+        <translation>
+            <numerusform>… %n weiteres Byte nicht angezeigt</numerusform>
+            <numerusform>… %n weitere Bytes nicht angezeigt</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -446,7 +482,7 @@
         <translation>„%1“ ohne das Passwort gespeichert.</translation>
     </message>
     <message>
-        <source>Enter the key prefix of the sessions (Go's redistore uses “session_”).</source>
+        <source>Enter the key prefix of the sessions (Go&apos;s redistore uses “session_”).</source>
         <translation>Das Schlüsselpräfix der Sitzungen eingeben (Gos redistore verwendet „session_“).</translation>
     </message>
     <message>
@@ -456,6 +492,66 @@
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>redis://, rediss:// (TLS, with tls_ca, tls_cert, tls_key, tls_server_name and tls_verify=none parameters) or unix://</source>
+        <translation>redis://, rediss:// (TLS, mit den Parametern tls_ca, tls_cert, tls_key, tls_server_name und tls_verify=none) oder unix://</translation>
+    </message>
+    <message>
+        <source>Use TLS</source>
+        <translation>TLS verwenden</translation>
+    </message>
+    <message>
+        <source>Verify the server&apos;s certificate</source>
+        <translation>Zertifikat des Servers prüfen</translation>
+    </message>
+    <message>
+        <source>Without verification the connection is encrypted, but anyone between you and Redis can read and change it</source>
+        <translation>Ohne Prüfung ist die Verbindung verschlüsselt, aber jeder zwischen Ihnen und Redis kann sie lesen und verändern</translation>
+    </message>
+    <message>
+        <source>TLS:</source>
+        <translation>TLS:</translation>
+    </message>
+    <message>
+        <source>the system&apos;s CA certificates</source>
+        <translation>die CA-Zertifikate des Systems</translation>
+    </message>
+    <message>
+        <source>CA certificate:</source>
+        <translation>CA-Zertifikat:</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA-Zertifikat</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keins</translation>
+    </message>
+    <message>
+        <source>Client certificate:</source>
+        <translation>Client-Zertifikat:</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>Client-Zertifikat</translation>
+    </message>
+    <message>
+        <source>in the certificate file</source>
+        <translation>in der Zertifikatsdatei</translation>
+    </message>
+    <message>
+        <source>Client key:</source>
+        <translation>Client-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>Client-Schlüssel</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
+        <translation>PEM-Dateien (*.pem *.crt *.key);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -510,7 +606,10 @@
     </message>
     <message numerus="yes">
         <source>The session exists in Redis: %n value(s), %1.</source>
-        <translation><numerusform>Die Sitzung existiert in Redis: %n Wert, %1.</numerusform><numerusform>Die Sitzung existiert in Redis: %n Werte, %1.</numerusform></translation>
+        <translation>
+            <numerusform>Die Sitzung existiert in Redis: %n Wert, %1.</numerusform>
+            <numerusform>Die Sitzung existiert in Redis: %n Werte, %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>expires in %1</source>
@@ -589,11 +688,17 @@
     </message>
     <message numerus="yes">
         <source>Choose when the %Ln selected sessions expire.</source>
-        <translation><numerusform>Wählen, wann die %Ln ausgewählte Sitzung abläuft.</numerusform><numerusform>Wählen, wann die %Ln ausgewählten Sitzungen ablaufen.</numerusform></translation>
+        <translation>
+            <numerusform>Wählen, wann die %Ln ausgewählte Sitzung abläuft.</numerusform>
+            <numerusform>Wählen, wann die %Ln ausgewählten Sitzungen ablaufen.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Set expiry of %Ln sessions</source>
-        <translation><numerusform>Ablauf von %Ln Sitzung festlegen</numerusform><numerusform>Ablauf von %Ln Sitzungen festlegen</numerusform></translation>
+        <translation>
+            <numerusform>Ablauf von %Ln Sitzung festlegen</numerusform>
+            <numerusform>Ablauf von %Ln Sitzungen festlegen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -816,39 +921,66 @@
     </message>
     <message numerus="yes">
         <source>Remove the expiry of %Ln session(s)? They will be kept until someone deletes them.</source>
-        <translation><numerusform>Den Ablauf von %Ln Sitzung entfernen? Sie bleibt erhalten, bis jemand sie löscht.</numerusform><numerusform>Den Ablauf von %Ln Sitzungen entfernen? Sie bleiben erhalten, bis jemand sie löscht.</numerusform></translation>
+        <translation>
+            <numerusform>Den Ablauf von %Ln Sitzung entfernen? Sie bleibt erhalten, bis jemand sie löscht.</numerusform>
+            <numerusform>Den Ablauf von %Ln Sitzungen entfernen? Sie bleiben erhalten, bis jemand sie löscht.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Persist %Ln session(s)</source>
-        <translation><numerusform>%Ln Sitzung dauerhaft machen</numerusform><numerusform>%Ln Sitzungen dauerhaft machen</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Sitzung dauerhaft machen</numerusform>
+            <numerusform>%Ln Sitzungen dauerhaft machen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Delete %Ln session(s) now? Their users are logged out at once. This cannot be undone.</source>
-        <translation><numerusform>%Ln Sitzung jetzt löschen? Ihr Benutzer wird sofort abgemeldet. Das lässt sich nicht rückgängig machen.</numerusform><numerusform>%Ln Sitzungen jetzt löschen? Ihre Benutzer werden sofort abgemeldet. Das lässt sich nicht rückgängig machen.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Sitzung jetzt löschen? Ihr Benutzer wird sofort abgemeldet. Das lässt sich nicht rückgängig machen.</numerusform>
+            <numerusform>%Ln Sitzungen jetzt löschen? Ihre Benutzer werden sofort abgemeldet. Das lässt sich nicht rückgängig machen.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Delete %Ln session(s)</source>
-        <translation><numerusform>%Ln Sitzung löschen</numerusform><numerusform>%Ln Sitzungen löschen</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Sitzung löschen</numerusform>
+            <numerusform>%Ln Sitzungen löschen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln session(s) now expire in %1.</source>
-        <translation><numerusform>%Ln Sitzung läuft nun in %1 ab.</numerusform><numerusform>%Ln Sitzungen laufen nun in %1 ab.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Sitzung läuft nun in %1 ab.</numerusform>
+            <numerusform>%Ln Sitzungen laufen nun in %1 ab.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln session(s) no longer expire.</source>
-        <translation><numerusform>%Ln Sitzung läuft nicht mehr ab.</numerusform><numerusform>%Ln Sitzungen laufen nicht mehr ab.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Sitzung läuft nicht mehr ab.</numerusform>
+            <numerusform>%Ln Sitzungen laufen nicht mehr ab.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln no longer existed.</source>
-        <translation><numerusform>%Ln gab es nicht mehr.</numerusform><numerusform>%Ln gab es nicht mehr.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln gab es nicht mehr.</numerusform>
+            <numerusform>%Ln gab es nicht mehr.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln could not be changed: %1</source>
-        <translation><numerusform>%Ln ließ sich nicht ändern: %1</numerusform><numerusform>%Ln ließen sich nicht ändern: %1</numerusform></translation>
+        <translation>
+            <numerusform>%Ln ließ sich nicht ändern: %1</numerusform>
+            <numerusform>%Ln ließen sich nicht ändern: %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Deleted %Ln session(s).</source>
-        <translation><numerusform>%Ln Sitzung gelöscht.</numerusform><numerusform>%Ln Sitzungen gelöscht.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Sitzung gelöscht.</numerusform>
+            <numerusform>%Ln Sitzungen gelöscht.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -946,7 +1078,10 @@
     </message>
     <message numerus="yes">
         <source>%n value(s)</source>
-        <translation><numerusform>%n Wert</numerusform><numerusform>%n Werte</numerusform></translation>
+        <translation>
+            <numerusform>%n Wert</numerusform>
+            <numerusform>%n Werte</numerusform>
+        </translation>
     </message>
     <message>
         <source>The raw bytes are shown as they are.</source>
@@ -1032,7 +1167,7 @@
         <translation>In Redis gespeicherte Bytes</translation>
     </message>
     <message>
-        <source>The session's values, decoded</source>
+        <source>The session&apos;s values, decoded</source>
         <translation>Die Werte der Sitzung, dekodiert</translation>
     </message>
 </context>
@@ -1068,11 +1203,17 @@
     </message>
     <message numerus="yes">
         <source>%1 of %Ln session(s) shown</source>
-        <translation><numerusform>%1 von %Ln Sitzung angezeigt</numerusform><numerusform>%1 von %Ln Sitzungen angezeigt</numerusform></translation>
+        <translation>
+            <numerusform>%1 von %Ln Sitzung angezeigt</numerusform>
+            <numerusform>%1 von %Ln Sitzungen angezeigt</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln session(s)</source>
-        <translation><numerusform>%Ln Sitzung</numerusform><numerusform>%Ln Sitzungen</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Sitzung</numerusform>
+            <numerusform>%Ln Sitzungen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1086,7 +1227,10 @@
     <name>RediStore::Admin::ValueTreeModel</name>
     <message numerus="yes">
         <source>%1 (%n entry(s))</source>
-        <translation><numerusform>%1 (%n Eintrag)</numerusform><numerusform>%1 (%n Einträge)</numerusform></translation>
+        <translation>
+            <numerusform>%1 (%n Eintrag)</numerusform>
+            <numerusform>%1 (%n Einträge)</numerusform>
+        </translation>
     </message>
     <message>
         <source>A key cannot be empty.</source>
@@ -1165,7 +1309,10 @@
     </message>
     <message numerus="yes">
         <source>%1 (%n byte(s))</source>
-        <translation><numerusform>%1 (%n Byte)</numerusform><numerusform>%1 (%n Bytes)</numerusform></translation>
+        <translation>
+            <numerusform>%1 (%n Byte)</numerusform>
+            <numerusform>%1 (%n Bytes)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

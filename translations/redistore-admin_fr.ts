@@ -4,7 +4,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <source>Browse, edit and expire the web sessions that RediStore and Go's redistore keep in Redis.</source>
+        <source>Browse, edit and expire the web sessions that RediStore and Go&apos;s redistore keep in Redis.</source>
         <translation>Parcourir, modifier et faire expirer les sessions web que RediStore et redistore (Go) conservent dans Redis.</translation>
     </message>
     <message>
@@ -67,10 +67,6 @@
 <context>
     <name>ConnectionProfile</name>
     <message>
-        <source>enter a redis:// or unix:// URL</source>
-        <translation>saisissez une URL redis:// ou unix://</translation>
-    </message>
-    <message>
         <source>the URL names user %1, the user field %2</source>
         <translation>l’URL indique l’utilisateur %1, le champ utilisateur %2</translation>
     </message>
@@ -101,6 +97,10 @@
     <message>
         <source>Detect automatically</source>
         <translation>Détecter automatiquement</translation>
+    </message>
+    <message>
+        <source>enter a redis://, rediss:// or unix:// URL</source>
+        <translation>saisir une URL redis://, rediss:// ou unix://</translation>
     </message>
 </context>
 <context>
@@ -146,7 +146,7 @@
         <translation>La signature correspond, mais la valeur contenue n’est pas un identifiant de session : %1</translation>
     </message>
     <message>
-        <source>No usable cookie keys: %1. Enter the store's keys first.</source>
+        <source>No usable cookie keys: %1. Enter the store&apos;s keys first.</source>
         <translation>Aucune clé de cookie utilisable : %1. Saisissez d’abord les clés du store.</translation>
     </message>
     <message>
@@ -194,31 +194,52 @@
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation><numerusform>%n jour</numerusform><numerusform>%n jours</numerusform></translation>
+        <translation>
+            <numerusform>%n jour</numerusform>
+            <numerusform>%n jours</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
-        <translation><numerusform>%n heure</numerusform><numerusform>%n heures</numerusform></translation>
+        <translation>
+            <numerusform>%n heure</numerusform>
+            <numerusform>%n heures</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation><numerusform>%n minute</numerusform><numerusform>%n minutes</numerusform></translation>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n second(s)</source>
-        <translation><numerusform>%n seconde</numerusform><numerusform>%n secondes</numerusform></translation>
+        <translation>
+            <numerusform>%n seconde</numerusform>
+            <numerusform>%n secondes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n byte(s)</source>
-        <translation><numerusform>%n octet</numerusform><numerusform>%n octets</numerusform></translation>
+        <translation>
+            <numerusform>%n octet</numerusform>
+            <numerusform>%n octets</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>[%n item(s)]</source>
-        <translation><numerusform>[%n élément]</numerusform><numerusform>[%n éléments]</numerusform></translation>
+        <translation>
+            <numerusform>[%n élément]</numerusform>
+            <numerusform>[%n éléments]</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>{%n entry(s)}</source>
-        <translation><numerusform>{%n entrée}</numerusform><numerusform>{%n entrées}</numerusform></translation>
+        <translation>
+            <numerusform>{%n entrée}</numerusform>
+            <numerusform>{%n entrées}</numerusform>
+        </translation>
     </message>
     <message>
         <source>(no values)</source>
@@ -303,12 +324,27 @@
         <source>The session is too large to store: %1</source>
         <translation>La session est trop grande pour être stockée : %1</translation>
     </message>
+    <message>
+        <source>TLS cannot be set up for %1: %2</source>
+        <translation>Impossible de configurer TLS pour %1 : %2</translation>
+    </message>
+    <message>
+        <source>Redis at %1 did not complete a TLS handshake. Does this port speak TLS, and does the server accept this client certificate? (%2)</source>
+        <translation>Redis à %1 n’a pas terminé la négociation TLS. Ce port parle-t-il TLS, et le serveur accepte-t-il ce certificat client ? (%2)</translation>
+    </message>
+    <message>
+        <source>The certificate of Redis at %1 was refused: %2. Check the CA certificate and the host name.</source>
+        <translation>Le certificat de Redis à %1 a été refusé : %2. Vérifiez le certificat de l’autorité et le nom d’hôte.</translation>
+    </message>
 </context>
 <context>
     <name>HexDump</name>
     <message numerus="yes">
         <source>… %n more byte(s) not shown</source>
-        <translation><numerusform>… %n octet de plus non affiché</numerusform><numerusform>… %n octets de plus non affichés</numerusform></translation>
+        <translation>
+            <numerusform>… %n octet de plus non affiché</numerusform>
+            <numerusform>… %n octets de plus non affichés</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -446,7 +482,7 @@
         <translation>« %1 » enregistrée sans le mot de passe.</translation>
     </message>
     <message>
-        <source>Enter the key prefix of the sessions (Go's redistore uses “session_”).</source>
+        <source>Enter the key prefix of the sessions (Go&apos;s redistore uses “session_”).</source>
         <translation>Saisissez le préfixe des clés des sessions (redistore pour Go utilise « session_ »).</translation>
     </message>
     <message>
@@ -456,6 +492,66 @@
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>redis://, rediss:// (TLS, with tls_ca, tls_cert, tls_key, tls_server_name and tls_verify=none parameters) or unix://</source>
+        <translation>redis://, rediss:// (TLS, avec les paramètres tls_ca, tls_cert, tls_key, tls_server_name et tls_verify=none) ou unix://</translation>
+    </message>
+    <message>
+        <source>Use TLS</source>
+        <translation>Utiliser TLS</translation>
+    </message>
+    <message>
+        <source>Verify the server&apos;s certificate</source>
+        <translation>Vérifier le certificat du serveur</translation>
+    </message>
+    <message>
+        <source>Without verification the connection is encrypted, but anyone between you and Redis can read and change it</source>
+        <translation>Sans vérification, la connexion est chiffrée, mais quiconque se trouve entre vous et Redis peut la lire et la modifier</translation>
+    </message>
+    <message>
+        <source>TLS:</source>
+        <translation>TLS :</translation>
+    </message>
+    <message>
+        <source>the system&apos;s CA certificates</source>
+        <translation>les certificats d’autorité du système</translation>
+    </message>
+    <message>
+        <source>CA certificate:</source>
+        <translation>Certificat d’autorité :</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>Certificat d’autorité</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Client certificate:</source>
+        <translation>Certificat client :</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>Certificat client</translation>
+    </message>
+    <message>
+        <source>in the certificate file</source>
+        <translation>dans le fichier du certificat</translation>
+    </message>
+    <message>
+        <source>Client key:</source>
+        <translation>Clé client :</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>Clé client</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
+        <translation>Fichiers PEM (*.pem *.crt *.key);;Tous les fichiers (*)</translation>
     </message>
 </context>
 <context>
@@ -510,7 +606,10 @@
     </message>
     <message numerus="yes">
         <source>The session exists in Redis: %n value(s), %1.</source>
-        <translation><numerusform>La session existe dans Redis : %n valeur, %1.</numerusform><numerusform>La session existe dans Redis : %n valeurs, %1.</numerusform></translation>
+        <translation>
+            <numerusform>La session existe dans Redis : %n valeur, %1.</numerusform>
+            <numerusform>La session existe dans Redis : %n valeurs, %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>expires in %1</source>
@@ -589,11 +688,17 @@
     </message>
     <message numerus="yes">
         <source>Choose when the %Ln selected sessions expire.</source>
-        <translation><numerusform>Choisissez quand la %Ln session sélectionnée expire.</numerusform><numerusform>Choisissez quand les %Ln sessions sélectionnées expirent.</numerusform></translation>
+        <translation>
+            <numerusform>Choisissez quand la %Ln session sélectionnée expire.</numerusform>
+            <numerusform>Choisissez quand les %Ln sessions sélectionnées expirent.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Set expiry of %Ln sessions</source>
-        <translation><numerusform>Définir l’expiration de %Ln session</numerusform><numerusform>Définir l’expiration de %Ln sessions</numerusform></translation>
+        <translation>
+            <numerusform>Définir l’expiration de %Ln session</numerusform>
+            <numerusform>Définir l’expiration de %Ln sessions</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -816,39 +921,66 @@
     </message>
     <message numerus="yes">
         <source>Remove the expiry of %Ln session(s)? They will be kept until someone deletes them.</source>
-        <translation><numerusform>Supprimer l’expiration de %Ln session ? Elle sera conservée jusqu’à ce que quelqu’un la supprime.</numerusform><numerusform>Supprimer l’expiration de %Ln sessions ? Elles seront conservées jusqu’à ce que quelqu’un les supprime.</numerusform></translation>
+        <translation>
+            <numerusform>Supprimer l’expiration de %Ln session ? Elle sera conservée jusqu’à ce que quelqu’un la supprime.</numerusform>
+            <numerusform>Supprimer l’expiration de %Ln sessions ? Elles seront conservées jusqu’à ce que quelqu’un les supprime.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Persist %Ln session(s)</source>
-        <translation><numerusform>Rendre %Ln session permanente</numerusform><numerusform>Rendre %Ln sessions permanentes</numerusform></translation>
+        <translation>
+            <numerusform>Rendre %Ln session permanente</numerusform>
+            <numerusform>Rendre %Ln sessions permanentes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Delete %Ln session(s) now? Their users are logged out at once. This cannot be undone.</source>
-        <translation><numerusform>Supprimer %Ln session maintenant ? Son utilisateur est déconnecté immédiatement. Cette action est irréversible.</numerusform><numerusform>Supprimer %Ln sessions maintenant ? Leurs utilisateurs sont déconnectés immédiatement. Cette action est irréversible.</numerusform></translation>
+        <translation>
+            <numerusform>Supprimer %Ln session maintenant ? Son utilisateur est déconnecté immédiatement. Cette action est irréversible.</numerusform>
+            <numerusform>Supprimer %Ln sessions maintenant ? Leurs utilisateurs sont déconnectés immédiatement. Cette action est irréversible.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Delete %Ln session(s)</source>
-        <translation><numerusform>Supprimer %Ln session</numerusform><numerusform>Supprimer %Ln sessions</numerusform></translation>
+        <translation>
+            <numerusform>Supprimer %Ln session</numerusform>
+            <numerusform>Supprimer %Ln sessions</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln session(s) now expire in %1.</source>
-        <translation><numerusform>%Ln session expire désormais dans %1.</numerusform><numerusform>%Ln sessions expirent désormais dans %1.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln session expire désormais dans %1.</numerusform>
+            <numerusform>%Ln sessions expirent désormais dans %1.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln session(s) no longer expire.</source>
-        <translation><numerusform>%Ln session n’expire plus.</numerusform><numerusform>%Ln sessions n’expirent plus.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln session n’expire plus.</numerusform>
+            <numerusform>%Ln sessions n’expirent plus.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln no longer existed.</source>
-        <translation><numerusform>%Ln n’existait plus.</numerusform><numerusform>%Ln n’existaient plus.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln n’existait plus.</numerusform>
+            <numerusform>%Ln n’existaient plus.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln could not be changed: %1</source>
-        <translation><numerusform>%Ln n’a pas pu être modifiée : %1</numerusform><numerusform>%Ln n’ont pas pu être modifiées : %1</numerusform></translation>
+        <translation>
+            <numerusform>%Ln n’a pas pu être modifiée : %1</numerusform>
+            <numerusform>%Ln n’ont pas pu être modifiées : %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Deleted %Ln session(s).</source>
-        <translation><numerusform>%Ln session supprimée.</numerusform><numerusform>%Ln sessions supprimées.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln session supprimée.</numerusform>
+            <numerusform>%Ln sessions supprimées.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -946,7 +1078,10 @@
     </message>
     <message numerus="yes">
         <source>%n value(s)</source>
-        <translation><numerusform>%n valeur</numerusform><numerusform>%n valeurs</numerusform></translation>
+        <translation>
+            <numerusform>%n valeur</numerusform>
+            <numerusform>%n valeurs</numerusform>
+        </translation>
     </message>
     <message>
         <source>The raw bytes are shown as they are.</source>
@@ -1032,7 +1167,7 @@
         <translation>Octets stockés dans Redis</translation>
     </message>
     <message>
-        <source>The session's values, decoded</source>
+        <source>The session&apos;s values, decoded</source>
         <translation>Les valeurs de la session, décodées</translation>
     </message>
 </context>
@@ -1068,11 +1203,17 @@
     </message>
     <message numerus="yes">
         <source>%1 of %Ln session(s) shown</source>
-        <translation><numerusform>Affichage : %1 sur %Ln session</numerusform><numerusform>Affichage : %1 sur %Ln sessions</numerusform></translation>
+        <translation>
+            <numerusform>Affichage : %1 sur %Ln session</numerusform>
+            <numerusform>Affichage : %1 sur %Ln sessions</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln session(s)</source>
-        <translation><numerusform>%Ln session</numerusform><numerusform>%Ln sessions</numerusform></translation>
+        <translation>
+            <numerusform>%Ln session</numerusform>
+            <numerusform>%Ln sessions</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1086,7 +1227,10 @@
     <name>RediStore::Admin::ValueTreeModel</name>
     <message numerus="yes">
         <source>%1 (%n entry(s))</source>
-        <translation><numerusform>%1 (%n entrée)</numerusform><numerusform>%1 (%n entrées)</numerusform></translation>
+        <translation>
+            <numerusform>%1 (%n entrée)</numerusform>
+            <numerusform>%1 (%n entrées)</numerusform>
+        </translation>
     </message>
     <message>
         <source>A key cannot be empty.</source>
@@ -1165,7 +1309,10 @@
     </message>
     <message numerus="yes">
         <source>%1 (%n byte(s))</source>
-        <translation><numerusform>%1 (%n octet)</numerusform><numerusform>%1 (%n octets)</numerusform></translation>
+        <translation>
+            <numerusform>%1 (%n octet)</numerusform>
+            <numerusform>%1 (%n octets)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

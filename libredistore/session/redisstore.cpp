@@ -81,10 +81,11 @@ RedisStorePrivate::connectionConfig(const RedisStoreSettings &settings)
                                            "other: give exactly one"));
     }
     if (settings.pool) {
-        if (!settings.password.isEmpty() || settings.database) {
+        if (!settings.password.isEmpty() || settings.database || settings.tls) {
             return SessionError(SessionError::Code::ConflictingOptions,
-                                QStringLiteral("withAuth/withPassword/withDb do not apply to "
-                                               "withPool: set them in the pool's RedisConfig"));
+                                QStringLiteral("withAuth/withPassword/withDb/withTls do not "
+                                               "apply to withPool: set them in the pool's "
+                                               "RedisConfig"));
         }
         return settings.pool->config();
     }
@@ -97,6 +98,9 @@ RedisStorePrivate::connectionConfig(const RedisStoreSettings &settings)
     if (settings.database)
         config.setDatabase(*settings.database);
     config.setCommandTimeoutMs(settings.commandTimeoutMs);
+    config.setOfflineWaitMs(settings.offlineWaitMs);
+    if (settings.tls)
+        config.setTlsOptions(*settings.tls);
 
     if (!settings.url.isEmpty()) {
         auto merged = config.applyUrl(settings.url);

@@ -217,4 +217,30 @@ RedisStoreOption withCommandTimeout(int milliseconds)
             } };
 }
 
+RedisStoreOption withOfflineWait(int milliseconds)
+{
+    return { QStringLiteral("withOfflineWait"), [milliseconds](RedisStoreSettings &s) {
+                if (milliseconds < 0) {
+                    return invalid("withOfflineWait",
+                                   QStringLiteral("%1 ms is negative (0: the command timeout)")
+                                       .arg(milliseconds));
+                }
+                s.offlineWaitMs = milliseconds;
+                return SessionError();
+            } };
+}
+
+RedisStoreOption withTls(const RedisTlsOptions &options)
+{
+    return { QStringLiteral("withTls"), [options](RedisStoreSettings &s) {
+                if (!options.keyFile.isEmpty() && options.certFile.isEmpty()) {
+                    return invalid("withTls",
+                                   QStringLiteral("a key file needs its certificate "
+                                                  "file"));
+                }
+                s.tls = options;
+                return SessionError();
+            } };
+}
+
 } // namespace RediStore

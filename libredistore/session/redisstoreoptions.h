@@ -1,6 +1,7 @@
 #ifndef REDISTORE_REDISSTOREOPTIONS_H
 #define REDISTORE_REDISSTOREOPTIONS_H
 
+#include <libredistore/redis/redisconfig.h>
 #include <libredistore/redistore_export.h>
 #include <libredistore/session/sessionerror.h>
 #include <libredistore/session/sessionoptions.h>
@@ -43,6 +44,8 @@ struct REDISTORE_EXPORT RedisStoreSettings
     bool lazySave = true; // withLazySave: an unchanged session is not rewritten...
     qint64 refreshThreshold = 60; // ...unless its cookie is older than this (seconds)
     int commandTimeoutMs = 5000; // withCommandTimeout
+    int offlineWaitMs = 1000; // withOfflineWait: how long a request waits for a connection
+    std::optional<RedisTlsOptions> tls; // withTls (a rediss:// URL says the same)
 };
 
 // One option of RedisStore::create(), as Go v2's functional options. Each carries its name,
@@ -84,6 +87,12 @@ REDISTORE_EXPORT RedisStoreOption withMaxAge(qint64 seconds);
 REDISTORE_EXPORT RedisStoreOption withLazySave(bool enabled);
 REDISTORE_EXPORT RedisStoreOption withRefreshThreshold(qint64 seconds);
 REDISTORE_EXPORT RedisStoreOption withCommandTimeout(int milliseconds);
+// How long a request waits for a connection to Redis while there is none, before it fails with
+// a transient error (HTTP 503); default 1000 ms, 0: the command timeout.
+REDISTORE_EXPORT RedisStoreOption withOfflineWait(int milliseconds);
+// TLS to Redis with these options (default: verified against the system's CAs). Equivalent to
+// a rediss:// URL with tls_* parameters.
+REDISTORE_EXPORT RedisStoreOption withTls(const RedisTlsOptions &options = {});
 
 } // namespace RediStore
 

@@ -28,9 +28,21 @@ QList<Option> connectionOptions()
 {
     return {
         { QStringLiteral("url"), QStringLiteral("URL"),
-          QStringLiteral("Redis, redis://[user:pass@]host[:port][/db] or unix:///path.sock "
+          QStringLiteral("Redis, redis://[user:pass@]host[:port][/db], "
+                         "rediss://...[?tls_ca=FILE&tls_cert=FILE&tls_key=FILE"
+                         "&tls_server_name=NAME&tls_verify=none] (TLS) or unix:///path.sock "
                          "(default ")
               + defaultUrl + QStringLiteral(").") },
+        { QStringLiteral("tls-ca"), QStringLiteral("FILE"),
+          QStringLiteral("TLS: trust the CA certificates in FILE (PEM) instead of the "
+                         "system's; implies TLS.") },
+        { QStringLiteral("tls-cert"), QStringLiteral("FILE"),
+          QStringLiteral("TLS: present this client certificate (PEM); implies TLS.") },
+        { QStringLiteral("tls-key"), QStringLiteral("FILE"),
+          QStringLiteral("TLS: the client certificate's private key (PEM).") },
+        { QStringLiteral("tls-insecure"), QString(),
+          QStringLiteral("TLS without verifying the server's certificate (encrypted, but "
+                         "not protected from a man in the middle); implies TLS.") },
         { QStringLiteral("prefix"), QStringLiteral("P"),
           QStringLiteral("Key prefix of the sessions (default ") + defaultPrefix
               + QStringLiteral(").") },
@@ -45,7 +57,7 @@ bool takesValue(const QString &argument)
 {
     for (const Option &option : connectionOptions()) {
         if (argument == QLatin1String("--") + option.name)
-            return true;
+            return !option.valueName.isEmpty();
     }
     return false;
 }
@@ -54,7 +66,8 @@ Command subcommand(const QString &usage, const QString &description,
                    const QList<Option> &extra = {})
 {
     return { QStringLiteral("redistore sessions ") + usage
-                 + QStringLiteral(" [--url URL] [--prefix P] [--serializer NAME]"),
+                 + QStringLiteral(" [--url URL] [--tls-ca FILE] [--tls-cert FILE] [--tls-key FILE] "
+                                  "[--tls-insecure] [--prefix P] [--serializer NAME]"),
              description, extra + connectionOptions() };
 }
 
@@ -167,6 +180,26 @@ Setup prepare(const Command &command, const QString &name, const QStringList &ar
     if (!config.ok())
         return fail(QStringLiteral("--url: ") + config.error().message());
     RediStore::RedisConfig redis = config.value();
+    // The TLS shortcuts add to what the URL says (and turn TLS on for a redis:// URL).
+    const bool tlsShortcut = arguments.isSet(QStringLiteral("tls-ca"))
+        || arguments.isSet(QStringLiteral("tls-cert")) || arguments.isSet(QStringLiteral("tls-key"))
+        || arguments.isSet(QStringLiteral("tls-insecure"));
+    if (tlsShortcut) {
+        if (redis.transport() == RediStore::RedisConfig::Transport::Unix)
+            return fail(QStringLiteral("--tls-*: TLS needs a TCP address, not a Unix socket"));
+        RediStore::RedisTlsOptions tls = redis.tlsOptions();
+        if (arguments.isSet(QStringLiteral("tls-ca")))
+            tls.caFile = arguments.value(QStringLiteral("tls-ca"));
+        if (arguments.isSet(QStringLiteral("tls-cert")))
+            tls.certFile = arguments.value(QStringLiteral("tls-cert"));
+        if (arguments.isSet(QStringLiteral("tls-key")))
+            tls.keyFile = arguments.value(QStringLiteral("tls-key"));
+        if (arguments.isSet(QStringLiteral("tls-insecure")))
+            tls.verifyPeer = false;
+        redis.setTlsOptions(tls);
+        if (auto valid = redis.validate(); !valid)
+            return fail(QStringLiteral("--tls-key: ") + valid.error().message());
+    }
     // One attempt: a refused or unreachable server fails the command at once.
     redis.setAutoReconnect(false);
 

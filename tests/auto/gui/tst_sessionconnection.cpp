@@ -26,6 +26,7 @@ private Q_SLOTS:
     void initTestCase();
     void profileSavesSecretsOnlyWhenAsked();
     void profileBuildsConfigurations();
+    void profileWithTls();
     void profileRefusesConflicts();
     void probeSaysWhatIsWrong_data();
     void probeSaysWhatIsWrong();
@@ -116,6 +117,70 @@ void tst_SessionConnection::profileBuildsConfigurations()
     QCOMPARE(config.value().password(), QStringLiteral("pw"));
     QCOMPARE(config.value().database(), 3);
     QCOMPARE(url.endpointText(), QStringLiteral("127.0.0.1:6400, database 3"));
+}
+
+void tst_SessionConnection::profileWithTls()
+{
+    // TLS fields with a host, saved and read back, and added to a rediss:// URL.
+    ConnectionProfile tcp;
+    tcp.name = QStringLiteral("secure");
+    tcp.host = QStringLiteral("redis.example.com");
+    tcp.port = 6380;
+    tcp.tls = true;
+    tcp.tlsCaFile = QStringLiteral("/etc/ca.pem");
+    tcp.tlsCertFile = QStringLiteral("/c.pem");
+    tcp.tlsKeyFile = QStringLiteral("/k.pem");
+    auto config = tcp.toRedisConfig();
+    QVERIFY(config.ok());
+    QVERIFY(config.value().tlsEnabled());
+    QCOMPARE(config.value().tlsOptions().caFile, QStringLiteral("/etc/ca.pem"));
+    QCOMPARE(config.value().tlsOptions().keyFile, QStringLiteral("/k.pem"));
+    QVERIFY(config.value().tlsOptions().verifyPeer);
+    QCOMPARE(tcp.endpointText(), QStringLiteral("tls:redis.example.com:6380, database 0"));
+
+    QSettings settings(m_dir.filePath(QStringLiteral("tls.ini")), QSettings::IniFormat);
+    tcp.save(settings);
+    const ConnectionProfile loaded = ConnectionProfile::load(settings);
+    QVERIFY(loaded.tls);
+    QCOMPARE(loaded.tlsCaFile, tcp.tlsCaFile);
+    QCOMPARE(loaded.tlsCertFile, tcp.tlsCertFile);
+    QCOMPARE(loaded.tlsKeyFile, tcp.tlsKeyFile);
+    QVERIFY(loaded.tlsVerify);
+
+    ConnectionProfile url = ConnectionProfile::fromUrl(
+        QStringLiteral("rediss://127.0.0.1:6400/3?tls_server_name=cache.internal"));
+    url.tls = true;
+    url.tlsVerify = false;
+    config = url.toRedisConfig();
+    QVERIFY(config.ok());
+    QCOMPARE(config.value().tlsOptions().serverName, QStringLiteral("cache.internal"));
+    QVERIFY(!config.value().tlsOptions().verifyPeer);
+
+    // Against a real TLS server: the probe connects with the test CA and is refused without it.
+    RedisServer::Options options;
+    options.tls = true;
+    RedisServer server(options);
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    ConnectionProfile real;
+    real.host = QStringLiteral("localhost");
+    real.port = server.tlsPort();
+    real.tls = true;
+    real.tlsCaFile = RedisServer::certificates().caFile;
+    ConnectionProbe probe;
+    QSignalSpy ok(&probe, &ConnectionProbe::succeeded);
+    QSignalSpy failed(&probe, &ConnectionProbe::failed);
+    probe.start(real.toRedisConfig().value());
+    QTRY_VERIFY_WITH_TIMEOUT(ok.count() + failed.count() == 1, 8000);
+    QCOMPARE(ok.count(), 1);
+
+    real.tlsCaFile = RedisServer::certificates().otherCaFile;
+    ok.clear();
+    probe.start(real.toRedisConfig().value());
+    QTRY_VERIFY_WITH_TIMEOUT(ok.count() + failed.count() == 1, 8000);
+    QCOMPARE(failed.count(), 1);
+    const QString text
+        = ErrorMessages::forRedis(failed.first().first().value<RedisError>(), real.endpointText());
+    QVERIFY2(text.contains(QStringLiteral("certificate")), qPrintable(text));
 }
 
 void tst_SessionConnection::profileRefusesConflicts()
