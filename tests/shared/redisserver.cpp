@@ -189,68 +189,19 @@ const RedisServer::Certificates &RedisServer::certificates()
         c.clientCert = path("client.crt");
         c.clientKey = path("client.key");
         c.otherCaFile = path("other-ca.crt");
-        const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
-        if (openssl.isEmpty()) {
+        // One recipe for the tests, the demo and the benchmarks: scripts/tls-certs.sh.
+        if (QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty()) {
             c.error = QStringLiteral("the openssl tool is not installed (package openssl)");
             return c;
         }
-        auto run = [&](const QStringList &args) {
-            QProcess process;
-            process.setWorkingDirectory(dir.path());
-            process.start(openssl, args);
-            process.waitForFinished(30000);
-            if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
-                c.error = QStringLiteral("openssl %1 failed: %2")
-                              .arg(args.join(QLatin1Char(' ')),
-                                   QString::fromLocal8Bit(process.readAllStandardError()));
-                return false;
-            }
-            return true;
-        };
-        const QStringList ec
-            = { QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes") };
-        auto ca = [&](const char *name, const char *subject) {
-            return run(QStringList { QStringLiteral("req"), QStringLiteral("-x509") } + ec
-                       + QStringList {
-                           QStringLiteral("-keyout"), QLatin1String(name) + QStringLiteral(".key"),
-                           QStringLiteral("-out"), QLatin1String(name) + QStringLiteral(".crt"),
-                           QStringLiteral("-days"), QStringLiteral("3650"), QStringLiteral("-subj"),
-                           QLatin1String(subject) });
-        };
-        auto leaf = [&](const char *name, const char *subject, const char *extensions) {
-            QFile ext(path(name) + QStringLiteral(".ext"));
-            if (!ext.open(QIODevice::WriteOnly))
-                return false;
-            ext.write(extensions);
-            ext.close();
-            return run(QStringList { QStringLiteral("req") } + ec
-                       + QStringList { QStringLiteral("-keyout"),
-                                       QLatin1String(name) + QStringLiteral(".key"),
-                                       QStringLiteral("-out"),
-                                       QLatin1String(name) + QStringLiteral(".csr"),
-                                       QStringLiteral("-subj"), QLatin1String(subject) })
-                && run({ QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
-                         QLatin1String(name) + QStringLiteral(".csr"), QStringLiteral("-CA"),
-                         QStringLiteral("ca.crt"), QStringLiteral("-CAkey"),
-                         QStringLiteral("ca.key"), QStringLiteral("-CAcreateserial"),
-                         QStringLiteral("-days"), QStringLiteral("3650"), QStringLiteral("-out"),
-                         QLatin1String(name) + QStringLiteral(".crt"), QStringLiteral("-extfile"),
-                         QLatin1String(name) + QStringLiteral(".ext") });
-        };
-        const bool ok = ca("ca", "/CN=RediStore Test CA") && ca("other-ca", "/CN=Unrelated Test CA")
-            && leaf("server", "/CN=localhost",
-                    "basicConstraints=CA:FALSE\n"
-                    "keyUsage=digitalSignature,keyEncipherment\n"
-                    "extendedKeyUsage=serverAuth\n"
-                    "subjectAltName=DNS:localhost,IP:127.0.0.1\n")
-            && leaf("client", "/CN=redistore-test-client",
-                    "basicConstraints=CA:FALSE\n"
-                    "keyUsage=digitalSignature,keyEncipherment\n"
-                    "extendedKeyUsage=clientAuth\n");
-        if (ok) {
-            for (const QString &file : { c.serverKey, c.clientKey })
-                QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner);
+        QProcess process;
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        process.start(QStringLiteral("bash"),
+                      { QStringLiteral(REDISTORE_SOURCE_DIR "/scripts/tls-certs.sh"), dir.path() });
+        if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit
+            || process.exitCode() != 0) {
+            c.error = QStringLiteral("scripts/tls-certs.sh failed: %1")
+                          .arg(QString::fromLocal8Bit(process.readAll()));
         }
         return c;
     }();

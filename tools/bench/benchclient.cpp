@@ -12,6 +12,7 @@
 #include <QtCore/QTextStream>
 
 #include <functional>
+#include <memory>
 
 using namespace RediStore;
 
@@ -88,23 +89,34 @@ int runClientBench(const QStringList &arguments)
     parser.addOption({ QStringLiteral("seconds"),
                        QStringLiteral("Measured seconds per configuration (default 2)."),
                        QStringLiteral("S"), QStringLiteral("2") });
+    parser.addOption({ QStringLiteral("tls"),
+                       QStringLiteral("Over TLS, beside redis-benchmark --tls, and the same "
+                                      "rows in plaintext for the TLS/plain ratio (a private "
+                                      "server gets a TLS port; or give a rediss:// URL).") });
     parser.addOption({ QStringLiteral("json"), QStringLiteral("Print JSON instead of a table.") });
     parser.process(arguments);
 
     QTextStream out(stdout);
     QTextStream err(stderr);
     BenchRedis redis;
-    if (!redis.start(parser.value(QStringLiteral("redis-url")))) {
+    const bool tls = parser.isSet(QStringLiteral("tls"))
+        || parser.value(QStringLiteral("redis-url")).startsWith(QLatin1String("rediss:"));
+    if (!redis.start(parser.value(QStringLiteral("redis-url")), tls)) {
         err << redis.errorString() << Qt::endl;
         return 1;
     }
-    const auto config = RedisConfig::fromUrl(redis.url());
+    const QString measuredUrl = tls ? redis.tlsUrl() : redis.url();
+    const auto config = RedisConfig::fromUrl(measuredUrl);
     if (!config.ok()) {
         err << config.error().message() << Qt::endl;
         return 2;
     }
     const int ms = qMax(100, int(parser.value(QStringLiteral("seconds")).toDouble() * 1000));
     RedisClient client(config.value());
+    // With TLS, the same rows in plaintext (when the server has a plain port) for the ratio.
+    std::unique_ptr<RedisClient> plainClient;
+    if (tls && !redis.url().isEmpty())
+        plainClient = std::make_unique<RedisClient>(RedisConfig::fromUrl(redis.url()).value());
 
     struct Row
     {
@@ -115,6 +127,7 @@ int runClientBench(const QStringList &arguments)
         Measurement ours;
         std::optional<double> reference;
         QString referenceConfig;
+        std::optional<double> plain; // the same row without TLS
     };
     QList<Row> rows;
     for (const int size : { 100, 1024 }) {
@@ -126,16 +139,23 @@ int runClientBench(const QStringList &arguments)
                 const int pipeline = depth == 1 ? 1 : 16;
                 const int requests = depth == 1 ? 20 * ms : 400 * ms;
                 const auto reference = redis.redisBenchmark(QString::fromLatin1(op), size, clients,
-                                                            pipeline, requests);
-                const QString referenceConfig
-                    = QStringLiteral("-c %1 -P %2").arg(clients).arg(pipeline);
+                                                            pipeline, requests, tls);
+                const QString referenceConfig = QStringLiteral("%1-c %2 -P %3")
+                                                    .arg(tls ? QStringLiteral("--tls ") : QString())
+                                                    .arg(clients)
+                                                    .arg(pipeline);
+                auto plain = [&](Api api) -> std::optional<double> {
+                    if (!plainClient)
+                        return std::nullopt;
+                    return measure(*plainClient, op, value, depth, ms, api).opsPerSecond;
+                };
                 rows.append({ size, op, depth, QStringLiteral("callback"),
                               measure(client, op, value, depth, ms, Api::Callback), reference,
-                              referenceConfig });
+                              referenceConfig, plain(Api::Callback) });
                 if (depth > 1) {
                     rows.append({ size, op, depth, QStringLiteral("QFuture"),
                                   measure(client, op, value, depth, ms, Api::Future), reference,
-                                  referenceConfig });
+                                  referenceConfig, plain(Api::Future) });
                 }
             }
         }
@@ -156,23 +176,33 @@ int runClientBench(const QStringList &arguments)
                 object.insert(QStringLiteral("redis_benchmark_ops_per_second"), *row.reference);
                 object.insert(QStringLiteral("ratio"), row.ours.opsPerSecond / *row.reference);
             }
+            object.insert(QStringLiteral("tls"), tls);
+            if (row.plain && *row.plain > 0) {
+                object.insert(QStringLiteral("plain_ops_per_second"), *row.plain);
+                object.insert(QStringLiteral("ratio_to_plain"), row.ours.opsPerSecond / *row.plain);
+            }
             array.append(object);
         }
         out << QJsonDocument(QJsonObject { { QStringLiteral("client"), array } }).toJson();
         return 0;
     }
 
-    out << "RedisClient vs redis-benchmark, same server (" << redis.url() << "), same run\n";
-    out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7\n")
+    out << "RedisClient vs redis-benchmark, same server (" << measuredUrl << "), same run"
+        << (plainClient ? "; /plain: the same row without TLS" : "") << "\n";
+    out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7%8\n")
                .arg(QStringLiteral("size"), -6)
                .arg(QStringLiteral("op"), -4)
                .arg(QStringLiteral("in flight"), 10)
                .arg(QStringLiteral("RedisClient ops/s"), 26)
                .arg(QStringLiteral("redis-benchmark ops/s"), 22)
                .arg(QStringLiteral("(config)"), -13)
-               .arg(QStringLiteral("ratio"), 6);
+               .arg(QStringLiteral("ratio"), 6)
+               .arg(plainClient ? QStringLiteral(" %1 %2")
+                                      .arg(QStringLiteral("plain ops/s"), 12)
+                                      .arg(QStringLiteral("/plain"), 7)
+                                : QString());
     for (const Row &row : rows) {
-        out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7\n")
+        out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7%8\n")
                    .arg(row.size == 1024 ? QStringLiteral("1 KiB") : QStringLiteral("100 B"), -6)
                    .arg(QString::fromLatin1(row.op), -4)
                    .arg(row.depth, 10)
@@ -186,7 +216,11 @@ int runClientBench(const QStringList &arguments)
                    .arg(row.reference
                             ? QString::number(row.ours.opsPerSecond / *row.reference, 'f', 2)
                             : QStringLiteral("-"),
-                        6);
+                        6)
+                   .arg(row.plain ? QStringLiteral(" %1 %2")
+                                        .arg(*row.plain, 12, 'f', 0)
+                                        .arg(row.ours.opsPerSecond / *row.plain, 7, 'f', 2)
+                                  : QString());
         if (row.ours.errors)
             out << "   (" << row.ours.errors << " errors)\n";
     }

@@ -300,7 +300,7 @@ struct CommandMix
 };
 
 std::optional<CommandMix> commandMix(const BenchRedis &redis, qint64 valueSize, int conc,
-                                     int requests)
+                                     int requests, bool tls)
 {
     // 60 bytes, as "session_" and an ID, once __rand_int__ is 12 digits.
     const QString key
@@ -309,9 +309,9 @@ std::optional<CommandMix> commandMix(const BenchRedis &redis, qint64 valueSize, 
     const auto setex = redis.redisBenchmarkCommand(
         { QStringLiteral("SETEX"), key, QString::number(keyLifetimeSeconds(0)),
           QString(qsizetype(valueSize), QLatin1Char('x')) },
-        keyspace, conc, 16, requests);
-    const auto get
-        = redis.redisBenchmarkCommand({ QStringLiteral("GET"), key }, keyspace, conc, 16, requests);
+        keyspace, conc, 16, requests, tls);
+    const auto get = redis.redisBenchmarkCommand({ QStringLiteral("GET"), key }, keyspace, conc, 16,
+                                                 requests, tls);
     if (!setex || !get || *setex <= 0 || *get <= 0)
         return std::nullopt;
     return CommandMix { *setex, *get };
@@ -381,6 +381,10 @@ int runStoreBench(const QStringList &arguments)
                                       "turn; the row is the median round, /Go the median of "
                                       "the rounds' ratios (default 1)."),
                        QStringLiteral("N"), QStringLiteral("1") });
+    parser.addOption({ QStringLiteral("tls"),
+                       QStringLiteral("The store over TLS, beside redis-benchmark --tls, and the "
+                                      "same rows in plaintext for the TLS/plain ratio (a private "
+                                      "server gets a TLS port; or give a rediss:// URL).") });
     parser.addOption({ QStringLiteral("json"), QStringLiteral("Print JSON.") });
     parser.process(arguments);
     const int threads = qMax(1, parser.value(QStringLiteral("threads")).toInt());
@@ -394,10 +398,15 @@ int runStoreBench(const QStringList &arguments)
         return 2;
     }
     BenchRedis redis;
-    if (!redis.start(parser.value(QStringLiteral("redis-url")))) {
+    const bool tls = parser.isSet(QStringLiteral("tls"))
+        || parser.value(QStringLiteral("redis-url")).startsWith(QLatin1String("rediss:"));
+    if (!redis.start(parser.value(QStringLiteral("redis-url")), tls)) {
         err << redis.errorString() << Qt::endl;
         return 1;
     }
+    const QString measuredUrl = tls ? redis.tlsUrl() : redis.url();
+    // With TLS, each row in plaintext too (when the server has a plain port), for /plain.
+    const bool comparePlain = tls && !redis.url().isEmpty();
     const int ms = qMax(100, int(parser.value(QStringLiteral("seconds")).toDouble() * 1000));
 
     if (parser.isSet(QStringLiteral("size")) || parser.isSet(QStringLiteral("concurrency"))) {
@@ -408,15 +417,25 @@ int runStoreBench(const QStringList &arguments)
             return 2;
         }
         const StoreResult r
-            = measureParallel(redis.url(), serializer, size, concurrency, ms, threads);
+            = measureParallel(measuredUrl, serializer, size, concurrency, ms, threads);
         if (!r.error.isEmpty()) {
             err << r.error << Qt::endl;
             return 1;
         }
         QJsonObject object = resultObject(r, size, concurrency);
         object.insert(QStringLiteral("serializer"), serializer);
+        object.insert(QStringLiteral("tls"), tls);
+        std::optional<double> plain;
+        if (comparePlain) {
+            plain = measureParallel(redis.url(), serializer, size, concurrency, ms, threads)
+                        .sessionsPerSecond;
+            object.insert(QStringLiteral("plain_sessions_per_second"), *plain);
+        }
         if (parser.isSet(QStringLiteral("json")))
             out << QJsonDocument(object).toJson(QJsonDocument::Compact) << '\n';
+        else if (plain)
+            out << r.sessionsPerSecond << " sessions/s over TLS, " << *plain << " in plaintext ("
+                << ratio(r.sessionsPerSecond, plain) << ")\n";
         else
             out << r.sessionsPerSecond << " sessions/s\n";
         return r.errors ? 1 : 0;
@@ -428,9 +447,10 @@ int runStoreBench(const QStringList &arguments)
     QJsonArray rows;
     if (!parser.isSet(QStringLiteral("json"))) {
         out << "RedisStore (" << serializer << ", " << threads << " threads, one store each) vs "
-            << "redis-benchmark GET and Go redistore, same server (" << redis.url()
-            << "), same run; one op = load + change + save\n";
-        out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11 %12 %13 %14 %15\n")
+            << "redis-benchmark GET and Go redistore, same server (" << measuredUrl
+            << "), same run; one op = load + change + save"
+            << (comparePlain ? "; /plain: the store without TLS, same row" : "") << "\n";
+        out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11 %12 %13 %14 %15%16\n")
                    .arg(QStringLiteral("size"), -6)
                    .arg(QStringLiteral("in flight"), 9)
                    .arg(QStringLiteral("sessions/s"), 11)
@@ -445,7 +465,11 @@ int runStoreBench(const QStringList &arguments)
                    .arg(QStringLiteral("/rb-P1"), 7)
                    .arg(QStringLiteral("/rb-P16"), 8)
                    .arg(QStringLiteral("/mix"), 6)
-                   .arg(QStringLiteral("/Go"), 7);
+                   .arg(QStringLiteral("/Go"), 7)
+                   .arg(comparePlain ? QStringLiteral(" %1 %2")
+                                           .arg(QStringLiteral("plain"), 9)
+                                           .arg(QStringLiteral("/plain"), 7)
+                                     : QString());
         out.flush();
     }
     for (const int size : sizes) {
@@ -465,7 +489,7 @@ int runStoreBench(const QStringList &arguments)
                         go = it->second;
                 }
                 StoreResult result
-                    = measureParallel(redis.url(), serializer, size, conc, ms, threads);
+                    = measureParallel(measuredUrl, serializer, size, conc, ms, threads);
                 if (!result.error.isEmpty()) {
                     err << result.error << Qt::endl;
                     return 1;
@@ -489,11 +513,17 @@ int runStoreBench(const QStringList &arguments)
             const std::optional<double> goRatio = median(goRatios);
             redis.fillBenchmarkKeys(size, keyLifetimeSeconds(0));
             const int requests1 = qMax(2000, 15 * ms * qMin(conc, 8));
-            const auto rb1 = redis.redisBenchmark(QStringLiteral("GET"), size, conc, 1, requests1);
+            const auto rb1
+                = redis.redisBenchmark(QStringLiteral("GET"), size, conc, 1, requests1, tls);
             const int requests16 = qMax(20000, 300 * ms * qMin(conc, 4));
             const auto rb16
-                = redis.redisBenchmark(QStringLiteral("GET"), size, conc, 16, requests16);
-            const auto commands = commandMix(redis, r.serializedSize, conc, requests16);
+                = redis.redisBenchmark(QStringLiteral("GET"), size, conc, 16, requests16, tls);
+            const auto commands = commandMix(redis, r.serializedSize, conc, requests16, tls);
+            std::optional<double> plain;
+            if (comparePlain) {
+                plain = measureParallel(redis.url(), serializer, size, conc, ms, threads)
+                            .sessionsPerSecond;
+            }
             const std::optional<double> mix
                 = commands ? std::optional<double>(commands->sessions()) : std::nullopt;
             QJsonObject row = resultObject(r, size, conc);
@@ -508,10 +538,13 @@ int runStoreBench(const QStringList &arguments)
                      { "ratio_to_go", goRatio.value_or(0) } })
                 row.insert(QLatin1String(name), value);
             row.insert(QStringLiteral("rounds"), rounds);
+            row.insert(QStringLiteral("tls"), tls);
+            if (plain)
+                row.insert(QStringLiteral("plain_sessions_per_second"), *plain);
             rows.append(row);
             if (parser.isSet(QStringLiteral("json")))
                 continue;
-            out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11 %12 %13 %14 %15\n")
+            out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11 %12 %13 %14 %15%16\n")
                        .arg(size == 100 ? QStringLiteral("100 B")
                                         : QStringLiteral("%1 KiB").arg(size / 1024),
                             -6)
@@ -528,7 +561,11 @@ int runStoreBench(const QStringList &arguments)
                        .arg(ratio(r.sessionsPerSecond, rb1), 7)
                        .arg(ratio(r.sessionsPerSecond, rb16), 8)
                        .arg(ratio(r.sessionsPerSecond, mix), 6)
-                       .arg(goRatio ? QString::number(*goRatio, 'f', 2) : QStringLiteral("-"), 7);
+                       .arg(goRatio ? QString::number(*goRatio, 'f', 2) : QStringLiteral("-"), 7)
+                       .arg(plain ? QStringLiteral(" %1 %2")
+                                        .arg(figure(plain), 9)
+                                        .arg(ratio(r.sessionsPerSecond, plain), 7)
+                                  : QString());
             if (r.errors)
                 out << "    (" << r.errors << " errors)\n";
             out.flush();
