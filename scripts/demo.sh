@@ -3,9 +3,24 @@
 # builds what it runs, starts a private redis-server and serves the complete example (the Go redistore
 # README's /set, /get, /delete) on a free port, in the foreground, with the curl commands to
 # try. Ctrl+C stops the server and the private Redis.
-#   scripts/demo.sh                 (BUILD_DIR=... to build elsewhere than build/;
+#   scripts/demo.sh [--tls]         (BUILD_DIR=... to build elsewhere than build/;
 #                                    SKIP_INSTALL_DEPS=1 when the packages are there already)
+# --tls: the private Redis speaks only TLS, with certificates made for it (scripts/tls-certs.sh),
+# and the example reaches it through a rediss:// URL that names their CA.
 set -euo pipefail
+for argument in "$@"; do
+    case "$argument" in
+    --tls) export PRIVATE_REDIS_TLS=1 ;;
+    -h | --help)
+        sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+        exit 0
+        ;;
+    *)
+        echo "demo: unknown argument '$argument' (try --help)" >&2
+        exit 2
+        ;;
+    esac
+done
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${BUILD_DIR:-$root/build}"
 
@@ -64,11 +79,11 @@ Try in another terminal (the cookie jar plays the browser, keeping the session c
 
 The sessions in Redis (key prefix webapp_, as in the Go example):
 
-  redis-cli -p $REDIS_PORT --scan --pattern 'webapp_*'
+  ${REDIS_CLI[*]} --scan --pattern 'webapp_*'
 EOF
 cli="$build/tools/redistore/redistore"
 if [ -x "$cli" ]; then
-    echo "  $cli sessions list --url $REDIS_URL --prefix webapp_"
+    echo "  $cli sessions list --url '$REDIS_URL' --prefix webapp_"
 fi
 
 # Hook: the admin app opens on the same Redis when there is a display to show it on.

@@ -270,10 +270,12 @@ void RedisClientPrivate::failInFlight(const RedisError &error)
 void RedisClientPrivate::armTimeoutTimer(qint64 deadline)
 {
     // Each queue's deadlines only grow; the timer runs for the earliest of both queues' heads.
-    const qint64 now = clock.elapsed();
-    if (timeoutTimer.isActive() && now + timeoutTimer.remainingTime() <= deadline)
+    // Its due time is kept here: asking the timer costs a clock read and a walk of its list.
+    if (timeoutTimer.isActive() && timerDue <= deadline)
         return;
-    timeoutTimer.start(int(qMax<qint64>(0, deadline - now)));
+    const qint64 now = clock.elapsed();
+    timerDue = qMax(now, deadline);
+    timeoutTimer.start(int(timerDue - now));
 }
 
 void RedisClientPrivate::onTimeoutTimer()
@@ -314,8 +316,10 @@ void RedisClientPrivate::onTimeoutTimer()
                        .arg(config.endpoint())
                        .arg(config.commandTimeoutMs()))));
     }
-    if (next)
-        timeoutTimer.start(int(qMax<qint64>(0, next - now)));
+    if (next) {
+        timerDue = qMax(now, next);
+        timeoutTimer.start(int(timerDue - now));
+    }
 }
 
 void RedisClientPrivate::postDelivery()

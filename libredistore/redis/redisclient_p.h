@@ -92,6 +92,7 @@ public:
 
     CoarseElapsedTimer clock; // deadlines need no better than a few ms
     QTimer timeoutTimer;
+    qint64 timerDue = 0; // when timeoutTimer fires, on clock
 };
 
 } // namespace RediStore

@@ -16,11 +16,23 @@ class tst_Demo : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void servesTheCompleteExample_data();
     void servesTheCompleteExample();
 };
 
+void tst_Demo::servesTheCompleteExample_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("scheme");
+    QTest::newRow("plain") << QStringList() << "redis";
+    // --tls: a private Redis that speaks only TLS, reached through rediss:// with its own CA.
+    QTest::newRow("tls") << QStringList { QStringLiteral("--tls") } << "rediss";
+}
+
 void tst_Demo::servesTheCompleteExample()
 {
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, scheme);
     if (QStringLiteral(DEMO_GENERATOR) != QLatin1String("Ninja"))
         QSKIP("the demo configures its build folder with Ninja; this one uses " DEMO_GENERATOR);
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
@@ -28,19 +40,21 @@ void tst_Demo::servesTheCompleteExample()
     environment.insert(QStringLiteral("SKIP_INSTALL_DEPS"), QStringLiteral("1")); // built here
     environment.remove(QStringLiteral("DISPLAY")); // no admin app window
     environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    ExampleProcess demo(QStringLiteral("bash"), { QStringLiteral(DEMO_SCRIPT) }, environment, true);
+    ExampleProcess demo(QStringLiteral("bash"),
+                        QStringList { QStringLiteral(DEMO_SCRIPT) } + arguments, environment, true);
     // What the demo builds is built already (the test depends on it): it only checks.
     QVERIFY2(demo.waitForOutput("Server started on http://127.0.0.1:", 240000),
              QByteArray(demo.standardOutput() + demo.standardError()).constData());
     const QString output = QString::fromUtf8(demo.standardOutput());
 
-    static const QRegularExpression redisLine(
-        QStringLiteral("== private redis-server on redis://127\\.0\\.0\\.1:(\\d+)/0 \\(data in "
-                       "(\\S+),"));
+    static const QRegularExpression redisLine(QStringLiteral(
+        "== private redis-server on (rediss?)://(?:127\\.0\\.0\\.1|localhost):(\\d+)/0"
+        "\\S* \\(data in (\\S+),"));
     const QRegularExpressionMatch redis = redisLine.match(output);
     QVERIFY2(redis.hasMatch(), qPrintable(output));
-    const quint16 redisPort = quint16(redis.captured(1).toUInt());
-    const QString dataDir = redis.captured(2);
+    QCOMPARE(redis.captured(1), scheme);
+    const quint16 redisPort = quint16(redis.captured(2).toUInt());
+    const QString dataDir = redis.captured(3);
     QVERIFY(QDir(dataDir).exists());
 
     static const QRegularExpression serverLine(
