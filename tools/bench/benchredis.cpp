@@ -101,6 +101,8 @@ bool BenchRedis::startPrivate(bool tls)
         m_tlsUrl = QStringLiteral("rediss://127.0.0.1:%1/0?tls_ca=%2").arg(m_tlsPort).arg(ca);
         m_tlsArguments = { QStringLiteral("--tls"), QStringLiteral("--cacert"), ca };
     }
+    m_binary = binary;
+    m_arguments = arguments;
     m_server = std::make_unique<QProcess>();
     m_server->start(binary, arguments);
     if (!m_server->waitForStarted(5000)) {
@@ -118,6 +120,23 @@ bool BenchRedis::startPrivate(bool tls)
     }
     m_error = QStringLiteral("redis-server did not start on port %1").arg(m_port);
     return false;
+}
+
+void BenchRedis::kill()
+{
+    if (!m_server)
+        return;
+    m_server->kill();
+    m_server->waitForFinished(5000);
+}
+
+bool BenchRedis::startAgain()
+{
+    if (!m_server)
+        return false;
+    m_server = std::make_unique<QProcess>();
+    m_server->start(m_binary, m_arguments);
+    return true;
 }
 
 bool BenchRedis::fillBenchmarkKeys(int valueSize, int lifetimeSeconds) const

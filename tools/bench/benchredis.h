@@ -41,11 +41,18 @@ public:
                                                 int clients, int pipeline, int requests,
                                                 bool tls = false) const;
 
+    // The private server only: killed with SIGKILL (waits for its end), and started again on
+    // the same ports without waiting (startAgain() returns at once).
+    void kill();
+    bool startAgain();
+
 private:
     bool startPrivate(bool tls);
     std::optional<double> runRedisBenchmark(const QStringList &arguments, bool tls) const;
 
     std::unique_ptr<QProcess> m_server;
+    QString m_binary;
+    QStringList m_arguments;
     QTemporaryDir m_dir;
     QString m_url;
     QString m_host = QStringLiteral("127.0.0.1");

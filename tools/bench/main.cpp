@@ -3,6 +3,7 @@
 
 #include "benchclient.h"
 #include "benchcodec.h"
+#include "benchoutage.h"
 #include "benchstore.h"
 
 #include <libredistore/version.h>
@@ -24,6 +25,7 @@ const Subcommand subcommands[] = {
     { "client", runClientBench, "RedisClient SET/GET ops/s, beside redis-benchmark" },
     { "codec", runCodecBench, "SecureCookie and serializer ns/op, beside Go's" },
     { "store", runStoreBench, "RedisStore sessions/s, beside redis-benchmark and Go" },
+    { "outage", runOutageBench, "RedisStore while Redis is killed and restarted: waits, recovery" },
 };
 
 void printUsage(QTextStream &stream)
