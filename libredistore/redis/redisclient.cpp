@@ -6,7 +6,9 @@
 
 namespace RediStore {
 
-Q_LOGGING_CATEGORY(lcRedis, "redistore.redis")
+// Debug lines (each reconnect attempt) only when asked:
+// QT_LOGGING_RULES="redistore.redis.debug=true".
+Q_LOGGING_CATEGORY(lcRedis, "redistore.redis", QtInfoMsg)
 
 namespace {
 

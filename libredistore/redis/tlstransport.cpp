@@ -11,8 +11,11 @@
 #include <openssl/ssl.h>
 #include <openssl/x509v3.h>
 
+#include <sys/socket.h>
+
 #include <atomic>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <map>
 #include <tuple>
@@ -109,6 +112,56 @@ ContextPtr sharedContext(const RedisTlsOptions &tls, QString *error)
     SSL_CTX_up_ref(context.get());
     contexts[key] = ContextPtr(context.get());
     return context;
+}
+
+// OpenSSL's socket BIO writes with write(): a peer that has gone would raise SIGPIPE and end
+// the program. This one sends with MSG_NOSIGNAL, as the plain transport does.
+int socketOf(BIO *bio)
+{
+    return int(reinterpret_cast<intptr_t>(BIO_get_data(bio)));
+}
+
+BIO_METHOD *socketMethod()
+{
+    static BIO_METHOD *const method = [] {
+        BIO_METHOD *m
+            = BIO_meth_new(BIO_get_new_index() | BIO_TYPE_SOURCE_SINK, "redistore socket");
+        BIO_meth_set_write(m, [](BIO *bio, const char *data, int size) -> int {
+            BIO_clear_retry_flags(bio);
+            for (;;) {
+                const ssize_t count = ::send(socketOf(bio), data, size_t(size), MSG_NOSIGNAL);
+                if (count >= 0)
+                    return int(count);
+                if (errno == EINTR)
+                    continue;
+                if (errno == EAGAIN || errno == EWOULDBLOCK)
+                    BIO_set_retry_write(bio);
+                return -1;
+            }
+        });
+        BIO_meth_set_read(m, [](BIO *bio, char *data, int size) -> int {
+            BIO_clear_retry_flags(bio);
+            for (;;) {
+                const ssize_t count = ::recv(socketOf(bio), data, size_t(size), 0);
+                if (count >= 0)
+                    return int(count);
+                if (errno == EINTR)
+                    continue;
+                if (errno == EAGAIN || errno == EWOULDBLOCK)
+                    BIO_set_retry_read(bio);
+                return -1;
+            }
+        });
+        BIO_meth_set_ctrl(m, [](BIO *, int command, long, void *) -> long {
+            return command == BIO_CTRL_FLUSH ? 1 : 0;
+        });
+        BIO_meth_set_create(m, [](BIO *bio) {
+            BIO_set_init(bio, 1);
+            return 1;
+        });
+        return m;
+    }();
+    return method;
 }
 
 void warnInsecureOnce()
@@ -237,11 +290,14 @@ std::unique_ptr<ByteTransport> TlsTransport::create(const RedisConfig &config, i
         warnInsecureOnce();
     ERR_clear_error();
     SSL *ssl = SSL_new(context.get());
-    if (!ssl || SSL_set_fd(ssl, fd) != 1) {
+    BIO *bio = ssl ? BIO_new(socketMethod()) : nullptr;
+    if (!bio) {
         *error = QStringLiteral("cannot set up TLS: %1").arg(openSslErrors());
         SSL_free(ssl);
         return nullptr;
     }
+    BIO_set_data(bio, reinterpret_cast<void *>(intptr_t(fd)));
+    SSL_set_bio(ssl, bio, bio); // the SSL owns the BIO
     const QString peer = tls.serverName.isEmpty() ? name : tls.serverName;
     const QByteArray peerBytes = peer.toUtf8();
     const bool isIp = QHostAddress(peer).protocol() != QAbstractSocket::UnknownNetworkLayerProtocol;

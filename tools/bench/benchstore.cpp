@@ -385,6 +385,10 @@ int runStoreBench(const QStringList &arguments)
                        QStringLiteral("The store over TLS, beside redis-benchmark --tls, and the "
                                       "same rows in plaintext for the TLS/plain ratio (a private "
                                       "server gets a TLS port; or give a rediss:// URL).") });
+    parser.addOption({ QStringLiteral("table"),
+                       QStringLiteral("The table (with redis-benchmark and Go beside) for the "
+                                      "--size and --concurrency given, each a comma-separated "
+                                      "list, instead of one figure.") });
     parser.addOption({ QStringLiteral("json"), QStringLiteral("Print JSON.") });
     parser.process(arguments);
     const int threads = qMax(1, parser.value(QStringLiteral("threads")).toInt());
@@ -409,7 +413,9 @@ int runStoreBench(const QStringList &arguments)
     const bool comparePlain = tls && !redis.url().isEmpty();
     const int ms = qMax(100, int(parser.value(QStringLiteral("seconds")).toDouble() * 1000));
 
-    if (parser.isSet(QStringLiteral("size")) || parser.isSet(QStringLiteral("concurrency"))) {
+    const bool table = parser.isSet(QStringLiteral("table"));
+    if (!table
+        && (parser.isSet(QStringLiteral("size")) || parser.isSet(QStringLiteral("concurrency")))) {
         const int size = parser.value(QStringLiteral("size")).toInt();
         const int concurrency = parser.value(QStringLiteral("concurrency")).toInt();
         if (size < 1 || concurrency < 1) {
@@ -441,8 +447,18 @@ int runStoreBench(const QStringList &arguments)
         return r.errors ? 1 : 0;
     }
 
-    const QList<int> sizes = { 100, 1024, 4096 };
-    const QList<int> concs = { 1, 8, 64 };
+    auto list = [&](const QString &option, QList<int> fallback) {
+        if (!table || !parser.isSet(option))
+            return fallback;
+        QList<int> values;
+        for (const QString &part : parser.value(option).split(QLatin1Char(','))) {
+            if (const int value = part.trimmed().toInt(); value > 0)
+                values.append(value);
+        }
+        return values.isEmpty() ? fallback : values;
+    };
+    const QList<int> sizes = list(QStringLiteral("size"), { 100, 1024, 4096 });
+    const QList<int> concs = list(QStringLiteral("concurrency"), { 1, 8, 64 });
     const QString goBench = parser.value(QStringLiteral("go-bench"));
     QJsonArray rows;
     if (!parser.isSet(QStringLiteral("json"))) {
