@@ -28,7 +28,9 @@ bool CommandLine::parse(const QStringList &arguments, QString *error)
     parser.addVersionOption();
     const QCommandLineOption urlOption(QStringLiteral("url"),
                                        tr("Connect to this Redis at start: redis://[user:password@]"
-                                          "host[:port][/db] or unix:///path/to.sock."),
+                                          "host[:port][/db], rediss://... (TLS, with tls_ca, "
+                                          "tls_cert, tls_key, tls_server_name, tls_verify=none "
+                                          "parameters) or unix:///path/to.sock."),
                                        tr("URL"));
     const QCommandLineOption prefixOption(QStringLiteral("prefix"),
                                           tr("The key prefix of the sessions (default session_)."),

@@ -8,10 +8,6 @@
         <translation>Die Web-Sitzungen, die RediStore und Gos redistore in Redis ablegen, durchsuchen, bearbeiten und ablaufen lassen.</translation>
     </message>
     <message>
-        <source>Connect to this Redis at start: redis://[user:password@]host[:port][/db] or unix:///path/to.sock.</source>
-        <translation>Beim Start mit diesem Redis verbinden: redis://[benutzer:passwort@]host[:port][/db] oder unix:///pfad/zum.sock.</translation>
-    </message>
-    <message>
         <source>URL</source>
         <translation>URL</translation>
     </message>
@@ -62,6 +58,10 @@
     <message>
         <source>Unexpected argument “%1”.</source>
         <translation>Unerwartetes Argument „%1“.</translation>
+    </message>
+    <message>
+        <source>Connect to this Redis at start: redis://[user:password@]host[:port][/db], rediss://... (TLS, with tls_ca, tls_cert, tls_key, tls_server_name, tls_verify=none parameters) or unix:///path/to.sock.</source>
+        <translation>Beim Start mit diesem Redis verbinden: redis://[benutzer:passwort@]host[:port][/db], rediss://... (TLS, mit den Parametern tls_ca, tls_cert, tls_key, tls_server_name, tls_verify=none) oder unix:///pfad/zum.sock.</translation>
     </message>
 </context>
 <context>

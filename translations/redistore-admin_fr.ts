@@ -8,10 +8,6 @@
         <translation>Parcourir, modifier et faire expirer les sessions web que RediStore et redistore (Go) conservent dans Redis.</translation>
     </message>
     <message>
-        <source>Connect to this Redis at start: redis://[user:password@]host[:port][/db] or unix:///path/to.sock.</source>
-        <translation>Se connecter à ce Redis au démarrage : redis://[utilisateur:motdepasse@]hôte[:port][/base] ou unix:///chemin/vers.sock.</translation>
-    </message>
-    <message>
         <source>URL</source>
         <translation>URL</translation>
     </message>
@@ -62,6 +58,10 @@
     <message>
         <source>Unexpected argument “%1”.</source>
         <translation>Argument inattendu « %1 ».</translation>
+    </message>
+    <message>
+        <source>Connect to this Redis at start: redis://[user:password@]host[:port][/db], rediss://... (TLS, with tls_ca, tls_cert, tls_key, tls_server_name, tls_verify=none parameters) or unix:///path/to.sock.</source>
+        <translation>Se connecter à ce Redis au démarrage : redis://[utilisateur:mot-de-passe@]hôte[:port][/base], rediss://... (TLS, avec les paramètres tls_ca, tls_cert, tls_key, tls_server_name, tls_verify=none) ou unix:///chemin/vers.sock.</translation>
     </message>
 </context>
 <context>

@@ -34,7 +34,8 @@ int main(int argc, char *argv[])
         QStringLiteral("N"), QStringLiteral("8080"));
     const QCommandLineOption urlOption(
         QStringLiteral("redis-url"),
-        QStringLiteral("redis://[user[:password]@]host[:port][/db] or unix://path"),
+        QStringLiteral("redis://[user[:password]@]host[:port][/db], rediss://... (TLS: "
+                       "?tls_ca=FILE&tls_cert=FILE&tls_key=FILE) or unix://path"),
         QStringLiteral("URL"));
     const QCommandLineOption addressOption(QStringLiteral("redis-address"),
                                            QStringLiteral("host:port of Redis."),

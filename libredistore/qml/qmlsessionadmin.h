@@ -32,7 +32,8 @@ class QmlSessionAdmin : public QObject, public QQmlParserStatus
     Q_INTERFACES(QQmlParserStatus)
     QML_NAMED_ELEMENT(SessionAdmin)
 
-    // redis://[user:password@]host[:port][/db] or unix:///path/to.sock[?db=N]
+    // redis://[user:password@]host[:port][/db], rediss://...[?tls_ca=FILE&tls_cert=FILE
+    // &tls_key=FILE&tls_server_name=NAME&tls_verify=none] (TLS) or unix:///path/to.sock[?db=N]
     Q_PROPERTY(QString url READ url WRITE setUrl NOTIFY urlChanged)
     Q_PROPERTY(QString keyPrefix READ keyPrefix WRITE setKeyPrefix NOTIFY keyPrefixChanged)
     // "auto" (default: each session is read by whichever serializer decodes it and written
