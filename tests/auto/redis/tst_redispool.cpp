@@ -14,6 +14,7 @@ class tst_RedisPool : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase_data();
     void initTestCase();
     void defaultsFollowGo();
     void opensConnectionsOnDemandUpToSize();
@@ -22,10 +23,19 @@ private Q_SLOTS:
     void transactionStaysOnOneConnection();
 
 private:
+    // The server's TCP port, or its TLS port with the test CA in the "tls" row.
     RedisConfig config() const
     {
+        QFETCH_GLOBAL(bool, tls);
         RedisConfig config;
-        config.setPort(m_server.port());
+        if (tls) {
+            config.setPort(m_server.tlsPort());
+            RedisTlsOptions options;
+            options.caFile = RedisServer::certificates().caFile;
+            config.setTlsOptions(options);
+        } else {
+            config.setPort(m_server.port());
+        }
         return config;
     }
     qint64 connectedClients() const
@@ -35,8 +45,21 @@ private:
         return info.mid(at + 18, info.indexOf('\r', at) - at - 18).toLongLong();
     }
 
-    RedisServer m_server;
+    static RedisServer::Options withTls()
+    {
+        RedisServer::Options options;
+        options.tls = true;
+        return options;
+    }
+    RedisServer m_server { withTls() };
 };
+
+void tst_RedisPool::initTestCase_data()
+{
+    QTest::addColumn<bool>("tls");
+    QTest::newRow("tcp") << false;
+    QTest::newRow("tls") << true;
+}
 
 void tst_RedisPool::initTestCase()
 {
