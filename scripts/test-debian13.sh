@@ -2,7 +2,7 @@
 # The README's test command on Debian 13 (trixie: Qt 6.8, hiredis 1.2, GCC 14, Redis 8.0), in a
 # debootstrap root, then the tests again with Valkey 8.1 as the server, then the fuzzers built
 # with clang and run briefly. Needs root.
-#   scripts/test-debian13.sh
+#   scripts/test-debian13.sh [-DOPTION=...]     (options go to scripts/test.sh's cmake)
 # The root is kept in $REDISTORE_CI_CACHE/trixie (default /var/cache/redistore-ci) and reused by
 # later runs; each run copies this tree in afresh and builds it from scratch. DEBIAN_MIRROR
 # chooses the mirror (default http://deb.debian.org/debian). /proc, /sys and /dev are mounted in
@@ -89,7 +89,7 @@ if ! run /src/scripts/install-deps.sh valkey-server; then
 fi
 
 step "the README's test command, scripts/test.sh, with Redis $(version redis-server)"
-run /bin/bash -c 'cd /src && scripts/test.sh'
+run /bin/bash -c 'cd /src && scripts/test.sh build "$@"' test.sh "$@"
 
 # Every test again but the packaging ones, each starting Valkey where it starts a server.
 step "the tests again with Valkey $(version valkey-server)"
