@@ -1,6 +1,8 @@
 #include "redislink_p.h"
 
+#include <QtCore/QHash>
 #include <QtCore/QLoggingCategory>
+#include <QtCore/QMutex>
 #include <QtCore/QRandomGenerator>
 
 namespace RediStore {
@@ -16,6 +18,37 @@ int jitter(int bound)
 {
     return int(QRandomGenerator::global()->bounded(quint32(bound) + 1));
 }
+
+// The links of the process that are in an outage, per endpoint: the first one to lose a server
+// warns, the last one back says so, and a pool of ten connections logs an outage once.
+struct Outages
+{
+    QMutex mutex;
+    QHash<QString, int> links;
+};
+Outages &outages()
+{
+    static Outages instance;
+    return instance;
+}
+
+bool firstInOutage(const QString &endpoint)
+{
+    Outages &o = outages();
+    const QMutexLocker locker(&o.mutex);
+    return o.links[endpoint]++ == 0;
+}
+
+bool lastOutOfOutage(const QString &endpoint)
+{
+    Outages &o = outages();
+    const QMutexLocker locker(&o.mutex);
+    const auto it = o.links.find(endpoint);
+    if (it == o.links.end() || --*it > 0)
+        return it == o.links.end();
+    o.links.erase(it);
+    return true;
+}
 } // namespace
 
 RedisLink::RedisLink(const RedisConfig &config, RedisLinkListener *listener, QObject *owner)
@@ -30,6 +63,16 @@ RedisLink::RedisLink(const RedisConfig &config, RedisLinkListener *listener, QOb
 RedisLink::~RedisLink()
 {
     dropConnection();
+    leaveOutage();
+}
+
+// Ends this link's part in an outage without a word (closed, or not retrying).
+void RedisLink::leaveOutage()
+{
+    if (m_outageSince < 0)
+        return;
+    m_outageSince = -1;
+    lastOutOfOutage(m_config.endpoint());
 }
 
 void RedisLink::dropConnection()
@@ -87,7 +130,7 @@ void RedisLink::close()
     m_reconnectTimer.stop();
     if (m_connection) {
         dropConnection();
-        m_outageSince = -1;
+        leaveOutage();
         setState(RedisClient::State::Disconnected);
     }
 }
@@ -172,10 +215,12 @@ void RedisLink::becomeReady()
     m_idleAttempt = 0;
     m_lastError = {};
     if (m_outageSince >= 0) {
-        qCInfo(lcRedis, "Redis at %s is back after %lld ms (%d failed attempts)",
-               qPrintable(m_config.endpoint()), m_clock.elapsed() - m_outageSince,
-               m_outageFailures);
+        const qint64 lasted = m_clock.elapsed() - m_outageSince;
         m_outageSince = -1;
+        if (lastOutOfOutage(m_config.endpoint())) {
+            qCInfo(lcRedis, "Redis at %s is back after %lld ms (%d failed attempts)",
+                   qPrintable(m_config.endpoint()), lasted, m_outageFailures);
+        }
     }
     m_outageFailures = 0;
     setState(RedisClient::State::Connected);
@@ -196,7 +241,10 @@ void RedisLink::down(const RedisError &error)
     if (m_outageSince < 0) {
         m_outageSince = m_clock.elapsed();
         m_outageFailures = 0;
-        qCWarning(lcRedis, "%s: %s", qPrintable(error.codeName()), qPrintable(error.message()));
+        if (firstInOutage(m_config.endpoint()))
+            qCWarning(lcRedis, "%s: %s", qPrintable(error.codeName()), qPrintable(error.message()));
+        else
+            qCDebug(lcRedis, "%s: %s", qPrintable(error.codeName()), qPrintable(error.message()));
     } else {
         ++m_outageFailures;
         qCDebug(lcRedis, "%s: %s", qPrintable(error.codeName()), qPrintable(error.message()));
@@ -207,7 +255,7 @@ void RedisLink::down(const RedisError &error)
     if (retry && !m_closedByOwner && m_state == RedisClient::State::Disconnected)
         scheduleReconnect();
     else if (!retry)
-        m_outageSince = -1;
+        leaveOutage();
 }
 
 void RedisLink::scheduleReconnect()

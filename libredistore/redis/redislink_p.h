@@ -31,7 +31,8 @@ public:
 // other, and reconnecting. While commands wait, attempts come quickly (the first within 50 ms,
 // then every 200 to 250 ms); when idle, the delay starts at reconnectMinDelayMs and doubles up
 // to reconnectMaxDelayMs, with jitter. An outage is logged once when it starts and once when
-// it ends, however many attempts and commands it fails.
+// it ends, however many attempts and commands it fails and however many connections of the
+// process (a pool's) go to that server.
 class RedisLink final : public RedisConnectionListener
 {
 public:
@@ -68,6 +69,7 @@ private:
     void down(const RedisError &error);
     void scheduleReconnect();
     void dropConnection();
+    void leaveOutage();
     void setState(RedisClient::State state);
 
     RedisConfig m_config;

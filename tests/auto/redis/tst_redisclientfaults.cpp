@@ -1,4 +1,5 @@
 #include <libredistore/redis/redisclient.h>
+#include <libredistore/redis/redispool.h>
 
 #include "asyncwait.h"
 #include "redisserver.h"
@@ -41,6 +42,7 @@ private Q_SLOTS:
     void connectStillInProgressIsNotConnected();
     void refusedConnectionsFailAfterOfflineWait();
     void queuedCommandsRunSoonAfterTheServerReturns();
+    void poolLogsAnOutageOnce();
 
 private:
     static RedisConfig configFor(quint16 port)
@@ -405,6 +407,34 @@ void tst_RedisClientFaults::queuedCommandsRunSoonAfterTheServerReturns()
     // Those issued after the kill was noticed waited and ran once the server was back.
     QVERIFY2(succeeded >= during.size() - 2, qPrintable(QString::number(succeeded)));
     QCOMPARE(waitFor(client.execute({ "GET", "n" }))->data().toInt(), succeeded + 1);
+    QCOMPARE(WarningCounter::count, 1);
+}
+
+// Four connections of a pool lose the same server: one warning when it goes, not four.
+void tst_RedisClientFaults::poolLogsAnOutageOnce()
+{
+    RedisServer server;
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    RedisPool pool(configFor(server.port()));
+    pool.setMaxConnections(4);
+    pool.setPipelineDepth(1);
+    QList<QFuture<RedisReply>> warmUp;
+    for (int i = 0; i < 16; ++i)
+        warmUp.append(pool.execute({ "PING" }));
+    for (const QFuture<RedisReply> &future : warmUp)
+        QVERIFY(waitFor(future).has_value());
+    QCOMPARE(pool.connectionCount(), 4);
+
+    const WarningCounter warnings;
+    server.kill();
+    QList<QFuture<RedisReply>> during;
+    for (int i = 0; i < 16; ++i)
+        during.append(pool.execute({ "PING" }));
+    QTest::qWait(300);
+    QVERIFY2(server.restart(), qPrintable(server.errorString()));
+    for (const QFuture<RedisReply> &future : during)
+        QVERIFY(waitFor(future, 5000).has_value());
+    QTRY_VERIFY(waitFor(pool.execute({ "PING" }))->data() == "PONG");
     QCOMPARE(WarningCounter::count, 1);
 }
 
