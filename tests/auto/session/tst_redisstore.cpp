@@ -68,6 +68,7 @@ private Q_SLOTS:
     void gobSerializerRoundTrip();
     void pingGoodAndBadPort();
     void urlConnection();
+    void overTls();
     void maxAgeZeroIsBrowserSessionWithDefaultTtl();
     void idFormatAndKey();
     void keyPrefixChangedBetweenLoadAndSave();
@@ -319,6 +320,60 @@ void tst_RedisStore::urlConnection()
     QVERIFY(!conflict.ok());
     QCOMPARE(conflict.error().code(), SessionError::Code::ConflictingOptions);
     QVERIFY(conflict.error().message().contains(QStringLiteral("database")));
+}
+
+// Sessions over TLS, said by a rediss:// URL or by withTls(); refused with an unrelated CA.
+void tst_RedisStore::overTls()
+{
+    RedisServer::Options options;
+    options.tls = true;
+    RedisServer server(options);
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+
+    auto byUrl = RedisStore::create(KeyRing::keys({ hashKey }), { withUrl(server.tlsUrl(2)) });
+    QVERIFY(byUrl.ok());
+    auto loaded = load(*byUrl.value(), "tls");
+    loaded.session.setValue(QStringLiteral("k"), QStringLiteral("over TLS"));
+    const auto saved = save(*byUrl.value(), loaded.session);
+    QVERIFY2(saved.ok(), qPrintable(saved.error.message()));
+    const auto again = load(*byUrl.value(), "tls", { cookieFrom(saved.setCookie) });
+    QCOMPARE(again.session.value(QStringLiteral("k")).toString(), QStringLiteral("over TLS"));
+    QVERIFY(byUrl.value()->pool()->config().tlsEnabled());
+    QCOMPARE(byUrl.value()->pool()->config().database(), 2);
+
+    RedisTlsOptions tls;
+    tls.caFile = RedisServer::certificates().caFile;
+    auto byOption = RedisStore::create(
+        KeyRing::keys({ hashKey }),
+        { withAddress(QStringLiteral("tcp"), QStringLiteral("localhost:%1").arg(server.tlsPort())),
+          withTls(tls) });
+    QVERIFY(byOption.ok());
+    const auto fromOption
+        = load(*byOption.value(), "tls", { cookieFrom(saved.setCookie) }); // db 0: not there
+    QVERIFY(fromOption.session.isNew());
+    QVERIFY(save(*byOption.value(), fromOption.session).error.code()
+            != SessionError::Code::RedisUnavailable);
+
+    tls.caFile = RedisServer::certificates().otherCaFile;
+    auto untrusted = RedisStore::create(
+        KeyRing::keys({ hashKey }),
+        { withAddress(QStringLiteral("tcp"), QStringLiteral("localhost:%1").arg(server.tlsPort())),
+          withTls(tls), withOfflineWait(200) });
+    QVERIFY(untrusted.ok());
+    auto refused = load(*untrusted.value(), "tls");
+    refused.session.setValue(QStringLiteral("k"), 1);
+    const auto failed = save(*untrusted.value(), refused.session);
+    QCOMPARE(failed.error.code(), SessionError::Code::RedisUnavailable);
+    QVERIFY2(failed.error.message().contains(QStringLiteral("certificate")),
+             qPrintable(failed.error.message()));
+
+    // A key without its certificate is refused, naming the option.
+    RedisTlsOptions keyOnly;
+    keyOnly.keyFile = QStringLiteral("/k.pem");
+    auto badKey = RedisStore::create(KeyRing::keys({ hashKey }),
+                                     { withUrl(server.tlsUrl()), withTls(keyOnly) });
+    QVERIFY(!badKey.ok());
+    QVERIFY(badKey.error().message().contains(QStringLiteral("withTls")));
 }
 
 void tst_RedisStore::maxAgeZeroIsBrowserSessionWithDefaultTtl()
