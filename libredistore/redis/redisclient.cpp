@@ -64,6 +64,7 @@ RedisClientPrivate::RedisClientPrivate(RedisClient *client, const RedisConfig &c
     , link(configuration, this, client)
 {
     clock.start();
+    timeoutTimer.setParent(q); // moves with the client to another thread
     timeoutTimer.setSingleShot(true);
     QObject::connect(&timeoutTimer, &QTimer::timeout, q, [this]() { onTimeoutTimer(); });
 }

@@ -3,6 +3,7 @@
 #include "replybuilder_p.h"
 
 #include <QtCore/QAbstractEventDispatcher>
+#include <QtCore/QEvent>
 #include <QtCore/QPointer>
 #include <QtCore/QSocketNotifier>
 #include <QtCore/QThread>
@@ -95,6 +96,7 @@ RedisConnection::~RedisConnection()
 
 void RedisConnection::dispose()
 {
+    setParent(nullptr); // its owner's end must not delete it while its handler runs
     m_listener = nullptr;
     m_disposed = true;
     if (m_transport && m_phase == Phase::Open)
@@ -251,6 +253,18 @@ void RedisConnection::send(const QByteArrayList &args)
     m_out.resize(start + size_t(length));
     if (m_phase == Phase::Open)
         scheduleWrite();
+}
+
+bool RedisConnection::event(QEvent *event)
+{
+    // Moved with its owner to another thread: this thread's list of pending output is not the
+    // new thread's; the write notifier, which moves along, writes what waits.
+    if (event->type() == QEvent::ThreadChange && m_listed) {
+        unlist();
+        if (m_writeNotifier && m_outHead < m_out.size())
+            m_writeNotifier->setEnabled(true);
+    }
+    return QObject::event(event);
 }
 
 void RedisConnection::scheduleWrite()

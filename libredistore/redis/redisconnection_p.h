@@ -64,6 +64,9 @@ public:
     // Writes what this thread's connections have waiting, now.
     static void flushPendingWrites();
 
+protected:
+    bool event(QEvent *event) override;
+
 private:
     enum class Phase { Idle, Resolving, Connecting, Handshaking, Open, Closed };
 

@@ -54,8 +54,11 @@ bool lastOutOfOutage(const QString &endpoint)
 RedisLink::RedisLink(const RedisConfig &config, RedisLinkListener *listener, QObject *owner)
     : m_config(config)
     , m_listener(listener)
+    , m_owner(owner)
 {
     m_clock.start();
+    // Children of the owner, so that moving it to another thread takes them along.
+    m_reconnectTimer.setParent(owner);
     m_reconnectTimer.setSingleShot(true);
     QObject::connect(&m_reconnectTimer, &QTimer::timeout, owner, [this]() { open(); });
 }
@@ -104,6 +107,7 @@ void RedisLink::open()
     m_lastAttemptAt = m_clock.elapsed();
     setState(RedisClient::State::Connecting);
     m_connection = new RedisConnection(m_config, this);
+    m_connection->setParent(m_owner);
     m_connection->open();
 }
 

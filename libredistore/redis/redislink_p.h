@@ -74,6 +74,7 @@ private:
 
     RedisConfig m_config;
     RedisLinkListener *m_listener;
+    QObject *m_owner;
     RedisClient::State m_state = RedisClient::State::Disconnected;
     RedisError m_lastError;
     RedisConnection *m_connection = nullptr; // disposes of itself

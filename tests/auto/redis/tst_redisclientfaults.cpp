@@ -6,6 +6,7 @@
 
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QEventLoop>
+#include <QtCore/QThread>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
@@ -14,6 +15,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <fcntl.h>
 #include <memory>
 #include <vector>
@@ -43,6 +45,7 @@ private Q_SLOTS:
     void refusedConnectionsFailAfterOfflineWait();
     void queuedCommandsRunSoonAfterTheServerReturns();
     void poolLogsAnOutageOnce();
+    void movedToAnotherThreadAfterConnecting();
 
 private:
     static RedisConfig configFor(quint16 port)
@@ -436,6 +439,39 @@ void tst_RedisClientFaults::poolLogsAnOutageOnce()
         QVERIFY(waitFor(future, 5000).has_value());
     QTRY_VERIFY(waitFor(pool.execute({ "PING" }))->data() == "PONG");
     QCOMPARE(WarningCounter::count, 1);
+}
+
+// A client made and connected in one thread, then moved to a worker thread (as a server that
+// makes its stores up front does): its socket, timers and pending output move with it.
+void tst_RedisClientFaults::movedToAnotherThreadAfterConnecting()
+{
+    RedisServer server;
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    auto client = std::make_unique<RedisClient>(configFor(server.port()));
+    QCOMPARE(waitFor(client->execute({ "SET", "moved", "0" }))->isOk(), true);
+    client->execute({ "INCR", "moved" }); // output still waiting when it moves
+
+    QThread worker;
+    worker.start();
+    client->moveToThread(&worker);
+    std::atomic<int> done { 0 };
+    std::atomic<bool> sawError { false };
+    QMetaObject::invokeMethod(client.get(), [&, c = client.get()]() {
+        for (int i = 0; i < 100; ++i) {
+            c->execute({ "INCR", "moved" }, c, [&](const RedisReply &reply) {
+                if (reply.isError())
+                    sawError = true;
+                ++done;
+            });
+        }
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(done.load(), 100, 10000);
+    QVERIFY(!sawError);
+    QCOMPARE(server.command({ "GET", "moved" }).toByteArray(), QByteArray("101"));
+    QMetaObject::invokeMethod(
+        client.get(), [c = client.release()]() { delete c; }, Qt::BlockingQueuedConnection);
+    worker.quit();
+    worker.wait();
 }
 
 QTEST_GUILESS_MAIN(tst_RedisClientFaults)
