@@ -23,9 +23,9 @@ class ConnectionProbe;
 class ProfileStore;
 
 // Where to connect: a saved profile or a new one (URL, host and port, or a Unix socket; ACL
-// user and password; database; TLS with its CA, client certificate and key; key prefix; serializer; cookie keys; read-only). Connect tries
-// the settings first and says plainly what is wrong (refused, wrong password, timeout) without
-// freezing; the dialog closes only once Redis answered.
+// user and password; database; TLS with its CA, client certificate and key; key prefix; serializer;
+// cookie keys; read-only). Connect tries the settings first and says plainly what is wrong
+// (refused, wrong password, timeout) without freezing; the dialog closes only once Redis answered.
 class ConnectionDialog : public QDialog
 {
     Q_OBJECT

@@ -66,7 +66,8 @@ void KeyspaceWatcher::start(const RedisConfig &config, RedisPool *pool, const QS
     m_channelPrefix
         = "__keyspace@" + QByteArray::number(config.database()) + "__:" + keyPrefix.toUtf8();
     m_subscriber = new RedisSubscriber(config);
-    connect(m_subscriber, &RedisSubscriber::patternMessageReceived, this, &KeyspaceWatcher::onMessage);
+    connect(m_subscriber, &RedisSubscriber::patternMessageReceived, this,
+            &KeyspaceWatcher::onMessage);
     connect(m_subscriber, &RedisSubscriber::subscribed, this, [this](const QByteArray &pattern) {
         if (pattern != m_pattern)
             return;

@@ -1,8 +1,8 @@
 #ifndef REDISTORE_ADMIN_KEYSPACEWATCHER_H
 #define REDISTORE_ADMIN_KEYSPACEWATCHER_H
 
-#include <libredistore/redis/redissubscriber.h>
 #include <libredistore/redis/redispool.h>
+#include <libredistore/redis/redissubscriber.h>
 
 #include <QtCore/QHash>
 #include <QtCore/QObject>

@@ -4,8 +4,8 @@
 #include "qmlsessionadmin.h"
 
 #include <libredistore/redis/redisclient.h>
-#include <libredistore/redis/redissubscriber.h>
 #include <libredistore/redis/redispool.h>
+#include <libredistore/redis/redissubscriber.h>
 #include <libredistore/session/sessionadmin.h>
 
 #include <QtCore/QLoggingCategory>
