@@ -1,7 +1,8 @@
 #ifndef REDISTORE_QMLJS_P_H
 #define REDISTORE_QMLJS_P_H
 
-#include <QtCore/QFutureWatcher>
+#include <libredistore/async.h>
+
 #include <QtCore/QString>
 #include <QtCore/QVariant>
 #include <QtQml/QJSValue>
@@ -33,21 +34,12 @@ QVariant toStorable(const QVariant &value);
 // The error argument of a callback: null for an empty message, else the message.
 QJSValue errorValue(const QString &message);
 
-// Runs handler(result) from the event loop once the future has finished, never from inside
-// this call (a future may already be finished: a read-only refusal, say), and not at all once
-// context is gone. A watcher rather than QFuture::then(context): then() runs at once for a
-// finished future and asserts when its context died first.
+// Runs handler(result) from the event loop once the future has finished (RediStore::whenFinished
+// with the arguments in the order of the QML glue).
 template<typename T, typename F>
 void whenDone(QObject *context, const QFuture<T> &future, F handler)
 {
-    auto *watcher = new QFutureWatcher<T>(context);
-    QObject::connect(watcher, &QFutureWatcherBase::finished, context,
-                     [watcher, handler = std::move(handler)]() mutable {
-                         watcher->deleteLater();
-                         if (watcher->future().resultCount() > 0)
-                             handler(watcher->result());
-                     });
-    watcher->setFuture(future);
+    whenFinished(future, context, std::move(handler));
 }
 
 } // namespace RediStore::QmlJs
