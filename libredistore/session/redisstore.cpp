@@ -1,6 +1,8 @@
 #include "redisstore.h"
 #include "redisstore_p.h"
+#include "savejob_p.h"
 #include "session_p.h"
+#include "userindex_p.h"
 
 #include <libredistore/codec/cookieheader.h>
 #include <libredistore/codec/utf8_p.h>
@@ -45,12 +47,14 @@ void postResult(const QObject *context, Callback callback, const Result &result)
 // is named by its option, as in "withPoolSize: 0 is not a pool size (1 or more)".
 SessionError RedisStorePrivate::checkSettings(const RedisStoreSettings &settings)
 {
-    QList<RedisStoreOption> checks = { withPoolSize(settings.poolSize),
-                                       withIdleTimeout(settings.idleTimeoutSeconds),
-                                       withMaxLength(settings.maxLength),
-                                       withDefaultMaxAge(settings.defaultMaxAge),
-                                       withRefreshThreshold(settings.refreshThreshold),
-                                       withCommandTimeout(settings.commandTimeoutMs) };
+    QList<RedisStoreOption> checks
+        = { withPoolSize(settings.poolSize),
+            withIdleTimeout(settings.idleTimeoutSeconds),
+            withMaxLength(settings.maxLength),
+            withDefaultMaxAge(settings.defaultMaxAge),
+            withRefreshThreshold(settings.refreshThreshold),
+            withCommandTimeout(settings.commandTimeoutMs),
+            withConcurrency(settings.concurrency, settings.maxAttempts) };
     if (!settings.network.isEmpty() || !settings.address.isEmpty())
         checks.append(withAddress(settings.network, settings.address));
     if (settings.database)
@@ -165,18 +169,18 @@ QByteArray RedisStorePrivate::keyOf(const SessionData &data, const QString &id) 
 }
 
 Result<std::unique_ptr<RedisStore>, SessionError>
-RedisStore::create(const KeyRing &keys, const QList<RedisStoreOption> &options, QObject *parent)
+RedisStore::create(const KeyRing &keys, const QList<RedisStoreOption> &options)
 {
     RedisStoreSettings settings;
     for (const RedisStoreOption &option : options) {
         if (const SessionError error = option.apply(settings); error.isError())
             return error;
     }
-    return create(keys, settings, parent);
+    return create(keys, settings);
 }
 
 Result<std::unique_ptr<RedisStore>, SessionError>
-RedisStore::create(const KeyRing &keys, const RedisStoreSettings &settings, QObject *parent)
+RedisStore::create(const KeyRing &keys, const RedisStoreSettings &settings)
 {
     if (auto valid = keys.validate(); !valid) {
         return SessionError::fromCodec(SessionError::Code::InvalidKeys, valid.error(),
@@ -187,7 +191,7 @@ RedisStore::create(const KeyRing &keys, const RedisStoreSettings &settings, QObj
     auto config = RedisStorePrivate::connectionConfig(settings);
     if (!config.ok())
         return config.error();
-    std::unique_ptr<RedisStore> store(new RedisStore(keys, settings, parent));
+    std::unique_ptr<RedisStore> store(new RedisStore(keys, settings));
     if (!settings.pool) {
         auto *pool = new RedisPool(config.value(), store.get());
         pool->setMaxConnections(settings.poolSize);
@@ -209,9 +213,8 @@ RedisStore::create(const KeyRing &keys, const RedisStoreSettings &settings, QObj
     return store;
 }
 
-RedisStore::RedisStore(const KeyRing &keys, const RedisStoreSettings &settings, QObject *parent)
-    : QObject(parent)
-    , d(std::make_unique<RedisStorePrivate>())
+RedisStore::RedisStore(const KeyRing &keys, const RedisStoreSettings &settings)
+    : d(std::make_unique<RedisStorePrivate>())
 {
     d->q = this;
     d->keys = keys;
@@ -225,7 +228,19 @@ RedisStore::RedisStore(const KeyRing &keys, const RedisStoreSettings &settings, 
     qRegisterMetaType<SessionError>();
 }
 
-RedisStore::~RedisStore() = default;
+RedisStore::~RedisStore()
+{
+    // Every call in flight ends now, with an error; the pool's answers to this store are
+    // dropped with it.
+    d->destroying = true;
+    const auto pending = std::exchange(d->pending, {});
+    for (const auto &write : pending)
+        d->finish(write, SessionSaveResult { storeGone(), {} }, true);
+    const auto aborts = std::exchange(d->aborts, {});
+    for (const auto &abort : aborts)
+        abort();
+    d->queues.clear();
+}
 
 RedisStoreSettings RedisStore::settings() const
 {
@@ -236,17 +251,97 @@ RedisPool *RedisStore::pool() const
     return d->pool;
 }
 
+namespace {
+
+// A promise that ends exactly once: with its result, or with fallback when the store goes.
+template<typename T> struct StorePromise
+{
+    QPromise<T> promise;
+    bool finished = false;
+    void finish(const T &result)
+    {
+        if (std::exchange(finished, true))
+            return;
+        promise.addResult(result);
+        promise.finish();
+    }
+};
+
+template<typename T>
+std::shared_ptr<StorePromise<T>> storePromise(RedisStorePrivate *d, T fallback, quint64 *ticket)
+{
+    auto promise = std::make_shared<StorePromise<T>>();
+    promise->promise.start();
+    *ticket = ++d->nextAbort;
+    d->aborts.insert(*ticket, [promise, fallback]() { promise->finish(fallback); });
+    return promise;
+}
+
+} // namespace
+
 QFuture<SessionError> RedisStore::ping()
 {
-    auto promise = std::make_shared<QPromise<SessionError>>();
-    promise->start();
-    d->pool->execute({ "PING" }, this, [promise](const RedisReply &reply) {
-        promise->addResult(reply.isError()
-                               ? SessionError::fromRedis(reply.error(), QStringLiteral("PING"))
-                               : SessionError());
-        promise->finish();
+    quint64 ticket = 0;
+    auto promise = storePromise<SessionError>(d.get(), storeGone(), &ticket);
+    d->pool->execute({ "PING" }, this, [this, promise, ticket](const RedisReply &reply) {
+        d->aborts.remove(ticket);
+        promise->finish(reply.isError()
+                            ? SessionError::fromRedis(reply.error(), QStringLiteral("PING"))
+                            : SessionError());
     });
-    return promise->future();
+    return promise->promise.future();
+}
+
+QFuture<UserSessions> RedisStore::sessionsOfUser(const QString &user)
+{
+    quint64 ticket = 0;
+    auto promise
+        = storePromise<UserSessions>(d.get(), UserSessions { user, {}, storeGone() }, &ticket);
+    if (SessionError refused = d->checkIndex(user); refused.isError()) {
+        d->aborts.remove(ticket);
+        QMetaObject::invokeMethod(
+            this,
+            [promise, user, refused]() {
+                promise->finish({ user, {}, refused });
+            },
+            Qt::QueuedConnection);
+        return promise->promise.future();
+    }
+    UserIndex::sessionsOf(d->pool, d->keyPrefix, user, this,
+                          [this, promise, ticket, user](const QList<UserIndex::Entry> &entries,
+                                                        const SessionError &error) {
+                              d->aborts.remove(ticket);
+                              UserSessions result { user, {}, error };
+                              for (const UserIndex::Entry &entry : entries)
+                                  result.sessions.append({ entry.id, entry.ttlMs });
+                              promise->finish(result);
+                          });
+    return promise->promise.future();
+}
+
+QFuture<UserRevocation> RedisStore::revokeUser(const QString &user)
+{
+    quint64 ticket = 0;
+    auto promise
+        = storePromise<UserRevocation>(d.get(), UserRevocation { user, 0, storeGone() }, &ticket);
+    if (SessionError refused = d->checkIndex(user); refused.isError()) {
+        d->aborts.remove(ticket);
+        QMetaObject::invokeMethod(
+            this,
+            [promise, user, refused]() {
+                promise->finish({ user, 0, refused });
+            },
+            Qt::QueuedConnection);
+        return promise->promise.future();
+    }
+    UserIndex::revoke(d->pool, d->keyPrefix, user, this,
+                      [this, promise, ticket, user](qint64 ended, const SessionError &error) {
+                          d->aborts.remove(ticket);
+                          if (!error.isError())
+                              qCInfo(lcSession, "ended %lld sessions of a user", ended);
+                          promise->finish({ user, ended, error });
+                      });
+    return promise->promise.future();
 }
 
 void RedisStore::setMaxAge(qint64 seconds)
@@ -320,15 +415,15 @@ QByteArray RedisStore::keyFor(const QString &id) const
     return key;
 }
 
-Session RedisStore::newSession(const QByteArray &name) const
+Session RedisStore::createSession(const QByteArray &name) const
 {
     return Session(const_cast<RedisStore *>(this), name, d->settings.sessionOptions);
 }
 
-void RedisStore::load(const QByteArray &name, const QByteArrayList &cookieHeaders,
-                      const QObject *context, LoadCallback callback)
+void RedisStore::loadSession(const QByteArray &name, const QByteArrayList &cookieHeaders,
+                             const QObject *context, LoadCallback callback)
 {
-    Session session = newSession(name);
+    Session session = createSession(name);
     // Views into the request's headers: the value is not copied for decoding.
     const CookieHeader::ValueViews values = CookieHeader::valueViews(cookieHeaders, name);
     if (values.isEmpty()) {
@@ -404,140 +499,206 @@ void RedisStore::load(const QByteArray &name, const QByteArrayList &cookieHeader
             data->isNew = false;
             data->values = std::move(values).value();
             data->cookieTimestamp = signedAt;
+            data->storedBytes = reply.data();
+            data->indexedUser = self->d->userOf(*data);
             callback(SessionLoadResult { session, {} });
         });
 }
 
-void RedisStore::save(const Session &session, const QObject *context, SaveCallback callback)
+void RedisStore::saveSession(const Session &session, const QObject *context, SaveCallback callback)
 {
-    SessionData *data = SessionStoreAccess::data(session);
-    if (!data || data->store != this) {
-        postResult(context, std::move(callback),
-                   SessionSaveResult { SessionError(SessionError::Code::InvalidSession,
-                                                    QStringLiteral("the session is null or "
-                                                                   "belongs to another store")),
-                                       {} });
+    const SessionData *data = SessionStoreAccess::data(session);
+    if (SessionError refused = d->checkOwner(data); refused.isError()) {
+        d->post(context, std::move(callback), SessionSaveResult { refused, {} });
         return;
     }
-    const SessionOptions options = data->options;
-    if (options.maxAge() < 0) {
-        destroy(session, context, std::move(callback));
+    if (data->options.maxAge() < 0) {
+        destroySession(session, context, std::move(callback));
         return;
     }
-    const qint64 now = d->codec.now();
     if (d->settings.lazySave && !data->isNew && !data->modified && data->cookieTimestamp > 0
-        && now - data->cookieTimestamp < d->settings.refreshThreshold) {
+        && d->codec.now() - data->cookieTimestamp < d->settings.refreshThreshold) {
         // Nothing changed and the TTL was refreshed recently: no write, no new cookie.
-        postResult(context, std::move(callback), SessionSaveResult {});
+        d->post(context, std::move(callback), SessionSaveResult {});
         return;
     }
-    auto bytes = d->serializer->serialize(data->values);
-    if (!bytes.ok()) {
-        postResult(context, std::move(callback),
-                   SessionSaveResult {
-                       SessionError(SessionError::Code::SerializeFailed,
-                                    QStringLiteral("cannot serialize the session "
-                                                   "with %1: %2")
-                                        .arg(d->serializer->name(), bytes.error().message())),
-                       {} });
-        return;
-    }
-    const qsizetype maxLength = d->settings.maxLength;
-    if (maxLength > 0 && bytes.value().size() > maxLength) {
-        postResult(context, std::move(callback),
-                   SessionSaveResult { SessionError(SessionError::Code::ValueTooLarge,
-                                                    QStringLiteral("the session is %1 bytes, more "
-                                                                   "than the limit of %2 "
-                                                                   "(withMaxLength); nothing "
-                                                                   "was written")
-                                                        .arg(bytes.value().size())
-                                                        .arg(maxLength)),
-                                       {} });
-        return;
-    }
-
-    const QString previousId = data->id;
-    const bool regenerate = data->regenerate && !previousId.isEmpty();
-    const QString id = data->id.isEmpty() || data->regenerate ? generateId() : data->id;
-    const auto cookie = d->codec.encode(data->name, QVariant(id));
-    if (!cookie.ok()) {
-        postResult(context, std::move(callback),
-                   SessionSaveResult { SessionError::fromCodec(SessionError::Code::SerializeFailed,
-                                                               cookie.error(),
-                                                               QStringLiteral("session cookie")),
-                                       {} });
-        return;
-    }
-    const QByteArray ttl = d->ttlText(d->ttlFor(options));
-    const QByteArray key = d->keyOf(*data, id);
-    const QPointer<RedisStore> self(this);
-    auto onWritten = [self, session, id, key, prefix = d->keyPrefix, now,
-                      cookieValue = cookie.value(), options,
-                      callback = std::move(callback)](const RedisReply &reply) {
-        if (!self) {
-            callback(SessionSaveResult { storeGone(), {} });
-            return;
-        }
-        if (reply.isError()) {
-            callback(SessionSaveResult {
-                SessionError::fromRedis(reply.error(), QStringLiteral("saving a session")), {} });
-            return;
-        }
-        SessionData *data = SessionStoreAccess::data(session);
-        data->id = id;
-        data->key = key;
-        data->keyPrefix = prefix;
-        data->isNew = false;
-        data->modified = false;
-        data->regenerate = false;
-        data->cookieTimestamp = now;
-        callback(SessionSaveResult {
-            {}, CookieHeader::setCookie(data->name, cookieValue, options, now) });
-    };
-    if (regenerate) {
-        // The new key and the removal of the old one in one transaction.
-        d->pool->transaction({ { QByteArrayLiteral("SETEX"), key, ttl, bytes.value() },
-                               { QByteArrayLiteral("DEL"), d->keyOf(*data, previousId) } },
-                             context, std::move(onWritten));
-    } else {
-        d->pool->execute({ QByteArrayLiteral("SETEX"), key, ttl, bytes.value() }, context,
-                         std::move(onWritten));
-    }
+    d->startJob(session, {}, d->begin(context, std::move(callback)));
 }
 
-void RedisStore::destroy(const Session &session, const QObject *context, SaveCallback callback)
+void RedisStore::updateSession(const Session &session, UpdateFunction change,
+                               const QObject *context, SaveCallback callback)
+{
+    const SessionData *data = SessionStoreAccess::data(session);
+    SessionError refused = d->checkOwner(data);
+    if (!refused.isError() && !change) {
+        refused = SessionError(SessionError::Code::InvalidSession,
+                               QStringLiteral("update() needs a change function"));
+    }
+    if (refused.isError()) {
+        d->post(context, std::move(callback), SessionSaveResult { refused, {} });
+        return;
+    }
+    d->startJob(session, std::move(change), d->begin(context, std::move(callback)));
+}
+
+void RedisStore::destroySession(const Session &session, const QObject *context,
+                                SaveCallback callback)
 {
     SessionData *data = SessionStoreAccess::data(session);
-    if (!data || data->store != this) {
-        postResult(context, std::move(callback),
-                   SessionSaveResult { SessionError(SessionError::Code::InvalidSession,
-                                                    QStringLiteral("the session is null or "
-                                                                   "belongs to another store")),
-                                       {} });
+    if (SessionError refused = d->checkOwner(data); refused.isError()) {
+        d->post(context, std::move(callback), SessionSaveResult { refused, {} });
         return;
     }
     SessionOptions expired = data->options;
     expired.setMaxAge(-1);
     const QByteArray setCookie = CookieHeader::setCookie(data->name, QByteArray(), expired);
+    const QString user = data->indexedUser.isEmpty() ? d->userOf(*data) : data->indexedUser;
     data->options = expired;
     data->values.clear();
-    if (data->id.isEmpty()) {
-        postResult(context, std::move(callback), SessionSaveResult { {}, setCookie });
+    data->touched.clear();
+    data->indexedUser.clear();
+    if (data->id.isEmpty() || data->isNew) {
+        d->post(context, std::move(callback), SessionSaveResult { {}, setCookie });
         return;
     }
-    d->pool->execute(
-        { "DEL", d->keyOf(*data, data->id) }, context,
-        [session, setCookie, callback = std::move(callback)](const RedisReply &reply) {
-            if (reply.isError()) {
-                callback(SessionSaveResult {
-                    SessionError::fromRedis(reply.error(), QStringLiteral("deleting a session")),
-                    {} });
-                return;
-            }
-            SessionData *data = SessionStoreAccess::data(session);
-            data->modified = false;
-            callback(SessionSaveResult { {}, setCookie });
-        });
+    auto write = d->begin(context, std::move(callback));
+    const QString id = data->id;
+    auto pending = std::make_shared<int>(user.isEmpty() ? 1 : 2);
+    auto failure = std::make_shared<SessionError>();
+    auto step = [this, write, pending, failure, session, setCookie](const SessionError &error) {
+        if (error.isError() && !failure->isError())
+            *failure = error;
+        if (--*pending > 0)
+            return;
+        if (failure->isError()) {
+            d->finish(write, SessionSaveResult { *failure, {} }, false);
+            return;
+        }
+        SessionData *data = SessionStoreAccess::data(session);
+        data->modified = false;
+        data->storedBytes.clear();
+        d->finish(write, SessionSaveResult { {}, setCookie }, false);
+    };
+    d->pool->execute({ "DEL", d->keyOf(*data, id) }, this, [step](const RedisReply &reply) {
+        step(reply.isError()
+                 ? SessionError::fromRedis(reply.error(), QStringLiteral("deleting a session"))
+                 : SessionError());
+    });
+    if (!user.isEmpty())
+        UserIndex::remove(d->pool, d->keyPrefix, user, id, this, step);
+}
+
+// RedisStorePrivate: the bookkeeping of writes in flight.
+
+void RedisStorePrivate::post(const QObject *context, SessionStore::SaveCallback callback,
+                             const SessionSaveResult &result)
+{
+    finish(begin(context, std::move(callback)), result, true);
+}
+
+std::shared_ptr<PendingWrite> RedisStorePrivate::begin(const QObject *context,
+                                                       SessionStore::SaveCallback callback)
+{
+    auto write = std::make_shared<PendingWrite>();
+    write->context = context;
+    write->hasContext = context != nullptr;
+    write->callback = std::move(callback);
+    pending.insert(write);
+    return write;
+}
+
+void RedisStorePrivate::finish(const std::shared_ptr<PendingWrite> &write,
+                               const SessionSaveResult &result, bool later)
+{
+    if (write->finished)
+        return;
+    write->finished = true;
+    pending.erase(write);
+    if (!write->callback || (write->hasContext && !write->context))
+        return;
+    if (!later) {
+        write->callback(result);
+        return;
+    }
+    QObject *target = const_cast<QObject *>(write->hasContext ? write->context.data() : q);
+    if (destroying && !write->hasContext) {
+        write->callback(result);
+        return;
+    }
+    QMetaObject::invokeMethod(
+        target,
+        [write, result]() {
+            if (!write->hasContext || write->context)
+                write->callback(result);
+        },
+        Qt::QueuedConnection);
+}
+
+void RedisStorePrivate::enqueue(const QByteArray &key, std::function<void()> job)
+{
+    if (key.isEmpty()) {
+        job();
+        return;
+    }
+    const auto it = queues.find(key);
+    if (it != queues.end()) {
+        it->append(std::move(job));
+        return;
+    }
+    queues.insert(key, {});
+    job();
+}
+
+void RedisStorePrivate::next(const QByteArray &key)
+{
+    const auto it = queues.find(key);
+    if (it == queues.end())
+        return;
+    if (it->isEmpty()) {
+        queues.erase(it);
+        return;
+    }
+    std::function<void()> job = it->takeFirst();
+    job();
+}
+
+SessionError RedisStorePrivate::checkOwner(const SessionData *data) const
+{
+    if (!data || data->store != q) {
+        return SessionError(SessionError::Code::InvalidSession,
+                            QStringLiteral("the session is null or belongs to another store"));
+    }
+    return {};
+}
+
+SessionError RedisStorePrivate::checkIndex(const QString &user) const
+{
+    if (settings.userIndexKey.isEmpty()) {
+        return SessionError(SessionError::Code::InvalidOption,
+                            QStringLiteral("sessions by user need withUserIndex"));
+    }
+    if (user.isEmpty())
+        return SessionError(SessionError::Code::InvalidOption, QStringLiteral("no user given"));
+    return {};
+}
+
+void RedisStorePrivate::startJob(const Session &session, SessionStore::UpdateFunction change,
+                                 const std::shared_ptr<PendingWrite> &write)
+{
+    const SessionData *data = SessionStoreAccess::data(session);
+    // Writes of a stored session queue behind each other; a new session has nobody to wait for.
+    const bool queued = settings.concurrency == SessionConcurrency::CompareAndSet && !data->isNew
+        && !data->id.isEmpty();
+    const QByteArray key = queued ? keyOf(*data, data->id) : QByteArray();
+    auto job = std::make_shared<SaveJob>(this, session, std::move(change), write, key);
+    enqueue(key, [job]() { job->run(); });
+}
+
+QString RedisStorePrivate::userOf(const SessionData &data) const
+{
+    if (settings.userIndexKey.isEmpty())
+        return QString();
+    return UserIndex::userOf(data.values.value(settings.userIndexKey));
 }
 
 } // namespace RediStore

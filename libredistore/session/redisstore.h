@@ -6,6 +6,7 @@
 #include <libredistore/result.h>
 #include <libredistore/session/redisstoreoptions.h>
 #include <libredistore/session/sessionstore.h>
+#include <libredistore/session/usersessions.h>
 
 #include <QtCore/QList>
 #include <QtCore/QObject>
@@ -27,9 +28,13 @@ class RedisPool;
 //
 // Fixed where Go's library is broken: keys are validated, the cookie's max age follows
 // MaxAge, URL and explicit auth/DB merge (conflicts are errors), a signed cookie whose data is
-// gone gets a new ID (no session fixation), no PING per request, and cookies default to
-// HttpOnly and SameSite=Lax. Beyond Go: Session::regenerateId(), lazy saves with sliding
-// expiry, destroy(), a per-request SessionRegistry.
+// gone gets a new ID (no session fixation), no PING per request, cookies default to HttpOnly
+// and SameSite=Lax, and concurrent requests lose no update: a save writes only if the session
+// is still the one it loaded (else the keys it changed are merged into the fresh one), a new
+// session is created only if its ID is free, and a session that is gone (logged out, revoked)
+// is never re-created (withConcurrency). Beyond Go: update() for read-modify-write,
+// Session::regenerateId(), lazy saves with sliding expiry, destroy(), a per-user index with
+// "log out everywhere" (withUserIndex), a per-request SessionRegistry.
 //
 // The store lives in one thread; for a multi-threaded server create one store per thread
 // from the same settings. Nothing blocks the event loop.
@@ -38,10 +43,11 @@ class REDISTORE_EXPORT RedisStore : public QObject, public SessionStore
     Q_OBJECT
 
 public:
+    // The caller owns the store it returns.
     static Result<std::unique_ptr<RedisStore>, SessionError>
-    create(const KeyRing &keys, const QList<RedisStoreOption> &options, QObject *parent = nullptr);
+    create(const KeyRing &keys, const QList<RedisStoreOption> &options);
     static Result<std::unique_ptr<RedisStore>, SessionError>
-    create(const KeyRing &keys, const RedisStoreSettings &settings, QObject *parent = nullptr);
+    create(const KeyRing &keys, const RedisStoreSettings &settings);
     ~RedisStore() override;
 
     RedisStoreSettings settings() const;
@@ -63,20 +69,29 @@ public:
     static QString generateId();
     QByteArray keyFor(const QString &id) const;
 
-    Session newSession(const QByteArray &name) const override;
-    using SessionStore::destroy;
-    using SessionStore::load;
-    using SessionStore::save;
-    void load(const QByteArray &name, const QByteArrayList &cookieHeaders, const QObject *context,
-              LoadCallback callback) override;
-    void save(const Session &session, const QObject *context, SaveCallback callback) override;
-    void destroy(const Session &session, const QObject *context, SaveCallback callback) override;
+    // The per-user index (withUserIndex; without it both fail with InvalidOption).
+    // sessionsOfUser: the user's live sessions. revokeUser: ends every one of them ("log out
+    // everywhere"); a save in flight for one of them finds it gone and does not bring it back.
+    QFuture<UserSessions> sessionsOfUser(const QString &user);
+    QFuture<UserRevocation> revokeUser(const QString &user);
+
+protected:
+    Session createSession(const QByteArray &name) const override;
+    void loadSession(const QByteArray &name, const QByteArrayList &cookieHeaders,
+                     const QObject *context, LoadCallback callback) override;
+    void saveSession(const Session &session, const QObject *context,
+                     SaveCallback callback) override;
+    void updateSession(const Session &session, UpdateFunction change, const QObject *context,
+                       SaveCallback callback) override;
+    void destroySession(const Session &session, const QObject *context,
+                        SaveCallback callback) override;
 
 Q_SIGNALS:
     void reachabilityChecked(const RediStore::SessionError &error);
 
 private:
-    RedisStore(const KeyRing &keys, const RedisStoreSettings &settings, QObject *parent);
+    RedisStore(const KeyRing &keys, const RedisStoreSettings &settings);
+    friend class RedisStorePrivate;
     std::unique_ptr<RedisStorePrivate> d;
 };
 

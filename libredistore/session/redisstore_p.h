@@ -6,10 +6,32 @@
 #include <libredistore/codec/securecookie.h>
 #include <libredistore/redis/redisconfig.h>
 
+#include <QtCore/QLoggingCategory>
+
+#include <QtCore/QHash>
+#include <QtCore/QPointer>
+
+#include <memory>
+#include <unordered_set>
+
 namespace RediStore {
+
+Q_DECLARE_LOGGING_CATEGORY(lcSession)
 
 class SessionData;
 class SessionSerializer;
+class SaveJob;
+
+// A save, update or destroy in flight. It ends exactly once: with its result, or with an error
+// when the store is deleted first. The result goes to callback in context's thread, unless
+// context is gone by then.
+struct PendingWrite
+{
+    QPointer<const QObject> context;
+    bool hasContext = false;
+    SessionStore::SaveCallback callback;
+    bool finished = false;
+};
 
 class RedisStorePrivate
 {
@@ -28,6 +50,29 @@ public:
     // for this ID and prefix, else a new one.
     QByteArray keyOf(const SessionData &data, const QString &id) const;
 
+    // Delivers result later from the event loop (refusals never complete inside the call).
+    void post(const QObject *context, SessionStore::SaveCallback callback,
+              const SessionSaveResult &result);
+    std::shared_ptr<PendingWrite> begin(const QObject *context,
+                                        SessionStore::SaveCallback callback);
+    // Ends write with result (posted when later is true); only the first call counts.
+    void finish(const std::shared_ptr<PendingWrite> &write, const SessionSaveResult &result,
+                bool later);
+
+    // Writes of one session in this process run one after another, in order: a job starts
+    // when the one before it on key has finished (call next(key) when a job ends).
+    void enqueue(const QByteArray &key, std::function<void()> job);
+    void next(const QByteArray &key);
+
+    // The session's problems that stop any write: null, another store's.
+    SessionError checkOwner(const SessionData *data) const;
+    // sessionsOfUser/revokeUser need the index and a user.
+    SessionError checkIndex(const QString &user) const;
+    void startJob(const Session &session, SessionStore::UpdateFunction change,
+                  const std::shared_ptr<PendingWrite> &write);
+    // The user the index files the session under ("" when none, or no index).
+    QString userOf(const SessionData &data) const;
+
     RedisStore *q = nullptr;
     KeyRing keys;
     RedisStoreSettings settings;
@@ -37,6 +82,13 @@ public:
     std::shared_ptr<const SessionSerializer> serializer;
     qint64 lastTtl = -1;
     QByteArray lastTtlText;
+
+    std::unordered_set<std::shared_ptr<PendingWrite>> pending;
+    // What ends the store's futures in flight if the store is deleted first.
+    QHash<quint64, std::function<void()>> aborts;
+    quint64 nextAbort = 0;
+    QHash<QByteArray, QList<std::function<void()>>> queues; // key: jobs waiting their turn
+    bool destroying = false;
 };
 
 } // namespace RediStore

@@ -243,4 +243,28 @@ RedisStoreOption withTls(const RedisTlsOptions &options)
             } };
 }
 
+RedisStoreOption withConcurrency(SessionConcurrency mode, int maxAttempts)
+{
+    return { QStringLiteral("withConcurrency"), [mode, maxAttempts](RedisStoreSettings &s) {
+                if (maxAttempts < 1 || maxAttempts > 100) {
+                    return invalid("withConcurrency",
+                                   QStringLiteral("%1 is not a number of attempts (1 to 100)")
+                                       .arg(maxAttempts));
+                }
+                s.concurrency = mode;
+                s.maxAttempts = maxAttempts;
+                return SessionError();
+            } };
+}
+
+RedisStoreOption withUserIndex(const QString &valueKey)
+{
+    return { QStringLiteral("withUserIndex"), [valueKey](RedisStoreSettings &s) {
+                if (valueKey.isEmpty())
+                    return invalid("withUserIndex", QStringLiteral("the value key is empty"));
+                s.userIndexKey = valueKey;
+                return SessionError();
+            } };
+}
+
 } // namespace RediStore

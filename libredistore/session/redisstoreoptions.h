@@ -17,6 +17,17 @@ namespace RediStore {
 class RedisPool;
 class SessionSerializer;
 
+// How saves meet other writers of the same session (withConcurrency).
+enum class SessionConcurrency {
+    // The default: a save writes only if the session in Redis is still the one this request
+    // loaded (checked and written by one server-side script on that key); on a conflict the
+    // keys this request set or removed win and the others' changes stay. A save never
+    // re-creates a session that is gone (logged out, revoked, expired).
+    CompareAndSet,
+    // Go's redistore: a plain SETEX, the last write wins (and may re-create a gone session).
+    LastWriteWins,
+};
+
 // Every setting of a RedisStore, as a plain struct for code that builds its configuration
 // from settings files. The defaults are Go redistore's; the fields after "beyond Go" are ours.
 // RedisStore::create() checks each field as the option that sets it checks its value, and names
@@ -46,6 +57,9 @@ struct REDISTORE_EXPORT RedisStoreSettings
     int commandTimeoutMs = 5000; // withCommandTimeout
     int offlineWaitMs = 1000; // withOfflineWait: how long a request waits for a connection
     std::optional<RedisTlsOptions> tls; // withTls (a rediss:// URL says the same)
+    SessionConcurrency concurrency = SessionConcurrency::CompareAndSet; // withConcurrency
+    int maxAttempts = 8; // withConcurrency: writes tried before a save gives up (Conflict)
+    QString userIndexKey; // withUserIndex: the session value holding the user ID ("": none)
 };
 
 // One option of RedisStore::create(), as Go v2's functional options. Each carries its name,
@@ -93,6 +107,15 @@ REDISTORE_EXPORT RedisStoreOption withOfflineWait(int milliseconds);
 // TLS to Redis with these options (default: verified against the system's CAs). Equivalent to
 // a rediss:// URL with tls_* parameters.
 REDISTORE_EXPORT RedisStoreOption withTls(const RedisTlsOptions &options = {});
+// How saves meet other writers of the same session; maxAttempts bounds the retries of a
+// compare-and-set save or update() before it reports Conflict (1 to 100, default 8).
+REDISTORE_EXPORT RedisStoreOption withConcurrency(SessionConcurrency mode, int maxAttempts = 8);
+// Keeps, per user, the IDs of that user's sessions (a sorted set scored by expiry, with its own
+// TTL), so that RedisStore::sessionsOfUser() and revokeUser() ("log out everywhere") work.
+// valueKey names the session value holding the user ID (e.g. "user"); a session without it is
+// not indexed. Sessions stay byte for byte what Go reads; the index keys live outside the
+// session prefix ("redistore:user:<prefix>:<user>").
+REDISTORE_EXPORT RedisStoreOption withUserIndex(const QString &valueKey);
 
 } // namespace RediStore
 

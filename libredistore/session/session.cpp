@@ -55,28 +55,29 @@ void Session::setValue(const QString &key, const QVariant &value)
     if (!d)
         return;
     d->values.insert(key, value);
-    d->modified = true;
+    d->touch(key);
 }
 
 void Session::remove(const QString &key)
 {
     if (d && d->values.remove(key))
-        d->modified = true;
+        d->touch(key);
 }
 
 void Session::setValues(const QVariantMap &values)
 {
     if (!d)
         return;
+    d->touchAll();
     d->values = values;
-    d->modified = true;
+    d->touchAll();
 }
 
 void Session::clear()
 {
     if (d && !d->values.isEmpty()) {
+        d->touchAll();
         d->values.clear();
-        d->modified = true;
     }
 }
 
@@ -87,7 +88,7 @@ void Session::addFlash(const QVariant &message, const QString &key)
     QVariantList list = d->values.value(key).toList();
     list.append(message);
     d->values.insert(key, list);
-    d->modified = true;
+    d->touch(key);
 }
 
 QVariantList Session::flashes(const QString &key)
@@ -95,7 +96,7 @@ QVariantList Session::flashes(const QString &key)
     if (!d || !d->values.contains(key))
         return {};
     const QVariantList list = d->values.take(key).toList();
-    d->modified = true;
+    d->touch(key);
     return list;
 }
 

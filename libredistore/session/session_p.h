@@ -3,6 +3,7 @@
 
 #include "session.h"
 
+#include <QtCore/QSet>
 #include <QtCore/QSharedData>
 
 namespace RediStore {
@@ -28,6 +29,25 @@ public:
     qint64 cookieTimestamp = 0; // when the request's cookie was signed (lazy saves)
     QVariantMap values;
     SessionOptions options;
+
+    // For saves that never lose another request's update: the bytes this session was loaded
+    // from (or last saved as), the keys this request set or removed since, and the user the
+    // per-user index holds the session under.
+    QByteArray storedBytes;
+    QSet<QString> touched;
+    QString indexedUser;
+
+    void touch(const QString &key)
+    {
+        touched.insert(key);
+        modified = true;
+    }
+    void touchAll()
+    {
+        for (auto it = values.cbegin(); it != values.cend(); ++it)
+            touched.insert(it.key());
+        modified = true;
+    }
 };
 
 // For stores: the state behind a Session handle.

@@ -40,10 +40,12 @@ public:
         RedisCommandFailed, // Redis answered with an error reply
 
         // 500: the session's state
-        SessionGone = 500, // the key no longer exists (expired or deleted meanwhile)
+        SessionGone = 500, // the key no longer exists (expired, logged out, revoked meanwhile);
+                           // a save never re-creates it
         InvalidSession, // a null session, or one that belongs to another store
         UnknownSerializer, // stored bytes that no serializer reads (admin "auto" detection)
         ReadOnly, // a write refused because the admin is in read-only mode
+        Conflict, // other writers changed the session on every try (update(); HTTP 409)
     };
     Q_ENUM(Code)
 

@@ -3,6 +3,7 @@
 #include <QtCore/QPointer>
 #include <QtCore/QPromise>
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -32,6 +33,31 @@ public:
                 return entry.get();
         }
         return nullptr;
+    }
+
+    // Keeps the Set-Cookie header of a write: a saved session's, or an expired one.
+    void record(const QByteArray &name, const SessionSaveResult &result)
+    {
+        const bool gone = result.error.code() == SessionError::Code::SessionGone;
+        if ((!result.ok() && !gone) || result.setCookie.isEmpty())
+            return;
+        auto it = std::find_if(setCookies.begin(), setCookies.end(),
+                               [&name](const auto &pair) { return pair.first == name; });
+        if (it != setCookies.end())
+            it->second = result.setCookie;
+        else
+            setCookies.append({ name, result.setCookie });
+    }
+    // The callback for a write: records its cookie, then calls back unless context is gone.
+    SessionStore::SaveCallback recorder(const QByteArray &name, const QObject *context,
+                                        SessionStore::SaveCallback callback)
+    {
+        return [this, name, target = QPointer<const QObject>(context),
+                callback = std::move(callback)](const SessionSaveResult &result) {
+            record(name, result);
+            if (target)
+                callback(result);
+        };
     }
 
     QByteArrayList cookieHeaders;
@@ -111,23 +137,30 @@ void SessionRegistry::save(const Session &session, const QObject *context,
             [callback = std::move(callback), result]() { callback(result); }, Qt::QueuedConnection);
         return;
     }
-    const QPointer<const QObject> target(context);
-    const QByteArray name = session.name();
-    store->save(session, this,
-                [this, name, target, callback = std::move(callback)](const SessionSaveResult &r) {
-                    if (r.ok() && !r.setCookie.isEmpty()) {
-                        auto &cookies = d->setCookies;
-                        auto it = std::find_if(
-                            cookies.begin(), cookies.end(),
-                            [&name](const auto &pair) { return pair.first == name; });
-                        if (it != cookies.end())
-                            it->second = r.setCookie;
-                        else
-                            cookies.append({ name, r.setCookie });
-                    }
-                    if (target)
-                        callback(r);
-                });
+    store->save(session, this, d->recorder(session.name(), context, std::move(callback)));
+}
+
+void SessionRegistry::update(const Session &session, SessionStore::UpdateFunction change,
+                             const QObject *context, SessionStore::SaveCallback callback)
+{
+    SessionStore *store = session.store();
+    if (!store) {
+        save(session, context, std::move(callback)); // reports the null session
+        return;
+    }
+    store->update(session, std::move(change), this,
+                  d->recorder(session.name(), context, std::move(callback)));
+}
+
+void SessionRegistry::destroy(const Session &session, const QObject *context,
+                              SessionStore::SaveCallback callback)
+{
+    SessionStore *store = session.store();
+    if (!store) {
+        save(session, context, std::move(callback));
+        return;
+    }
+    store->destroy(session, this, d->recorder(session.name(), context, std::move(callback)));
 }
 
 QFuture<SessionSaveResult> SessionRegistry::save(const Session &session)

@@ -34,6 +34,12 @@ public:
     // replaces it).
     void save(const Session &session, const QObject *context, SessionStore::SaveCallback callback);
     QFuture<SessionSaveResult> save(const Session &session);
+    // The same for SessionStore::update() and destroy(). A session found gone on saving
+    // (logged out or revoked meanwhile) records an expired cookie, so that the client drops it.
+    void update(const Session &session, SessionStore::UpdateFunction change, const QObject *context,
+                SessionStore::SaveCallback callback);
+    void destroy(const Session &session, const QObject *context,
+                 SessionStore::SaveCallback callback);
     // Saves every session got through this registry (gorilla's sessions.Save); the result is
     // the first error, if any.
     QFuture<SessionSaveResult> saveAll();

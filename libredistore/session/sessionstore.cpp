@@ -32,25 +32,59 @@ template<typename T, typename Call> QFuture<T> viaFuture(Call call)
 
 SessionStore::~SessionStore() = default;
 
+Session SessionStore::newSession(const QByteArray &name) const
+{
+    return createSession(name);
+}
+
+void SessionStore::load(const QByteArray &name, const QByteArrayList &cookieHeaders,
+                        const QObject *context, LoadCallback callback)
+{
+    loadSession(name, cookieHeaders, context, std::move(callback));
+}
+
 QFuture<SessionLoadResult> SessionStore::load(const QByteArray &name,
                                               const QByteArrayList &cookieHeaders)
 {
     return viaFuture<SessionLoadResult>([&](QObject *context, LoadCallback callback) {
-        load(name, cookieHeaders, context, std::move(callback));
+        loadSession(name, cookieHeaders, context, std::move(callback));
     });
+}
+
+void SessionStore::save(const Session &session, const QObject *context, SaveCallback callback)
+{
+    saveSession(session, context, std::move(callback));
 }
 
 QFuture<SessionSaveResult> SessionStore::save(const Session &session)
 {
     return viaFuture<SessionSaveResult>([&](QObject *context, SaveCallback callback) {
-        save(session, context, std::move(callback));
+        saveSession(session, context, std::move(callback));
     });
+}
+
+void SessionStore::update(const Session &session, UpdateFunction change, const QObject *context,
+                          SaveCallback callback)
+{
+    updateSession(session, std::move(change), context, std::move(callback));
+}
+
+QFuture<SessionSaveResult> SessionStore::update(const Session &session, UpdateFunction change)
+{
+    return viaFuture<SessionSaveResult>([&](QObject *context, SaveCallback callback) {
+        updateSession(session, std::move(change), context, std::move(callback));
+    });
+}
+
+void SessionStore::destroy(const Session &session, const QObject *context, SaveCallback callback)
+{
+    destroySession(session, context, std::move(callback));
 }
 
 QFuture<SessionSaveResult> SessionStore::destroy(const Session &session)
 {
     return viaFuture<SessionSaveResult>([&](QObject *context, SaveCallback callback) {
-        destroy(session, context, std::move(callback));
+        destroySession(session, context, std::move(callback));
     });
 }
 

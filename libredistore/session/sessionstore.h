@@ -31,29 +31,61 @@ struct SessionSaveResult
 };
 
 // A place sessions live, as gorilla/sessions' Store. Every call completes exactly once,
-// asynchronously, on the caller's thread; nothing blocks.
+// asynchronously, on the caller's thread, with a result that carries its own error; nothing
+// blocks. Each call has two forms: a QFuture (continue with RediStore::whenFinished, see
+// libredistore/async.h), and, for the hot path, a callback run on context's thread (not at all
+// once context is gone).
+//
+// The public calls are not virtual; a store implements the protected virtuals below them.
 class REDISTORE_EXPORT SessionStore
 {
 public:
     using LoadCallback = std::function<void(const SessionLoadResult &)>;
     using SaveCallback = std::function<void(const SessionSaveResult &)>;
+    // Changes a session; update() may run it more than once, each time on fresh values.
+    using UpdateFunction = std::function<void(Session &session)>;
 
     virtual ~SessionStore();
 
     // A new, empty session called name with the store's default options.
-    virtual Session newSession(const QByteArray &name) const = 0;
-    // The session called name for a request whose Cookie header values are cookieHeaders.
-    virtual void load(const QByteArray &name, const QByteArrayList &cookieHeaders,
-                      const QObject *context, LoadCallback callback)
-        = 0;
-    // Writes the session (or deletes it when its MaxAge is negative) and gives its cookie.
-    virtual void save(const Session &session, const QObject *context, SaveCallback callback) = 0;
-    // Deletes the session's data and gives an expired cookie; the session is cleared.
-    virtual void destroy(const Session &session, const QObject *context, SaveCallback callback) = 0;
+    Session newSession(const QByteArray &name) const;
 
+    // The session called name for a request whose Cookie header values are cookieHeaders.
+    void load(const QByteArray &name, const QByteArrayList &cookieHeaders, const QObject *context,
+              LoadCallback callback);
     QFuture<SessionLoadResult> load(const QByteArray &name, const QByteArrayList &cookieHeaders);
+
+    // Writes the session (or deletes it when its MaxAge is negative) and gives its cookie.
+    // Never loses another writer's change and never re-creates a session that is gone
+    // (SessionGone) unless the store says otherwise (RedisStore's withConcurrency).
+    void save(const Session &session, const QObject *context, SaveCallback callback);
     QFuture<SessionSaveResult> save(const Session &session);
+
+    // Read-modify-write without loss: runs change on the session and saves it; when another
+    // writer changed the session meanwhile, runs change again on the fresh values, a bounded
+    // number of times, then fails with Conflict. Updates of one session in one process wait for
+    // each other.
+    void update(const Session &session, UpdateFunction change, const QObject *context,
+                SaveCallback callback);
+    QFuture<SessionSaveResult> update(const Session &session, UpdateFunction change);
+
+    // Deletes the session's data and gives an expired cookie; the session is cleared.
+    void destroy(const Session &session, const QObject *context, SaveCallback callback);
     QFuture<SessionSaveResult> destroy(const Session &session);
+
+protected:
+    virtual Session createSession(const QByteArray &name) const = 0;
+    virtual void loadSession(const QByteArray &name, const QByteArrayList &cookieHeaders,
+                             const QObject *context, LoadCallback callback)
+        = 0;
+    virtual void saveSession(const Session &session, const QObject *context, SaveCallback callback)
+        = 0;
+    virtual void updateSession(const Session &session, UpdateFunction change,
+                               const QObject *context, SaveCallback callback)
+        = 0;
+    virtual void destroySession(const Session &session, const QObject *context,
+                                SaveCallback callback)
+        = 0;
 };
 
 } // namespace RediStore

@@ -417,8 +417,11 @@ void tst_RedisStore::idFormatAndKey()
 
 void tst_RedisStore::keyPrefixChangedBetweenLoadAndSave()
 {
-    // A loaded session keeps its Redis key for the save, but only under the same prefix.
-    auto store = makeStore(m_server, { withKeyPrefix(QStringLiteral("before:")) });
+    // A loaded session keeps its Redis key for the save, but only under the same prefix. With
+    // Go's plain SETEX the save writes under the new prefix; a compare-and-set save finds no
+    // session there and re-creates nothing (checked at the end).
+    auto store = makeStore(m_server, { withKeyPrefix(QStringLiteral("before:")),
+                                       withConcurrency(SessionConcurrency::LastWriteWins) });
     auto created = load(*store, "moved");
     created.session.setValue(QStringLiteral("k"), 1);
     const auto first = save(*store, created.session);
@@ -439,6 +442,14 @@ void tst_RedisStore::keyPrefixChangedBetweenLoadAndSave()
     QVERIFY(destroyed && destroyed->ok());
     QCOMPARE(m_server.command({ "EXISTS", "after:" + id }).toLongLong(), 0);
     QCOMPARE(m_server.command({ "EXISTS", "before:" + id }).toLongLong(), 1);
+
+    auto careful = makeStore(m_server, { withKeyPrefix(QStringLiteral("before:")) });
+    auto again = load(*careful, "moved", { cookieFrom(first.setCookie) });
+    QVERIFY(!again.session.isNew());
+    careful->setKeyPrefix(QStringLiteral("after:"));
+    again.session.setValue(QStringLiteral("k"), 3);
+    QCOMPARE(save(*careful, again.session).error.code(), SessionError::Code::SessionGone);
+    QCOMPARE(m_server.command({ "EXISTS", "after:" + id }).toLongLong(), 0);
 }
 
 void tst_RedisStore::optionsAreValidated_data()
@@ -709,9 +720,11 @@ void tst_RedisStore::noPingPerRequest()
         QVERIFY(save(*store, loaded.session).ok());
     }
     // Go's store sends a PING before each load and save; ours only checked once, when made.
+    // Each save is one compare-and-set script (its GET and SETEX count as calls too).
     const QByteArray stats = m_server.command({ "INFO", "commandstats" }).toByteArray();
-    QVERIFY2(stats.contains("cmdstat_get:calls=10,"), stats.constData());
+    QVERIFY2(stats.contains("cmdstat_get:calls=20,"), stats.constData());
     QVERIFY2(stats.contains("cmdstat_setex:calls=10,"), stats.constData());
+    QVERIFY2(stats.contains("cmdstat_evalsha:calls=10,"), stats.constData());
     QVERIFY2(!stats.contains("cmdstat_ping"), stats.constData());
 }
 

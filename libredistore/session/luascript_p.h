@@ -1,0 +1,36 @@
+#ifndef REDISTORE_LUASCRIPT_P_H
+#define REDISTORE_LUASCRIPT_P_H
+
+#include <libredistore/redis/redisreply.h>
+
+#include <QtCore/QByteArray>
+#include <QtCore/QByteArrayList>
+
+#include <functional>
+
+namespace RediStore {
+
+class RedisPool;
+
+// A server-side script on one key, sent by its SHA1 (EVALSHA) and by its text only when the
+// server does not know it yet (NOSCRIPT, after a restart or a SCRIPT FLUSH).
+class LuaScript
+{
+public:
+    explicit LuaScript(QByteArray source);
+
+    QByteArray source() const { return m_source; }
+    QByteArray sha1() const { return m_sha1; }
+
+    // Runs the script with KEYS[1] = key and ARGV = args; callback gets the reply.
+    void run(RedisPool *pool, const QByteArray &key, const QByteArrayList &args,
+             const QObject *context, std::function<void(const RedisReply &)> callback) const;
+
+private:
+    QByteArray m_source;
+    QByteArray m_sha1;
+};
+
+} // namespace RediStore
+
+#endif // REDISTORE_LUASCRIPT_P_H

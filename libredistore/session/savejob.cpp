@@ -1,0 +1,354 @@
+#include "savejob_p.h"
+
+#include "luascript_p.h"
+#include "session_p.h"
+#include "userindex_p.h"
+
+#include <libredistore/codec/cookieheader.h>
+#include <libredistore/redis/redispool.h>
+#include <libredistore/serializer/sessionserializer.h>
+
+#include <QtCore/QCryptographicHash>
+#include <QtCore/QDateTime>
+
+namespace RediStore {
+
+namespace {
+
+// KEYS[1] the session; ARGV: the SHA1 of the bytes this request loaded, the new bytes, the TTL.
+// 1: written; 0: the key is gone (nothing written); a string: the bytes stored now (conflict).
+const LuaScript &compareAndSetScript()
+{
+    static const LuaScript script(
+        QByteArrayLiteral("local stored = redis.call('GET', KEYS[1])\n"
+                          "if not stored then return 0 end\n"
+                          "if redis.sha1hex(stored) ~= ARGV[1] then return stored end\n"
+                          "redis.call('SETEX', KEYS[1], ARGV[3], ARGV[2])\n"
+                          "return 1\n"));
+    return script;
+}
+
+QByteArray digest(const QByteArray &bytes)
+{
+    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha1).toHex();
+}
+
+// Both requests changed the session: theirs as stored now, with the keys this request set or
+// removed as it left them.
+QVariantMap merged(QVariantMap theirs, const QVariantMap &ours, const QSet<QString> &touched)
+{
+    for (const QString &key : touched) {
+        const auto it = ours.constFind(key);
+        if (it != ours.cend())
+            theirs.insert(key, it.value());
+        else
+            theirs.remove(key);
+    }
+    return theirs;
+}
+
+} // namespace
+
+SaveJob::SaveJob(RedisStorePrivate *store, Session session, SessionStore::UpdateFunction change,
+                 std::shared_ptr<PendingWrite> write, QByteArray queueKey)
+    : d(store)
+    , m_session(std::move(session))
+    , m_change(std::move(change))
+    , m_write(std::move(write))
+    , m_queueKey(std::move(queueKey))
+{ }
+
+void SaveJob::run()
+{
+    m_inCall = true;
+    SessionData *data = SessionStoreAccess::data(m_session);
+    m_previousId = data->id;
+    if (m_change) {
+        m_base = data->values;
+        m_baseTouched = data->touched;
+        m_change(m_session);
+    }
+    attempt();
+    m_inCall = false;
+}
+
+void SaveJob::attempt()
+{
+    ++m_attempts;
+    SessionData *data = SessionStoreAccess::data(m_session);
+    m_now = d->codec.now();
+    if (d->settings.lazySave && !data->isNew && !data->modified && data->cookieTimestamp > 0
+        && m_now - data->cookieTimestamp < d->settings.refreshThreshold) {
+        done({}); // unchanged, and its TTL was refreshed recently
+        return;
+    }
+    auto bytes = d->serializer->serialize(data->values);
+    if (!bytes.ok()) {
+        fail(SessionError(SessionError::Code::SerializeFailed,
+                          QStringLiteral("cannot serialize the session with %1: %2")
+                              .arg(d->serializer->name(), bytes.error().message())));
+        return;
+    }
+    const qsizetype maxLength = d->settings.maxLength;
+    if (maxLength > 0 && bytes.value().size() > maxLength) {
+        fail(SessionError(SessionError::Code::ValueTooLarge,
+                          QStringLiteral("the session is %1 bytes, more than the limit of %2 "
+                                         "(withMaxLength); nothing was written")
+                              .arg(bytes.value().size())
+                              .arg(maxLength)));
+        return;
+    }
+    const bool fresh = data->id.isEmpty() || data->isNew;
+    m_id = fresh || data->regenerate ? RedisStore::generateId() : data->id;
+    m_key = d->keyOf(*data, m_id);
+    const auto cookie = d->codec.encode(data->name, QVariant(m_id));
+    if (!cookie.ok()) {
+        fail(SessionError::fromCodec(SessionError::Code::SerializeFailed, cookie.error(),
+                                     QStringLiteral("session cookie")));
+        return;
+    }
+    m_cookie = cookie.value();
+    const QByteArray ttl = d->ttlText(d->ttlFor(data->options));
+    if (d->settings.concurrency == SessionConcurrency::LastWriteWins)
+        writeLastWins(bytes.value(), ttl);
+    else if (fresh)
+        writeNew(bytes.value(), ttl);
+    else if (data->regenerate)
+        writeRegenerated(bytes.value(), ttl);
+    else
+        writeLoaded(bytes.value(), ttl);
+}
+
+void SaveJob::writeNew(const QByteArray &bytes, const QByteArray &ttl)
+{
+    auto self = shared_from_this();
+    d->pool->execute({ QByteArrayLiteral("SET"), m_key, bytes, QByteArrayLiteral("EX"), ttl,
+                       QByteArrayLiteral("NX") },
+                     d->q, [self, bytes](const RedisReply &reply) {
+                         if (self->failedOn(reply, "saving a new session"))
+                             return;
+                         if (reply.isNil()) {
+                             // 256 random bits met a live ID: draw again.
+                             if (self->m_attempts < self->d->settings.maxAttempts)
+                                 self->attempt();
+                             else
+                                 self->fail(SessionError(SessionError::Code::Conflict,
+                                                         QStringLiteral("no free session ID")));
+                             return;
+                         }
+                         self->written(self->m_id, self->m_key, bytes);
+                     });
+}
+
+void SaveJob::writeRegenerated(const QByteArray &bytes, const QByteArray &ttl)
+{
+    // The new key first, so that the session is never missing; then the old one goes. If the
+    // old one was already gone (logged out, revoked), the new one goes too.
+    auto self = shared_from_this();
+    const QByteArray oldKey = d->keyOf(*SessionStoreAccess::data(m_session), m_previousId);
+    d->pool->execute({ QByteArrayLiteral("SET"), m_key, bytes, QByteArrayLiteral("EX"), ttl,
+                       QByteArrayLiteral("NX") },
+                     d->q, [self, bytes, oldKey](const RedisReply &reply) {
+                         if (self->failedOn(reply, "saving a session under its new ID"))
+                             return;
+                         if (reply.isNil()) {
+                             if (self->m_attempts < self->d->settings.maxAttempts)
+                                 self->attempt();
+                             else
+                                 self->fail(SessionError(SessionError::Code::Conflict,
+                                                         QStringLiteral("no free session ID")));
+                             return;
+                         }
+                         self->d->pool->execute(
+                             { QByteArrayLiteral("DEL"), oldKey }, self->d->q,
+                             [self, bytes](const RedisReply &deleted) {
+                                 if (self->failedOn(deleted, "removing a session's old ID"))
+                                     return;
+                                 if (deleted.toInteger() == 0) {
+                                     self->d->pool->execute(
+                                         { QByteArrayLiteral("DEL"), self->m_key }, self->d->q,
+                                         [](const RedisReply &) {});
+                                     self->gone();
+                                     return;
+                                 }
+                                 self->written(self->m_id, self->m_key, bytes);
+                             });
+                     });
+}
+
+void SaveJob::writeLoaded(const QByteArray &bytes, const QByteArray &ttl)
+{
+    auto self = shared_from_this();
+    SessionData *data = SessionStoreAccess::data(m_session);
+    if (!data->modified) {
+        // Unchanged: only the TTL moves (and EXPIRE never creates a key).
+        d->pool->execute(
+            { QByteArrayLiteral("EXPIRE"), m_key, ttl }, d->q, [self](const RedisReply &reply) {
+                if (self->failedOn(reply, "refreshing a session"))
+                    return;
+                if (reply.toInteger() == 0)
+                    self->gone();
+                else
+                    self->written(self->m_id, self->m_key,
+                                  SessionStoreAccess::data(self->m_session)->storedBytes);
+            });
+        return;
+    }
+    compareAndSetScript().run(d->pool, m_key, { digest(data->storedBytes), bytes, ttl }, d->q,
+                              [self, bytes](const RedisReply &reply) {
+                                  if (self->failedOn(reply, "saving a session"))
+                                      return;
+                                  if (reply.isString())
+                                      self->conflict(reply.data());
+                                  else if (reply.toInteger() == 0)
+                                      self->gone();
+                                  else
+                                      self->written(self->m_id, self->m_key, bytes);
+                              });
+}
+
+void SaveJob::writeLastWins(const QByteArray &bytes, const QByteArray &ttl)
+{
+    auto self = shared_from_this();
+    auto onWritten = [self, bytes](const RedisReply &reply) {
+        if (!self->failedOn(reply, "saving a session"))
+            self->written(self->m_id, self->m_key, bytes);
+    };
+    SessionData *data = SessionStoreAccess::data(m_session);
+    if (data->regenerate && !m_previousId.isEmpty() && !data->isNew) {
+        // The new key and the removal of the old one in one transaction.
+        d->pool->transaction({ { QByteArrayLiteral("SETEX"), m_key, ttl, bytes },
+                               { QByteArrayLiteral("DEL"), d->keyOf(*data, m_previousId) } },
+                             d->q, std::move(onWritten));
+    } else {
+        d->pool->execute({ QByteArrayLiteral("SETEX"), m_key, ttl, bytes }, d->q,
+                         std::move(onWritten));
+    }
+}
+
+void SaveJob::conflict(const QByteArray &stored)
+{
+    if (m_attempts >= d->settings.maxAttempts) {
+        fail(SessionError(SessionError::Code::Conflict,
+                          QStringLiteral("session %1 changed under each of %2 writes; nothing "
+                                         "was written")
+                              .arg(m_id)
+                              .arg(m_attempts)));
+        return;
+    }
+    auto theirs = d->serializer->deserialize(stored);
+    if (!theirs.ok()) {
+        fail(SessionError(SessionError::Code::CorruptData,
+                          QStringLiteral("session %1 was changed by another writer into bytes "
+                                         "that do not deserialize with %2: %3; nothing was "
+                                         "written")
+                              .arg(m_id, d->serializer->name(), theirs.error().message())));
+        return;
+    }
+    SessionData *data = SessionStoreAccess::data(m_session);
+    data->storedBytes = stored;
+    if (m_change) {
+        // Read-modify-write: the change runs again on the fresh values.
+        data->values = merged(std::move(theirs).value(), m_base, m_baseTouched);
+        data->touched = m_baseTouched;
+        m_change(m_session);
+        data->modified = true;
+    } else {
+        data->values = merged(std::move(theirs).value(), data->values, data->touched);
+    }
+    attempt();
+}
+
+void SaveJob::written(const QString &id, const QByteArray &key, const QByteArray &bytes)
+{
+    SessionData *data = SessionStoreAccess::data(m_session);
+    data->id = id;
+    data->key = key;
+    data->keyPrefix = d->keyPrefix;
+    data->isNew = false;
+    data->modified = false;
+    data->regenerate = false;
+    data->cookieTimestamp = m_now;
+    data->storedBytes = bytes;
+    data->touched.clear();
+    const QByteArray setCookie
+        = CookieHeader::setCookie(data->name, m_cookie, data->options, m_now);
+
+    // The per-user index follows: out of the old user's (or the old ID's) entry, into the new.
+    const QString user = d->userOf(*data);
+    const QString oldUser = data->indexedUser;
+    data->indexedUser = user;
+    const bool leave
+        = !oldUser.isEmpty() && !m_previousId.isEmpty() && (oldUser != user || m_previousId != id);
+    if (user.isEmpty() && !leave) {
+        done({ {}, setCookie });
+        return;
+    }
+    auto self = shared_from_this();
+    auto pending = std::make_shared<int>((user.isEmpty() ? 0 : 1) + (leave ? 1 : 0));
+    auto step = [self, pending, setCookie](const SessionError &error) {
+        if (error.isError()) // the session is saved: its cookie must reach the client
+            qCWarning(lcSession, "%s", qPrintable(error.message()));
+        if (--*pending == 0)
+            self->done({ {}, setCookie });
+    };
+    if (leave)
+        UserIndex::remove(d->pool, d->keyPrefix, oldUser, m_previousId, d->q, step);
+    if (!user.isEmpty()) {
+        const qint64 expiresAt
+            = QDateTime::currentMSecsSinceEpoch() + d->ttlFor(data->options) * 1000;
+        UserIndex::add(d->pool, d->keyPrefix, user, id, expiresAt, d->q, step);
+    }
+}
+
+void SaveJob::gone()
+{
+    // A new visitor's session from now on: nothing of the old one may come back.
+    SessionData *data = SessionStoreAccess::data(m_session);
+    const QString oldId = m_previousId.isEmpty() ? data->id : m_previousId;
+    if (!data->indexedUser.isEmpty() && !oldId.isEmpty()) {
+        UserIndex::remove(d->pool, d->keyPrefix, data->indexedUser, oldId, d->q,
+                          [](const SessionError &) {});
+    }
+    data->id.clear();
+    data->key.clear();
+    data->isNew = true;
+    data->modified = false;
+    data->regenerate = false;
+    data->cookieTimestamp = 0;
+    data->values.clear();
+    data->touched.clear();
+    data->storedBytes.clear();
+    data->indexedUser.clear();
+    SessionOptions expired = data->options;
+    expired.setMaxAge(-1);
+    done({ SessionError(SessionError::Code::SessionGone,
+                        QStringLiteral("session %1 is gone (logged out, revoked or expired) and "
+                                       "was not re-created")
+                            .arg(oldId)),
+           CookieHeader::setCookie(data->name, QByteArray(), expired) });
+}
+
+void SaveJob::fail(const SessionError &error)
+{
+    done({ error, {} });
+}
+
+bool SaveJob::failedOn(const RedisReply &reply, const char *what)
+{
+    if (!reply.isError())
+        return false;
+    fail(SessionError::fromRedis(reply.error(), QString::fromLatin1(what)));
+    return true;
+}
+
+void SaveJob::done(const SessionSaveResult &result)
+{
+    d->finish(m_write, result, m_inCall);
+    if (!m_queueKey.isEmpty()) {
+        const QByteArray key = std::exchange(m_queueKey, QByteArray());
+        d->next(key);
+    }
+}
+
+} // namespace RediStore

@@ -1,0 +1,207 @@
+#include "userindex_p.h"
+
+#include "luascript_p.h"
+
+#include <libredistore/redis/redispool.h>
+
+#include <QtCore/QDateTime>
+
+#include <memory>
+
+namespace RediStore::UserIndex {
+
+namespace {
+
+// KEYS[1] the index; ARGV: id, its expiry, now (ms). The index expires with its last session.
+const LuaScript &addScript()
+{
+    static const LuaScript script(QByteArrayLiteral(
+        "redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])\n"
+        "redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[3])\n"
+        "local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')\n"
+        "if last[2] then\n"
+        "  redis.call('PEXPIREAT', KEYS[1], string.format('%.0f', tonumber(last[2])))\n"
+        "end\n"
+        "return 1\n"));
+    return script;
+}
+
+// KEYS[1] the index; ARGV: now (ms). The live IDs, pruned first.
+const LuaScript &listScript()
+{
+    static const LuaScript script(
+        QByteArrayLiteral("redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])\n"
+                          "return redis.call('ZRANGE', KEYS[1], 0, -1)\n"));
+    return script;
+}
+
+// KEYS[1] the index: its IDs, and the index is gone.
+const LuaScript &takeScript()
+{
+    static const LuaScript script(
+        QByteArrayLiteral("local ids = redis.call('ZRANGE', KEYS[1], 0, -1)\n"
+                          "redis.call('DEL', KEYS[1])\n"
+                          "return ids\n"));
+    return script;
+}
+
+SessionError indexError(const RedisReply &reply, const char *what)
+{
+    return SessionError::fromRedis(reply.error(), QString::fromLatin1(what));
+}
+
+QByteArray now()
+{
+    return QByteArray::number(QDateTime::currentMSecsSinceEpoch());
+}
+
+} // namespace
+
+QByteArray keyFor(const QByteArray &sessionPrefix, const QString &user)
+{
+    return QByteArray(keyNamespace) + sessionPrefix + ':' + user.toUtf8();
+}
+
+bool isIndexKey(const QByteArray &key)
+{
+    return key.startsWith(keyNamespace);
+}
+
+QString userOf(const QVariant &value)
+{
+    switch (value.typeId()) {
+    case QMetaType::QString:
+        return value.toString();
+    case QMetaType::QByteArray:
+        return QString::fromUtf8(value.toByteArray());
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::Long:
+    case QMetaType::ULong:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong:
+    case QMetaType::Short:
+    case QMetaType::UShort:
+        return value.toString();
+    default:
+        return QString();
+    }
+}
+
+void add(RedisPool *pool, const QByteArray &sessionPrefix, const QString &user, const QString &id,
+         qint64 expiresAtMs, const QObject *context, AddCallback callback)
+{
+    addScript().run(
+        pool, keyFor(sessionPrefix, user), { id.toUtf8(), QByteArray::number(expiresAtMs), now() },
+        context, [callback = std::move(callback)](const RedisReply &reply) {
+            callback(reply.isError() ? indexError(reply, "indexing a session by its user")
+                                     : SessionError());
+        });
+}
+
+void remove(RedisPool *pool, const QByteArray &sessionPrefix, const QString &user,
+            const QString &id, const QObject *context, AddCallback callback)
+{
+    pool->execute({ QByteArrayLiteral("ZREM"), keyFor(sessionPrefix, user), id.toUtf8() }, context,
+                  [callback = std::move(callback)](const RedisReply &reply) {
+                      callback(reply.isError()
+                                   ? indexError(reply, "removing a session from its user's index")
+                                   : SessionError());
+                  });
+}
+
+void sessionsOf(RedisPool *pool, const QByteArray &sessionPrefix, const QString &user,
+                const QObject *context, ListCallback callback)
+{
+    const QByteArray index = keyFor(sessionPrefix, user);
+    listScript().run(
+        pool, index, { now() }, context,
+        [pool, index, sessionPrefix, context,
+         callback = std::move(callback)](const RedisReply &reply) mutable {
+            if (reply.isError()) {
+                callback({}, indexError(reply, "reading a user's sessions"));
+                return;
+            }
+            const QList<RedisReply> ids = reply.elements();
+            if (ids.isEmpty()) {
+                callback({}, {});
+                return;
+            }
+            // One PTTL per session, on its own key; gone ones leave the index.
+            struct Gather
+            {
+                QList<Entry> entries;
+                qsizetype pending = 0;
+                SessionError error;
+                ListCallback callback;
+            };
+            auto gather = std::make_shared<Gather>();
+            gather->entries.resize(ids.size());
+            gather->pending = ids.size();
+            gather->callback = std::move(callback);
+            for (qsizetype i = 0; i < ids.size(); ++i) {
+                const QByteArray id = ids.at(i).data();
+                gather->entries[i].id = QString::fromUtf8(id);
+                pool->execute({ QByteArrayLiteral("PTTL"), sessionPrefix + id }, context,
+                              [pool, index, id, i, gather, context](const RedisReply &ttl) {
+                                  if (ttl.isError() && !gather->error.isError())
+                                      gather->error = indexError(ttl, "reading a user's sessions");
+                                  gather->entries[i].ttlMs = ttl.isError() ? -2 : ttl.toInteger();
+                                  if (gather->entries[i].ttlMs == -2 && !ttl.isError()) {
+                                      pool->execute({ QByteArrayLiteral("ZREM"), index, id },
+                                                    context, [](const RedisReply &) {});
+                                  }
+                                  if (--gather->pending > 0)
+                                      return;
+                                  QList<Entry> live;
+                                  for (const Entry &entry : std::as_const(gather->entries)) {
+                                      if (entry.ttlMs != -2)
+                                          live.append(entry);
+                                  }
+                                  gather->callback(gather->error.isError() ? QList<Entry>() : live,
+                                                   gather->error);
+                              });
+            }
+        });
+}
+
+void revoke(RedisPool *pool, const QByteArray &sessionPrefix, const QString &user,
+            const QObject *context, RevokeCallback callback)
+{
+    takeScript().run(
+        pool, keyFor(sessionPrefix, user), {}, context,
+        [pool, sessionPrefix, context, callback = std::move(callback)](const RedisReply &reply) {
+            if (reply.isError()) {
+                callback(0, indexError(reply, "ending a user's sessions"));
+                return;
+            }
+            const QList<RedisReply> ids = reply.elements();
+            if (ids.isEmpty()) {
+                callback(0, {});
+                return;
+            }
+            struct Tally
+            {
+                qint64 ended = 0;
+                qsizetype pending = 0;
+                SessionError error;
+                RevokeCallback callback;
+            };
+            auto tally = std::make_shared<Tally>();
+            tally->pending = ids.size();
+            tally->callback = callback;
+            for (const RedisReply &id : ids) {
+                pool->execute({ QByteArrayLiteral("DEL"), sessionPrefix + id.data() }, context,
+                              [tally](const RedisReply &deleted) {
+                                  if (deleted.isError() && !tally->error.isError())
+                                      tally->error
+                                          = indexError(deleted, "ending a user's sessions");
+                                  tally->ended += deleted.toInteger();
+                                  if (--tally->pending == 0)
+                                      tally->callback(tally->ended, tally->error);
+                              });
+            }
+        });
+}
+
+} // namespace RediStore::UserIndex

@@ -1,0 +1,60 @@
+#ifndef REDISTORE_USERINDEX_P_H
+#define REDISTORE_USERINDEX_P_H
+
+#include <libredistore/session/sessionerror.h>
+
+#include <QtCore/QByteArray>
+#include <QtCore/QList>
+#include <QtCore/QString>
+#include <QtCore/QVariant>
+
+#include <functional>
+
+namespace RediStore {
+
+class RedisPool;
+
+// The per-user index of sessions: for each user, a sorted set of that user's session IDs scored
+// by their expiry (milliseconds since the epoch), expiring with its last session. Each command
+// touches one key (no script spans two), so the index works the same on Redis Cluster. Index
+// keys live outside the session prefix, "redistore:user:<session prefix>:<user ID>", so that
+// neither a Go service nor a listing of sessions sees them.
+namespace UserIndex {
+
+inline constexpr char keyNamespace[] = "redistore:user:";
+
+QByteArray keyFor(const QByteArray &sessionPrefix, const QString &user);
+bool isIndexKey(const QByteArray &key);
+// The user ID a session value holds ("" when there is none): text as it is, numbers in decimal.
+QString userOf(const QVariant &value);
+
+struct Entry
+{
+    QString id;
+    qint64 ttlMs = -1; // -1: the session has no expiry
+};
+
+using AddCallback = std::function<void(const SessionError &)>;
+using ListCallback = std::function<void(const QList<Entry> &, const SessionError &)>;
+using RevokeCallback = std::function<void(qint64 ended, const SessionError &)>;
+
+// Adds (or moves) id under user with its expiry, prunes expired entries and sets the index's TTL.
+void add(RedisPool *pool, const QByteArray &sessionPrefix, const QString &user, const QString &id,
+         qint64 expiresAtMs, const QObject *context, AddCallback callback);
+void remove(RedisPool *pool, const QByteArray &sessionPrefix, const QString &user,
+            const QString &id, const QObject *context, AddCallback callback);
+// The live sessions of user, oldest expiry first; entries whose session is gone are dropped
+// from the index on the way.
+void sessionsOf(RedisPool *pool, const QByteArray &sessionPrefix, const QString &user,
+                const QObject *context, ListCallback callback);
+// Ends every session of user: takes the index (atomically, so that it starts empty), then
+// deletes each session key. A compare-and-set save in flight finds its key gone and does not
+// bring it back.
+void revoke(RedisPool *pool, const QByteArray &sessionPrefix, const QString &user,
+            const QObject *context, RevokeCallback callback);
+
+} // namespace UserIndex
+
+} // namespace RediStore
+
+#endif // REDISTORE_USERINDEX_P_H

@@ -1,0 +1,204 @@
+#include <libredistore/session/redisstore.h>
+
+#include "storetesthelpers.h"
+
+#include <QtTest/QTest>
+
+using namespace RediStore;
+using namespace RediStore::Test;
+
+// The per-user index: sessionsOfUser() and revokeUser() ("log out everywhere").
+class tst_UserIndex : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+
+    void sessionsOfAUserAreListed();
+    void indexFollowsAChangeOfUserAndDestroy();
+    void regeneratedIdMovesInTheIndex();
+    void indexKeysLiveOutsideThePrefixWithATtl();
+    void revokeUserEndsEverySession();
+    void revokeUserWithSavesInFlightLeavesNothing();
+    void goneSessionsLeaveTheIndexWhenRead();
+    void withoutTheOptionTheCallsAreRefused();
+
+private:
+    Session loggedIn(RedisStore &store, const QString &user);
+
+    RedisServer m_server;
+};
+
+void tst_UserIndex::initTestCase()
+{
+    QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
+}
+
+void tst_UserIndex::init()
+{
+    m_server.command({ "FLUSHALL" });
+}
+
+Session tst_UserIndex::loggedIn(RedisStore &store, const QString &user)
+{
+    Session session = store.newSession("s");
+    session.setValue(QStringLiteral("user"), user);
+    const SessionSaveResult saved = save(store, session);
+    if (!saved.ok())
+        qWarning("%s", qPrintable(saved.error.message()));
+    return session;
+}
+
+void tst_UserIndex::sessionsOfAUserAreListed()
+{
+    auto store = makeStore(m_server, { withUserIndex(QStringLiteral("user")) });
+    QVERIFY(store);
+    const Session a1 = loggedIn(*store, QStringLiteral("alice"));
+    const Session a2 = loggedIn(*store, QStringLiteral("alice"));
+    const Session b1 = loggedIn(*store, QStringLiteral("bob"));
+    Session anonymous = store->newSession("s");
+    anonymous.setValue(QStringLiteral("cart"), 1);
+    QVERIFY(save(*store, anonymous).ok());
+
+    const auto alice = waitFor(store->sessionsOfUser(QStringLiteral("alice")));
+    QVERIFY(alice && alice->ok());
+    QStringList ids = alice->ids();
+    ids.sort();
+    QStringList expected { a1.id(), a2.id() };
+    expected.sort();
+    QCOMPARE(ids, expected);
+    for (const UserSession &session : alice->sessions)
+        QVERIFY(session.ttlMs > 2591000000 && session.ttlMs <= 2592000000); // 30 days
+    const auto bob = waitFor(store->sessionsOfUser(QStringLiteral("bob")));
+    QCOMPARE(bob->ids(), QStringList { b1.id() });
+    const auto nobody = waitFor(store->sessionsOfUser(QStringLiteral("carol")));
+    QVERIFY(nobody->ok());
+    QVERIFY(nobody->sessions.isEmpty());
+}
+
+void tst_UserIndex::indexFollowsAChangeOfUserAndDestroy()
+{
+    auto store = makeStore(m_server, { withUserIndex(QStringLiteral("user")) });
+    QVERIFY(store);
+    const Session saved = loggedIn(*store, QStringLiteral("alice"));
+    Session session = saved;
+    session.setValue(QStringLiteral("user"), QStringLiteral("bob"));
+    QVERIFY(save(*store, session).ok());
+    QVERIFY(waitFor(store->sessionsOfUser(QStringLiteral("alice")))->sessions.isEmpty());
+    QCOMPARE(waitFor(store->sessionsOfUser(QStringLiteral("bob")))->ids(),
+             QStringList { session.id() });
+    // No user: out of every index.
+    session.remove(QStringLiteral("user"));
+    QVERIFY(save(*store, session).ok());
+    QVERIFY(waitFor(store->sessionsOfUser(QStringLiteral("bob")))->sessions.isEmpty());
+    // Destroy takes it out too.
+    session.setValue(QStringLiteral("user"), QStringLiteral("bob"));
+    QVERIFY(save(*store, session).ok());
+    QCOMPARE(waitFor(store->sessionsOfUser(QStringLiteral("bob")))->sessions.size(), 1);
+    QVERIFY(waitFor(store->destroy(session))->ok());
+    QVERIFY(waitFor(store->sessionsOfUser(QStringLiteral("bob")))->sessions.isEmpty());
+    QCOMPARE(m_server.command({ "DBSIZE" }).toLongLong(), 0);
+}
+
+void tst_UserIndex::regeneratedIdMovesInTheIndex()
+{
+    auto store = makeStore(m_server, { withUserIndex(QStringLiteral("user")) });
+    QVERIFY(store);
+    Session session = loggedIn(*store, QStringLiteral("alice"));
+    const QString oldId = session.id();
+    session.regenerateId();
+    QVERIFY(save(*store, session).ok());
+    QVERIFY(session.id() != oldId);
+    QCOMPARE(waitFor(store->sessionsOfUser(QStringLiteral("alice")))->ids(),
+             QStringList { session.id() });
+}
+
+void tst_UserIndex::indexKeysLiveOutsideThePrefixWithATtl()
+{
+    auto store = makeStore(m_server, { withUserIndex(QStringLiteral("user")) });
+    QVERIFY(store);
+    loggedIn(*store, QStringLiteral("alice"));
+    const QVariantList sessions = m_server.command({ "KEYS", "session_*" }).toList();
+    QCOMPARE(sessions.size(), 1); // the index is not under the session prefix
+    const QByteArray index = "redistore:user:session_:alice";
+    QCOMPARE(m_server.command({ "TYPE", index }).toByteArray(), QByteArray("zset"));
+    const qint64 ttl = m_server.command({ "PTTL", index }).toLongLong();
+    QVERIFY2(ttl > 2591000000 && ttl <= 2592001000, qPrintable(QString::number(ttl)));
+}
+
+void tst_UserIndex::revokeUserEndsEverySession()
+{
+    auto store = makeStore(m_server, { withUserIndex(QStringLiteral("user")) });
+    QVERIFY(store);
+    QStringList ids;
+    for (int i = 0; i < 5; ++i)
+        ids.append(loggedIn(*store, QStringLiteral("alice")).id());
+    const Session bob = loggedIn(*store, QStringLiteral("bob"));
+    const auto revoked = waitFor(store->revokeUser(QStringLiteral("alice")));
+    QVERIFY(revoked && revoked->ok());
+    QCOMPARE(revoked->ended, 5);
+    for (const QString &id : std::as_const(ids))
+        QCOMPARE(m_server.command({ "EXISTS", store->keyFor(id) }).toLongLong(), 0);
+    QCOMPARE(m_server.command({ "EXISTS", store->keyFor(bob.id()) }).toLongLong(), 1);
+    QVERIFY(waitFor(store->sessionsOfUser(QStringLiteral("alice")))->sessions.isEmpty());
+    QCOMPARE(waitFor(store->revokeUser(QStringLiteral("alice")))->ended, 0);
+}
+
+void tst_UserIndex::revokeUserWithSavesInFlightLeavesNothing()
+{
+    auto store = makeStore(m_server, { withUserIndex(QStringLiteral("user")) });
+    auto other = makeStore(m_server, { withUserIndex(QStringLiteral("user")) });
+    QVERIFY(store && other);
+    QList<Session> sessions;
+    for (int i = 0; i < 10; ++i)
+        sessions.append(loggedIn(*store, QStringLiteral("alice")));
+    // Each session is saved again, changed, while another process revokes the user.
+    QList<QFuture<SessionSaveResult>> saves;
+    for (int i = 0; i < sessions.size(); ++i) {
+        sessions[i].setValue(QStringLiteral("visits"), i);
+        saves.append(store->save(sessions[i]));
+    }
+    auto revoked = other->revokeUser(QStringLiteral("alice"));
+    for (const auto &pending : std::as_const(saves))
+        QVERIFY(waitFor(pending));
+    QVERIFY(waitFor(revoked)->ok());
+    // Another round of saves after the revocation: all find their session gone.
+    for (Session &session : sessions) {
+        if (session.isNew())
+            continue; // already found gone
+        session.setValue(QStringLiteral("late"), true);
+        QCOMPARE(save(*store, session).error.code(), SessionError::Code::SessionGone);
+    }
+    QCOMPARE(m_server.command({ "KEYS", "session_*" }).toList().size(), 0);
+    QVERIFY(waitFor(store->sessionsOfUser(QStringLiteral("alice")))->sessions.isEmpty());
+}
+
+void tst_UserIndex::goneSessionsLeaveTheIndexWhenRead()
+{
+    auto store = makeStore(m_server, { withUserIndex(QStringLiteral("user")) });
+    QVERIFY(store);
+    const Session kept = loggedIn(*store, QStringLiteral("alice"));
+    const Session dropped = loggedIn(*store, QStringLiteral("alice"));
+    m_server.command({ "DEL", store->keyFor(dropped.id()) }); // e.g. deleted by an operator
+    QCOMPARE(waitFor(store->sessionsOfUser(QStringLiteral("alice")))->ids(),
+             QStringList { kept.id() });
+    // A round trip after the read: the pruning ZREM went before it.
+    QVERIFY(waitFor(store->ping()));
+    QCOMPARE(m_server.command({ "ZCARD", "redistore:user:session_:alice" }).toLongLong(), 1);
+}
+
+void tst_UserIndex::withoutTheOptionTheCallsAreRefused()
+{
+    auto store = makeStore(m_server);
+    QVERIFY(store);
+    auto listed = store->sessionsOfUser(QStringLiteral("alice"));
+    QVERIFY(!listed.isFinished()); // delivered later, like every result
+    QCOMPARE(waitFor(listed)->error.code(), SessionError::Code::InvalidOption);
+    QCOMPARE(waitFor(store->revokeUser(QStringLiteral("alice")))->error.code(),
+             SessionError::Code::InvalidOption);
+}
+
+QTEST_GUILESS_MAIN(tst_UserIndex)
+#include "tst_userindex.moc"
