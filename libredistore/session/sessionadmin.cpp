@@ -1,39 +1,17 @@
 #include "sessionadmin.h"
+#include "sessionadmin_p.h"
 
 #include <libredistore/redis/redispool.h>
 #include <libredistore/serializer/sessionserializer.h>
 
-#include <QtCore/QHash>
-#include <QtCore/QPromise>
+#include <algorithm>
 
 namespace RediStore {
 
-namespace {
-
-// A promise that lambdas can share; the future always finishes once.
-template<typename T> class Completer
-{
-public:
-    Completer()
-        : m_promise(std::make_shared<QPromise<T>>())
-    {
-        m_promise->start();
-    }
-    QFuture<T> future() const { return m_promise->future(); }
-    void finish(const T &value) const
-    {
-        m_promise->addResult(value);
-        m_promise->finish();
-    }
-
-private:
-    std::shared_ptr<QPromise<T>> m_promise;
-};
-
-// SCAN's MATCH is a glob: the prefix must match itself only.
 QByteArray globEscape(const QByteArray &text)
 {
     QByteArray escaped;
+    escaped.reserve(text.size());
     for (const char c : text) {
         if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\')
             escaped += '\\';
@@ -42,33 +20,96 @@ QByteArray globEscape(const QByteArray &text)
     return escaped;
 }
 
+SessionError adminDeletedError()
+{
+    return SessionError::fromRedis(
+        RedisError(RedisError::Code::ClientDestroyed,
+                   QStringLiteral("the session admin was deleted before Redis answered")),
+        QString());
+}
+
+namespace {
+
+SessionError poolGoneError()
+{
+    return SessionError::fromRedis(
+        RedisError(RedisError::Code::ClientDestroyed,
+                   QStringLiteral("the Redis pool of the session admin was deleted")),
+        QString());
+}
+
+SessionError badArgument(const QString &message)
+{
+    return SessionError(SessionError::Code::InvalidOption, message);
+}
+
 } // namespace
 
-class SessionAdminPrivate
+// --- SessionAdminPrivate ---
+
+void SessionAdminPrivate::track(const std::shared_ptr<SessionCallBase> &call)
 {
-public:
-    SessionError readOnlyError() const
-    {
-        return SessionError(SessionError::Code::ReadOnly,
-                            QStringLiteral("read-only mode: nothing is written to Redis"));
+    if (m_calls.size() >= m_pruneAt) {
+        m_calls.erase(std::remove_if(m_calls.begin(), m_calls.end(),
+                                     [](const std::weak_ptr<SessionCallBase> &weak) {
+                                         const auto call = weak.lock();
+                                         return !call || call->isFinished();
+                                     }),
+                      m_calls.end());
+        m_pruneAt = m_calls.size() * 2 + 64;
     }
-    // Decodes stored bytes with the configured serializer, or by trying each one in turn.
-    void decode(SessionContent &content);
-    void loadContent(const QString &id, std::function<void(const SessionContent &)> callback);
-    void writeValues(const QString &id, const QVariantMap &values, const QString &serializerName,
-                     std::function<void(const SessionError &)> callback);
-    std::shared_ptr<const SessionSerializer> serializerFor(const QString &id,
-                                                           const QString &name) const;
+    m_calls.push_back(call);
+}
 
-    SessionAdmin *q = nullptr;
-    RedisPool *pool = nullptr;
-    QString keyPrefix;
-    std::shared_ptr<const SessionSerializer> serializer;
-    bool readOnly = false;
-    QHash<QString, QString> lastSerializer; // id -> serializer that last read it (auto mode)
-};
+void SessionAdminPrivate::execute(const QByteArrayList &args, ReplyHandler handler)
+{
+    if (!pool) {
+        const RedisReply gone = RedisReply::failure(poolGoneError().redisError());
+        QMetaObject::invokeMethod(
+            q, [handler = std::move(handler), gone]() { handler(gone); }, Qt::QueuedConnection);
+        return;
+    }
+    pool->execute(args, q, std::move(handler));
+}
 
-void SessionAdminPrivate::decode(SessionContent &content)
+void SessionAdminPrivate::pipeline(const QList<QByteArrayList> &commands, RepliesHandler handler)
+{
+    struct Batch
+    {
+        QList<RedisReply> replies;
+        qsizetype remaining = 0;
+        RepliesHandler handler;
+    };
+    if (commands.isEmpty() || !pool) {
+        QList<RedisReply> replies(commands.size(),
+                                  RedisReply::failure(poolGoneError().redisError()));
+        QMetaObject::invokeMethod(
+            q, [handler = std::move(handler), replies]() { handler(replies); },
+            Qt::QueuedConnection);
+        return;
+    }
+    auto batch = std::make_shared<Batch>();
+    batch->replies.resize(commands.size());
+    batch->remaining = commands.size();
+    batch->handler = std::move(handler);
+    // One connection: the commands go out together and are not interleaved with others.
+    RedisClient *client = pool->acquire();
+    for (qsizetype i = 0; i < commands.size(); ++i) {
+        client->execute(commands.at(i), q, [batch, i](const RedisReply &reply) {
+            batch->replies[i] = reply;
+            if (--batch->remaining == 0)
+                batch->handler(batch->replies);
+        });
+    }
+}
+
+SessionError SessionAdminPrivate::readOnlyError() const
+{
+    return SessionError(SessionError::Code::ReadOnly,
+                        QStringLiteral("read-only mode: nothing is written to Redis"));
+}
+
+void SessionAdminPrivate::decode(SessionContent &content, bool remember)
 {
     if (serializer) {
         auto values = serializer->deserialize(content.raw);
@@ -92,6 +133,8 @@ void SessionAdminPrivate::decode(SessionContent &content)
     }
     content.values = std::move(detected.value().values);
     content.serializer = detected.value().serializer->name();
+    if (!remember)
+        return;
     // Remembered for write() in auto mode; bounded, so a scan of millions stays small.
     if (lastSerializer.size() >= 4096)
         lastSerializer.clear();
@@ -108,10 +151,79 @@ SessionAdminPrivate::serializerFor(const QString &id, const QString &name) const
     return SessionSerializer::byName(lastSerializer.value(id, QStringLiteral("datastream")));
 }
 
+void SessionAdminPrivate::loadContent(const QString &id,
+                                      std::function<void(const SessionContent &)> done)
+{
+    const QByteArray key = q->keyFor(id);
+    pipeline({ { "PTTL", key }, { "GET", key } },
+             [this, id, done = std::move(done)](const QList<RedisReply> &replies) {
+                 SessionContent content;
+                 content.id = id;
+                 content.ttlMs = replies.at(0).toInteger();
+                 const RedisReply &value = replies.at(1);
+                 if (value.isError()) {
+                     content.error = SessionError::fromRedis(value.error(), QStringLiteral("GET"));
+                 } else if (value.isNil()) {
+                     content.ttlMs = -2;
+                     content.error = SessionError(
+                         SessionError::Code::SessionGone,
+                         QStringLiteral("session %1 does not exist (expired or deleted)").arg(id));
+                 } else {
+                     content.exists = true;
+                     content.raw = value.data();
+                     decode(content, true);
+                 }
+                 done(content);
+             });
+}
+
+void SessionAdminPrivate::writeValues(const QString &id, const QVariantMap &values,
+                                      const QString &serializerName,
+                                      std::function<void(const SessionChange &)> done)
+{
+    const auto chosen = serializerFor(id, serializerName);
+    SessionChange refused;
+    if (!chosen) {
+        refused.error = SessionError(SessionError::Code::UnknownSerializer,
+                                     QStringLiteral("unknown serializer '%1'").arg(serializerName));
+        QMetaObject::invokeMethod(
+            q, [done, refused]() { done(refused); }, Qt::QueuedConnection);
+        return;
+    }
+    auto bytes = chosen->serialize(values);
+    if (!bytes.ok()) {
+        refused.error = SessionError(SessionError::Code::SerializeFailed,
+                                     QStringLiteral("cannot serialize with %1: %2")
+                                         .arg(chosen->name(), bytes.error().message()));
+        QMetaObject::invokeMethod(
+            q, [done, refused]() { done(refused); }, Qt::QueuedConnection);
+        return;
+    }
+    // XX: never re-create a session that expired meanwhile; KEEPTTL: keep its expiry.
+    execute({ "SET", q->keyFor(id), bytes.value(), "XX", "KEEPTTL" },
+            [id, done = std::move(done)](const RedisReply &reply) {
+                SessionChange change;
+                if (reply.isError()) {
+                    change.error = SessionError::fromRedis(reply.error(), QStringLiteral("SET"));
+                } else if (reply.isNil()) {
+                    change.missing = QStringList { id };
+                    change.error = SessionError(
+                        SessionError::Code::SessionGone,
+                        QStringLiteral("session %1 no longer exists; not re-created").arg(id));
+                } else {
+                    change.affected = 1;
+                }
+                done(change);
+            });
+}
+
+// --- SessionAdmin ---
+
 SessionAdmin::SessionAdmin(const RedisConfig &config, const QString &keyPrefix,
                            std::shared_ptr<const SessionSerializer> serializer, QObject *parent)
     : SessionAdmin(nullptr, keyPrefix, std::move(serializer), parent)
 {
+    d->config = config;
     d->pool = new RedisPool(config, this);
     d->pool->setMaxConnections(2);
 }
@@ -123,16 +235,25 @@ SessionAdmin::SessionAdmin(RedisPool *pool, const QString &keyPrefix,
 {
     d->q = this;
     d->pool = pool;
+    if (pool)
+        d->config = pool->config();
     d->keyPrefix = keyPrefix;
+    d->keyPrefixUtf8 = keyPrefix.toUtf8();
     d->serializer = std::move(serializer);
 }
 
-SessionAdmin::~SessionAdmin() = default;
-
-RedisPool *SessionAdmin::pool() const
+SessionAdmin::~SessionAdmin()
 {
-    return d->pool;
+    // Replies that come later are dropped with this context: finish every call now.
+    std::vector<std::weak_ptr<SessionCallBase>> calls;
+    calls.swap(d->m_calls);
+    const SessionError gone = adminDeletedError();
+    for (const auto &weak : calls) {
+        if (const auto call = weak.lock())
+            call->abandon(gone);
+    }
 }
+
 QString SessionAdmin::keyPrefix() const
 {
     return d->keyPrefix;
@@ -152,276 +273,250 @@ void SessionAdmin::setReadOnly(bool readOnly)
 
 QByteArray SessionAdmin::keyFor(const QString &id) const
 {
-    return d->keyPrefix.toUtf8() + id.toUtf8();
+    return d->keyPrefixUtf8 + id.toUtf8();
 }
 
 QString SessionAdmin::idFromKey(const QByteArray &key) const
 {
-    const QByteArray prefix = d->keyPrefix.toUtf8();
-    return QString::fromUtf8(key.startsWith(prefix) ? key.mid(prefix.size()) : key);
-}
-
-QFuture<SessionPage> SessionAdmin::scan(const QByteArray &cursor, int countHint)
-{
-    Completer<SessionPage> done;
-    const QByteArray pattern = globEscape(d->keyPrefix.toUtf8()) + '*';
-    d->pool->execute(
-        { "SCAN", cursor.isEmpty() ? QByteArray("0") : cursor, "MATCH", pattern, "COUNT",
-          QByteArray::number(qMax(1, countHint)) },
-        this, [this, done](const RedisReply &reply) {
-            SessionPage page;
-            if (reply.isError() || reply.size() != 2) {
-                page.error = SessionError::fromRedis(
-                    reply.isError()
-                        ? reply.error()
-                        : RedisError(RedisError::Code::UnexpectedReply, reply.toDisplayString()),
-                    QStringLiteral("SCAN"));
-                done.finish(page);
-                return;
-            }
-            page.nextCursor = reply.at(0).data();
-            page.finished = page.nextCursor == "0";
-            const QList<RedisReply> keys = reply.at(1).elements();
-            if (keys.isEmpty()) {
-                done.finish(page);
-                return;
-            }
-            // TTL and size of every key, pipelined on one connection.
-            RedisClient *client = d->pool->acquire();
-            auto state = std::make_shared<SessionPage>(page);
-            auto remaining = std::make_shared<int>(int(keys.size()) * 2);
-            for (const RedisReply &key : keys) {
-                SessionInfo info;
-                info.key = key.data();
-                info.id = idFromKey(info.key);
-                state->sessions.append(info);
-            }
-            for (qsizetype i = 0; i < keys.size(); ++i) {
-                const QByteArray key = keys.at(i).data();
-                auto finishOne = [state, remaining, done]() {
-                    if (--*remaining == 0)
-                        done.finish(*state);
-                };
-                client->execute({ "PTTL", key }, this, [state, i, finishOne](const RedisReply &r) {
-                    state->sessions[i].ttlMs = r.isInteger() ? r.toInteger() : -2;
-                    finishOne();
-                });
-                client->execute(
-                    { "STRLEN", key }, this, [state, i, finishOne](const RedisReply &r) {
-                        state->sessions[i].size = r.toInteger();
-                        if (r.isError() && !state->error.isError()) {
-                            state->error
-                                = SessionError::fromRedis(r.error(), QStringLiteral("STRLEN"));
-                        }
-                        finishOne();
-                    });
-            }
-        });
-    return done.future();
-}
-
-QFuture<SessionCount> SessionAdmin::count()
-{
-    Completer<SessionCount> done;
-    auto total = std::make_shared<qint64>(0);
-    auto step = std::make_shared<std::function<void(const QByteArray &)>>();
-    const QByteArray pattern = globEscape(d->keyPrefix.toUtf8()) + '*';
-    *step = [this, done, total, step, pattern](const QByteArray &cursor) {
-        d->pool->execute(
-            { "SCAN", cursor, "MATCH", pattern, "COUNT", "1000" }, this,
-            [done, total, step](const RedisReply &reply) {
-                if (reply.isError() || reply.size() != 2) {
-                    done.finish(
-                        { *total, SessionError::fromRedis(reply.error(), QStringLiteral("SCAN")) });
-                    *step = nullptr; // break the cycle
-                    return;
-                }
-                *total += reply.at(1).size();
-                const QByteArray next = reply.at(0).data();
-                if (next == "0") {
-                    done.finish({ *total, {} });
-                    *step = nullptr;
-                    return;
-                }
-                (*step)(next);
-            });
-    };
-    (*step)("0");
-    return done.future();
-}
-
-void SessionAdminPrivate::loadContent(const QString &id,
-                                      std::function<void(const SessionContent &)> callback)
-{
-    RedisClient *client = pool->acquire();
-    const QByteArray key = q->keyFor(id);
-    auto content = std::make_shared<SessionContent>();
-    content->id = id;
-    // Both on one connection, so the GET reply comes after the PTTL reply.
-    client->execute({ "PTTL", key }, q,
-                    [content](const RedisReply &reply) { content->ttlMs = reply.toInteger(); });
-    client->execute({ "GET", key }, q,
-                    [this, content, callback = std::move(callback)](const RedisReply &reply) {
-                        if (reply.isError()) {
-                            content->error
-                                = SessionError::fromRedis(reply.error(), QStringLiteral("GET"));
-                        } else if (reply.isNil()) {
-                            content->ttlMs = -2;
-                            content->error = SessionError(
-                                SessionError::Code::SessionGone,
-                                QStringLiteral("session %1 does not exist (expired or "
-                                               "deleted)")
-                                    .arg(content->id));
-                        } else {
-                            content->exists = true;
-                            content->raw = reply.data();
-                            decode(*content);
-                        }
-                        callback(*content);
-                    });
+    return QString::fromUtf8(key.startsWith(d->keyPrefixUtf8) ? key.mid(d->keyPrefixUtf8.size())
+                                                              : key);
 }
 
 QFuture<SessionContent> SessionAdmin::load(const QString &id)
 {
-    Completer<SessionContent> done;
-    d->loadContent(id, [done](const SessionContent &content) { done.finish(content); });
-    return done.future();
+    auto call = d->newCall<SessionContent>();
+    d->loadContent(id, [call](const SessionContent &content) { call->finish(content); });
+    return call->future();
 }
 
-void SessionAdminPrivate::writeValues(const QString &id, const QVariantMap &values,
-                                      const QString &serializerName,
-                                      std::function<void(const SessionError &)> callback)
+QFuture<SessionContentList> SessionAdmin::loadMany(const QStringList &ids)
 {
-    if (readOnly) {
-        callback(readOnlyError());
-        return;
-    }
-    const auto chosen = serializerFor(id, serializerName);
-    if (!chosen) {
-        callback(SessionError(SessionError::Code::UnknownSerializer,
-                              QStringLiteral("unknown serializer '%1'").arg(serializerName)));
-        return;
-    }
-    auto bytes = chosen->serialize(values);
-    if (!bytes.ok()) {
-        callback(SessionError(SessionError::Code::SerializeFailed,
-                              QStringLiteral("cannot serialize with %1: %2")
-                                  .arg(chosen->name(), bytes.error().message())));
-        return;
-    }
-    // XX: never re-create a session that expired meanwhile; KEEPTTL: keep its expiry.
-    pool->execute({ "SET", q->keyFor(id), bytes.value(), "XX", "KEEPTTL" }, q,
-                  [id, callback = std::move(callback)](const RedisReply &reply) {
-                      if (reply.isError()) {
-                          callback(SessionError::fromRedis(reply.error(), QStringLiteral("SET")));
-                      } else if (reply.isNil()) {
-                          callback(SessionError(SessionError::Code::SessionGone,
-                                                QStringLiteral("session %1 no longer exists; "
-                                                               "not re-created")
-                                                    .arg(id)));
-                      } else {
-                          callback(SessionError());
-                      }
-                  });
+    auto call = d->newCall<SessionContentList>();
+    if (ids.isEmpty())
+        return d->finishLater(call, SessionContentList());
+    QList<QByteArrayList> commands;
+    commands.reserve(ids.size());
+    for (const QString &id : ids)
+        commands.append({ "GET", keyFor(id) });
+    d->pipeline(commands, [this, call, ids](const QList<RedisReply> &replies) {
+        SessionContentList list;
+        list.sessions.reserve(ids.size());
+        for (qsizetype i = 0; i < ids.size(); ++i) {
+            SessionContent content;
+            content.id = ids.at(i);
+            content.ttlMs = SessionContent::TtlNotRead;
+            const RedisReply &value = replies.at(i);
+            if (value.isError()) {
+                content.error = SessionError::fromRedis(value.error(), QStringLiteral("GET"));
+                // A refused key (WRONGTYPE) is its own; a lost connection fails the call.
+                if (!list.error.isError() && value.error().code() != RedisError::Code::ServerError)
+                    list.error = content.error;
+            } else if (value.isNil()) {
+                content.ttlMs = -2;
+                content.error
+                    = SessionError(SessionError::Code::SessionGone,
+                                   QStringLiteral("session %1 does not exist (expired or deleted)")
+                                       .arg(ids.at(i)));
+            } else {
+                content.exists = true;
+                content.raw = value.data();
+                d->decode(content, false);
+            }
+            list.sessions.append(content);
+        }
+        call->finish(list);
+    });
+    return call->future();
 }
 
-QFuture<SessionError> SessionAdmin::write(const QString &id, const QVariantMap &values,
-                                          const QString &serializerName)
+QFuture<SessionChange> SessionAdmin::write(const QString &id, const QVariantMap &values,
+                                           const QString &serializerName)
 {
-    Completer<SessionError> done;
+    if (d->readOnly)
+        return d->refuse<SessionChange>(d->readOnlyError());
+    auto call = d->newCall<SessionChange>();
     d->writeValues(id, values, serializerName,
-                   [done](const SessionError &error) { done.finish(error); });
-    return done.future();
+                   [call](const SessionChange &change) { call->finish(change); });
+    return call->future();
 }
 
-QFuture<SessionError> SessionAdmin::setValue(const QString &id, const QString &key,
-                                             const QVariant &value)
+QFuture<SessionChange> SessionAdmin::setValue(const QString &id, const QString &key,
+                                              const QVariant &value)
 {
-    Completer<SessionError> done;
-    if (d->readOnly) {
-        done.finish(d->readOnlyError());
-        return done.future();
-    }
-    d->loadContent(id, [this, id, key, value, done](const SessionContent &content) {
+    if (d->readOnly)
+        return d->refuse<SessionChange>(d->readOnlyError());
+    auto call = d->newCall<SessionChange>();
+    d->loadContent(id, [this, call, id, key, value](const SessionContent &content) {
         if (content.error.isError()) {
-            done.finish(content.error);
+            SessionChange change;
+            change.error = content.error;
+            if (content.error.code() == SessionError::Code::SessionGone)
+                change.missing = QStringList { id };
+            call->finish(change);
             return;
         }
         QVariantMap values = content.values;
         values.insert(key, value);
         d->writeValues(id, values, content.serializer,
-                       [done](const SessionError &error) { done.finish(error); });
+                       [call](const SessionChange &change) { call->finish(change); });
     });
-    return done.future();
+    return call->future();
 }
 
-QFuture<SessionError> SessionAdmin::expire(const QString &id, qint64 seconds)
+void SessionAdminPrivate::expireKeys(const QStringList &ids, const QByteArrayList &command,
+                                     bool single,
+                                     const std::shared_ptr<SessionCall<SessionChange>> &call)
 {
-    Completer<SessionError> done;
-    if (d->readOnly) {
-        done.finish(d->readOnlyError());
-        return done.future();
+    QList<QByteArrayList> commands;
+    commands.reserve(ids.size());
+    for (const QString &id : ids) {
+        QByteArrayList args = command;
+        args.insert(1, q->keyFor(id));
+        commands.append(args);
     }
-    d->pool->execute(
-        { "EXPIRE", keyFor(id), QByteArray::number(seconds) }, this,
-        [id, done](const RedisReply &reply) {
+    const QString name = QString::fromLatin1(command.first());
+    pipeline(commands, [call, ids, single, name](const QList<RedisReply> &replies) {
+        SessionChange change;
+        for (qsizetype i = 0; i < ids.size(); ++i) {
+            const RedisReply &reply = replies.at(i);
             if (reply.isError()) {
-                done.finish(SessionError::fromRedis(reply.error(), QStringLiteral("EXPIRE")));
-            } else if (reply.toInteger() == 0) {
-                done.finish(SessionError(SessionError::Code::SessionGone,
-                                         QStringLiteral("session %1 does not exist").arg(id)));
+                if (!change.error.isError())
+                    change.error = SessionError::fromRedis(reply.error(), name);
+            } else if (reply.toInteger() == 1) {
+                ++change.affected;
             } else {
-                done.finish(SessionError());
+                change.missing.append(ids.at(i));
             }
-        });
-    return done.future();
+        }
+        if (single && !change.error.isError() && !change.missing.isEmpty()) {
+            change.error
+                = SessionError(SessionError::Code::SessionGone,
+                               QStringLiteral("session %1 does not exist").arg(ids.first()));
+        }
+        call->finish(change);
+    });
 }
 
-QFuture<SessionError> SessionAdmin::persist(const QString &id)
+QFuture<SessionChange> SessionAdmin::expire(const QStringList &ids, qint64 seconds)
 {
-    Completer<SessionError> done;
-    if (d->readOnly) {
-        done.finish(d->readOnlyError());
-        return done.future();
+    if (d->readOnly)
+        return d->refuse<SessionChange>(d->readOnlyError());
+    if (seconds < 0) {
+        return d->refuse<SessionChange>(
+            badArgument(QStringLiteral("expire: seconds must be 0 or more, not %1").arg(seconds)));
     }
+    auto call = d->newCall<SessionChange>();
+    if (ids.isEmpty())
+        return d->finishLater(call, SessionChange());
+    d->expireKeys(ids, { "EXPIRE", QByteArray::number(seconds) }, false, call);
+    return call->future();
+}
+
+QFuture<SessionChange> SessionAdmin::expire(const QString &id, qint64 seconds)
+{
+    if (d->readOnly)
+        return d->refuse<SessionChange>(d->readOnlyError());
+    if (seconds < 0) {
+        return d->refuse<SessionChange>(
+            badArgument(QStringLiteral("expire: seconds must be 0 or more, not %1").arg(seconds)));
+    }
+    auto call = d->newCall<SessionChange>();
+    d->expireKeys({ id }, { "EXPIRE", QByteArray::number(seconds) }, true, call);
+    return call->future();
+}
+
+QFuture<SessionChange> SessionAdmin::expireAt(const QString &id, const QDateTime &when)
+{
+    if (d->readOnly)
+        return d->refuse<SessionChange>(d->readOnlyError());
+    if (!when.isValid()) {
+        return d->refuse<SessionChange>(
+            badArgument(QStringLiteral("expireAt: the point in time is not valid")));
+    }
+    auto call = d->newCall<SessionChange>();
+    // PEXPIREAT with a time already past removes the session, as EXPIRE 0 does.
+    d->expireKeys({ id },
+                  { "PEXPIREAT", QByteArray::number(qMax(qint64(1), when.toMSecsSinceEpoch())) },
+                  true, call);
+    return call->future();
+}
+
+void SessionAdminPrivate::persistKeys(const QStringList &ids, bool single,
+                                      const std::shared_ptr<SessionCall<SessionChange>> &call)
+{
     // PERSIST answers 0 both for a missing key and for one without TTL: EXISTS tells them apart.
-    RedisClient *client = d->pool->acquire();
-    auto exists = std::make_shared<bool>(false);
-    client->execute({ "EXISTS", keyFor(id) }, this,
-                    [exists](const RedisReply &reply) { *exists = reply.toInteger() == 1; });
-    client->execute({ "PERSIST", keyFor(id) }, this, [id, exists, done](const RedisReply &reply) {
-        if (reply.isError())
-            done.finish(SessionError::fromRedis(reply.error(), QStringLiteral("PERSIST")));
-        else if (!*exists)
-            done.finish(SessionError(SessionError::Code::SessionGone,
-                                     QStringLiteral("session %1 does not exist").arg(id)));
-        else
-            done.finish(SessionError());
+    QList<QByteArrayList> commands;
+    commands.reserve(ids.size() * 2);
+    for (const QString &id : ids) {
+        const QByteArray key = q->keyFor(id);
+        commands.append({ "EXISTS", key });
+        commands.append({ "PERSIST", key });
+    }
+    pipeline(commands, [call, ids, single](const QList<RedisReply> &replies) {
+        SessionChange change;
+        for (qsizetype i = 0; i < ids.size(); ++i) {
+            const RedisReply &exists = replies.at(2 * i);
+            const RedisReply &persisted = replies.at(2 * i + 1);
+            const RedisReply &failed = exists.isError() ? exists : persisted;
+            if (failed.isError()) {
+                if (!change.error.isError()) {
+                    change.error = SessionError::fromRedis(
+                        failed.error(), QLatin1String(exists.isError() ? "EXISTS" : "PERSIST"));
+                }
+            } else if (exists.toInteger() == 1) {
+                ++change.affected;
+            } else {
+                change.missing.append(ids.at(i));
+            }
+        }
+        if (single && !change.error.isError() && !change.missing.isEmpty()) {
+            change.error
+                = SessionError(SessionError::Code::SessionGone,
+                               QStringLiteral("session %1 does not exist").arg(ids.first()));
+        }
+        call->finish(change);
     });
-    return done.future();
+}
+
+QFuture<SessionChange> SessionAdmin::persist(const QStringList &ids)
+{
+    if (d->readOnly)
+        return d->refuse<SessionChange>(d->readOnlyError());
+    auto call = d->newCall<SessionChange>();
+    if (ids.isEmpty())
+        return d->finishLater(call, SessionChange());
+    d->persistKeys(ids, false, call);
+    return call->future();
+}
+
+QFuture<SessionChange> SessionAdmin::persist(const QString &id)
+{
+    if (d->readOnly)
+        return d->refuse<SessionChange>(d->readOnlyError());
+    auto call = d->newCall<SessionChange>();
+    d->persistKeys({ id }, true, call);
+    return call->future();
 }
 
 QFuture<SessionDeletion> SessionAdmin::remove(const QStringList &ids)
 {
-    Completer<SessionDeletion> done;
-    if (d->readOnly) {
-        done.finish({ 0, d->readOnlyError() });
-        return done.future();
-    }
-    if (ids.isEmpty()) {
-        done.finish({ 0, {} });
-        return done.future();
-    }
+    if (d->readOnly)
+        return d->refuse<SessionDeletion>(d->readOnlyError());
+    auto call = d->newCall<SessionDeletion>();
+    if (ids.isEmpty())
+        return d->finishLater(call, SessionDeletion());
     QByteArrayList args = { "DEL" };
     for (const QString &id : ids)
         args << keyFor(id);
-    d->pool->execute(args, this, [done](const RedisReply &reply) {
+    d->execute(args, [call](const RedisReply &reply) {
+        SessionDeletion deletion;
         if (reply.isError())
-            done.finish({ 0, SessionError::fromRedis(reply.error(), QStringLiteral("DEL")) });
+            deletion.error = SessionError::fromRedis(reply.error(), QStringLiteral("DEL"));
         else
-            done.finish({ reply.toInteger(), {} });
+            deletion.deleted = reply.toInteger();
+        call->finish(deletion);
     });
-    return done.future();
+    return call->future();
 }
 
 } // namespace RediStore

@@ -1,0 +1,261 @@
+// SessionAdmin: the server (PING, INFO, DBSIZE) and the listings (SCAN, count, probe).
+
+#include "sessionadmin.h"
+#include "sessionadmin_p.h"
+
+#include <QtCore/QElapsedTimer>
+
+namespace RediStore {
+
+namespace {
+
+bool isWrongType(const RedisReply &reply)
+{
+    return reply.isError() && reply.error().code() == RedisError::Code::ServerError
+        && reply.error().message().startsWith(QLatin1String("WRONGTYPE"));
+}
+
+SessionError unexpected(const RedisReply &reply, const QString &command)
+{
+    return SessionError::fromRedis(
+        reply.isError() ? reply.error()
+                        : RedisError(RedisError::Code::UnexpectedReply, reply.toDisplayString()),
+        command);
+}
+
+// The server's name and version from an INFO reply. Valkey reports the Redis version it is
+// compatible with as redis_version, and its own as valkey_version.
+void parseServerInfo(const QByteArray &info, SessionServerInfo *out)
+{
+    QString redis;
+    QString valkey;
+    const QList<QByteArray> lines = info.split('\n');
+    for (const QByteArray &line : lines) {
+        if (line.startsWith("redis_version:"))
+            redis = QString::fromLatin1(line.mid(14).trimmed());
+        else if (line.startsWith("valkey_version:"))
+            valkey = QString::fromLatin1(line.mid(15).trimmed());
+    }
+    if (!valkey.isEmpty()) {
+        out->name = QStringLiteral("Valkey");
+        out->version = valkey;
+    } else if (!redis.isEmpty()) {
+        out->name = QStringLiteral("Redis");
+        out->version = redis;
+    }
+    if (!out->name.isEmpty())
+        out->software = out->name + QLatin1Char(' ') + out->version;
+}
+
+} // namespace
+
+QFuture<SessionPing> SessionAdmin::ping()
+{
+    auto call = d->newCall<SessionPing>();
+    QElapsedTimer clock;
+    clock.start();
+    d->execute({ "PING" }, [call, clock](const RedisReply &reply) {
+        SessionPing ping;
+        if (reply.isError())
+            ping.error = SessionError::fromRedis(reply.error(), QStringLiteral("PING"));
+        else
+            ping.roundTripMs = clock.elapsed();
+        call->finish(ping);
+    });
+    return call->future();
+}
+
+QFuture<SessionServerInfo> SessionAdmin::serverInfo()
+{
+    auto call = d->newCall<SessionServerInfo>();
+    d->execute({ "INFO", "server" }, [call](const RedisReply &reply) {
+        SessionServerInfo info;
+        if (reply.isError())
+            info.error = SessionError::fromRedis(reply.error(), QStringLiteral("INFO"));
+        else
+            parseServerInfo(reply.data(), &info);
+        call->finish(info);
+    });
+    return call->future();
+}
+
+QFuture<SessionCount> SessionAdmin::databaseSize()
+{
+    auto call = d->newCall<SessionCount>();
+    d->execute({ "DBSIZE" }, [call](const RedisReply &reply) {
+        SessionCount count;
+        if (reply.isInteger())
+            count.count = reply.toInteger();
+        else
+            count.error = unexpected(reply, QStringLiteral("DBSIZE"));
+        call->finish(count);
+    });
+    return call->future();
+}
+
+QFuture<SessionPage> SessionAdmin::scan(const QByteArray &cursor, int countHint,
+                                        const QString &idPattern)
+{
+    auto call = d->newCall<SessionPage>();
+    const QByteArray pattern = globEscape(d->keyPrefixUtf8)
+        + (idPattern.isEmpty() ? QByteArray("*") : idPattern.toUtf8());
+    d->execute(
+        { "SCAN", cursor.isEmpty() ? QByteArray("0") : cursor, "MATCH", pattern, "COUNT",
+          QByteArray::number(qMax(1, countHint)) },
+        [this, call](const RedisReply &reply) {
+            SessionPage page;
+            if (reply.isError() || reply.size() != 2) {
+                page.error = unexpected(reply, QStringLiteral("SCAN"));
+                call->finish(page);
+                return;
+            }
+            page.nextCursor = reply.at(0).data();
+            page.finished = page.nextCursor == "0";
+            QByteArrayList keys;
+            for (const RedisReply &key : reply.at(1).elements()) {
+                if (d->isSessionKey(key.data()))
+                    keys.append(key.data());
+            }
+            if (keys.isEmpty()) {
+                call->finish(page);
+                return;
+            }
+            // TTL and size of every key, pipelined on one connection.
+            QList<QByteArrayList> commands;
+            commands.reserve(keys.size() * 2);
+            for (const QByteArray &key : std::as_const(keys)) {
+                commands.append({ "PTTL", key });
+                commands.append({ "STRLEN", key });
+            }
+            d->pipeline(commands, [this, call, page, keys](const QList<RedisReply> &replies) {
+                SessionPage result = page;
+                QByteArrayList otherTypes;
+                for (qsizetype i = 0; i < keys.size(); ++i) {
+                    const RedisReply &ttl = replies.at(2 * i);
+                    const RedisReply &size = replies.at(2 * i + 1);
+                    if (isWrongType(size)) {
+                        otherTypes.append(keys.at(i));
+                        continue;
+                    }
+                    SessionInfo info;
+                    info.key = keys.at(i);
+                    info.id = idFromKey(info.key);
+                    info.ttlMs = ttl.isInteger() ? ttl.toInteger() : -2;
+                    info.size = size.toInteger();
+                    const RedisReply &failed = ttl.isError() ? ttl : size;
+                    if (failed.isError() && !result.error.isError()) {
+                        result.error = SessionError::fromRedis(
+                            failed.error(), QLatin1String(ttl.isError() ? "PTTL" : "STRLEN"));
+                    }
+                    result.sessions.append(info);
+                }
+                if (otherTypes.isEmpty()) {
+                    call->finish(result);
+                    return;
+                }
+                // Named, so that a listing can say what it left out.
+                QList<QByteArrayList> typeCommands;
+                for (const QByteArray &key : std::as_const(otherTypes))
+                    typeCommands.append({ "TYPE", key });
+                d->pipeline(typeCommands,
+                            [call, result, otherTypes](const QList<RedisReply> &types) {
+                                SessionPage last = result;
+                                for (qsizetype i = 0; i < otherTypes.size(); ++i) {
+                                    const RedisReply &type = types.at(i);
+                                    if (type.isError()) {
+                                        if (!last.error.isError())
+                                            last.error = SessionError::fromRedis(
+                                                type.error(), QStringLiteral("TYPE"));
+                                    } else if (type.data() != "none") {
+                                        last.skipped.append({ otherTypes.at(i), type.data() });
+                                    }
+                                }
+                                call->finish(last);
+                            });
+            });
+        });
+    return call->future();
+}
+
+void SessionAdminPrivate::countStep(const std::shared_ptr<SessionCall<SessionCount>> &call,
+                                    const QByteArray &pattern, const QByteArray &cursor,
+                                    qint64 total)
+{
+    // Each step captures the call, never itself: a dropped reply leaves no cycle behind.
+    execute({ "SCAN", cursor, "MATCH", pattern, "COUNT", "1000" },
+            [this, call, pattern, total](const RedisReply &reply) {
+                if (reply.isError() || reply.size() != 2) {
+                    SessionCount count;
+                    count.count = total;
+                    count.error = unexpected(reply, QStringLiteral("SCAN"));
+                    call->finish(count);
+                    return;
+                }
+                qint64 sum = total;
+                for (const RedisReply &key : reply.at(1).elements()) {
+                    if (isSessionKey(key.data()))
+                        ++sum;
+                }
+                const QByteArray next = reply.at(0).data();
+                if (next == "0") {
+                    SessionCount count;
+                    count.count = sum;
+                    call->finish(count);
+                    return;
+                }
+                countStep(call, pattern, next, sum);
+            });
+}
+
+QFuture<SessionCount> SessionAdmin::count()
+{
+    auto call = d->newCall<SessionCount>();
+    d->countStep(call, globEscape(d->keyPrefixUtf8) + '*', "0", 0);
+    return call->future();
+}
+
+QFuture<SessionProbe> SessionAdmin::probe(const QStringList &ids)
+{
+    auto call = d->newCall<SessionProbe>();
+    SessionProbe probe;
+    QList<QByteArrayList> commands;
+    QList<qsizetype> asked; // index into probe.sessions of each PTTL/STRLEN pair
+    for (const QString &id : ids) {
+        SessionInfo info;
+        info.id = id;
+        info.key = keyFor(id);
+        info.ttlMs = -2;
+        if (d->isSessionKey(info.key)) {
+            asked.append(probe.sessions.size());
+            commands.append({ "PTTL", info.key });
+            commands.append({ "STRLEN", info.key });
+        }
+        probe.sessions.append(info);
+    }
+    if (commands.isEmpty())
+        return d->finishLater(call, probe);
+    d->pipeline(commands, [call, probe, asked](const QList<RedisReply> &replies) {
+        SessionProbe result = probe;
+        for (qsizetype i = 0; i < asked.size(); ++i) {
+            SessionInfo &info = result.sessions[asked.at(i)];
+            const RedisReply &ttl = replies.at(2 * i);
+            const RedisReply &size = replies.at(2 * i + 1);
+            if (isWrongType(size))
+                continue; // not a session: as good as gone
+            const RedisReply &failed = ttl.isError() ? ttl : size;
+            if (failed.isError()) {
+                if (!result.error.isError()) {
+                    result.error = SessionError::fromRedis(
+                        failed.error(), QLatin1String(ttl.isError() ? "PTTL" : "STRLEN"));
+                }
+                continue;
+            }
+            info.ttlMs = ttl.toInteger();
+            info.size = info.ttlMs == -2 ? 0 : size.toInteger();
+        }
+        call->finish(result);
+    });
+    return call->future();
+}
+
+} // namespace RediStore
