@@ -131,7 +131,7 @@ void HttpExchangePrivate::saveAll(std::function<void(const SessionSaveResult &)>
     const std::vector<Session> sessionsToSave = givenOut;
     for (const Session &session : sessionsToSave) {
         q->save(session, [state](const SessionSaveResult &result) {
-            if (result.error.isError() && !state->first.error.isError())
+            if (!isFine(result) && !state->first.error.isError())
                 state->first = result;
             if (--state->remaining == 0)
                 state->done(state->first);
@@ -298,6 +298,51 @@ void HttpExchange::save(const Session &session, SessionStore::SaveCallback callb
                       });
 }
 
+void HttpExchange::update(const QByteArray &name, SessionStore::UpdateFunction change,
+                          SessionCallback then)
+{
+    session(name, [this, change = std::move(change), then = std::move(then)](Session session) {
+        d->remember(session);
+        d->registry->update(
+            session, change, this, [this, session, change, then](const SessionSaveResult &result) {
+                d->report(session.name(), result.error);
+                if (result.error.code() == SessionError::Code::SessionGone) {
+                    // Logged out or revoked meanwhile: the session is now a new visitor's,
+                    // and the change applies to that one, as if the request came afresh.
+                    d->registry->update(session, change, this,
+                                        [this, session, then](const SessionSaveResult &again) {
+                                            d->report(session.name(), again.error);
+                                            if (!again.ok())
+                                                fail(again.error);
+                                            else
+                                                then(session);
+                                        });
+                    return;
+                }
+                if (!result.ok()) {
+                    fail(result.error);
+                    return;
+                }
+                then(session);
+            });
+    });
+}
+
+void HttpExchange::destroy(const QByteArray &name, std::function<void()> then)
+{
+    session(name, [this, then = std::move(then)](Session session) {
+        d->registry->destroy(session, this, [this, session, then](const SessionSaveResult &result) {
+            d->report(session.name(), result.error);
+            if (!result.ok()) {
+                fail(result.error);
+                return;
+            }
+            if (then)
+                then();
+        });
+    });
+}
+
 bool HttpExchange::addHeader(const QByteArray &name, const QByteArray &value)
 {
     if (!isHeaderName(name) || !isHeaderValue(value)) {
@@ -316,6 +361,11 @@ void HttpExchange::respond(const QByteArray &body, const QByteArray &contentType
         if (d->responder)
             qCWarning(lcHttp).noquote()
                 << "a second answer to" << d->url.toDisplayString() << "was ignored";
+        return;
+    }
+    if (d->saveBeforeAnswer && !d->saving && int(status) < 400) {
+        d->saving = true;
+        saveAndRespond(body, contentType, status);
         return;
     }
     if (d->canWrite()) {
@@ -337,8 +387,9 @@ void HttpExchange::respond(StatusCode status)
 void HttpExchange::saveAndRespond(const QByteArray &body, const QByteArray &contentType,
                                   StatusCode status)
 {
+    d->saving = true;
     d->saveAll([this, body, contentType, status](const SessionSaveResult &result) {
-        if (!result.ok()) {
+        if (!HttpExchangePrivate::isFine(result)) {
             fail(result.error);
             return;
         }

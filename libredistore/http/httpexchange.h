@@ -30,11 +30,9 @@ class SessionRegistry;
 // through it without blocking, then answers exactly once, and the answer carries one
 // Set-Cookie header per saved session.
 //
-//   sessions.route(&server, QStringLiteral("/set"), [](HttpExchange *exchange) {
-//       exchange->session("my-session", [exchange](Session session) {
-//           session.setValue(QStringLiteral("user"), QStringLiteral("john_doe"));
-//           exchange->saveAndRespond("Session saved!");
-//       });
+//   sessions.route(&server, QStringLiteral("/set"), [](HttpExchange *exchange, Session &session) {
+//       session.setValue(QStringLiteral("user"), QStringLiteral("john_doe"));
+//       exchange->respond("Session saved!"); // saved first, as it changed
 //   });
 //
 // The exchange is the context of every callback given to it. It deletes itself once it has
@@ -80,13 +78,24 @@ public:
     void load(const QByteArray &name, SessionStore::LoadCallback callback);
     // Saves one session now and keeps its Set-Cookie header for the answer.
     void save(const Session &session, SessionStore::SaveCallback callback);
+    // Read-modify-write without loss (SessionStore::update): loads the session called name,
+    // runs change on it (again on fresh values if another request changed it meanwhile), saves
+    // it, then calls then with the saved session. If it stays contended, answers 409 Conflict
+    // through the error responder; if it was logged out or revoked meanwhile, the change runs on
+    // a new visitor's session instead. Other failures answer as session() does.
+    void update(const QByteArray &name, SessionStore::UpdateFunction change, SessionCallback then);
+    // Logs out: deletes the session called name in Redis (and from the per-user index) and
+    // expires its cookie in the answer, then calls then.
+    void destroy(const QByteArray &name, std::function<void()> then);
 
     // Adds a header to the answer, e.g. Location. Set-Cookie headers of saved sessions are
     // added by the exchange itself. A name that is no HTTP token, or a value with CR, LF or NUL
     // (which could add headers of a client's choosing), is refused: false, and a log line.
     bool addHeader(const QByteArray &name, const QByteArray &value);
 
-    // Answers now, with the Set-Cookie header of every session saved so far.
+    // Answers now, with the Set-Cookie header of every session saved so far. In a handler of
+    // the route form that takes the session, the sessions this exchange gave out are saved
+    // first (an unchanged one costs nothing), as saveAndRespond() does.
     void respond(const QByteArray &body, const QByteArray &contentType = textPlain,
                  StatusCode status = StatusCode::Ok);
     void respond(StatusCode status);

@@ -33,6 +33,11 @@ public:
     void report(const QByteArray &name, const SessionError &error);
     void remember(const Session &session);
     void saveAll(std::function<void(const SessionSaveResult &)> done);
+    // The session as a new visitor's: a session found gone on saving has become one.
+    static bool isFine(const SessionSaveResult &result)
+    {
+        return result.ok() || result.error.code() == SessionError::Code::SessionGone;
+    }
 
     HttpExchange *const q;
     HttpSessions *const sessions;
@@ -60,6 +65,8 @@ public:
     QSet<QByteArray> reported; // session names whose load error was already reported
     QTimer timeout;
     bool finished = false;
+    bool saveBeforeAnswer = false; // the route form that hands the handler its session
+    bool saving = false;
 };
 
 } // namespace RediStore

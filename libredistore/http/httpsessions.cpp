@@ -73,6 +73,31 @@ bool HttpSessions::route(QHttpServer *server, const QString &path,
     return bool(rule); // bool on Qt 6.4, the rule's pointer on Qt 6.8
 }
 
+bool HttpSessions::route(QHttpServer *server, const QString &path, SessionHandler handler)
+{
+    return route(server, path, QHttpServerRequest::Method::AnyKnown, std::move(handler));
+}
+
+bool HttpSessions::route(QHttpServer *server, const QString &path,
+                         QHttpServerRequest::Methods methods, SessionHandler handler)
+{
+    return route(server, path, methods, [handler = std::move(handler)](HttpExchange *exchange) {
+        exchange->d->saveBeforeAnswer = true;
+        exchange->session(exchange->sessions()->sessionName(),
+                          [exchange, handler](Session session) { handler(exchange, session); });
+    });
+}
+
+QByteArray HttpSessions::sessionName() const
+{
+    return d->sessionName;
+}
+
+void HttpSessions::setSessionName(const QByteArray &name)
+{
+    d->sessionName = name.isEmpty() ? QByteArray(defaultSessionName) : name;
+}
+
 HttpExchange *HttpSessions::begin(const QHttpServerRequest &request,
                                   QHttpServerResponder &&responder, QAbstractHttpServer *server)
 {
@@ -115,6 +140,8 @@ void HttpSessions::defaultErrorResponse(HttpExchange *exchange, const SessionErr
     // The client learns that it failed, not how: the details are in the log.
     const QByteArray body = status == StatusCode::ServiceUnavailable
         ? QByteArrayLiteral("Session storage is unavailable; please try again later.\n")
+        : status == StatusCode::Conflict
+        ? QByteArrayLiteral("The session is busy with other requests; please try again.\n")
         : QByteArrayLiteral("The session could not be processed.\n");
     if (status == StatusCode::ServiceUnavailable)
         exchange->addHeader(QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1"));
@@ -126,6 +153,8 @@ HttpSessions::StatusCode HttpSessions::statusFor(const SessionError &error)
     const int code = int(error.code());
     if (code == 0)
         return StatusCode::Ok;
+    if (error.code() == SessionError::Code::Conflict)
+        return StatusCode::Conflict;
     if (code >= 400 && code < 500)
         return StatusCode::ServiceUnavailable;
     return StatusCode::InternalServerError;

@@ -51,9 +51,13 @@ class REDISTORE_HTTP_EXPORT HttpSessions : public QObject
 public:
     using StatusCode = QHttpServerResponder::StatusCode;
     using Handler = std::function<void(HttpExchange *exchange)>;
+    // A handler that gets the request's session, loaded; what it changes is saved before the
+    // answer goes out.
+    using SessionHandler = std::function<void(HttpExchange *exchange, Session &session)>;
     using ErrorResponder = std::function<void(HttpExchange *exchange, const SessionError &error)>;
 
     static constexpr int defaultResponseTimeoutMs = 30000;
+    static constexpr const char *defaultSessionName = "session";
 
     explicit HttpSessions(SessionStore *store, QObject *parent = nullptr);
     ~HttpSessions() override;
@@ -65,6 +69,21 @@ public:
     bool route(QHttpServer *server, const QString &path, Handler handler);
     bool route(QHttpServer *server, const QString &path, QHttpServerRequest::Methods methods,
                Handler handler);
+    // The same, handing handler the session called sessionName(), loaded (a bad cookie gives a
+    // new session; a dead Redis answers 503 without calling handler). When handler answers with
+    // respond(), a changed session is saved first:
+    //
+    //   sessions.route(&server, QStringLiteral("/visits"), [](HttpExchange *ex, Session &s) {
+    //       s.setValue(QStringLiteral("visits"), s.value(QStringLiteral("visits")).toInt() + 1);
+    //       ex->respond(QByteArray::number(s.value(QStringLiteral("visits")).toInt()));
+    //   });
+    bool route(QHttpServer *server, const QString &path, SessionHandler handler);
+    bool route(QHttpServer *server, const QString &path, QHttpServerRequest::Methods methods,
+               SessionHandler handler);
+
+    // The cookie name of the session the route form hands out (default "session").
+    QByteArray sessionName() const;
+    void setSessionName(const QByteArray &name);
 
     // Begins answering request, for route handlers of your own that take the responder
     // (`QHttpServerResponder &&` on Qt 6.4, `QHttpServerResponder &` on Qt 6.8: move it in).

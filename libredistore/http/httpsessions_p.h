@@ -22,6 +22,7 @@ public:
     int responseTimeoutMs = HttpSessions::defaultResponseTimeoutMs;
     HttpSessions::ErrorResponder errorResponder;
     int pending = 0;
+    QByteArray sessionName = HttpSessions::defaultSessionName;
 };
 
 } // namespace RediStore

@@ -9,6 +9,8 @@
 
 #include <QtCore/QProcess>
 #include <QtCore/QRegularExpression>
+#include <QtNetwork/QNetworkReply>
+#include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
 #include <memory>
@@ -54,6 +56,9 @@ private Q_SLOTS:
     void urlAuthDb_data();
     void urlAuthDb();
     void urlAuthDbConflicts();
+    void shop();
+    void shopCartKeepsConcurrentAdds();
+    void shopLogoutEverywhere();
 
 private:
     QStringList keys(const QByteArray &pattern) const
@@ -342,6 +347,109 @@ void tst_Examples::urlAuthDbConflicts()
     // None.
     QCOMPARE(runToEnd(program(EXAMPLE_URL_AUTH_DB), {}, &output), 2);
     QVERIFY2(output.contains("withUrl"), output.constData());
+}
+
+namespace {
+
+QStringList lines(const QByteArray &body)
+{
+    return QString::fromUtf8(body).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+} // namespace
+
+void tst_Examples::shop()
+{
+    ExampleProcess example(program(EXAMPLE_SHOP),
+                           { QStringLiteral("--port"), QStringLiteral("0"),
+                             QStringLiteral("--redis-url"), m_redis.url(0) });
+    const QUrl base = example.waitForUrl();
+    QVERIFY2(base.isValid(), example.standardError().constData());
+    HttpTestClient browser(base);
+
+    HttpResult result = browser.get(QStringLiteral("/me"));
+    QCOMPARE(result.status, 401);
+    QCOMPARE(browser.get(QStringLiteral("/login")).status, 400);
+    result = browser.get(QStringLiteral("/login?user=alice"));
+    QCOMPARE(result.status, 200);
+    QCOMPARE(result.body, QByteArray("Logged in as alice"));
+    QCOMPARE(result.header("content-type"), QByteArray("text/plain; charset=utf-8"));
+    QCOMPARE(browser.get(QStringLiteral("/me")).body, QByteArray("alice"));
+    QCOMPARE(browser.get(QStringLiteral("/cart")).body, QByteArray());
+    QCOMPARE(browser.get(QStringLiteral("/cart/add?item=tea")).body, QByteArray("1 items"));
+    QCOMPARE(browser.get(QStringLiteral("/cart/add?item=milk")).body, QByteArray("2 items"));
+    QCOMPARE(browser.get(QStringLiteral("/cart")).body, QByteArray("tea,milk"));
+    // The index knows the session, under its own key outside the session prefix.
+    result = browser.get(QStringLiteral("/sessions"));
+    QCOMPARE(result.status, 200);
+    const QStringList listed = lines(result.body);
+    QCOMPARE(listed.size(), 2);
+    QCOMPARE(listed.first(), QStringLiteral("1 sessions"));
+    QCOMPARE(listed.at(1).size(), 52);
+    QCOMPARE(keys("session_*"), QStringList { QStringLiteral("session_") + listed.at(1) });
+    QCOMPARE(keys("redistore:user:*").size(), 1);
+
+    result = browser.get(QStringLiteral("/logout"));
+    QCOMPARE(result.body, QByteArray("Logged out"));
+    QVERIFY(keys("session_*").isEmpty());
+    QCOMPARE(browser.get(QStringLiteral("/me")).status, 401);
+    QCOMPARE(browser.get(QStringLiteral("/sessions")).status, 401);
+    QCOMPARE(browser.get(QStringLiteral("/logout-everywhere")).status, 401);
+}
+
+void tst_Examples::shopCartKeepsConcurrentAdds()
+{
+    ExampleProcess example(program(EXAMPLE_SHOP),
+                           { QStringLiteral("--port"), QStringLiteral("0"),
+                             QStringLiteral("--redis-url"), m_redis.url(0) });
+    const QUrl base = example.waitForUrl();
+    QVERIFY2(base.isValid(), example.standardError().constData());
+    HttpTestClient browser(base);
+    QCOMPARE(browser.get(QStringLiteral("/login?user=bob")).status, 200);
+    // Many tabs add at once: every item stays.
+    constexpr int adds = 32;
+    std::vector<std::unique_ptr<QNetworkReply>> replies;
+    for (int i = 0; i < adds; ++i)
+        replies.emplace_back(browser.start(QStringLiteral("/cart/add?item=i%1").arg(i)));
+    for (const auto &reply : replies) {
+        QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+        QVERIFY(reply->isFinished() || finished.wait(20000));
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        QVERIFY(reply->readAll().endsWith(" items"));
+    }
+    const QStringList items
+        = QString::fromUtf8(browser.get(QStringLiteral("/cart")).body).split(QLatin1Char(','));
+    QCOMPARE(items.size(), adds);
+    QCOMPARE(QSet<QString>(items.cbegin(), items.cend()).size(), adds);
+}
+
+void tst_Examples::shopLogoutEverywhere()
+{
+    ExampleProcess example(program(EXAMPLE_SHOP),
+                           { QStringLiteral("--port"), QStringLiteral("0"),
+                             QStringLiteral("--redis-url"), m_redis.url(0) });
+    const QUrl base = example.waitForUrl();
+    QVERIFY2(base.isValid(), example.standardError().constData());
+    HttpTestClient laptop(base);
+    HttpTestClient phone(base);
+    HttpTestClient other(base);
+    QCOMPARE(laptop.get(QStringLiteral("/login?user=carol")).status, 200);
+    QCOMPARE(phone.get(QStringLiteral("/login?user=carol")).status, 200);
+    QCOMPARE(other.get(QStringLiteral("/login?user=dave")).status, 200);
+    QVERIFY(laptop.cookie("shop") != phone.cookie("shop"));
+    const QStringList listed = lines(phone.get(QStringLiteral("/sessions")).body);
+    QCOMPARE(listed.first(), QStringLiteral("2 sessions"));
+
+    HttpResult result = phone.get(QStringLiteral("/logout-everywhere"));
+    QCOMPARE(result.status, 200);
+    QCOMPARE(result.body, QByteArray("Ended 2 sessions"));
+    QCOMPARE(laptop.get(QStringLiteral("/me")).status, 401);
+    QCOMPARE(phone.get(QStringLiteral("/me")).status, 401);
+    QCOMPARE(other.get(QStringLiteral("/me")).body, QByteArray("dave"));
+    QCOMPARE(keys("session_*").size(), 1);
+    // The laptop's cart is a new visitor's: nothing of carol's session comes back.
+    QCOMPARE(laptop.get(QStringLiteral("/cart/add?item=x")).body, QByteArray("1 items"));
+    QCOMPARE(laptop.get(QStringLiteral("/me")).status, 401);
 }
 
 QTEST_MAIN(tst_Examples)

@@ -1,6 +1,7 @@
 // End to end: QHttpServer on port 0 with a RedisStore on a private redis-server, driven by
 // QNetworkAccessManager with a cookie jar, as a browser would.
 #include <libredistore/http/httpsessions.h>
+#include <libredistore/serializer/sessionserializer.h>
 #include <libredistore/session/redisstore.h>
 #include <libredistore/session/sessionregistry.h>
 
@@ -8,7 +9,9 @@
 #include "redisserver.h"
 
 #include <QtCore/QElapsedTimer>
+#include <QtCore/QRandomGenerator>
 #include <QtCore/QRegularExpression>
+#include <QtCore/QTimer>
 #include <QtHttpServer/QHttpServer>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
@@ -38,6 +41,9 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void setGetDelete();
+    void routeFormSavesBeforeAnswering();
+    void updateThatStaysContendedAnswers409();
+    void logoutRacingASlowSaveStaysLoggedOut();
     void loginRegeneratesId();
     void severalSessionsInOneRequest();
     void badCookieGivesNewSession_data();
@@ -140,6 +146,43 @@ void tst_HttpSessions::initTestCase()
             = exchange->query().queryItemValue(QStringLiteral("v"), QUrl::FullyDecoded).toUtf8();
         const bool added = exchange->addHeader(QByteArrayLiteral("X-Echo"), value);
         exchange->respond(added ? QByteArrayLiteral("added") : QByteArrayLiteral("refused"));
+    });
+
+    // The route form: the handler gets its session, saved before the answer when changed.
+    sessions.setSessionName(sessionName);
+    sessions.route(m_server.get(), QStringLiteral("/visits"),
+                   [](HttpExchange *exchange, Session &session) {
+                       const int visits = session.value(QStringLiteral("visits")).toInt() + 1;
+                       session.setValue(QStringLiteral("visits"), visits);
+                       exchange->respond(QByteArray::number(visits));
+                   });
+    // An update that another writer beats every time: 409.
+    sessions.route(m_server.get(), QStringLiteral("/contended"), [this](HttpExchange *exchange) {
+        exchange->update(
+            sessionName,
+            [this](Session &session) {
+                if (!session.id().isEmpty()) {
+                    const auto other
+                        = SessionSerializer::byName(QStringLiteral("datastream"))
+                              ->serialize({ { QStringLiteral("other"),
+                                              QRandomGenerator::global()->generate() } });
+                    m_redis.command({ "SETEX", redisKey(session.id()), "600", other.value() });
+                }
+                session.setValue(QStringLiteral("n"), 1);
+            },
+            [exchange](Session) { exchange->respond("updated"); });
+    });
+    // Loads, waits, then saves: a logout may come in between.
+    sessions.route(m_server.get(), QStringLiteral("/slow-cart"), [](HttpExchange *exchange) {
+        exchange->session(sessionName, [exchange](Session session) {
+            QTimer::singleShot(300, exchange, [exchange, session]() mutable {
+                session.setValue(QStringLiteral("cart"), QStringLiteral("tea"));
+                exchange->saveAndRespond("added");
+            });
+        });
+    });
+    sessions.route(m_server.get(), QStringLiteral("/logout"), [](HttpExchange *exchange) {
+        exchange->destroy(sessionName, [exchange]() { exchange->respond("Logged out"); });
     });
 
     const quint16 port = HttpSessions::listen(m_server.get(), QHostAddress::LocalHost);
@@ -487,6 +530,41 @@ void tst_HttpSessions::cleanupTestCase()
     m_server.reset();
     m_sessions.reset();
     m_store.reset();
+}
+
+void tst_HttpSessions::routeFormSavesBeforeAnswering()
+{
+    HttpResult result = m_client.get(QStringLiteral("/visits"));
+    QCOMPARE(result.body, QByteArray("1"));
+    QCOMPARE(result.setCookies.size(), 1);
+    QCOMPARE(m_client.get(QStringLiteral("/visits")).body, QByteArray("2"));
+    result = m_client.get(QStringLiteral("/visits"));
+    QCOMPARE(result.body, QByteArray("3"));
+    const QString id = QString::fromLatin1(m_client.get(QStringLiteral("/id")).body);
+    QCOMPARE(exists(id), 1);
+}
+
+void tst_HttpSessions::updateThatStaysContendedAnswers409()
+{
+    QCOMPARE(m_client.get(QStringLiteral("/set")).status, 200);
+    const HttpResult result = m_client.get(QStringLiteral("/contended"));
+    QCOMPARE(result.status, 409);
+    QVERIFY(result.body.contains("try again"));
+}
+
+void tst_HttpSessions::logoutRacingASlowSaveStaysLoggedOut()
+{
+    QCOMPARE(m_client.get(QStringLiteral("/set")).status, 200);
+    const QString id = QString::fromLatin1(m_client.get(QStringLiteral("/id")).body);
+    std::unique_ptr<QNetworkReply> slow(m_client.start(QStringLiteral("/slow-cart")));
+    QCOMPARE(m_client.get(QStringLiteral("/logout")).body, QByteArray("Logged out"));
+    QSignalSpy finished(slow.get(), &QNetworkReply::finished);
+    QVERIFY(slow->isFinished() || finished.wait(5000));
+    QCOMPARE(slow->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    // Its cookie is expired, and the session stays gone.
+    QVERIFY(slow->rawHeader("Set-Cookie").contains("Max-Age=0"));
+    QCOMPARE(exists(id), 0);
+    QCOMPARE(m_client.get(QStringLiteral("/get")).body, QByteArray("No user in session"));
 }
 
 QTEST_MAIN(tst_HttpSessions)
