@@ -3,7 +3,6 @@
 #include "cli.h"
 
 #include <libredistore/redis/redisconfig.h>
-#include <libredistore/redis/redispool.h>
 #include <libredistore/serializer/sessionserializer.h>
 #include <libredistore/session/sessionadmin.h>
 
@@ -239,43 +238,15 @@ int failure(const QString &program, const RediStore::SessionError &error)
     return failure(program, error.message());
 }
 
-// The preview of one stored value, decoded as the admin would decode it.
-QString previewStored(const RediStore::SessionAdmin &admin, const QByteArray &raw)
+// The preview of one loaded session: its values, or why they do not show.
+QString previewContent(const RediStore::SessionAdmin &admin,
+                       const RediStore::SessionContent &content)
 {
-    if (const auto serializer = admin.serializer()) {
-        const auto values = serializer->deserialize(raw);
-        return values.ok() ? previewValues(values.value())
-                           : QStringLiteral("(does not decode as %1)").arg(serializer->name());
-    }
-    const auto detected = RediStore::SessionSerializer::detect(raw);
-    return detected.ok() ? previewValues(detected.value().values)
-                         : QStringLiteral("(does not decode)");
-}
-
-// Removes the keys that are not strings (so not sessions) from *sessions, with a warning on
-// stderr naming each. False when TYPE itself fails.
-bool skipOtherTypes(const QString &program, RediStore::SessionAdmin &admin,
-                    QList<RediStore::SessionInfo> *sessions)
-{
-    QList<QFuture<RediStore::RedisReply>> types;
-    for (const RediStore::SessionInfo &info : std::as_const(*sessions))
-        types.append(admin.pool()->execute({ "TYPE", info.key }));
-    QList<RediStore::SessionInfo> kept;
-    for (qsizetype i = 0; i < sessions->size(); ++i) {
-        const RediStore::RedisReply type = await(types.at(i));
-        if (type.isError())
-            return false;
-        const RediStore::SessionInfo &info = sessions->at(i);
-        if (type.data() == "string") {
-            kept.append(info);
-        } else if (type.data() != "none") {
-            printErr(
-                QStringLiteral("%1: warning: key %2 is a %3, not a session; skipped\n")
-                    .arg(program, QString::fromUtf8(info.key), QString::fromUtf8(type.data())));
-        }
-    }
-    *sessions = kept;
-    return true;
+    if (content.ok())
+        return previewValues(content.values);
+    if (const auto serializer = admin.serializer())
+        return QStringLiteral("(does not decode as %1)").arg(serializer->name());
+    return QStringLiteral("(does not decode)");
 }
 
 int runList(const QStringList &args)
@@ -294,33 +265,30 @@ int runList(const QStringList &args)
     QByteArray cursor = "0";
     for (;;) {
         const RediStore::SessionPage page = await(admin.scan(cursor, 500));
-        QList<RediStore::SessionInfo> sessions = page.sessions;
-        if (page.error.isError()) {
-            // A failed SCAN ends the listing, and so does a lost connection; a key of another
-            // type under the prefix (STRLEN's WRONGTYPE) is skipped with a warning.
-            if (page.nextCursor.isEmpty()
-                || page.error.code() != RediStore::SessionError::Code::RedisCommandFailed
-                || !skipOtherTypes(run.program, admin, &sessions)) {
-                if (opened)
-                    printOut("\n");
-                return failure(run.program, page.error);
-            }
+        if (!page.ok()) {
+            if (opened)
+                printOut("\n");
+            return failure(run.program, page.error);
         }
+        for (const RediStore::SessionSkippedKey &skipped : page.skipped) {
+            printErr(QStringLiteral("%1: warning: key %2 is a %3, not a session; skipped\n")
+                         .arg(run.program, QString::fromUtf8(skipped.key),
+                              QString::fromUtf8(skipped.type)));
+        }
+        const QList<RediStore::SessionInfo> &sessions = page.sessions;
 
-        // The values for the previews: one MGET per page. (SessionAdmin::load would remember
+        // The values for the previews, one pipelined batch per page. (load() would remember
         // each session's serializer, which a listing of a big database does not need.)
-        QList<RediStore::RedisReply> stored;
+        QList<RediStore::SessionContent> stored;
         if (!json && !sessions.isEmpty()) {
-            QByteArrayList mget { "MGET" };
-            for (const RediStore::SessionInfo &info : std::as_const(sessions))
-                mget << info.key;
-            const RediStore::RedisReply reply = await(admin.pool()->execute(mget));
-            if (reply.isError()) {
-                return failure(
-                    run.program,
-                    RediStore::SessionError::fromRedis(reply.error(), QStringLiteral("MGET")));
-            }
-            stored = reply.elements();
+            QStringList ids;
+            ids.reserve(sessions.size());
+            for (const RediStore::SessionInfo &info : sessions)
+                ids.append(info.id);
+            const RediStore::SessionContentList loaded = await(admin.loadMany(ids));
+            if (!loaded.ok())
+                return failure(run.program, loaded.error);
+            stored = loaded.sessions;
         }
 
         QByteArray out;
@@ -339,14 +307,14 @@ int runList(const QStringList &args)
                 first = false;
                 continue;
             }
-            const RediStore::RedisReply value = stored.value(i);
-            if (value.isNil())
-                continue; // gone since SCAN, or not a string
+            const RediStore::SessionContent content = stored.value(i);
+            if (!content.exists)
+                continue; // gone since SCAN
             out += QStringLiteral("%1  %2  %3  %4\n")
                        .arg(info.id, -52)
                        .arg(formatTtl(info.ttlMs), 10)
                        .arg(QString::number(info.size) + QStringLiteral(" B"), 9)
-                       .arg(previewStored(admin, value.data()))
+                       .arg(previewContent(admin, content))
                        .toUtf8();
         }
         printOut(out);
@@ -368,7 +336,7 @@ int runCount(const QStringList &args)
         return exitCode;
     }
     const RediStore::SessionCount counted = await(run.admin->count());
-    if (counted.error.isError())
+    if (!counted.ok())
         return failure(run.program, counted.error);
     printOut(QByteArray::number(counted.count) + '\n');
     return Success;
@@ -385,7 +353,7 @@ int runShow(const QStringList &args)
     }
     const QString id = run.arguments.positional.first();
     const RediStore::SessionContent content = await(run.admin->load(id));
-    if (content.error.isError())
+    if (!content.ok())
         return failure(run.program, content.error);
     if (run.arguments.isSet(QStringLiteral("json"))) {
         printOut(toJson(content.values) + '\n');
@@ -423,10 +391,10 @@ int runSet(const QStringList &args)
         return usageError(setCommand, run.program,
                           QStringLiteral("JSON_VALUE is not JSON: ") + error);
     }
-    const RediStore::SessionError result
+    const RediStore::SessionChange result
         = await(run.admin->setValue(operands.at(0), operands.at(1), value));
-    if (result.isError())
-        return failure(run.program, result);
+    if (!result.ok())
+        return failure(run.program, result.error);
     return Success;
 }
 
@@ -445,10 +413,10 @@ int runExpire(const QStringList &args)
                           QStringLiteral("SECONDS must be a positive integer (to remove a "
                                          "session now, use delete)"));
     }
-    const RediStore::SessionError result
+    const RediStore::SessionChange result
         = await(run.admin->expire(run.arguments.positional.at(0), seconds));
-    if (result.isError())
-        return failure(run.program, result);
+    if (!result.ok())
+        return failure(run.program, result.error);
     return Success;
 }
 
@@ -461,10 +429,10 @@ int runPersist(const QStringList &args)
         != Setup::Ready) {
         return exitCode;
     }
-    const RediStore::SessionError result
+    const RediStore::SessionChange result
         = await(run.admin->persist(run.arguments.positional.at(0)));
-    if (result.isError())
-        return failure(run.program, result);
+    if (!result.ok())
+        return failure(run.program, result.error);
     return Success;
 }
 
@@ -487,7 +455,7 @@ int runDelete(const QStringList &args)
         }
     }
     const RediStore::SessionDeletion deletion = await(run.admin->remove(ids));
-    if (deletion.error.isError())
+    if (!deletion.ok())
         return failure(run.program, deletion.error);
     printOut(QByteArray::number(deletion.deleted) + '\n');
     if (deletion.deleted < ids.size()) {
