@@ -89,14 +89,14 @@ QVariantMap payload(const SessionSerializer &serializer, int target, qint64 coun
 }
 
 StoreResult measureStore(const QString &url, const QString &serializerName, int size,
-                         int concurrency, int ms)
+                         int concurrency, int ms, SessionConcurrency mode)
 {
     StoreResult result;
     const auto serializer = SessionSerializer::byName(serializerName);
     auto created
         = RedisStore::create(KeyRing::keys({ QByteArray("0123456789abcdef0123456789abcdef") }),
                              { withUrl(url), withSerializer(serializer), withPoolSize(4),
-                               withMaxAge(keyLifetimeSeconds(ms)) });
+                               withMaxAge(keyLifetimeSeconds(ms)), withConcurrency(mode) });
     if (!created.ok()) {
         result.error = created.error().message();
         return result;
@@ -207,18 +207,20 @@ StoreResult measureStore(const QString &url, const QString &serializerName, int 
 // One store per thread, as a multi-threaded server runs it (the library's rule: a store
 // belongs to one thread); the sessions in flight are shared out over the threads.
 StoreResult measureParallel(const QString &url, const QString &serializerName, int size,
-                            int concurrency, int ms, int threads)
+                            int concurrency, int ms, int threads,
+                            SessionConcurrency mode = SessionConcurrency::CompareAndSet)
 {
     threads = qBound(1, threads, concurrency);
     if (threads == 1)
-        return measureStore(url, serializerName, size, concurrency, ms);
+        return measureStore(url, serializerName, size, concurrency, ms, mode);
     std::vector<StoreResult> results(static_cast<size_t>(threads));
     std::vector<std::unique_ptr<QThread>> workers;
     for (int t = 0; t < threads; ++t) {
         const int share = concurrency / threads + (t < concurrency % threads ? 1 : 0);
-        workers.emplace_back(QThread::create([&results, t, url, serializerName, size, share, ms]() {
-            results[size_t(t)] = measureStore(url, serializerName, size, share, ms);
-        }));
+        workers.emplace_back(
+            QThread::create([&results, t, url, serializerName, size, share, ms, mode]() {
+                results[size_t(t)] = measureStore(url, serializerName, size, share, ms, mode);
+            }));
         workers.back()->start();
     }
     for (auto &worker : workers)
@@ -389,6 +391,11 @@ int runStoreBench(const QStringList &arguments)
                        QStringLiteral("The table (with redis-benchmark and Go beside) for the "
                                       "--size and --concurrency given, each a comma-separated "
                                       "list, instead of one figure.") });
+    parser.addOption({ QStringLiteral("write-mode"),
+                       QStringLiteral("How the store saves: compare-and-set (the default: no lost "
+                                      "updates), last-write-wins (Go's plain SETEX), or both, "
+                                      "side by side in the same run (/LWW: the ratio)."),
+                       QStringLiteral("MODE"), QStringLiteral("compare-and-set") });
     parser.addOption({ QStringLiteral("json"), QStringLiteral("Print JSON.") });
     parser.process(arguments);
     const int threads = qMax(1, parser.value(QStringLiteral("threads")).toInt());
@@ -413,6 +420,18 @@ int runStoreBench(const QStringList &arguments)
     const bool comparePlain = tls && !redis.url().isEmpty();
     const int ms = qMax(100, int(parser.value(QStringLiteral("seconds")).toDouble() * 1000));
 
+    const QString writeMode = parser.value(QStringLiteral("write-mode"));
+    if (writeMode != QLatin1String("compare-and-set")
+        && writeMode != QLatin1String("last-write-wins") && writeMode != QLatin1String("both")) {
+        err << "--write-mode: '" << writeMode << "' is not compare-and-set, last-write-wins or both"
+            << Qt::endl;
+        return 2;
+    }
+    const SessionConcurrency mode = writeMode == QLatin1String("last-write-wins")
+        ? SessionConcurrency::LastWriteWins
+        : SessionConcurrency::CompareAndSet;
+    const bool compareModes = writeMode == QLatin1String("both");
+
     const bool table = parser.isSet(QStringLiteral("table"));
     if (!table
         && (parser.isSet(QStringLiteral("size")) || parser.isSet(QStringLiteral("concurrency")))) {
@@ -423,7 +442,7 @@ int runStoreBench(const QStringList &arguments)
             return 2;
         }
         const StoreResult r
-            = measureParallel(measuredUrl, serializer, size, concurrency, ms, threads);
+            = measureParallel(measuredUrl, serializer, size, concurrency, ms, threads, mode);
         if (!r.error.isEmpty()) {
             err << r.error << Qt::endl;
             return 1;
@@ -431,6 +450,25 @@ int runStoreBench(const QStringList &arguments)
         QJsonObject object = resultObject(r, size, concurrency);
         object.insert(QStringLiteral("serializer"), serializer);
         object.insert(QStringLiteral("tls"), tls);
+        object.insert(QStringLiteral("write_mode"),
+                      compareModes ? QStringLiteral("compare-and-set") : writeMode);
+        if (compareModes) {
+            const StoreResult lww = measureParallel(measuredUrl, serializer, size, concurrency, ms,
+                                                    threads, SessionConcurrency::LastWriteWins);
+            object.insert(QStringLiteral("last_write_wins_sessions_per_second"),
+                          lww.sessionsPerSecond);
+            object.insert(QStringLiteral("last_write_wins_cpu_us_per_session"),
+                          lww.cpuUsPerSession);
+            if (parser.isSet(QStringLiteral("json"))) {
+                out << QJsonDocument(object).toJson(QJsonDocument::Compact) << '\n';
+            } else {
+                out << r.sessionsPerSecond << " sessions/s compare-and-set (" << r.cpuUsPerSession
+                    << " us CPU/op), " << lww.sessionsPerSecond << " last-write-wins ("
+                    << lww.cpuUsPerSession << " us CPU/op); ratio "
+                    << ratio(r.sessionsPerSecond, lww.sessionsPerSecond) << "\n";
+            }
+            return r.errors || lww.errors ? 1 : 0;
+        }
         std::optional<double> plain;
         if (comparePlain) {
             plain = measureParallel(redis.url(), serializer, size, concurrency, ms, threads)
@@ -465,8 +503,12 @@ int runStoreBench(const QStringList &arguments)
         out << "RedisStore (" << serializer << ", " << threads << " threads, one store each) vs "
             << "redis-benchmark GET and Go redistore, same server (" << measuredUrl
             << "), same run; one op = load + change + save"
-            << (comparePlain ? "; /plain: the store without TLS, same row" : "") << "\n";
-        out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11 %12 %13 %14 %15%16\n")
+            << (comparePlain ? "; /plain: the store without TLS, same row" : "")
+            << (compareModes ? "; /LWW: compare-and-set saves over last-write-wins (Go's "
+                               "SETEX), same row"
+                             : "")
+            << "\n";
+        out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11 %12 %13 %14 %15%16%17\n")
                    .arg(QStringLiteral("size"), -6)
                    .arg(QStringLiteral("in flight"), 9)
                    .arg(QStringLiteral("sessions/s"), 11)
@@ -485,6 +527,10 @@ int runStoreBench(const QStringList &arguments)
                    .arg(comparePlain ? QStringLiteral(" %1 %2")
                                            .arg(QStringLiteral("plain"), 9)
                                            .arg(QStringLiteral("/plain"), 7)
+                                     : QString())
+                   .arg(compareModes ? QStringLiteral(" %1 %2")
+                                           .arg(QStringLiteral("LWW"), 9)
+                                           .arg(QStringLiteral("/LWW"), 7)
                                      : QString());
         out.flush();
     }
@@ -505,7 +551,7 @@ int runStoreBench(const QStringList &arguments)
                         go = it->second;
                 }
                 StoreResult result
-                    = measureParallel(measuredUrl, serializer, size, conc, ms, threads);
+                    = measureParallel(measuredUrl, serializer, size, conc, ms, threads, mode);
                 if (!result.error.isEmpty()) {
                     err << result.error << Qt::endl;
                     return 1;
@@ -537,8 +583,14 @@ int runStoreBench(const QStringList &arguments)
             const auto commands = commandMix(redis, r.serializedSize, conc, requests16, tls);
             std::optional<double> plain;
             if (comparePlain) {
-                plain = measureParallel(redis.url(), serializer, size, conc, ms, threads)
+                plain = measureParallel(redis.url(), serializer, size, conc, ms, threads, mode)
                             .sessionsPerSecond;
+            }
+            std::optional<double> lww;
+            if (compareModes) {
+                lww = measureParallel(measuredUrl, serializer, size, conc, ms, threads,
+                                      SessionConcurrency::LastWriteWins)
+                          .sessionsPerSecond;
             }
             const std::optional<double> mix
                 = commands ? std::optional<double>(commands->sessions()) : std::nullopt;
@@ -557,10 +609,14 @@ int runStoreBench(const QStringList &arguments)
             row.insert(QStringLiteral("tls"), tls);
             if (plain)
                 row.insert(QStringLiteral("plain_sessions_per_second"), *plain);
+            if (lww)
+                row.insert(QStringLiteral("last_write_wins_sessions_per_second"), *lww);
+            row.insert(QStringLiteral("write_mode"),
+                       compareModes ? QStringLiteral("compare-and-set") : writeMode);
             rows.append(row);
             if (parser.isSet(QStringLiteral("json")))
                 continue;
-            out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11 %12 %13 %14 %15%16\n")
+            out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11 %12 %13 %14 %15%16%17\n")
                        .arg(size == 100 ? QStringLiteral("100 B")
                                         : QStringLiteral("%1 KiB").arg(size / 1024),
                             -6)
@@ -581,7 +637,11 @@ int runStoreBench(const QStringList &arguments)
                        .arg(plain ? QStringLiteral(" %1 %2")
                                         .arg(figure(plain), 9)
                                         .arg(ratio(r.sessionsPerSecond, plain), 7)
-                                  : QString());
+                                  : QString())
+                       .arg(lww ? QStringLiteral(" %1 %2")
+                                      .arg(figure(lww), 9)
+                                      .arg(ratio(r.sessionsPerSecond, lww), 7)
+                                : QString());
             if (r.errors)
                 out << "    (" << r.errors << " errors)\n";
             out.flush();
