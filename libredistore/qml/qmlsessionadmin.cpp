@@ -2,7 +2,7 @@
 
 #include "qmljs_p.h"
 
-#include <libredistore/redis/redispool.h>
+#include <libredistore/redis/redisconfig.h>
 #include <libredistore/serializer/sessionserializer.h>
 #include <libredistore/session/sessionadmin.h>
 
@@ -163,7 +163,6 @@ SessionAdmin *QmlSessionAdmin::admin()
                             .arg(m_serializer));
         }
     }
-    m_config = redis;
     m_admin = new SessionAdmin(redis, m_keyPrefix, std::move(serializer), this);
     m_admin->setReadOnly(m_readOnly);
     return m_admin;
@@ -175,17 +174,19 @@ void QmlSessionAdmin::probe()
     if (!current)
         return;
     QPointer<SessionAdmin> guard(current);
-    QmlJs::whenDone(this, current->pool()->execute({ QByteArrayLiteral("PING") }),
-                    [this, guard](const RedisReply &reply) {
-                        if (!guard || guard != m_admin)
-                            return; // reconfigured meanwhile
-                        setConnected(!reply.isError());
-                        setError(reply.isError() ? reply.error().message() : QString());
-                    });
+    QmlJs::whenDone(this, current->ping(), [this, guard](const SessionPing &ping) {
+        if (!guard || guard != m_admin)
+            return; // reconfigured meanwhile
+        setConnected(ping.ok());
+        setError(ping.ok() ? QString() : ping.error.message());
+    });
 }
 
 QString QmlSessionAdmin::noteResult(const SessionError &error)
 {
+    // A call of an admin replaced since (reconfigured): it says nothing about the current one.
+    if (error.redisError().code() == RedisError::Code::ClientDestroyed)
+        return errorText(error);
     switch (error.code()) {
     case SessionError::Code::NoError:
         setConnected(true);
@@ -241,7 +242,7 @@ void QmlSessionAdmin::scanStep(QPointer<SessionAdmin> current, const QByteArray 
     static constexpr const char method[] = "SessionAdmin.list";
     QmlJs::whenDone(
         this, current->scan(cursor), [this, current, callback, sessions](const SessionPage &page) {
-            if (page.error.isError())
+            if (!page.ok())
                 return deliver(method, callback, noteResult(page.error), QJSValue());
             for (const SessionInfo &info : page.sessions) {
                 if (info.ttlMs == -2)
@@ -338,8 +339,8 @@ void QmlSessionAdmin::set(const QJSValue &idValue, const QJSValue &keyValue, con
     if (!current)
         return failLater(method, callback, m_configError);
     QmlJs::whenDone(this, current->setValue(id, key, QmlJs::toStorable(value)),
-                    [this, callback](const SessionError &result) {
-                        deliver(method, callback, noteResult(result), QJSValue(true));
+                    [this, callback](const SessionChange &result) {
+                        deliver(method, callback, noteResult(result.error), QJSValue(true));
                     });
 }
 
@@ -369,8 +370,8 @@ void QmlSessionAdmin::expire(const QJSValue &idValue, const QJSValue &seconds,
     if (!current)
         return failLater(method, callback, m_configError);
     QmlJs::whenDone(this, current->expire(id, qint64(number)),
-                    [this, callback](const SessionError &result) {
-                        deliver(method, callback, noteResult(result), QJSValue(true));
+                    [this, callback](const SessionChange &result) {
+                        deliver(method, callback, noteResult(result.error), QJSValue(true));
                     });
 }
 
@@ -385,8 +386,8 @@ void QmlSessionAdmin::persist(const QJSValue &idValue, const QJSValue &callback)
     SessionAdmin *current = admin();
     if (!current)
         return failLater(method, callback, m_configError);
-    QmlJs::whenDone(this, current->persist(id), [this, callback](const SessionError &result) {
-        deliver(method, callback, noteResult(result), QJSValue(true));
+    QmlJs::whenDone(this, current->persist(id), [this, callback](const SessionChange &result) {
+        deliver(method, callback, noteResult(result.error), QJSValue(true));
     });
 }
 
@@ -416,6 +417,7 @@ void QmlSessionAdmin::remove(const QJSValue &idsValue, const QJSValue &callback)
     if (!current)
         return failLater(method, callback, m_configError);
     if (ids.isEmpty()) {
+        // Nothing to ask Redis: connected and error stay as they are.
         QTimer::singleShot(
             0, this, [this, callback]() { deliver(method, callback, QString(), QJSValue(0)); });
         return;

@@ -1,8 +1,6 @@
 #ifndef REDISTORE_QMLSESSIONADMIN_H
 #define REDISTORE_QMLSESSIONADMIN_H
 
-#include <libredistore/redis/redisconfig.h>
-
 #include <QtCore/QObject>
 #include <QtCore/QPointer>
 #include <QtQml/QJSValue>
@@ -87,7 +85,6 @@ public:
     // For C++ users of the module (SessionListModel): the library's admin for the current
     // properties, or null when they are not valid (error() says why).
     RediStore::SessionAdmin *admin();
-    RedisConfig redisConfig() const { return m_config; }
 
     void classBegin() override;
     void componentComplete() override;
@@ -125,7 +122,6 @@ private:
     QString m_error;
     QString m_configError;
     bool m_complete = true;
-    RedisConfig m_config;
     RediStore::SessionAdmin *m_admin = nullptr;
 };
 

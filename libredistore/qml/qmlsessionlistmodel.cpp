@@ -3,10 +3,8 @@
 #include "qmljs_p.h"
 #include "qmlsessionadmin.h"
 
-#include <libredistore/redis/redisclient.h>
-#include <libredistore/redis/redispool.h>
-#include <libredistore/redis/redissubscriber.h>
 #include <libredistore/session/sessionadmin.h>
+#include <libredistore/session/sessionwatcher.h>
 
 #include <QtCore/QLoggingCategory>
 #include <QtQml/QJSEngine>
@@ -24,36 +22,11 @@ qint64 secondsFromMs(qint64 ms)
     return ms < 0 ? ms : (ms + 500) / 1000;
 }
 
-// notify-keyspace-events must hold K (keyspace channel) and the classes of the events a
-// session goes through: g (del, expire, persist, rename), $ (set) and x (expired); A is all.
-bool keyspaceNotificationsOn(const QByteArray &flags)
-{
-    if (!flags.contains('K'))
-        return false;
-    return flags.contains('A')
-        || (flags.contains('g') && flags.contains('$') && flags.contains('x'));
-}
-
-QByteArray escapeGlob(const QByteArray &text)
-{
-    QByteArray escaped;
-    escaped.reserve(text.size());
-    for (const char c : text) {
-        if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\')
-            escaped.append('\\');
-        escaped.append(c);
-    }
-    return escaped;
-}
-
 } // namespace
 
 QmlSessionListModel::QmlSessionListModel(QObject *parent)
     : QAbstractListModel(parent)
-{
-    m_pollTimer.setInterval(m_pollInterval);
-    connect(&m_pollTimer, &QTimer::timeout, this, &QmlSessionListModel::refresh);
-}
+{ }
 
 QmlSessionListModel::~QmlSessionListModel() = default;
 
@@ -94,7 +67,8 @@ void QmlSessionListModel::setPollInterval(int ms)
     if (m_pollInterval == ms)
         return;
     m_pollInterval = ms;
-    m_pollTimer.setInterval(ms);
+    if (m_watcher)
+        m_watcher->setPollInterval(ms);
     Q_EMIT pollIntervalChanged();
 }
 
@@ -222,7 +196,7 @@ void QmlSessionListModel::scanStep(const QByteArray &cursor)
     QmlJs::whenDone(this, m_scanAdmin->scan(cursor), [this, generation](const SessionPage &page) {
         if (generation != m_generation)
             return;
-        if (page.error.isError()) {
+        if (!page.ok()) {
             setError(page.error.message());
             setLoading(false);
             m_refreshAgain = false;
@@ -383,12 +357,9 @@ void QmlSessionListModel::reloadSession(const QString &id)
                     });
 }
 
-void QmlSessionListModel::onKeyspaceEvent(const QByteArray &channel, const QByteArray &event)
+void QmlSessionListModel::onSessionChanged(const QString &id, SessionWatcher::Event event)
 {
-    if (!channel.startsWith(m_channelPrefix))
-        return;
-    const QString id = QString::fromUtf8(channel.mid(m_channelPrefix.size()));
-    if (event == "del" || event == "expired" || event == "evicted" || event == "rename_from") {
+    if (SessionWatcher::isRemoval(event)) {
         const auto it = m_pendingLoads.find(id);
         if (it != m_pendingLoads.end())
             it->token = ++m_eventCounter; // a load still on its way is stale
@@ -405,46 +376,39 @@ void QmlSessionListModel::startWatching()
     SessionAdmin *admin = m_admin->admin();
     if (!admin)
         return;
-    const quint64 generation = m_generation;
-    const auto config
-        = admin->pool()->execute({ QByteArrayLiteral("CONFIG"), QByteArrayLiteral("GET"),
-                                   QByteArrayLiteral("notify-keyspace-events") });
-    QmlJs::whenDone(this, config, [this, generation](const RedisReply &reply) {
-        if (generation != m_generation || !m_live || !m_admin)
-            return;
-        const QByteArray flags
-            = reply.isArray() && reply.size() == 2 ? reply.at(1).data() : QByteArray();
-        if (!keyspaceNotificationsOn(flags)) {
-            qCDebug(lcQml, "keyspace notifications are off (\"%s\"): polling every %d ms",
-                    flags.constData(), m_pollInterval);
-            setUpdateMode(QStringLiteral("polling"));
-            m_pollTimer.start();
-            return;
-        }
-        const RedisConfig config = m_admin->redisConfig();
-        m_channelPrefix = QByteArrayLiteral("__keyspace@") + QByteArray::number(config.database())
-            + QByteArrayLiteral("__:") + m_admin->keyPrefix().toUtf8();
-        m_subscriber = std::make_unique<RedisSubscriber>(config);
-        connect(m_subscriber.get(), &RedisSubscriber::patternMessageReceived, this,
-                [this](const QByteArray &, const QByteArray &channel, const QByteArray &message) {
-                    onKeyspaceEvent(channel, message);
-                });
-        // Events sent before the subscription (or while it was down) are lost: reload.
-        connect(m_subscriber.get(), &RedisSubscriber::subscribed, this, [this]() {
+    m_watcher = new SessionWatcher(admin, this);
+    m_watcher->setPollInterval(m_pollInterval);
+    connect(m_watcher, &SessionWatcher::modeChanged, this, [this](SessionWatcher::Mode mode) {
+        switch (mode) {
+        case SessionWatcher::Mode::Listening:
             setUpdateMode(QStringLiteral("notifications"));
-            refresh();
-        });
-        const QByteArray pattern = QByteArrayLiteral("__keyspace@")
-            + QByteArray::number(config.database()) + QByteArrayLiteral("__:")
-            + escapeGlob(m_admin->keyPrefix().toUtf8()) + '*';
-        m_subscriber->psubscribe({ pattern });
+            break;
+        case SessionWatcher::Mode::Polling:
+            qCDebug(lcQml, "keyspace notifications are off: polling every %d ms", m_pollInterval);
+            setUpdateMode(QStringLiteral("polling"));
+            break;
+        case SessionWatcher::Mode::Off:
+        case SessionWatcher::Mode::Checking:
+            setUpdateMode(QString());
+            break;
+        }
     });
+    connect(m_watcher, &SessionWatcher::sessionChanged, this,
+            &QmlSessionListModel::onSessionChanged);
+    // Changes made before the watcher saw every one (subscribing, the first poll): reload.
+    connect(m_watcher, &SessionWatcher::resyncNeeded, this, &QmlSessionListModel::refresh);
+    connect(m_watcher, &SessionWatcher::polled, this, &QmlSessionListModel::refreshed);
+    m_watcher->start();
 }
 
 void QmlSessionListModel::stopWatching()
 {
-    m_pollTimer.stop();
-    m_subscriber.reset();
+    if (m_watcher) {
+        disconnect(m_watcher, nullptr, this, nullptr);
+        m_watcher->stop();
+        m_watcher->deleteLater();
+        m_watcher = nullptr;
+    }
     m_pendingLoads.clear();
     setUpdateMode(QString());
 }

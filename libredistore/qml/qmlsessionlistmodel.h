@@ -1,26 +1,24 @@
 #ifndef REDISTORE_QMLSESSIONLISTMODEL_H
 #define REDISTORE_QMLSESSIONLISTMODEL_H
 
+#include <libredistore/session/sessionwatcher.h>
+
 #include <QtCore/QAbstractListModel>
 #include <QtCore/QPointer>
-#include <QtCore/QTimer>
 #include <QtQml/QJSValue>
 #include <QtQml/QQmlParserStatus>
 #include <QtQml/qqmlregistration.h>
 
-#include <memory>
-
 namespace RediStore {
 
 class QmlSessionAdmin;
-class RedisSubscriber;
 class SessionAdmin;
-struct SessionInfo;
 
 // The sessions of a SessionAdmin as a list model for QML views, sorted by id, with the roles
 // id, ttl (seconds, -1: no expiry), size (bytes) and values (an object). It follows Redis
-// live: through keyspace notifications when the server sends them (notify-keyspace-events
-// with K, g, $ and x, or KA), else by polling every pollInterval milliseconds.
+// live through a SessionWatcher: keyspace notifications when the server sends them
+// (notify-keyspace-events with K, g, $ and x, or KA), else polling every pollInterval
+// milliseconds.
 //
 //   ListView {
 //       model: SessionListModel { admin: admin }
@@ -35,7 +33,7 @@ class QmlSessionListModel : public QAbstractListModel, public QQmlParserStatus
     Q_PROPERTY(RediStore::QmlSessionAdmin *admin READ admin WRITE setAdmin NOTIFY adminChanged)
     // Follow changes in Redis (default true); false: only refresh() reloads.
     Q_PROPERTY(bool live READ isLive WRITE setLive NOTIFY liveChanged)
-    // Milliseconds between reloads when the server sends no keyspace notifications.
+    // Milliseconds between polls when the server sends no keyspace notifications.
     Q_PROPERTY(int pollInterval READ pollInterval WRITE setPollInterval NOTIFY pollIntervalChanged)
     // Load each session's values (default true); false leaves the values role empty.
     Q_PROPERTY(bool loadValues READ loadValues WRITE setLoadValues NOTIFY loadValuesChanged)
@@ -108,7 +106,7 @@ private:
     void applyListing(const QList<Row> &listing);
     void reloadSession(const QString &id);
     void loadValuesOf(const QString &id);
-    void onKeyspaceEvent(const QByteArray &channel, const QByteArray &event);
+    void onSessionChanged(const QString &id, RediStore::SessionWatcher::Event event);
     void setLoading(bool loading);
     void setUpdateMode(const QString &mode);
     void setError(const QString &error);
@@ -141,9 +139,7 @@ private:
     QHash<QString, PendingLoad> m_pendingLoads;
     quint64 m_eventCounter = 0;
 
-    std::unique_ptr<RedisSubscriber> m_subscriber;
-    QByteArray m_channelPrefix; // "__keyspace@0__:session_"
-    QTimer m_pollTimer;
+    SessionWatcher *m_watcher = nullptr;
 };
 
 } // namespace RediStore
