@@ -15,17 +15,15 @@ class QTcpSocket;
 
 // Every difference between the QHttpServer of Qt 6.4 (Debian 12, Ubuntu 24.04) and that of
 // Qt 6.8 and later (Debian 13) lives here, and only here.
+#include "httpsessions.h"
+
 namespace RediStore::HttpServerCompat {
 
 using HeaderList = QList<QPair<QByteArray, QByteArray>>;
 
-// The responder parameter of a route handler that may answer later: Qt 6.4 wants an rvalue
-// reference, Qt 6.8 an lvalue reference. Either way the handler may move it out.
-#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
-using RouteResponder = QHttpServerResponder &;
-#else
-using RouteResponder = QHttpServerResponder &&;
-#endif
+// The responder parameter of a route handler that may answer later (public, for the route
+// templates of HttpSessions): Qt 6.4 wants an rvalue reference, Qt 6.8 an lvalue reference.
+using RouteResponder = HttpSessions::RouteResponder;
 
 // The request's headers, in the order the client sent them.
 HeaderList requestHeaders(const QHttpServerRequest &request);

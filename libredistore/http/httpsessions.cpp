@@ -81,10 +81,18 @@ bool HttpSessions::route(QHttpServer *server, const QString &path, SessionHandle
 bool HttpSessions::route(QHttpServer *server, const QString &path,
                          QHttpServerRequest::Methods methods, SessionHandler handler)
 {
-    return route(server, path, methods, [handler = std::move(handler)](HttpExchange *exchange) {
-        exchange->d->saveBeforeAnswer = true;
-        exchange->session(exchange->sessions()->sessionName(),
-                          [exchange, handler](Session session) { handler(exchange, session); });
+    const QPointer<HttpSessions> self(this);
+    return route(server, path, methods,
+                 [self, handler = std::move(handler)](HttpExchange *exchange) {
+                     self->handOut(exchange, handler);
+                 });
+}
+
+void HttpSessions::handOut(HttpExchange *exchange, SessionHandler handler)
+{
+    exchange->d->saveBeforeAnswer = true;
+    exchange->session(d->sessionName, [exchange, handler = std::move(handler)](Session session) {
+        handler(exchange, session);
     });
 }
 

@@ -11,8 +11,13 @@
 #include <QtHttpServer/QHttpServerResponder>
 #include <QtNetwork/QHostAddress>
 
+#include <QtCore/QPointer>
+#include <QtHttpServer/QHttpServer>
+
 #include <functional>
 #include <memory>
+#include <tuple>
+#include <type_traits>
 
 QT_BEGIN_NAMESPACE
 class QAbstractHttpServer;
@@ -22,6 +27,34 @@ QT_END_NAMESPACE
 namespace RediStore {
 
 class HttpSessionsPrivate;
+
+namespace HttpRouteTraits {
+// What a handler of the route form takes after the exchange and the session: the path's
+// arguments ("/items/<arg>"), typed as the handler declares them.
+template<typename Member> struct Signature
+{
+    static constexpr bool withArguments = false;
+};
+template<typename C, typename First, typename... Rest>
+struct Signature<void (C::*)(HttpExchange *, Session &, First, Rest...) const>
+{
+    static constexpr bool withArguments = true;
+    using Arguments = std::tuple<First, Rest...>;
+};
+template<typename C, typename First, typename... Rest>
+struct Signature<void (C::*)(HttpExchange *, Session &, First, Rest...)>
+    : Signature<void (C::*)(HttpExchange *, Session &, First, Rest...) const>
+{
+};
+template<typename F, typename = void> struct Handler
+{
+    static constexpr bool withArguments = false;
+};
+template<typename F>
+struct Handler<F, std::void_t<decltype(&F::operator())>> : Signature<decltype(&F::operator())>
+{
+};
+} // namespace HttpRouteTraits
 
 // Sessions for QHttpServer: binds a SessionStore (a RedisStore, usually) to the requests of a
 // server. For each request it reads the Cookie headers, lets the handler get and save sessions
@@ -56,6 +89,14 @@ public:
     using SessionHandler = std::function<void(HttpExchange *exchange, Session &session)>;
     using ErrorResponder = std::function<void(HttpExchange *exchange, const SessionError &error)>;
 
+    // The responder parameter of a QHttpServer route handler that answers later: an rvalue
+    // reference on Qt 6.4, an lvalue reference from Qt 6.8.
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+    using RouteResponder = QHttpServerResponder &;
+#else
+    using RouteResponder = QHttpServerResponder &&;
+#endif
+
     static constexpr int defaultResponseTimeoutMs = 30000;
     static constexpr const char *defaultSessionName = "session";
 
@@ -80,6 +121,19 @@ public:
     bool route(QHttpServer *server, const QString &path, SessionHandler handler);
     bool route(QHttpServer *server, const QString &path, QHttpServerRequest::Methods methods,
                SessionHandler handler);
+
+    // The same with QHttpServer's path arguments: handler takes them after the session, typed
+    // as QHttpServer converts them (QString, int, ...):
+    //
+    //   sessions.route(&server, QStringLiteral("/cart/remove/<arg>"),
+    //                  [](HttpExchange *ex, Session &s, const QString &item) { ... });
+    template<typename Handler,
+             std::enable_if_t<HttpRouteTraits::Handler<Handler>::withArguments, bool> = true>
+    bool route(QHttpServer *server, const QString &path, Handler handler)
+    {
+        using Arguments = typename HttpRouteTraits::Handler<Handler>::Arguments;
+        return routeWith(server, path, std::move(handler), static_cast<Arguments *>(nullptr));
+    }
 
     // The cookie name of the session the route form hands out (default "session").
     QByteArray sessionName() const;
@@ -124,6 +178,31 @@ Q_SIGNALS:
     void requestAbandoned(const QUrl &url);
 
 private:
+    // Loads the exchange's session for the route form and runs handler with it.
+    void handOut(HttpExchange *exchange, SessionHandler handler);
+
+    template<typename Handler, typename... Arguments>
+    bool routeWith(QHttpServer *server, const QString &path, Handler handler,
+                   std::tuple<Arguments...> *)
+    {
+        const QPointer<HttpSessions> self(this);
+        const auto rule = server->route(
+            path,
+            [self, server, handler](std::decay_t<Arguments>... arguments,
+                                    const QHttpServerRequest &request, RouteResponder responder) {
+                if (!self) {
+                    responder.write(QHttpServerResponder::StatusCode::ServiceUnavailable);
+                    return;
+                }
+                HttpExchange *exchange = self->begin(request, std::move(responder), server);
+                self->handOut(exchange,
+                              [handler, arguments...](HttpExchange *ex, Session &session) mutable {
+                                  handler(ex, session, arguments...);
+                              });
+            });
+        return bool(rule);
+    }
+
     friend class HttpExchange;
     friend class HttpExchangePrivate;
     std::unique_ptr<HttpSessionsPrivate> d;

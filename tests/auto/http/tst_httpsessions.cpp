@@ -42,6 +42,7 @@ private Q_SLOTS:
     void init();
     void setGetDelete();
     void routeFormSavesBeforeAnswering();
+    void routeFormWithPathArguments();
     void updateThatStaysContendedAnswers409();
     void logoutRacingASlowSaveStaysLoggedOut();
     void loginRegeneratesId();
@@ -155,6 +156,13 @@ void tst_HttpSessions::initTestCase()
                        const int visits = session.value(QStringLiteral("visits")).toInt() + 1;
                        session.setValue(QStringLiteral("visits"), visits);
                        exchange->respond(QByteArray::number(visits));
+                   });
+    // The route form with QHttpServer's path arguments.
+    sessions.route(m_server.get(), QStringLiteral("/items/<arg>/<arg>"),
+                   [](HttpExchange *exchange, Session &session, const QString &item, int count) {
+                       session.setValue(item, count);
+                       exchange->respond(item.toUtf8() + '=' + QByteArray::number(count) + ' '
+                                         + QByteArray::number(session.values().size()));
                    });
     // An update that another writer beats every time: 409.
     sessions.route(m_server.get(), QStringLiteral("/contended"), [this](HttpExchange *exchange) {
@@ -542,6 +550,13 @@ void tst_HttpSessions::routeFormSavesBeforeAnswering()
     QCOMPARE(result.body, QByteArray("3"));
     const QString id = QString::fromLatin1(m_client.get(QStringLiteral("/id")).body);
     QCOMPARE(exists(id), 1);
+}
+
+void tst_HttpSessions::routeFormWithPathArguments()
+{
+    QCOMPARE(m_client.get(QStringLiteral("/items/tea/3")).body, QByteArray("tea=3 1"));
+    QCOMPARE(m_client.get(QStringLiteral("/items/milk/2")).body, QByteArray("milk=2 2"));
+    QCOMPARE(m_client.get(QStringLiteral("/items/milk/x")).status, 404); // not an int
 }
 
 void tst_HttpSessions::updateThatStaysContendedAnswers409()
