@@ -7,6 +7,8 @@ namespace {
 using Cli::Option;
 
 const QString groupProgram = QStringLiteral("redistore cookie");
+const QString keysLine
+    = QStringLiteral("Keys: hex:HEX, base64:B64, or the text itself, as the library reads them.");
 
 const Option nameOption { QStringLiteral("name"), QStringLiteral("NAME"),
                           QStringLiteral("The cookie name (it is signed, not stored).") };
@@ -16,18 +18,19 @@ const Option nowOption { QStringLiteral("now"), QStringLiteral("UNIX_SECONDS"),
                          QStringLiteral("Use this time instead of the clock.") };
 
 const Cli::Command decodeCommand {
-    QStringLiteral("redistore cookie decode --name NAME --hash-key HEX [--block-key HEX] "
-                   "[--hash-key HEX [--block-key HEX]]... [--encoding gob|json] [--max-age S] "
+    QStringLiteral("redistore cookie decode --name NAME --hash-key KEY [--block-key KEY] "
+                   "[--hash-key KEY [--block-key KEY]]... [--encoding gob|json] [--max-age S] "
                    "[--min-age S] [--max-length N] [--now UNIX_SECONDS] COOKIE"),
     QStringLiteral("Decodes a gorilla/securecookie value and prints it as JSON.\n"
                    "Repeated --hash-key options form the key ring, tried in order; a "
-                   "--block-key belongs to the --hash-key before it. Keys are hexadecimal.\n"
-                   "Exit status: 0 decoded, 1 does not decode (the reason on stderr), 2 bad "
-                   "arguments."),
+                   "--block-key belongs to the --hash-key before it.\n")
+        + keysLine
+        + QStringLiteral("\nExit status: 0 decoded, 1 does not decode (the reason on stderr), 2 "
+                         "bad arguments."),
     { nameOption,
-      { QStringLiteral("hash-key"), QStringLiteral("HEX"),
+      { QStringLiteral("hash-key"), QStringLiteral("KEY"),
         QStringLiteral("HMAC-SHA256 key of a key pair (repeatable).") },
-      { QStringLiteral("block-key"), QStringLiteral("HEX"),
+      { QStringLiteral("block-key"), QStringLiteral("KEY"),
         QStringLiteral("AES key (16, 24 or 32 bytes) of the pair before it.") },
       encodingOption,
       { QStringLiteral("max-age"), QStringLiteral("S"),
@@ -41,14 +44,14 @@ const Cli::Command decodeCommand {
 };
 
 const Cli::Command encodeCommand {
-    QStringLiteral("redistore cookie encode --name NAME --hash-key HEX [--block-key HEX] "
+    QStringLiteral("redistore cookie encode --name NAME --hash-key KEY [--block-key KEY] "
                    "[--encoding gob|json] [--now UNIX_SECONDS] JSON_VALUE"),
     QStringLiteral("Encodes a JSON value as a gorilla/securecookie value and prints the cookie.\n"
-                   "JSON integers become Go ints, other numbers float64, objects maps. Keys are "
-                   "hexadecimal."),
+                   "JSON integers become Go ints, other numbers float64, objects maps.\n")
+        + keysLine,
     { nameOption,
-      { QStringLiteral("hash-key"), QStringLiteral("HEX"), QStringLiteral("HMAC-SHA256 key.") },
-      { QStringLiteral("block-key"), QStringLiteral("HEX"),
+      { QStringLiteral("hash-key"), QStringLiteral("KEY"), QStringLiteral("HMAC-SHA256 key.") },
+      { QStringLiteral("block-key"), QStringLiteral("KEY"),
         QStringLiteral("AES key (16, 24 or 32 bytes); none: signed only.") },
       encodingOption,
       nowOption },
@@ -82,37 +85,38 @@ bool readSettings(const Cli::Arguments &arguments, CookieSettings *settings, QSt
     }
     settings->name = arguments.value(QStringLiteral("name")).toUtf8();
 
-    // Keys in command-line order: a --block-key completes the --hash-key before it.
-    QList<RediStore::KeyRing::Pair> pairs;
+    // Keys in command-line order: a --block-key completes the --hash-key before it. The texts go
+    // to the library as they are, so that a key reads the same here as in a program's settings.
+    QStringList keyTexts; // hash key, block key, hash key, block key, ...
     bool blockAllowed = false;
     for (const auto &[option, value] : arguments.options) {
         const bool isHash = option == QLatin1String("hash-key");
         if (!isHash && option != QLatin1String("block-key"))
             continue;
-        QByteArray key;
-        if (!RediStore::KeyRing::keyFromString(QStringLiteral("hex:") + value, &key)) {
-            *error = QStringLiteral("--%1 is not hexadecimal (an even number of 0-9a-f digits)")
-                         .arg(option);
-            return false;
-        }
         if (isHash) {
-            pairs.append({ key, QByteArray() });
+            keyTexts << value << QString();
             blockAllowed = true;
         } else if (blockAllowed) {
-            pairs.last().blockKey = key;
+            keyTexts.last() = value;
             blockAllowed = false;
         } else {
-            *error = pairs.isEmpty()
+            *error = keyTexts.isEmpty()
                 ? QStringLiteral("--block-key must follow the --hash-key it belongs to")
-                : QStringLiteral("key pair %1 has two --block-key options").arg(pairs.size());
+                : QStringLiteral("key pair %1 has two --block-key options")
+                      .arg(keyTexts.size() / 2);
             return false;
         }
     }
-    if (pairs.isEmpty()) {
+    if (keyTexts.isEmpty()) {
         *error = QStringLiteral("give at least one --hash-key");
         return false;
     }
-    settings->keys = RediStore::KeyRing(pairs);
+    const auto keys = RediStore::KeyRing::keysFromStrings(keyTexts);
+    if (!keys.ok()) {
+        *error = keys.error().message();
+        return false;
+    }
+    settings->keys = keys.value();
 
     const QString encoding = arguments.value(QStringLiteral("encoding"));
     if (encoding == QLatin1String("json")) {

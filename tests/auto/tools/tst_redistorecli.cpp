@@ -4,12 +4,18 @@
 
 #include "clitesthelpers.h"
 
+#include <libredistore/codec/keyring.h>
+#include <libredistore/codec/securecookie.h>
+
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
 #include <QtCore/QProcess>
 #include <QtCore/QTemporaryDir>
 #include <QtTest/QtTest>
+
+using RediStore::KeyRing;
+using RediStore::SecureCookie;
 
 using namespace CliTest;
 
@@ -21,17 +27,20 @@ QStringList keyArguments(const QJsonArray &keys)
     for (const QJsonValue &key : keys) {
         const QJsonObject k = key.toObject();
         arguments << QStringLiteral("--hash-key")
-                  << k.value(QLatin1String("hash_key_hex")).toString();
+                  << QStringLiteral("hex:") + k.value(QLatin1String("hash_key_hex")).toString();
         if (!k.value(QLatin1String("block_key_hex")).isNull())
             arguments << QStringLiteral("--block-key")
-                      << k.value(QLatin1String("block_key_hex")).toString();
+                      << QStringLiteral("hex:")
+                    + k.value(QLatin1String("block_key_hex")).toString();
     }
     return arguments;
 }
 
-const QString hashKey
+const QString hashKeyHex
     = QStringLiteral("63f5bc1fa8d07612eb2b1b11f7414f544ef04fd9d833d9aa8cf7a4f643774be7");
-const QString blockKey = QStringLiteral("382805d6d0fc3d001af026bd3735192e");
+const QString blockKeyHex = QStringLiteral("382805d6d0fc3d001af026bd3735192e");
+const QString hashKey = QStringLiteral("hex:") + hashKeyHex;
+const QString blockKey = QStringLiteral("hex:") + blockKeyHex;
 
 } // namespace
 
@@ -49,6 +58,9 @@ private Q_SLOTS:
     void decodeWithRotation_data();
     void decodeWithRotation();
     void keyOrderMatters();
+    void keyFormsMatchTheLibrary_data();
+    void keyFormsMatchTheLibrary();
+    void bareHexIsText();
     void roundTrip_data();
     void roundTrip();
     void wrongKeyFails();
@@ -62,6 +74,10 @@ private Q_SLOTS:
     void valueErrors();
 
 private:
+    // "redistore cookie encode --name my-session --hash-key <hashKey> OPTIONS JSON", at a fixed
+    // time; the cookie, or empty on failure.
+    QString encode(const QString &json, const QStringList &options = {});
+
     QJsonObject m_vectors;
 };
 
@@ -84,11 +100,21 @@ void tst_RedistoreCli::help_data()
     QTest::newRow("redistore cookie decode --help")
         << QStringList { QStringLiteral("cookie"), QStringLiteral("decode"),
                          QStringLiteral("--help") }
-        << QStringLiteral("--block-key HEX");
+        << QStringLiteral("--block-key KEY");
     QTest::newRow("redistore cookie encode --help")
         << QStringList { QStringLiteral("cookie"), QStringLiteral("encode"),
                          QStringLiteral("--help") }
         << QStringLiteral("JSON_VALUE");
+    const QString keys = QStringLiteral(
+        "Keys: hex:HEX, base64:B64, or the text itself, as the library reads them");
+    QTest::newRow("redistore cookie decode --help: key forms")
+        << QStringList { QStringLiteral("cookie"), QStringLiteral("decode"),
+                         QStringLiteral("--help") }
+        << keys;
+    QTest::newRow("redistore cookie encode --help: key forms")
+        << QStringList { QStringLiteral("cookie"), QStringLiteral("encode"),
+                         QStringLiteral("--help") }
+        << keys;
     QTest::newRow("--help wins over other arguments")
         << QStringList { QStringLiteral("cookie"), QStringLiteral("decode"), QStringLiteral("x"),
                          QStringLiteral("--help") }
@@ -182,8 +208,8 @@ void tst_RedistoreCli::decodeWithRotation()
 // A --block-key belongs to the --hash-key before it, whatever the options around it.
 void tst_RedistoreCli::keyOrderMatters()
 {
-    const QString otherHash(64, QLatin1Char('a'));
-    const QString otherBlock(32, QLatin1Char('b'));
+    const QString otherHash = QStringLiteral("hex:") + QString(64, QLatin1Char('a'));
+    const QString otherBlock = QStringLiteral("hex:") + QString(32, QLatin1Char('b'));
     const Run encoded
         = redistore({ QStringLiteral("cookie"), QStringLiteral("encode"), QStringLiteral("--name"),
                       QStringLiteral("s"), QStringLiteral("--hash-key"), hashKey,
@@ -212,13 +238,110 @@ void tst_RedistoreCli::keyOrderMatters()
     QVERIFY2(run.err.contains("key pair 2: CannotDeserialize"), run.err.constData());
 }
 
+QString tst_RedistoreCli::encode(const QString &json, const QStringList &options)
+{
+    const Run run = redistore(QStringList { QStringLiteral("cookie"), QStringLiteral("encode"),
+                                            QStringLiteral("--name"), QStringLiteral("my-session"),
+                                            QStringLiteral("--hash-key"), hashKey,
+                                            QStringLiteral("--now"), QStringLiteral("1750000000") }
+                              + options + QStringList { json });
+    if (run.exitCode != 0) {
+        qWarning("%s", qPrintable(dump(run)));
+        return QString();
+    }
+    return QString::fromLatin1(run.out.trimmed());
+}
+
+// Each form of a key names the same bytes on the command line as in the library
+// (KeyRing::keysFromStrings): a cookie the library makes, the tool reads, and the reverse.
+void tst_RedistoreCli::keyFormsMatchTheLibrary_data()
+{
+    QTest::addColumn<QString>("hash");
+    QTest::addColumn<QString>("block"); // empty: signed only
+    const QByteArray hashBytes = QByteArray::fromHex(hashKeyHex.toLatin1());
+    const QByteArray blockBytes = QByteArray::fromHex(blockKeyHex.toLatin1());
+    QTest::newRow("hex") << hashKey << blockKey;
+    QTest::newRow("hex, upper case") << QStringLiteral("hex:") + hashKeyHex.toUpper()
+                                     << QStringLiteral("hex:") + blockKeyHex.toUpper();
+    QTest::newRow("base64") << QStringLiteral("base64:") + QString::fromLatin1(hashBytes.toBase64())
+                            << QStringLiteral("base64:")
+            + QString::fromLatin1(blockBytes.toBase64());
+    QTest::newRow("base64url without padding") << QStringLiteral("base64:")
+            + QString::fromLatin1(hashBytes.toBase64(QByteArray::Base64UrlEncoding
+                                                     | QByteArray::OmitTrailingEquals))
+                                               << QStringLiteral("base64:")
+            + QString::fromLatin1(blockBytes.toBase64(QByteArray::Base64UrlEncoding
+                                                      | QByteArray::OmitTrailingEquals));
+    QTest::newRow("text") << QStringLiteral("a hash key, as Go's []byte(\"...\")")
+                          << QStringLiteral("sixteen byte key");
+    QTest::newRow("text, signed only") << QStringLiteral("signing-only-key") << QString();
+    QTest::newRow("bare hex digits are text") << hashKeyHex << blockKeyHex;
+    QTest::newRow("mixed forms") << QStringLiteral("base64:")
+            + QString::fromLatin1(hashBytes.toBase64())
+                                 << QStringLiteral("0123456789abcdef0123456789abcdef");
+}
+
+void tst_RedistoreCli::keyFormsMatchTheLibrary()
+{
+    QFETCH(QString, hash);
+    QFETCH(QString, block);
+    const auto ring = KeyRing::keysFromStrings({ hash, block });
+    QVERIFY(ring.ok());
+    QVERIFY(ring.value().validate().ok());
+    const SecureCookie library(ring.value());
+    QVERIFY(library.isValid());
+    const QVariantMap value { { QStringLiteral("user"), QStringLiteral("alice") },
+                              { QStringLiteral("n"), qint64(7) } };
+    const QByteArray valueJson = "{\"n\":7,\"user\":\"alice\"}";
+    QStringList keys { QStringLiteral("--hash-key"), hash };
+    if (!block.isEmpty())
+        keys << QStringLiteral("--block-key") << block;
+
+    // The library's cookie decodes with the tool.
+    const auto cookie = library.encode("my-session", value);
+    QVERIFY(cookie.ok());
+    Run run = redistore(QStringList { QStringLiteral("cookie"), QStringLiteral("decode"),
+                                      QStringLiteral("--name"), QStringLiteral("my-session") }
+                        + keys + QStringList { QString::fromLatin1(cookie.value()) });
+    QVERIFY2(run.exitCode == 0, qPrintable(dump(run)));
+    QCOMPARE(run.out, valueJson + '\n');
+
+    // The tool's cookie decodes with the library.
+    run = redistore(QStringList { QStringLiteral("cookie"), QStringLiteral("encode"),
+                                  QStringLiteral("--name"), QStringLiteral("my-session") }
+                    + keys + QStringList { QString::fromUtf8(valueJson) });
+    QVERIFY2(run.exitCode == 0, qPrintable(dump(run)));
+    const auto decoded = library.decode("my-session", run.out.trimmed());
+    QVERIFY2(decoded.ok(), qPrintable(decoded.ok() ? QString() : decoded.error().message()));
+    QCOMPARE(decoded.value().toMap(), value);
+}
+
+// Hex digits without "hex:" are the text's own bytes, as in the library: not the same key.
+void tst_RedistoreCli::bareHexIsText()
+{
+    const QString cookie = encode(QStringLiteral("\"ID\""));
+    QVERIFY(!cookie.isEmpty());
+    auto decodeWith = [&](const QString &key) {
+        return redistore({ QStringLiteral("cookie"), QStringLiteral("decode"),
+                           QStringLiteral("--name"), QStringLiteral("my-session"),
+                           QStringLiteral("--hash-key"), key, QStringLiteral("--now"),
+                           QStringLiteral("1750000000"), cookie });
+    };
+    Run run = decodeWith(hashKey);
+    QVERIFY2(run.exitCode == 0, qPrintable(dump(run)));
+    QCOMPARE(run.out, QByteArray("\"ID\"\n"));
+    run = decodeWith(hashKeyHex);
+    QVERIFY2(run.exitCode == 1, qPrintable(dump(run)));
+    QVERIFY2(run.err.contains("MacInvalid"), run.err.constData());
+}
+
 void tst_RedistoreCli::roundTrip_data()
 {
     QTest::addColumn<QString>("json");
     QTest::addColumn<QStringList>("options");
     const QStringList aes {
         QStringLiteral("--block-key"),
-        QStringLiteral("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff")
+        QStringLiteral("hex:00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff")
     };
     const QStringList jsonEncoding { QStringLiteral("--encoding"), QStringLiteral("json") };
     QTest::newRow("session ID") << QStringLiteral(
@@ -261,11 +384,11 @@ void tst_RedistoreCli::wrongKeyFails()
 {
     const QJsonObject v
         = m_vectors.value(QLatin1String("securecookie")).toArray().first().toObject();
-    const Run run
-        = redistore({ QStringLiteral("cookie"), QStringLiteral("decode"), QStringLiteral("--name"),
-                      v.value(QLatin1String("name")).toString(), QStringLiteral("--hash-key"),
-                      QString(64, QLatin1Char('0')), QStringLiteral("--now"),
-                      QStringLiteral("1750000060"), v.value(QLatin1String("cookie")).toString() });
+    const Run run = redistore(
+        { QStringLiteral("cookie"), QStringLiteral("decode"), QStringLiteral("--name"),
+          v.value(QLatin1String("name")).toString(), QStringLiteral("--hash-key"),
+          QStringLiteral("hex:") + QString(64, QLatin1Char('0')), QStringLiteral("--now"),
+          QStringLiteral("1750000060"), v.value(QLatin1String("cookie")).toString() });
     QVERIFY2(run.exitCode == 1, qPrintable(dump(run)));
     QVERIFY(run.out.isEmpty());
     QVERIFY2(run.err.contains("MacInvalid: securecookie: the value is not valid"),
@@ -329,17 +452,26 @@ void tst_RedistoreCli::badArguments_data()
     QTest::newRow("two names") << args({ name, n, name, n, hash, hashKey, c })
                                << QStringLiteral("--name");
     QTest::newRow("no hash key") << args({ name, n, c }) << QStringLiteral("--hash-key");
-    QTest::newRow("hash key not hex")
-        << args({ name, n, hash, QStringLiteral("xyz1"), c }) << QStringLiteral("not hexadecimal");
-    QTest::newRow("odd hex digits")
-        << args({ name, n, hash, QStringLiteral("abc"), c }) << QStringLiteral("not hexadecimal");
+    QTest::newRow("hash key not hex") << args({ name, n, hash, QStringLiteral("hex:xyz1"), c })
+                                      << QStringLiteral("key pair 1: hash key is not valid hex");
+    QTest::newRow("odd hex digits") << args({ name, n, hash, QStringLiteral("hex:abc"), c })
+                                    << QStringLiteral("key pair 1: hash key is not valid hex");
+    QTest::newRow("block key not base64")
+        << args({ name, n, hash, hashKey, block, QStringLiteral("base64:!!!!"), c })
+        << QStringLiteral("key pair 1: block key is not valid base64");
+    QTest::newRow("second pair's hash key not hex")
+        << args({ name, n, hash, hashKey, hash, QStringLiteral("hex:0g"), c })
+        << QStringLiteral("key pair 2: hash key is not valid hex");
+    QTest::newRow("empty hash key")
+        << args({ name, n, hash, QString(), c }) << QStringLiteral("key pair 1: hash key is empty");
     QTest::newRow("block key first") << args({ name, n, block, blockKey, hash, hashKey, c })
                                      << QStringLiteral("must follow the --hash-key");
     QTest::newRow("two block keys")
         << args({ name, n, hash, hashKey, block, blockKey, block, blockKey, c })
         << QStringLiteral("two --block-key");
     QTest::newRow("20-byte block key")
-        << args({ name, n, hash, hashKey, block, QString(40, QLatin1Char('1')), c })
+        << args({ name, n, hash, hashKey, block,
+                  QStringLiteral("hex:") + QString(40, QLatin1Char('1')), c })
         << QStringLiteral("key pair 1: block key is 20 bytes; AES needs 16, 24 or 32");
     QTest::newRow("unknown option")
         << args({ name, n, hash, hashKey, QStringLiteral("--colour"), c })
