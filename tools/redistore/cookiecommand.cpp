@@ -1,10 +1,16 @@
 #include "cli.h"
 
+#include <libredistore/codec/cookieheader.h>
+#include <libredistore/codec/gob.h>
+#include <libredistore/codec/gojson.h>
 #include <libredistore/codec/securecookie.h>
+
+#include <algorithm>
 
 namespace {
 
 using Cli::Option;
+using RediStore::SecureCookie;
 
 const QString groupProgram = QStringLiteral("redistore cookie");
 const QString keysLine
@@ -22,6 +28,9 @@ const Cli::Command decodeCommand {
                    "[--hash-key KEY [--block-key KEY]]... [--encoding gob|json] [--max-age S] "
                    "[--min-age S] [--max-length N] [--now UNIX_SECONDS] COOKIE"),
     QStringLiteral("Decodes a gorilla/securecookie value and prints it as JSON.\n"
+                   "COOKIE is the value, NAME=VALUE, or a Cookie header line (\"Cookie: a=1; "
+                   "NAME=VALUE; b=2\", with or without \"Cookie:\"); of several cookies called "
+                   "NAME, the first that decodes counts, as for the store.\n"
                    "Repeated --hash-key options form the key ring, tried in order; a "
                    "--block-key belongs to the --hash-key before it.\n")
         + keysLine
@@ -72,8 +81,11 @@ struct CookieSettings
 {
     RediStore::KeyRing keys;
     QByteArray name;
-    RediStore::SecureCookie::Encoding encoding = RediStore::SecureCookie::Encoding::Gob;
+    SecureCookie::Encoding encoding = SecureCookie::Encoding::Gob;
     std::optional<qint64> now;
+    qint64 maxAge = SecureCookie::DefaultMaxAge;
+    qint64 minAge = 0;
+    qsizetype maxLength = SecureCookie::DefaultMaxLength;
 };
 
 // Reads --name, the key options in order, --encoding and --now; false with *error on misuse.
@@ -120,7 +132,7 @@ bool readSettings(const Cli::Arguments &arguments, CookieSettings *settings, QSt
 
     const QString encoding = arguments.value(QStringLiteral("encoding"));
     if (encoding == QLatin1String("json")) {
-        settings->encoding = RediStore::SecureCookie::Encoding::Json;
+        settings->encoding = SecureCookie::Encoding::Json;
     } else if (!encoding.isEmpty() && encoding != QLatin1String("gob")) {
         *error = QStringLiteral("--encoding must be gob or json, not '%1'").arg(encoding);
         return false;
@@ -151,15 +163,150 @@ bool readLimit(const Cli::Arguments &arguments, const QString &name, T *value, Q
     return true;
 }
 
-RediStore::SecureCookie makeCodec(const CookieSettings &settings)
+// A codec with the settings' keys (or the given ones), encoding, clock and limits.
+SecureCookie makeCodec(const CookieSettings &settings, const RediStore::KeyRing &keys)
 {
-    RediStore::SecureCookie codec(settings.keys);
+    SecureCookie codec(keys);
     codec.setEncoding(settings.encoding);
     if (settings.now) {
         const qint64 now = *settings.now;
         codec.setClock([now] { return now; });
     }
+    codec.setMaxAge(settings.maxAge);
+    codec.setMinAge(settings.minAge);
+    codec.setMaxLength(settings.maxLength);
     return codec;
+}
+
+SecureCookie makeCodec(const CookieSettings &settings)
+{
+    return makeCodec(settings, settings.keys);
+}
+
+// The values COOKIE holds for the cookie called name: the value itself, "name=value", or a
+// Cookie header line ("Cookie: a=1; name=value", with or without "Cookie:"), read as the store
+// reads a request's Cookie header. False with *error when no cookie has that name.
+bool cookieValues(const QString &argument, const QByteArray &name, QByteArrayList *values,
+                  QString *error)
+{
+    QByteArray text = argument.toUtf8().trimmed();
+    if (text.size() >= 2 && text.startsWith('"') && text.endsWith('"'))
+        text = text.sliced(1, text.size() - 2); // a quoted value, as a header may carry it
+    const QByteArrayView headerName("cookie:");
+    bool isHeader
+        = text.size() >= headerName.size() && text.first(headerName.size()).toLower() == headerName;
+    if (isHeader) {
+        text = text.sliced(headerName.size());
+    } else {
+        // A bare value has '=' only as base64 padding at its end; "name=value" has one before.
+        const qsizetype eq = text.indexOf('=');
+        isHeader = text.contains(';')
+            || (eq > 0
+                && std::any_of(text.cbegin() + eq, text.cend(), [](char c) { return c != '='; }));
+    }
+    if (!isHeader) {
+        *values = { text };
+        return true;
+    }
+    *values = RediStore::CookieHeader::values({ text }, name);
+    if (!values->isEmpty())
+        return true;
+    QStringList names;
+    for (const QNetworkCookie &cookie : RediStore::CookieHeader::parse(text))
+        names << QString::fromUtf8(cookie.name());
+    *error = names.isEmpty() ? QStringLiteral("COOKIE holds no cookie")
+                             : QStringLiteral("COOKIE has no cookie called '%1' (it has %2)")
+                                   .arg(QString::fromUtf8(name), names.join(QStringLiteral(", ")));
+    return false;
+}
+
+// Why the payload under a verified signature does not decode, for a key pair without a block
+// key: the cookie was encrypted with a block key that was not given, or it is plain in the
+// other encoding.
+struct PayloadVerdict
+{
+    enum Kind { Unknown, Encrypted, OtherEncoding } kind = Unknown;
+    int pair = -1; // 0-based
+    RediStore::CodecError reason; // Encrypted: why the payload is not the plain encoding
+};
+
+RediStore::Result<QVariant, RediStore::CodecError> decodeAs(SecureCookie::Encoding encoding,
+                                                            const QByteArray &payload)
+{
+    return encoding == SecureCookie::Encoding::Gob ? RediStore::Gob::decode(payload)
+                                                   : RediStore::GoJson::unmarshal(payload);
+}
+
+PayloadVerdict judgePayload(const CookieSettings &settings, const QByteArray &cookie,
+                            const SecureCookie::Inspection &found)
+{
+    using Code = RediStore::CodecError::Code;
+    for (qsizetype i = 0; i < found.keyErrors.size() && i < settings.keys.size(); ++i) {
+        const RediStore::KeyRing::Pair &pair = settings.keys.at(i);
+        if (!pair.blockKey.isEmpty() || found.keyErrors.at(i).code() != Code::CannotDeserialize)
+            continue;
+        // The MAC verifies under this pair alone; what it signed is the payload.
+        const auto payload
+            = makeCodec(settings, RediStore::KeyRing { pair }).decodePayload(settings.name, cookie);
+        if (!payload.ok())
+            continue;
+        const auto plain = decodeAs(settings.encoding, payload.value());
+        if (plain.ok())
+            continue;
+        const SecureCookie::Encoding other = settings.encoding == SecureCookie::Encoding::Gob
+            ? SecureCookie::Encoding::Json
+            : SecureCookie::Encoding::Gob;
+        if (decodeAs(other, payload.value()).ok())
+            return { PayloadVerdict::OtherEncoding, int(i), {} };
+        // Well formed but holding a type this codec does not read: plain after all. AES-CTR
+        // puts a 16-byte IV before at least one byte of ciphertext.
+        const Code code = plain.error().code();
+        if (code == Code::GobUnsupportedType || code == Code::JsonUnsupportedValue
+            || payload.value().size() <= 16) {
+            continue;
+        }
+        return { PayloadVerdict::Encrypted, int(i), plain.error() };
+    }
+    return {};
+}
+
+QString encodingName(SecureCookie::Encoding encoding)
+{
+    return encoding == SecureCookie::Encoding::Gob ? QStringLiteral("gob") : QStringLiteral("json");
+}
+
+// Why a cookie does not decode, for stderr.
+QString decodeFailure(const QString &program, const CookieSettings &settings,
+                      const QByteArray &cookie, const SecureCookie::Inspection &found)
+{
+    QString text;
+    const PayloadVerdict verdict = judgePayload(settings, cookie, found);
+    if (verdict.kind == PayloadVerdict::Encrypted) {
+        text = QStringLiteral("%1: cookie does not decode: encrypted: give --block-key (key pair "
+                              "%2 verifies the signature, but the payload is not plain %3: %4: "
+                              "%5)\n")
+                   .arg(program)
+                   .arg(verdict.pair + 1)
+                   .arg(encodingName(settings.encoding), verdict.reason.codeName(),
+                        verdict.reason.message());
+    } else {
+        text = QStringLiteral("%1: cookie does not decode: %2: %3\n")
+                   .arg(program, found.error.codeName(), found.error.message());
+        if (verdict.kind == PayloadVerdict::OtherEncoding) {
+            text += settings.encoding == SecureCookie::Encoding::Gob
+                ? QStringLiteral("  the payload is JSON: give --encoding json\n")
+                : QStringLiteral("  the payload is gob: give --encoding gob\n");
+        }
+    }
+    if (found.keyErrors.size() > 1) {
+        for (qsizetype i = 0; i < found.keyErrors.size(); ++i) {
+            const RediStore::CodecError &keyError = found.keyErrors.at(i);
+            text += QStringLiteral("  key pair %1: %2: %3\n")
+                        .arg(i + 1)
+                        .arg(keyError.codeName(), keyError.message());
+        }
+    }
+    return text;
 }
 
 int runDecode(const QStringList &args)
@@ -174,40 +321,37 @@ int runDecode(const QStringList &args)
         return Cli::Success;
     }
     CookieSettings settings;
-    if (!readSettings(arguments, &settings, &error))
-        return Cli::usageError(decodeCommand, program, error);
-    qint64 maxAge = RediStore::SecureCookie::DefaultMaxAge;
-    qint64 minAge = 0;
-    qsizetype maxLength = RediStore::SecureCookie::DefaultMaxLength;
-    if (!readLimit(arguments, QStringLiteral("max-age"), &maxAge, &error)
-        || !readLimit(arguments, QStringLiteral("min-age"), &minAge, &error)
-        || !readLimit(arguments, QStringLiteral("max-length"), &maxLength, &error)) {
+    if (!readSettings(arguments, &settings, &error)
+        || !readLimit(arguments, QStringLiteral("max-age"), &settings.maxAge, &error)
+        || !readLimit(arguments, QStringLiteral("min-age"), &settings.minAge, &error)
+        || !readLimit(arguments, QStringLiteral("max-length"), &settings.maxLength, &error)) {
         return Cli::usageError(decodeCommand, program, error);
     }
     if (arguments.positional.size() != 1)
         return Cli::usageError(decodeCommand, program, QStringLiteral("give one COOKIE"));
 
-    RediStore::SecureCookie codec = makeCodec(settings);
+    const SecureCookie codec = makeCodec(settings);
     if (!codec.isValid())
         return Cli::usageError(decodeCommand, program, codec.keyError().message());
-    codec.setMaxAge(maxAge);
-    codec.setMinAge(minAge);
-    codec.setMaxLength(maxLength);
 
-    const RediStore::SecureCookie::Inspection found
-        = codec.inspect(settings.name, arguments.positional.first().toUtf8());
-    if (!found.ok()) {
-        QString text = QStringLiteral("%1: cookie does not decode: %2: %3\n")
-                           .arg(program, found.error.codeName(), found.error.message());
-        if (found.keyErrors.size() > 1) {
-            for (qsizetype i = 0; i < found.keyErrors.size(); ++i) {
-                const RediStore::CodecError &keyError = found.keyErrors.at(i);
-                text += QStringLiteral("  key pair %1: %2: %3\n")
-                            .arg(i + 1)
-                            .arg(keyError.codeName(), keyError.message());
-            }
+    QByteArrayList cookies;
+    if (!cookieValues(arguments.positional.first(), settings.name, &cookies, &error)) {
+        Cli::printErr(program + QStringLiteral(": ") + error + QLatin1Char('\n'));
+        return Cli::Failure;
+    }
+    // Of several cookies with the name (a browser sends one per path), the first that decodes
+    // counts; otherwise the first one's reasons are shown.
+    SecureCookie::Inspection found;
+    QByteArray cookie;
+    for (qsizetype i = 0; i < cookies.size() && !found.ok(); ++i) {
+        SecureCookie::Inspection inspection = codec.inspect(settings.name, cookies.at(i));
+        if (i == 0 || inspection.ok()) {
+            found = std::move(inspection);
+            cookie = cookies.at(i);
         }
-        Cli::printErr(text);
+    }
+    if (!found.ok()) {
+        Cli::printErr(decodeFailure(program, settings, cookie, found));
         return Cli::Failure;
     }
     Cli::printOut(Cli::toJson(found.value) + '\n');
@@ -236,7 +380,7 @@ int runEncode(const QStringList &args)
     if (!Cli::fromJson(arguments.positional.first().toUtf8(), &value, &error))
         return Cli::usageError(encodeCommand, program, QStringLiteral("JSON_VALUE: ") + error);
 
-    const RediStore::SecureCookie codec = makeCodec(settings);
+    const SecureCookie codec = makeCodec(settings);
     if (!codec.isValid())
         return Cli::usageError(encodeCommand, program, codec.keyError().message());
     const auto cookie = codec.encode(settings.name, value);

@@ -61,6 +61,12 @@ private Q_SLOTS:
     void keyFormsMatchTheLibrary_data();
     void keyFormsMatchTheLibrary();
     void bareHexIsText();
+    void cookieForms_data();
+    void cookieForms();
+    void cookieMissingFromHeader();
+    void encryptedNeedsBlockKey_data();
+    void encryptedNeedsBlockKey();
+    void otherEncodingIsNotEncrypted();
     void roundTrip_data();
     void roundTrip();
     void wrongKeyFails();
@@ -333,6 +339,150 @@ void tst_RedistoreCli::bareHexIsText()
     run = decodeWith(hashKeyHex);
     QVERIFY2(run.exitCode == 1, qPrintable(dump(run)));
     QVERIFY2(run.err.contains("MacInvalid"), run.err.constData());
+}
+
+// COOKIE as the bare value, as name=value, or as a Cookie header line.
+void tst_RedistoreCli::cookieForms_data()
+{
+    QTest::addColumn<QString>("form"); // VALUE stands for the cookie value
+    QTest::newRow("bare value") << QStringLiteral("VALUE");
+    QTest::newRow("quoted value") << QStringLiteral("\"VALUE\"");
+    QTest::newRow("name=value") << QStringLiteral("my-session=VALUE");
+    QTest::newRow("Cookie: header") << QStringLiteral("Cookie: a=1; my-session=VALUE; b=2");
+    QTest::newRow("header without Cookie:") << QStringLiteral("a=1; my-session=VALUE; b=2");
+    QTest::newRow("cookie: in lower case, no blank") << QStringLiteral("cookie:my-session=VALUE");
+    QTest::newRow("header, quoted value") << QStringLiteral("Cookie: my-session=\"VALUE\"; b=2");
+    QTest::newRow("header, blanks around")
+        << QStringLiteral("  Cookie:  a=1 ;  my-session=VALUE  ");
+    QTest::newRow("a cookie of another name ending in the name")
+        << QStringLiteral("old-my-session=x; my-session=VALUE");
+    // A browser sends one cookie per matching path: the first that decodes counts.
+    QTest::newRow("first of the name does not decode")
+        << QStringLiteral("Cookie: my-session=forged; my-session=VALUE");
+}
+
+void tst_RedistoreCli::cookieForms()
+{
+    QFETCH(QString, form);
+    // Cookies with and without base64 '=' padding: a bare value may end in '='.
+    bool padded = false;
+    bool unpadded = false;
+    for (int length = 1; length <= 6; ++length) {
+        const QString id(length, QLatin1Char('A'));
+        const QString cookie = encode(QStringLiteral("\"%1\"").arg(id));
+        QVERIFY(!cookie.isEmpty());
+        (cookie.endsWith(QLatin1Char('=')) ? padded : unpadded) = true;
+        QString argument = form;
+        argument.replace(QStringLiteral("VALUE"), cookie);
+        const Run run = redistore({ QStringLiteral("cookie"), QStringLiteral("decode"),
+                                    QStringLiteral("--name"), QStringLiteral("my-session"),
+                                    QStringLiteral("--hash-key"), hashKey, QStringLiteral("--now"),
+                                    QStringLiteral("1750000000"), argument });
+        QVERIFY2(run.exitCode == 0, qPrintable(argument + QLatin1Char('\n') + dump(run)));
+        QCOMPARE(run.out, QStringLiteral("\"%1\"\n").arg(id).toUtf8());
+    }
+    QVERIFY(padded && unpadded);
+}
+
+void tst_RedistoreCli::cookieMissingFromHeader()
+{
+    const QString cookie = encode(QStringLiteral("\"ID\""));
+    QVERIFY(!cookie.isEmpty());
+    auto decode = [&](const QString &argument) {
+        return redistore({ QStringLiteral("cookie"), QStringLiteral("decode"),
+                           QStringLiteral("--name"), QStringLiteral("my-session"),
+                           QStringLiteral("--hash-key"), hashKey, QStringLiteral("--now"),
+                           QStringLiteral("1750000000"), argument });
+    };
+    Run run = decode(QStringLiteral("Cookie: a=1; other=") + cookie);
+    QVERIFY2(run.exitCode == 1, qPrintable(dump(run)));
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.err.contains("COOKIE has no cookie called 'my-session' (it has a, other)"),
+             run.err.constData());
+    // Under another name, the value does not verify (the name is signed).
+    run = decode(QStringLiteral("other=") + cookie);
+    QVERIFY2(run.exitCode == 1, qPrintable(dump(run)));
+    QVERIFY2(run.err.contains("no cookie called 'my-session'"), run.err.constData());
+    // A forged one alone: the reason it does not decode.
+    run = decode(QStringLiteral("Cookie: my-session=forged"));
+    QVERIFY2(run.exitCode == 1, qPrintable(dump(run)));
+    QVERIFY2(run.err.contains("cookie does not decode"), run.err.constData());
+}
+
+// An encrypted cookie read without its block key: the signature verifies, the payload is not
+// plain gob or JSON. The tool says so instead of the decoding error.
+void tst_RedistoreCli::encryptedNeedsBlockKey_data()
+{
+    QTest::addColumn<QString>("json");
+    QTest::addColumn<QStringList>("options");
+    const QStringList json { QStringLiteral("--encoding"), QStringLiteral("json") };
+    QTest::newRow("session ID, gob") << QStringLiteral("\"ID\"") << QStringList();
+    QTest::newRow("long session ID, gob")
+        << QStringLiteral("\"52ZPY4ZW3RFICLUBZPWCHWFNRNXJIQRRKIRB4ZNWI2LC2IO6JSPA\"")
+        << QStringList();
+    QTest::newRow("map, gob") << QStringLiteral("{\"user\":\"alice\",\"n\":3}") << QStringList();
+    QTest::newRow("map, json") << QStringLiteral("{\"user\":\"alice\",\"n\":3}") << json;
+}
+
+void tst_RedistoreCli::encryptedNeedsBlockKey()
+{
+    QFETCH(QString, json);
+    QFETCH(QStringList, options);
+    // Random IVs: several cookies, so that no lucky IV hides a wrong verdict.
+    for (int i = 0; i < 20; ++i) {
+        const QString cookie
+            = encode(json, options + QStringList { QStringLiteral("--block-key"), blockKey });
+        QVERIFY(!cookie.isEmpty());
+        const QStringList common = QStringList {
+            QStringLiteral("cookie"),     QStringLiteral("decode"), QStringLiteral("--name"),
+            QStringLiteral("my-session"), QStringLiteral("--now"),  QStringLiteral("1750000000")
+        } + options;
+        Run run = redistore(common
+                            + QStringList { QStringLiteral("--hash-key"), hashKey,
+                                            QStringLiteral("my-session=") + cookie });
+        QVERIFY2(run.exitCode == 1, qPrintable(dump(run)));
+        QVERIFY(run.out.isEmpty());
+        QVERIFY2(run.err.contains("cookie does not decode: encrypted: give --block-key"),
+                 run.err.constData());
+        QVERIFY2(!run.err.contains("MacInvalid"), run.err.constData());
+
+        // With the block key it decodes; with another hash key it is a plain MAC failure.
+        run = redistore(common
+                        + QStringList { QStringLiteral("--hash-key"), hashKey,
+                                        QStringLiteral("--block-key"), blockKey, cookie });
+        QVERIFY2(run.exitCode == 0, qPrintable(dump(run)));
+        QCOMPARE(parseJson(run.out.trimmed()), parseJson(json.toUtf8()));
+        run = redistore(common
+                        + QStringList { QStringLiteral("--hash-key"),
+                                        QStringLiteral("another hash key"), cookie });
+        QVERIFY2(run.exitCode == 1, qPrintable(dump(run)));
+        QVERIFY2(run.err.contains("MacInvalid"), run.err.constData());
+        QVERIFY2(!run.err.contains("encrypted"), run.err.constData());
+
+        // In a key ring, the pair that verifies is named.
+        run = redistore(common
+                        + QStringList { QStringLiteral("--hash-key"), QStringLiteral("old key"),
+                                        QStringLiteral("--hash-key"), hashKey, cookie });
+        QVERIFY2(run.exitCode == 1, qPrintable(dump(run)));
+        QVERIFY2(run.err.contains("encrypted: give --block-key (key pair 2 verifies"),
+                 run.err.constData());
+    }
+}
+
+// A plain cookie read with the wrong --encoding does not decode, but it is not encrypted.
+void tst_RedistoreCli::otherEncodingIsNotEncrypted()
+{
+    const QString cookie = encode(QStringLiteral("{\"user\":\"a user with a long enough name\"}"),
+                                  { QStringLiteral("--encoding"), QStringLiteral("json") });
+    QVERIFY(!cookie.isEmpty());
+    const Run run
+        = redistore({ QStringLiteral("cookie"), QStringLiteral("decode"), QStringLiteral("--name"),
+                      QStringLiteral("my-session"), QStringLiteral("--hash-key"), hashKey,
+                      QStringLiteral("--now"), QStringLiteral("1750000000"), cookie });
+    QVERIFY2(run.exitCode == 1, qPrintable(dump(run)));
+    QVERIFY2(run.err.contains("CannotDeserialize"), run.err.constData());
+    QVERIFY2(!run.err.contains("encrypted"), run.err.constData());
+    QVERIFY2(run.err.contains("the payload is JSON: give --encoding json"), run.err.constData());
 }
 
 void tst_RedistoreCli::roundTrip_data()
