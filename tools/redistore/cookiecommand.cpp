@@ -1,9 +1,15 @@
 #include "cli.h"
+#include "sessionscommand.h"
+#include "sessiontext.h"
 
 #include <libredistore/codec/cookieheader.h>
 #include <libredistore/codec/gob.h>
 #include <libredistore/codec/gojson.h>
 #include <libredistore/codec/securecookie.h>
+#include <libredistore/redis/redisconfig.h>
+#include <libredistore/session/sessionadmin.h>
+
+#include <QtCore/QLoggingCategory>
 
 #include <algorithm>
 
@@ -13,6 +19,8 @@ using Cli::Option;
 using RediStore::SecureCookie;
 
 const QString groupProgram = QStringLiteral("redistore cookie");
+const QString defaultUrl = QStringLiteral("redis://127.0.0.1:6379/0");
+const QString defaultPrefix = QStringLiteral("session_");
 const QString keysLine
     = QStringLiteral("Keys: hex:HEX, base64:B64, or the text itself, as the library reads them.");
 
@@ -26,7 +34,8 @@ const Option nowOption { QStringLiteral("now"), QStringLiteral("UNIX_SECONDS"),
 const Cli::Command decodeCommand {
     QStringLiteral("redistore cookie decode --name NAME --hash-key KEY [--block-key KEY] "
                    "[--hash-key KEY [--block-key KEY]]... [--encoding gob|json] [--max-age S] "
-                   "[--min-age S] [--max-length N] [--now UNIX_SECONDS] COOKIE"),
+                   "[--min-age S] [--max-length N] [--now UNIX_SECONDS] "
+                   "[--show-session [--url URL] [--prefix P]] COOKIE"),
     QStringLiteral("Decodes a gorilla/securecookie value and prints it as JSON.\n"
                    "COOKIE is the value, NAME=VALUE, or a Cookie header line (\"Cookie: a=1; "
                    "NAME=VALUE; b=2\", with or without \"Cookie:\"); of several cookies called "
@@ -34,8 +43,10 @@ const Cli::Command decodeCommand {
                    "Repeated --hash-key options form the key ring, tried in order; a "
                    "--block-key belongs to the --hash-key before it.\n")
         + keysLine
-        + QStringLiteral("\nExit status: 0 decoded, 1 does not decode (the reason on stderr), 2 "
-                         "bad arguments."),
+        + QStringLiteral("\nWith --show-session, the session the cookie names is then loaded "
+                         "from Redis and shown as 'redistore sessions show' shows it.\n"
+                         "Exit status: 0 decoded, 1 does not decode, the session is gone or "
+                         "Redis failed (the reason on stderr), 2 bad arguments."),
     { nameOption,
       { QStringLiteral("hash-key"), QStringLiteral("KEY"),
         QStringLiteral("HMAC-SHA256 key of a key pair (repeatable).") },
@@ -49,7 +60,16 @@ const Cli::Command decodeCommand {
         QStringLiteral("Reject cookies signed less than S seconds ago (default 0).") },
       { QStringLiteral("max-length"), QStringLiteral("N"),
         QStringLiteral("Reject cookies longer than N characters (default 4096; 0: no limit).") },
-      nowOption },
+      nowOption,
+      { QStringLiteral("show-session"), QString(),
+        QStringLiteral("Also load the session the cookie names from Redis and show it.") },
+      { QStringLiteral("url"), QStringLiteral("URL"),
+        QStringLiteral("With --show-session: Redis, redis://[user:pass@]host[:port][/db], "
+                       "rediss://... (TLS) or unix:///path.sock (default ")
+            + defaultUrl + QStringLiteral(").") },
+      { QStringLiteral("prefix"), QStringLiteral("P"),
+        QStringLiteral("With --show-session: key prefix of the sessions (default ") + defaultPrefix
+            + QStringLiteral(").") } },
 };
 
 const Cli::Command encodeCommand {
@@ -309,6 +329,63 @@ QString decodeFailure(const QString &program, const CookieSettings &settings,
     return text;
 }
 
+// Where --show-session looks; false with *error for a bad --url.
+struct SessionLocation
+{
+    RediStore::RedisConfig redis;
+    QString prefix;
+};
+
+bool readSessionLocation(const Cli::Arguments &arguments, SessionLocation *location, QString *error)
+{
+    const QString url = arguments.isSet(QStringLiteral("url"))
+        ? arguments.value(QStringLiteral("url"))
+        : defaultUrl;
+    const auto config = RediStore::RedisConfig::fromUrl(url);
+    if (!config.ok()) {
+        *error = QStringLiteral("--url: ") + config.error().message();
+        return false;
+    }
+    location->redis = config.value();
+    // One attempt: a refused or unreachable server fails the command at once.
+    location->redis.setAutoReconnect(false);
+    location->prefix = arguments.isSet(QStringLiteral("prefix"))
+        ? arguments.value(QStringLiteral("prefix"))
+        : defaultPrefix;
+    return true;
+}
+
+// Loads the session a decoded cookie names and prints it as "redistore sessions show" does.
+int showSession(const QString &program, const SessionLocation &location, const QVariant &value)
+{
+    if (value.typeId() != QMetaType::QString || value.toString().isEmpty()) {
+        Cli::printErr(QStringLiteral("%1: --show-session: the cookie holds no session ID (a "
+                                     "store's cookie holds one string)\n")
+                          .arg(program));
+        return Cli::Failure;
+    }
+    // The library's log (a refused connection, ...) would repeat the error printed here.
+    // QT_LOGGING_RULES still turns it on.
+    QLoggingCategory::setFilterRules(QStringLiteral("redistore.*.debug=false\n"
+                                                    "redistore.*.info=false\n"
+                                                    "redistore.*.warning=false"));
+    RediStore::SessionAdmin admin(location.redis, location.prefix);
+    const QString id = value.toString();
+    const RediStore::SessionContent content = Cli::await(admin.load(id));
+    if (content.error.code() == RediStore::SessionError::Code::SessionGone) {
+        Cli::printErr(QStringLiteral("%1: session %2 is gone: Redis has no key %3 (it expired, "
+                                     "was deleted or was never saved)\n")
+                          .arg(program, id, QString::fromUtf8(admin.keyFor(id))));
+        return Cli::Failure;
+    }
+    if (content.error.isError()) {
+        Cli::printErr(program + QStringLiteral(": ") + content.error.message() + QLatin1Char('\n'));
+        return Cli::Failure;
+    }
+    Cli::printOut(Cli::sessionText(id, admin.keyFor(id), content).toUtf8());
+    return Cli::Success;
+}
+
 int runDecode(const QStringList &args)
 {
     const QString program = groupProgram + QStringLiteral(" decode");
@@ -329,6 +406,15 @@ int runDecode(const QStringList &args)
     }
     if (arguments.positional.size() != 1)
         return Cli::usageError(decodeCommand, program, QStringLiteral("give one COOKIE"));
+    const bool show = arguments.isSet(QStringLiteral("show-session"));
+    if (!show
+        && (arguments.isSet(QStringLiteral("url")) || arguments.isSet(QStringLiteral("prefix")))) {
+        return Cli::usageError(decodeCommand, program,
+                               QStringLiteral("--url and --prefix go with --show-session"));
+    }
+    SessionLocation location;
+    if (show && !readSessionLocation(arguments, &location, &error))
+        return Cli::usageError(decodeCommand, program, error);
 
     const SecureCookie codec = makeCodec(settings);
     if (!codec.isValid())
@@ -355,7 +441,7 @@ int runDecode(const QStringList &args)
         return Cli::Failure;
     }
     Cli::printOut(Cli::toJson(found.value) + '\n');
-    return Cli::Success;
+    return show ? showSession(program, location, found.value) : Cli::Success;
 }
 
 int runEncode(const QStringList &args)

@@ -1,11 +1,13 @@
 // The redistore command-line tool, run as a user runs it: the built binary through QProcess.
 
+#include <redisserver.h>
 #include <testdata.h>
 
 #include "clitesthelpers.h"
 
 #include <libredistore/codec/keyring.h>
 #include <libredistore/codec/securecookie.h>
+#include <libredistore/serializer/sessionserializer.h>
 
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
@@ -16,6 +18,8 @@
 
 using RediStore::KeyRing;
 using RediStore::SecureCookie;
+using RediStore::SessionSerializer;
+using RediStore::Test::RedisServer;
 
 using namespace CliTest;
 
@@ -67,6 +71,10 @@ private Q_SLOTS:
     void encryptedNeedsBlockKey_data();
     void encryptedNeedsBlockKey();
     void otherEncodingIsNotEncrypted();
+    void showSession_data();
+    void showSession();
+    void showSessionGone();
+    void showSessionErrors();
     void roundTrip_data();
     void roundTrip();
     void wrongKeyFails();
@@ -80,11 +88,17 @@ private Q_SLOTS:
     void valueErrors();
 
 private:
+    // A private redis-server for the --show-session tests, started by the first that needs it.
+    bool startRedis();
     // "redistore cookie encode --name my-session --hash-key <hashKey> OPTIONS JSON", at a fixed
     // time; the cookie, or empty on failure.
     QString encode(const QString &json, const QStringList &options = {});
+    // Stores a session as a store with that serializer would; ttl 0: no expiry.
+    void put(const QByteArray &key, const QString &serializer, const QVariantMap &values,
+             int ttl = 0);
 
     QJsonObject m_vectors;
+    RedisServer m_server;
 };
 
 void tst_RedistoreCli::initTestCase()
@@ -121,6 +135,10 @@ void tst_RedistoreCli::help_data()
         << QStringList { QStringLiteral("cookie"), QStringLiteral("encode"),
                          QStringLiteral("--help") }
         << keys;
+    QTest::newRow("redistore cookie decode --help: --show-session")
+        << QStringList { QStringLiteral("cookie"), QStringLiteral("decode"),
+                         QStringLiteral("--help") }
+        << QStringLiteral("--show-session");
     QTest::newRow("--help wins over other arguments")
         << QStringList { QStringLiteral("cookie"), QStringLiteral("decode"), QStringLiteral("x"),
                          QStringLiteral("--help") }
@@ -244,6 +262,17 @@ void tst_RedistoreCli::keyOrderMatters()
     QVERIFY2(run.err.contains("key pair 2: CannotDeserialize"), run.err.constData());
 }
 
+bool tst_RedistoreCli::startRedis()
+{
+    if (m_server.isRunning())
+        return true;
+    if (!m_server.start()) {
+        qWarning("%s", qPrintable(m_server.errorString()));
+        return false;
+    }
+    return true;
+}
+
 QString tst_RedistoreCli::encode(const QString &json, const QStringList &options)
 {
     const Run run = redistore(QStringList { QStringLiteral("cookie"), QStringLiteral("encode"),
@@ -256,6 +285,17 @@ QString tst_RedistoreCli::encode(const QString &json, const QStringList &options
         return QString();
     }
     return QString::fromLatin1(run.out.trimmed());
+}
+
+void tst_RedistoreCli::put(const QByteArray &key, const QString &serializer,
+                           const QVariantMap &values, int ttl)
+{
+    const auto bytes = SessionSerializer::byName(serializer)->serialize(values);
+    QVERIFY(bytes.ok());
+    const QVariant reply = ttl > 0
+        ? m_server.command({ "SETEX", key, QByteArray::number(ttl), bytes.value() })
+        : m_server.command({ "SET", key, bytes.value() });
+    QCOMPARE(reply.toByteArray(), QByteArray("OK"));
 }
 
 // Each form of a key names the same bytes on the command line as in the library
@@ -483,6 +523,130 @@ void tst_RedistoreCli::otherEncodingIsNotEncrypted()
     QVERIFY2(run.err.contains("CannotDeserialize"), run.err.constData());
     QVERIFY2(!run.err.contains("encrypted"), run.err.constData());
     QVERIFY2(run.err.contains("the payload is JSON: give --encoding json"), run.err.constData());
+}
+
+// --show-session prints the session the cookie names exactly as "redistore sessions show".
+void tst_RedistoreCli::showSession_data()
+{
+    QTest::addColumn<QString>("serializer");
+    QTest::addColumn<QString>("prefix"); // empty: the default
+    QTest::addColumn<QString>("form"); // VALUE stands for the cookie value
+    QTest::addColumn<QByteArray>("visits"); // how the integer reads back
+    QTest::newRow("gob") << QStringLiteral("gob") << QString() << QStringLiteral("VALUE")
+                         << QByteArray("12");
+    QTest::newRow("json, from a Cookie: line")
+        << QStringLiteral("json") << QString() << QStringLiteral("Cookie: a=1; my-session=VALUE")
+        << QByteArray("12.0"); // JSON has only float64
+    QTest::newRow("datastream, other prefix")
+        << QStringLiteral("datastream") << QStringLiteral("app:sess:")
+        << QStringLiteral("my-session=VALUE") << QByteArray("12");
+}
+
+void tst_RedistoreCli::showSession()
+{
+    QFETCH(QString, serializer);
+    QFETCH(QString, prefix);
+    QFETCH(QString, form);
+    QFETCH(QByteArray, visits);
+    QVERIFY(startRedis());
+    m_server.command({ "FLUSHALL" });
+    const QString id = QStringLiteral("52ZPY4ZW3RFICLUBZPWCHWFNRNXJIQRRKIRB4ZNWI2LC2IO6JSPA");
+    const QVariantMap values { { QStringLiteral("user"), QStringLiteral("alice") },
+                               { QStringLiteral("visits"), 12 },
+                               { QStringLiteral("cart"), QVariantList { 3, 7 } },
+                               { QStringLiteral("a key with blanks"), true } };
+    const QString keyPrefix = prefix.isEmpty() ? QStringLiteral("session_") : prefix;
+    put((keyPrefix + id).toUtf8(), serializer, values);
+    const QString cookie = encode(QStringLiteral("\"%1\"").arg(id));
+    QVERIFY(!cookie.isEmpty());
+    QString argument = form;
+    argument.replace(QStringLiteral("VALUE"), cookie);
+
+    QStringList where { QStringLiteral("--url"), m_server.url() };
+    if (!prefix.isEmpty())
+        where << QStringLiteral("--prefix") << prefix;
+    const Run run
+        = redistore(QStringList { QStringLiteral("cookie"), QStringLiteral("decode"),
+                                  QStringLiteral("--name"), QStringLiteral("my-session"),
+                                  QStringLiteral("--hash-key"), hashKey, QStringLiteral("--now"),
+                                  QStringLiteral("1750000000"), QStringLiteral("--show-session") }
+                    + where + QStringList { argument });
+    QVERIFY2(run.exitCode == 0, qPrintable(dump(run)));
+    QVERIFY2(run.err.isEmpty(), run.err.constData());
+    const Run show
+        = redistore(QStringList { QStringLiteral("sessions"), QStringLiteral("show"), id } + where);
+    QVERIFY2(show.exitCode == 0, qPrintable(dump(show)));
+    QCOMPARE(run.out, "\"" + id.toUtf8() + "\"\n" + show.out);
+    // What a user reads there.
+    QVERIFY2(run.out.contains(QByteArray("\nkey:        " + (keyPrefix + id).toUtf8() + '\n')),
+             run.out.constData());
+    QVERIFY2(run.out.contains(QByteArray("\nserializer: " + serializer.toUtf8() + '\n')),
+             run.out.constData());
+    QVERIFY2(run.out.contains("\n  user: \"alice\"\n"), run.out.constData());
+    QVERIFY2(run.out.contains(QByteArray("\n  visits: " + visits + '\n')), run.out.constData());
+    QVERIFY2(run.out.contains("\n  \"a key with blanks\": true\n"), run.out.constData());
+}
+
+void tst_RedistoreCli::showSessionGone()
+{
+    QVERIFY(startRedis());
+    m_server.command({ "FLUSHALL" });
+    const QString id = QStringLiteral("GONEGONEGONEGONEGONEGONEGONEGONEGONEGONEGONEGONEGONE");
+    // Another session is there; the cookie's is not (expired or logged out).
+    put("session_OTHER", QStringLiteral("gob"),
+        { { QStringLiteral("user"), QStringLiteral("bob") } });
+    const QString cookie = encode(QStringLiteral("\"%1\"").arg(id));
+    QVERIFY(!cookie.isEmpty());
+    const Run run = redistore({ QStringLiteral("cookie"), QStringLiteral("decode"),
+                                QStringLiteral("--name"), QStringLiteral("my-session"),
+                                QStringLiteral("--hash-key"), hashKey, QStringLiteral("--now"),
+                                QStringLiteral("1750000000"), QStringLiteral("--show-session"),
+                                QStringLiteral("--url"), m_server.url(), cookie });
+    QVERIFY2(run.exitCode == 1, qPrintable(dump(run)));
+    // The cookie itself decoded; its session is gone.
+    QCOMPARE(run.out, "\"" + id.toUtf8() + "\"\n");
+    QVERIFY2(run.err.contains(QByteArray("session " + id.toUtf8()
+                                         + " is gone: Redis has no key session_" + id.toUtf8())),
+             run.err.constData());
+    QCOMPARE(m_server.command({ "EXISTS", "session_" + id.toUtf8() }).toLongLong(), 0);
+}
+
+void tst_RedistoreCli::showSessionErrors()
+{
+    const QStringList decode { QStringLiteral("cookie"),     QStringLiteral("decode"),
+                               QStringLiteral("--name"),     QStringLiteral("my-session"),
+                               QStringLiteral("--hash-key"), hashKey,
+                               QStringLiteral("--now"),      QStringLiteral("1750000000") };
+    const QString idCookie = encode(QStringLiteral("\"ID\""));
+    QVERIFY(!idCookie.isEmpty());
+
+    // Redis refuses: exit 1 with the reason, after the decoded value.
+    const QString refused = QStringLiteral("redis://127.0.0.1:%1").arg(RedisServer::freePort());
+    Run run = redistore(decode
+                        + QStringList { QStringLiteral("--show-session"), QStringLiteral("--url"),
+                                        refused, idCookie });
+    QVERIFY2(run.exitCode == 1, qPrintable(dump(run)));
+    QCOMPARE(run.out, QByteArray("\"ID\"\n"));
+    QVERIFY2(!run.err.isEmpty() && !run.err.contains("is gone"), run.err.constData());
+
+    // A cookie that holds no session ID.
+    const QString mapCookie = encode(QStringLiteral("{\"n\":1}"));
+    QVERIFY(!mapCookie.isEmpty());
+    run = redistore(decode
+                    + QStringList { QStringLiteral("--show-session"), QStringLiteral("--url"),
+                                    refused, mapCookie });
+    QVERIFY2(run.exitCode == 1, qPrintable(dump(run)));
+    QVERIFY2(run.err.contains("the cookie holds no session ID"), run.err.constData());
+
+    // Bad arguments: exit 2.
+    run = redistore(decode + QStringList { QStringLiteral("--url"), refused, idCookie });
+    QVERIFY2(run.exitCode == 2, qPrintable(dump(run)));
+    QVERIFY2(run.err.contains("--url and --prefix go with --show-session"), run.err.constData());
+    run = redistore(decode
+                    + QStringList { QStringLiteral("--show-session"), QStringLiteral("--url"),
+                                    QStringLiteral("http://example.com"), idCookie });
+    QVERIFY2(run.exitCode == 2, qPrintable(dump(run)));
+    QVERIFY2(run.err.contains("--url: "), run.err.constData());
 }
 
 void tst_RedistoreCli::roundTrip_data()
