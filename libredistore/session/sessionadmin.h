@@ -4,6 +4,7 @@
 #include <libredistore/redis/redisconfig.h>
 #include <libredistore/redistore_export.h>
 #include <libredistore/session/sessionerror.h>
+#include <libredistore/session/usersessions.h>
 
 #include <QtCore/QDateTime>
 #include <QtCore/QFuture>
@@ -197,6 +198,12 @@ public:
     QFuture<SessionChange> persist(const QString &id);
     QFuture<SessionChange> persist(const QStringList &ids);
     QFuture<SessionDeletion> remove(const QStringList &ids);
+
+    // The per-user index that RedisStore's withUserIndex keeps under this prefix: the live
+    // sessions of one user, and "log out everywhere" (every session of the user ends; saves in
+    // flight cannot bring one back). revokeUser is a write: refused in read-only mode.
+    QFuture<UserSessions> sessionsOfUser(const QString &user);
+    QFuture<UserRevocation> revokeUser(const QString &user);
 
 private:
     friend class SessionAdminPrivate;

@@ -5,6 +5,8 @@
 #include <libredistore/redis/redispool.h>
 #include <libredistore/session/sessionadmin.h>
 
+#include "userindex_p.h"
+
 #include <QtCore/QHash>
 #include <QtCore/QPointer>
 #include <QtCore/QPromise>
@@ -16,14 +18,12 @@
 
 namespace RediStore {
 
-// Keys of the per-user index live under this namespace; they are never sessions, whatever the
-// session prefix (an empty prefix, or "redistore:", would otherwise list them).
-inline constexpr char userIndexNamespace[] = "redistore:user:";
-
 // Whether key holds a session under prefix: the one test every listing and SessionWatcher use.
+// Keys of the per-user index are never sessions, whatever the session prefix (an empty prefix,
+// or "redistore:", would otherwise list them).
 inline bool isSessionKey(const QByteArray &key, const QByteArray &prefix)
 {
-    return key.startsWith(prefix) && !key.startsWith(userIndexNamespace);
+    return key.startsWith(prefix) && !UserIndex::isIndexKey(key);
 }
 
 // SCAN's MATCH and PSUBSCRIBE take globs: text that must match itself only is escaped.

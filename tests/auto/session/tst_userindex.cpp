@@ -1,4 +1,5 @@
 #include <libredistore/session/redisstore.h>
+#include <libredistore/session/sessionadmin.h>
 
 #include "storetesthelpers.h"
 
@@ -24,6 +25,8 @@ private Q_SLOTS:
     void revokeUserWithSavesInFlightLeavesNothing();
     void goneSessionsLeaveTheIndexWhenRead();
     void withoutTheOptionTheCallsAreRefused();
+    void sessionAdminListsAndRevokesByUser();
+    void indexKeysNeverListedAsSessions();
 
 private:
     Session loggedIn(RedisStore &store, const QString &user);
@@ -198,6 +201,47 @@ void tst_UserIndex::withoutTheOptionTheCallsAreRefused()
     QCOMPARE(waitFor(listed)->error.code(), SessionError::Code::InvalidOption);
     QCOMPARE(waitFor(store->revokeUser(QStringLiteral("alice")))->error.code(),
              SessionError::Code::InvalidOption);
+}
+
+void tst_UserIndex::sessionAdminListsAndRevokesByUser()
+{
+    auto store = makeStore(m_server, { withUserIndex(QStringLiteral("user")) });
+    QVERIFY(store);
+    const Session one = loggedIn(*store, QStringLiteral("erin"));
+    const Session two = loggedIn(*store, QStringLiteral("erin"));
+    SessionAdmin admin(RedisConfig::fromUrl(m_server.url()).value());
+    admin.setReadOnly(true);
+    const auto listed = waitFor(admin.sessionsOfUser(QStringLiteral("erin")));
+    QVERIFY(listed && listed->ok());
+    QStringList ids = listed->ids();
+    ids.sort();
+    QStringList expected { one.id(), two.id() };
+    expected.sort();
+    QCOMPARE(ids, expected);
+    QCOMPARE(waitFor(admin.revokeUser(QStringLiteral("erin")))->error.code(),
+             SessionError::Code::ReadOnly);
+    admin.setReadOnly(false);
+    const auto revoked = waitFor(admin.revokeUser(QStringLiteral("erin")));
+    QVERIFY(revoked && revoked->ok());
+    QCOMPARE(revoked->ended, 2);
+    QCOMPARE(m_server.command({ "DBSIZE" }).toLongLong(), 0);
+}
+
+void tst_UserIndex::indexKeysNeverListedAsSessions()
+{
+    // A prefix that the index namespace starts with: the listing still shows sessions only.
+    auto store = makeStore(
+        m_server,
+        { withUserIndex(QStringLiteral("user")), withKeyPrefix(QStringLiteral("redistore:")) });
+    QVERIFY(store);
+    const Session session = loggedIn(*store, QStringLiteral("frank"));
+    SessionAdmin admin(RedisConfig::fromUrl(m_server.url()).value(), QStringLiteral("redistore:"));
+    const auto page = waitFor(admin.scan(QByteArrayLiteral("0"), 1000));
+    QVERIFY(page && page->ok());
+    QCOMPARE(page->sessions.size(), 1);
+    QCOMPARE(page->sessions.first().id, session.id());
+    QCOMPARE(waitFor(admin.count())->count, 1);
+    QCOMPARE(m_server.command({ "DBSIZE" }).toLongLong(), 2);
 }
 
 QTEST_GUILESS_MAIN(tst_UserIndex)
