@@ -113,6 +113,18 @@ const Command deleteCommand = subcommand(
                    "Exit status: 0 all deleted, 1 some did not exist or Redis failed, 2 bad "
                    "arguments."));
 
+const Command userCommand = subcommand(
+    QStringLiteral("user [--json] USER"),
+    QStringLiteral("Lists the sessions of one user, one line each as list prints them, from the "
+                   "per-user index a store keeps with withUserIndex (sessions that are gone are "
+                   "left out, and leave the index). Prints nothing when the user has none."),
+    { jsonOption });
+
+const Command revokeUserCommand = subcommand(
+    QStringLiteral("revoke-user USER"),
+    QStringLiteral("Ends every session of one user (\"log out everywhere\") and prints how many "
+                   "ended. A store's save in flight for one of them does not bring it back."));
+
 const Command groupCommand {
     QStringLiteral("redistore sessions <command> [options]"),
     QStringLiteral(
@@ -123,7 +135,9 @@ const Command groupCommand {
         "  set ID KEY JSON_VALUE     Set one value, keeping the TTL and the serializer.\n"
         "  expire ID SECONDS         Expire a session SECONDS from now.\n"
         "  persist ID                Remove a session's expiry.\n"
-        "  delete ID...              Delete sessions.\n\n"
+        "  delete ID...              Delete sessions.\n"
+        "  user USER [--json]        List the sessions of one user (the per-user index).\n"
+        "  revoke-user USER          End every session of one user.\n\n"
         "Exit status: 0 done, 1 Redis failed or a session is missing, 2 bad arguments.\n"
         "redistore sessions <command> --help shows a command's options."),
     connectionOptions(),
@@ -249,6 +263,36 @@ QString previewContent(const RediStore::SessionAdmin &admin,
     return QStringLiteral("(does not decode)");
 }
 
+// One line a session, as list prints it; or the JSON objects of list --json.
+QByteArray sessionLines(const RediStore::SessionAdmin &admin,
+                        const QList<RediStore::SessionInfo> &sessions,
+                        const QList<RediStore::SessionContent> &stored, bool json, bool *first)
+{
+    QByteArray out;
+    for (qsizetype i = 0; i < sessions.size(); ++i) {
+        const RediStore::SessionInfo &info = sessions.at(i);
+        if (info.ttlMs == -2)
+            continue; // deleted or expired since it was listed
+        if (json) {
+            out += (*first ? "\n{\"id\":" : ",\n{\"id\":") + toJson(info.id)
+                + ",\"ttl_ms\":" + QByteArray::number(info.ttlMs)
+                + ",\"size\":" + QByteArray::number(info.size) + '}';
+            *first = false;
+            continue;
+        }
+        const RediStore::SessionContent content = stored.value(i);
+        if (!content.exists)
+            continue; // gone since it was listed
+        out += QStringLiteral("%1  %2  %3  %4\n")
+                   .arg(info.id, -52)
+                   .arg(formatTtl(info.ttlMs), 10)
+                   .arg(QString::number(info.size) + QStringLiteral(" B"), 9)
+                   .arg(previewContent(admin, content))
+                   .toUtf8();
+    }
+    return out;
+}
+
 int runList(const QStringList &args)
 {
     Invocation run;
@@ -296,27 +340,7 @@ int runList(const QStringList &args)
             out = "[";
             opened = true;
         }
-        for (qsizetype i = 0; i < sessions.size(); ++i) {
-            const RediStore::SessionInfo &info = sessions.at(i);
-            if (info.ttlMs == -2)
-                continue; // deleted or expired since SCAN saw it
-            if (json) {
-                out += (first ? "\n{\"id\":" : ",\n{\"id\":") + toJson(info.id)
-                    + ",\"ttl_ms\":" + QByteArray::number(info.ttlMs)
-                    + ",\"size\":" + QByteArray::number(info.size) + '}';
-                first = false;
-                continue;
-            }
-            const RediStore::SessionContent content = stored.value(i);
-            if (!content.exists)
-                continue; // gone since SCAN
-            out += QStringLiteral("%1  %2  %3  %4\n")
-                       .arg(info.id, -52)
-                       .arg(formatTtl(info.ttlMs), 10)
-                       .arg(QString::number(info.size) + QStringLiteral(" B"), 9)
-                       .arg(previewContent(admin, content))
-                       .toUtf8();
-        }
+        out += sessionLines(admin, sessions, stored, json, &first);
         printOut(out);
         if (page.finished)
             break;
@@ -324,6 +348,64 @@ int runList(const QStringList &args)
     }
     if (json)
         printOut(first ? "]\n" : "\n]\n");
+    return Success;
+}
+
+int runUser(const QStringList &args)
+{
+    Invocation run;
+    int exitCode = Success;
+    if (prepare(userCommand, QStringLiteral("user"), args, QStringLiteral("USER"), 1, 1, &run,
+                &exitCode)
+        != Setup::Ready) {
+        return exitCode;
+    }
+    RediStore::SessionAdmin &admin = *run.admin;
+    const bool json = run.arguments.isSet(QStringLiteral("json"));
+    const RediStore::UserSessions found
+        = await(admin.sessionsOfUser(run.arguments.positional.first()));
+    if (!found.ok())
+        return failure(run.program, found.error);
+    QList<RediStore::SessionInfo> sessions;
+    QList<RediStore::SessionContent> stored;
+    if (!found.sessions.isEmpty()) {
+        const RediStore::SessionContentList loaded = await(admin.loadMany(found.ids()));
+        if (!loaded.ok())
+            return failure(run.program, loaded.error);
+        stored = loaded.sessions;
+        for (qsizetype i = 0; i < found.sessions.size(); ++i) {
+            const RediStore::SessionContent content = stored.value(i);
+            RediStore::SessionInfo info;
+            info.id = found.sessions.at(i).id;
+            info.key = admin.keyFor(info.id);
+            info.ttlMs = content.exists ? found.sessions.at(i).ttlMs : -2;
+            info.size = content.raw.size();
+            sessions.append(info);
+        }
+    }
+    bool first = true;
+    const QByteArray lines = sessionLines(admin, sessions, stored, json, &first);
+    if (json)
+        printOut(first ? QByteArray("[]\n") : QByteArray("[" + lines + "\n]\n"));
+    else
+        printOut(lines);
+    return Success;
+}
+
+int runRevokeUser(const QStringList &args)
+{
+    Invocation run;
+    int exitCode = Success;
+    if (prepare(revokeUserCommand, QStringLiteral("revoke-user"), args, QStringLiteral("USER"), 1,
+                1, &run, &exitCode)
+        != Setup::Ready) {
+        return exitCode;
+    }
+    const RediStore::UserRevocation revoked
+        = await(run.admin->revokeUser(run.arguments.positional.first()));
+    if (!revoked.ok())
+        return failure(run.program, revoked.error);
+    printOut(QByteArray::number(revoked.ended) + '\n');
     return Success;
 }
 
@@ -535,10 +617,15 @@ int runSessionsCommand(const QStringList &arguments)
         rest.remove(index);
 
     static const QList<QPair<QString, int (*)(const QStringList &)>> commands {
-        { QStringLiteral("list"), runList },     { QStringLiteral("count"), runCount },
-        { QStringLiteral("show"), runShow },     { QStringLiteral("set"), runSet },
-        { QStringLiteral("expire"), runExpire }, { QStringLiteral("persist"), runPersist },
+        { QStringLiteral("list"), runList },
+        { QStringLiteral("count"), runCount },
+        { QStringLiteral("show"), runShow },
+        { QStringLiteral("set"), runSet },
+        { QStringLiteral("expire"), runExpire },
+        { QStringLiteral("persist"), runPersist },
         { QStringLiteral("delete"), runDelete },
+        { QStringLiteral("user"), runUser },
+        { QStringLiteral("revoke-user"), runRevokeUser },
     };
     for (const auto &[command, run] : commands) {
         if (name == command)
@@ -551,5 +638,6 @@ int runSessionsCommand(const QStringList &arguments)
 
 } // namespace Cli
 
-REDISTORE_COMMAND_GROUP("sessions", "List, show, edit, expire and delete stored sessions",
+REDISTORE_COMMAND_GROUP("sessions",
+                        "List, show, edit, expire and delete stored sessions, and those of a user",
                         Cli::runSessionsCommand);

@@ -71,6 +71,8 @@ private Q_SLOTS:
     void redisRefused();
     void badArguments_data();
     void badArguments();
+    void sessionsOfAUser();
+    void revokeUser();
 
 private:
     // "redistore sessions ARGS --url <the private server>"
@@ -102,6 +104,14 @@ private:
     bool exists(const QString &id) const
     {
         return m_server.command({ "EXISTS", "session_" + id.toUtf8() }).toLongLong() == 1;
+    }
+
+    // Files id under user in the per-user index, as a store with withUserIndex does.
+    void index(const QString &user, const QString &id)
+    {
+        const qint64 expiry = QDateTime::currentMSecsSinceEpoch() + 3600 * 1000;
+        m_server.command({ "ZADD", "redistore:user:session_:" + user.toUtf8(),
+                           QByteArray::number(expiry), id.toUtf8() });
     }
 
     RedisServer m_server;
@@ -778,6 +788,61 @@ void tst_RedistoreSessions::badArguments()
     QVERIFY(run.out.isEmpty());
     QVERIFY2(run.err.contains("Usage: redistore sessions"), run.err.constData());
     QVERIFY2(run.err.contains(message.toUtf8()), run.err.constData());
+}
+
+void tst_RedistoreSessions::sessionsOfAUser()
+{
+    put(QStringLiteral("A1"), QStringLiteral("gob"),
+        { { QStringLiteral("user"), QStringLiteral("alice") } }, 600);
+    put(QStringLiteral("A2"), QStringLiteral("json"),
+        { { QStringLiteral("user"), QStringLiteral("alice") }, { QStringLiteral("n"), 2 } }, 600);
+    put(QStringLiteral("B1"), QStringLiteral("gob"),
+        { { QStringLiteral("user"), QStringLiteral("bob") } }, 600);
+    index(QStringLiteral("alice"), QStringLiteral("A1"));
+    index(QStringLiteral("alice"), QStringLiteral("A2"));
+    index(QStringLiteral("alice"), QStringLiteral("GONE")); // its session expired
+    index(QStringLiteral("bob"), QStringLiteral("B1"));
+
+    Run run = sessions({ QStringLiteral("user"), QStringLiteral("alice") });
+    QVERIFY2(run.exitCode == 0, qPrintable(dump(run)));
+    const QList<QByteArray> lines = run.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    QVERIFY(lines.at(0).startsWith("A1 ") || lines.at(1).startsWith("A1 "));
+    QVERIFY2(run.out.contains("user=\"alice\""), run.out.constData());
+    QVERIFY2(run.out.contains("n=2"), run.out.constData());
+    QVERIFY(!run.out.contains("GONE"));
+
+    run = sessions({ QStringLiteral("user"), QStringLiteral("alice"), QStringLiteral("--json") });
+    QVERIFY2(run.exitCode == 0, qPrintable(dump(run)));
+    QCOMPARE(parseJson(run.out).toArray().size(), 2);
+
+    // Nobody: nothing printed, success.
+    run = sessions({ QStringLiteral("user"), QStringLiteral("carol") });
+    QVERIFY2(run.exitCode == 0, qPrintable(dump(run)));
+    QCOMPARE(run.out, QByteArray());
+    QCOMPARE(sessions({ QStringLiteral("user") }).exitCode, 2);
+}
+
+void tst_RedistoreSessions::revokeUser()
+{
+    put(QStringLiteral("A1"), QStringLiteral("gob"),
+        { { QStringLiteral("user"), QStringLiteral("alice") } }, 600);
+    put(QStringLiteral("A2"), QStringLiteral("gob"),
+        { { QStringLiteral("user"), QStringLiteral("alice") } }, 600);
+    put(QStringLiteral("B1"), QStringLiteral("gob"),
+        { { QStringLiteral("user"), QStringLiteral("bob") } }, 600);
+    index(QStringLiteral("alice"), QStringLiteral("A1"));
+    index(QStringLiteral("alice"), QStringLiteral("A2"));
+    index(QStringLiteral("bob"), QStringLiteral("B1"));
+    Run run = sessions({ QStringLiteral("revoke-user"), QStringLiteral("alice") });
+    QVERIFY2(run.exitCode == 0, qPrintable(dump(run)));
+    QCOMPARE(run.out, QByteArray("2\n"));
+    QVERIFY(!exists(QStringLiteral("A1")));
+    QVERIFY(!exists(QStringLiteral("A2")));
+    QVERIFY(exists(QStringLiteral("B1")));
+    run = sessions({ QStringLiteral("revoke-user"), QStringLiteral("alice") });
+    QCOMPARE(run.out, QByteArray("0\n"));
+    QCOMPARE(run.exitCode, 0);
 }
 
 QTEST_GUILESS_MAIN(tst_RedistoreSessions)
