@@ -46,6 +46,7 @@ private Q_SLOTS:
 private:
     QModelIndex find(const QString &key) const;
     bool open(const QString &id);
+    bool roundTrip();
 
     RedisServer m_server;
     std::unique_ptr<RedisPool> m_pool;
@@ -92,6 +93,15 @@ bool tst_SessionDetailWidget::open(const QString &id)
     QSignalSpy loaded(m_detail.get(), &SessionDetailWidget::loaded);
     m_detail->showSession(id);
     return loaded.wait(5000) || loaded.count() == 1;
+}
+
+// A PING through the admin's pool, answered. With the pool held to one connection, whatever
+// the widget sent before it has been handled by Redis by then.
+bool tst_SessionDetailWidget::roundTrip()
+{
+    const QFuture<RedisReply> ping = m_pool->execute({ "PING" });
+    return QTest::qWaitFor([&ping] { return ping.isFinished(); }, 5000)
+        && ping.result().data() == "PONG";
 }
 
 void tst_SessionDetailWidget::editRoundTripKeepsValuesAndTtl_data()
@@ -232,6 +242,7 @@ void tst_SessionDetailWidget::undecodableValueShowsRawWithTheError()
 
 void tst_SessionDetailWidget::sessionDeletedWhileOpenIsNotRecreated()
 {
+    m_pool->setMaxConnections(1); // for roundTrip()
     QVERIFY(Test::storeSession(m_server, QStringLiteral("session_GONE"),
                                { { QStringLiteral("name"), QStringLiteral("carol") } },
                                QStringLiteral("datastream"), 300));
@@ -253,7 +264,7 @@ void tst_SessionDetailWidget::sessionDeletedWhileOpenIsNotRecreated()
     }
     QVERIFY(save && !save->isEnabled());
     m_detail->save();
-    QTest::qWait(50);
+    QVERIFY(roundTrip());
     QCOMPARE(m_server.command({ "EXISTS", "session_GONE" }).toLongLong(), 0);
 }
 
@@ -277,11 +288,14 @@ void tst_SessionDetailWidget::sessionExpiringWhileOpenIsMarkedGone()
 
 void tst_SessionDetailWidget::readOnlyDisablesEditingAndSaving()
 {
+    m_pool->setMaxConnections(1); // for roundTrip()
     m_admin->setReadOnly(true);
     m_detail->setReadOnly(true);
     QVERIFY(Test::storeSession(m_server, QStringLiteral("session_RO"),
                                { { QStringLiteral("name"), QStringLiteral("frank") } },
                                QStringLiteral("gob"), 300));
+    // From here on, every command the widget sends is counted.
+    m_server.command({ "CONFIG", "RESETSTAT" });
     QVERIFY(open(QStringLiteral("RO")));
     const QModelIndex name = find(QStringLiteral("name")).siblingAtColumn(2);
     QVERIFY(!(m_detail->valueModel()->flags(name) & Qt::ItemIsEditable));
@@ -289,7 +303,11 @@ void tst_SessionDetailWidget::readOnlyDisablesEditingAndSaving()
     for (QPushButton *button : m_detail->findChildren<QPushButton *>())
         QVERIFY2(!button->isEnabled(), qPrintable(button->text()));
     m_detail->save();
-    QTest::qWait(50);
+    QVERIFY(roundTrip());
+    const auto stats = Test::commandStats(m_server);
+    QCOMPARE(Test::writeCommands(stats), QStringList());
+    QVERIFY(stats.value(QStringLiteral("get")) > 0); // it did read, and the count sees it
+    QVERIFY(stats.value(QStringLiteral("ping")) > 0);
     QCOMPARE(m_server.command({ "TTL", "session_RO" }).toLongLong() > 290, true);
 }
 
