@@ -176,9 +176,13 @@ void tst_MainWindow::readOnlyWritesNothing()
     m_window->liveUpdates()->enableNotifications();
 
     // Let a few periodic rescans and previews run too.
+    const qint64 scans = Test::commandStats(m_server).value(QStringLiteral("scan"));
     for (int row = 0; row < 30; ++row)
         m_window->sessionModel()->index(row, SessionTableModel::ValuesColumn).data();
-    QTest::qWait(800);
+    QTRY_VERIFY(Test::commandStats(m_server).value(QStringLiteral("scan")) >= scans + 2);
+    // A read through the window's admin, answered: what was sent before it has reached Redis.
+    const QFuture<SessionContent> read = m_window->connection()->admin()->load(ids.first());
+    QTRY_VERIFY(read.isFinished());
     const auto stats = Test::commandStats(m_server);
     QCOMPARE(Test::writeCommands(stats), QStringList());
     QVERIFY(stats.value(QStringLiteral("scan")) > 0); // it did read
