@@ -1,6 +1,6 @@
 #include "connectionprobe.h"
 
-#include <QtCore/QTimer>
+#include <libredistore/async.h>
 
 namespace RediStore::Admin {
 
@@ -16,43 +16,24 @@ void ConnectionProbe::start(const RedisConfig &config)
     RedisConfig once = config;
     once.setAutoReconnect(false); // report the first failure instead of retrying
     once.setOfflinePolicy(RedisConfig::OfflinePolicy::Queue);
-    m_client = std::make_unique<RedisClient>(once);
+    m_admin = std::make_unique<SessionAdmin>(once);
     const quint64 token = ++m_token;
-    m_client->execute({ QByteArrayLiteral("PING") }, this, [this, token](const RedisReply &reply) {
-        if (token != m_token || !reply.isError())
+    whenFinished(m_admin->ping(), this, [this, token](const SessionPing &ping) {
+        if (token != m_token || ping.ok())
             return;
-        const RedisError error = reply.error();
-        ++m_token; // INFO fails too: no second verdict
+        const RedisError error = ping.error.redisError();
+        ++m_token; // the server info fails too: no second verdict
         finish();
         Q_EMIT failed(error);
     });
-    m_client->execute({ QByteArrayLiteral("INFO"), QByteArrayLiteral("server") }, this,
-                      [this, token](const RedisReply &reply) {
-                          if (token != m_token)
-                              return;
-                          ++m_token;
-                          const QString software = serverSoftware(reply.data());
-                          finish();
-                          Q_EMIT succeeded(software);
-                      });
-}
-
-QString ConnectionProbe::serverSoftware(const QByteArray &info)
-{
-    // Valkey reports the Redis version it is compatible with as redis_version, and its own as
-    // valkey_version.
-    QString redis;
-    QString valkey;
-    const QList<QByteArray> lines = info.split('\n');
-    for (const QByteArray &line : lines) {
-        if (line.startsWith("redis_version:"))
-            redis = QString::fromLatin1(line.mid(14).trimmed());
-        else if (line.startsWith("valkey_version:"))
-            valkey = QString::fromLatin1(line.mid(15).trimmed());
-    }
-    if (!valkey.isEmpty())
-        return QStringLiteral("Valkey ") + valkey;
-    return redis.isEmpty() ? QString() : QStringLiteral("Redis ") + redis;
+    // Empty when INFO is not allowed: still a success.
+    whenFinished(m_admin->serverInfo(), this, [this, token](const SessionServerInfo &info) {
+        if (token != m_token)
+            return;
+        ++m_token;
+        finish();
+        Q_EMIT succeeded(info.software);
+    });
 }
 
 void ConnectionProbe::cancel()
@@ -63,9 +44,9 @@ void ConnectionProbe::cancel()
 
 void ConnectionProbe::finish()
 {
-    // The client may be the one calling us: let it return first.
-    if (m_client)
-        m_client.release()->deleteLater();
+    // Its pending calls finish with an error that the token turns away.
+    if (m_admin)
+        m_admin.release()->deleteLater();
 }
 
 } // namespace RediStore::Admin

@@ -1,7 +1,8 @@
 #ifndef REDISTORE_ADMIN_CONNECTIONPROBE_H
 #define REDISTORE_ADMIN_CONNECTIONPROBE_H
 
-#include <libredistore/redis/redisclient.h>
+#include <libredistore/redis/redisconfig.h>
+#include <libredistore/session/sessionadmin.h>
 
 #include <QtCore/QObject>
 
@@ -9,9 +10,9 @@
 
 namespace RediStore::Admin {
 
-// Tries a configuration once (connect, authenticate, select the database, PING) without
-// retrying, so that a refused connection, a wrong password or a timeout is reported as such,
-// at once. Never blocks.
+// Tries a configuration once (connect, authenticate, select the database, ping, read the
+// server's name) through a SessionAdmin of its own that does not retry, so that a refused
+// connection, a wrong password or a timeout is reported as such, at once. Never blocks.
 class ConnectionProbe : public QObject
 {
     Q_OBJECT
@@ -22,10 +23,7 @@ public:
 
     void start(const RedisConfig &config);
     void cancel();
-    bool isRunning() const { return m_client != nullptr; }
-
-    // The server's name and version from an INFO reply: "Redis 7.0.15", "Valkey 8.1.1".
-    static QString serverSoftware(const QByteArray &info);
+    bool isRunning() const { return m_admin != nullptr; }
 
 Q_SIGNALS:
     // serverSoftware: "Redis 7.0.15", "Valkey 8.1.1", or empty when INFO is not allowed.
@@ -35,7 +33,7 @@ Q_SIGNALS:
 private:
     void finish();
 
-    std::unique_ptr<RedisClient> m_client;
+    std::unique_ptr<SessionAdmin> m_admin;
     quint64 m_token = 0;
 };
 

@@ -3,6 +3,8 @@
 #include "displayformat.h"
 #include "icons.h"
 
+#include <libredistore/async.h>
+
 #include <QtGui/QFontDatabase>
 #include <QtGui/QTextDocument>
 #include <QtWidgets/QDialogButtonBox>
@@ -143,29 +145,31 @@ void CookieInspectorDialog::inspect()
         ++*pending;
         m_redisNotes[i] = tr("Looking the session up in Redis\u2026");
         const QString id = m_findings.at(i).sessionId;
-        m_admin->load(id).then(this, [this, token, i, id, pending](const SessionContent &content) {
-            if (token != m_token)
-                return;
-            if (content.exists) {
-                m_redisNotes[i]
-                    = tr("The session exists in Redis: %n value(s), %1.", nullptr,
-                         int(content.values.size()))
-                          .arg(content.ttlMs >= 0
-                                   ? tr("expires in %1").arg(DisplayFormat::ttl(content.ttlMs))
-                                   : tr("no expiry"));
-                if (m_openId.isEmpty())
-                    m_openId = id;
-            } else if (content.error.code() == SessionError::Code::SessionGone) {
-                m_redisNotes[i] = tr("The session is missing in Redis: it expired or was "
-                                     "deleted, so this user is logged out.");
-            } else {
-                m_redisNotes[i] = tr("Redis could not be asked: %1").arg(content.error.message());
-            }
-            if (--*pending == 0) {
-                render();
-                Q_EMIT inspected();
-            }
-        });
+        whenFinished(
+            m_admin->load(id), this, [this, token, i, id, pending](const SessionContent &content) {
+                if (token != m_token)
+                    return;
+                if (content.exists) {
+                    m_redisNotes[i]
+                        = tr("The session exists in Redis: %n value(s), %1.", nullptr,
+                             int(content.values.size()))
+                              .arg(content.ttlMs >= 0
+                                       ? tr("expires in %1").arg(DisplayFormat::ttl(content.ttlMs))
+                                       : tr("no expiry"));
+                    if (m_openId.isEmpty())
+                        m_openId = id;
+                } else if (content.error.code() == SessionError::Code::SessionGone) {
+                    m_redisNotes[i] = tr("The session is missing in Redis: it expired or was "
+                                         "deleted, so this user is logged out.");
+                } else {
+                    m_redisNotes[i]
+                        = tr("Redis could not be asked: %1").arg(content.error.message());
+                }
+                if (--*pending == 0) {
+                    render();
+                    Q_EMIT inspected();
+                }
+            });
     }
     render();
     if (*pending == 0)

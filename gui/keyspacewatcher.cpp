@@ -2,7 +2,7 @@
 
 #include "errormessages.h"
 
-#include <libredistore/redis/redispool.h>
+#include <libredistore/async.h>
 
 namespace RediStore::Admin {
 
@@ -14,147 +14,88 @@ KeyspaceWatcher::KeyspaceWatcher(QObject *parent)
     connect(&m_batchTimer, &QTimer::timeout, this, &KeyspaceWatcher::flush);
 }
 
-KeyspaceWatcher::~KeyspaceWatcher()
-{
-    delete m_subscriber;
-}
+KeyspaceWatcher::~KeyspaceWatcher() = default;
 
-QByteArray KeyspaceWatcher::channelPattern(int database, const QString &keyPrefix)
-{
-    QByteArray escaped;
-    for (const char c : keyPrefix.toUtf8()) {
-        if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\')
-            escaped += '\\';
-        escaped += c;
-    }
-    return "__keyspace@" + QByteArray::number(database) + "__:" + escaped + '*';
-}
-
-bool KeyspaceWatcher::flagsSuffice(const QString &flags)
-{
-    if (!flags.contains(QLatin1Char('K')))
-        return false;
-    if (flags.contains(QLatin1Char('A')))
-        return true;
-    // generic (del, expire, persist), string (set), expired.
-    return flags.contains(QLatin1Char('g')) && flags.contains(QLatin1Char('$'))
-        && flags.contains(QLatin1Char('x'));
-}
-
-QString KeyspaceWatcher::flagsWithKeyspace(const QString &flags)
-{
-    QString result = flags;
-    for (const QChar c : QStringLiteral("Kg$xe")) {
-        if (!result.contains(c) && !(result.contains(QLatin1Char('A')) && c != QLatin1Char('K')))
-            result += c;
-    }
-    return result;
-}
-
-bool KeyspaceWatcher::isRemoval(const QByteArray &event)
-{
-    return event == "del" || event == "expired" || event == "evicted" || event == "rename_from"
-        || event == "move_from" || event == "unlink";
-}
-
-void KeyspaceWatcher::start(const RedisConfig &config, RedisPool *pool, const QString &keyPrefix)
+void KeyspaceWatcher::start(SessionAdmin *admin, const QString &endpoint)
 {
     stop();
-    m_config = config;
-    m_pool = pool;
-    m_pattern = channelPattern(config.database(), keyPrefix);
-    m_channelPrefix
-        = "__keyspace@" + QByteArray::number(config.database()) + "__:" + keyPrefix.toUtf8();
-    m_subscriber = new RedisSubscriber(config);
-    connect(m_subscriber, &RedisSubscriber::patternMessageReceived, this,
-            &KeyspaceWatcher::onMessage);
-    connect(m_subscriber, &RedisSubscriber::subscribed, this, [this](const QByteArray &pattern) {
-        if (pattern != m_pattern)
-            return;
-        m_subscribed = true;
-        if (m_status == Status::Checking && flagsSuffice(m_flags))
-            setStatus(Status::Live);
-    });
-    m_subscriber->psubscribe({ m_pattern });
-    recheck();
+    if (!admin)
+        return;
+    m_endpoint = endpoint;
+    m_watcher = new SessionWatcher(admin, this);
+    m_watcher->setPollInterval(0); // the browser rescans its own listing instead
+    connect(m_watcher, &SessionWatcher::modeChanged, this, &KeyspaceWatcher::updateStatus);
+    connect(m_watcher, &SessionWatcher::sessionChanged, this, &KeyspaceWatcher::onSessionChanged);
+    m_watcher->start();
 }
 
 void KeyspaceWatcher::stop()
 {
     ++m_token;
-    if (m_subscriber) {
-        m_subscriber->disconnect(this);
-        m_subscriber->deleteLater();
-        m_subscriber = nullptr;
+    if (m_watcher) {
+        m_watcher->disconnect(this);
+        m_watcher->stop();
+        m_watcher->deleteLater();
+        m_watcher = nullptr;
     }
-    m_pool = nullptr;
-    m_subscribed = false;
     m_events.clear();
     m_batchTimer.stop();
-    m_flags.clear();
-    setStatus(Status::Off);
+    updateStatus();
 }
 
 void KeyspaceWatcher::recheck()
 {
-    if (!m_pool)
-        return;
-    setStatus(Status::Checking);
-    const quint64 token = m_token;
-    m_pool->execute({ QByteArrayLiteral("CONFIG"), QByteArrayLiteral("GET"),
-                      QByteArrayLiteral("notify-keyspace-events") },
-                    this, [this, token](const RedisReply &reply) {
-                        if (token != m_token)
-                            return;
-                        if (reply.isError() || reply.size() < 2) {
-                            // No permission, or CONFIG renamed away (managed Redis).
-                            setStatus(Status::Unavailable);
-                            return;
-                        }
-                        m_flags = QString::fromLatin1(reply.at(1).data());
-                        if (!flagsSuffice(m_flags))
-                            setStatus(Status::Disabled);
-                        else if (m_subscribed)
-                            setStatus(Status::Live);
-                        // else Live once the subscription is confirmed
-                    });
+    if (m_watcher)
+        m_watcher->recheck();
+}
+
+QString KeyspaceWatcher::flags() const
+{
+    return m_watcher ? m_watcher->notificationFlags() : QString();
 }
 
 void KeyspaceWatcher::enableNotifications()
 {
-    if (!m_pool)
+    if (!m_watcher)
         return;
     const quint64 token = m_token;
-    const QString wanted = flagsWithKeyspace(m_flags);
-    m_pool->execute({ QByteArrayLiteral("CONFIG"), QByteArrayLiteral("SET"),
-                      QByteArrayLiteral("notify-keyspace-events"), wanted.toLatin1() },
-                    this, [this, token](const RedisReply &reply) {
-                        if (token != m_token)
-                            return;
-                        if (reply.isError()) {
-                            Q_EMIT enableFailed(
-                                ErrorMessages::forRedis(reply.error(), m_config.endpoint()));
-                            return;
-                        }
-                        recheck();
-                    });
+    whenFinished(m_watcher->enableNotifications(), this,
+                 [this, token](const SessionChange &change) {
+                     if (token == m_token && !change.ok())
+                         Q_EMIT enableFailed(ErrorMessages::forSession(change.error, m_endpoint));
+                 });
 }
 
-void KeyspaceWatcher::setStatus(Status status)
+void KeyspaceWatcher::updateStatus()
 {
+    Status status = Status::Off;
+    if (m_watcher) {
+        switch (m_watcher->mode()) {
+        case SessionWatcher::Mode::Off:
+            status = Status::Off;
+            break;
+        case SessionWatcher::Mode::Checking:
+            status = Status::Checking;
+            break;
+        case SessionWatcher::Mode::Listening:
+            status = Status::Live;
+            break;
+        case SessionWatcher::Mode::Polling:
+            status = m_watcher->notifications() == SessionWatcher::Notifications::Disabled
+                ? Status::Disabled
+                : Status::Unavailable;
+            break;
+        }
+    }
     if (m_status == status)
         return;
     m_status = status;
     Q_EMIT statusChanged(status);
 }
 
-void KeyspaceWatcher::onMessage(const QByteArray &pattern, const QByteArray &channel,
-                                const QByteArray &event)
+void KeyspaceWatcher::onSessionChanged(const QString &id, SessionWatcher::Event event)
 {
-    if (pattern != m_pattern || !channel.startsWith(m_channelPrefix))
-        return;
-    const QString id = QString::fromUtf8(channel.mid(m_channelPrefix.size()));
-    m_events.insert(id, isRemoval(event));
+    m_events.insert(id, SessionWatcher::isRemoval(event));
     if (!m_batchTimer.isActive())
         m_batchTimer.start();
 }

@@ -1,8 +1,7 @@
 #ifndef REDISTORE_ADMIN_KEYSPACEWATCHER_H
 #define REDISTORE_ADMIN_KEYSPACEWATCHER_H
 
-#include <libredistore/redis/redispool.h>
-#include <libredistore/redis/redissubscriber.h>
+#include <libredistore/session/sessionwatcher.h>
 
 #include <QtCore/QHash>
 #include <QtCore/QObject>
@@ -11,10 +10,11 @@
 
 namespace RediStore::Admin {
 
-// Follows the sessions live through Redis keyspace notifications: a separate connection
-// subscribes to __keyspace@<db>__:<prefix>*, and the events arrive as batches of changed and
-// removed session IDs. Whether the server sends the events (notify-keyspace-events) is
-// checked with CONFIG GET; turning them on (CONFIG SET) happens only when the user asks.
+// Follows the sessions live for the session browser through a SessionWatcher, and hands its
+// events on as batches of changed and removed session IDs. Whether the server sends keyspace
+// events is the watcher's to find out; turning them on (CONFIG SET) happens only when the user
+// asks. The watcher does not poll here: without notifications the browser rescans its own
+// listing (LiveUpdates), which holds every session already.
 class KeyspaceWatcher : public QObject
 {
     Q_OBJECT
@@ -32,24 +32,17 @@ public:
     explicit KeyspaceWatcher(QObject *parent = nullptr);
     ~KeyspaceWatcher() override;
 
-    // Subscribes on a connection of its own; pool runs CONFIG GET/SET.
-    void start(const RedisConfig &config, RedisPool *pool, const QString &keyPrefix);
+    // endpoint names the server in messages.
+    void start(SessionAdmin *admin, const QString &endpoint);
     void stop();
     // Reads the server's setting again.
     void recheck();
 
     Status status() const { return m_status; }
-    QString flags() const { return m_flags; }
-    // CONFIG SET notify-keyspace-events with the flags we need added to the current ones.
+    // notify-keyspace-events as last read.
+    QString flags() const;
+    // Adds the flags SessionWatcher needs to the server's notify-keyspace-events.
     void enableNotifications();
-
-    // True when flags send keyspace events for sets, expiries, deletions and evictions.
-    static bool flagsSuffice(const QString &flags);
-    // flags with what the watcher needs added.
-    static QString flagsWithKeyspace(const QString &flags);
-    static QByteArray channelPattern(int database, const QString &keyPrefix);
-    // "expired", "del", ...: the events that mean the key is gone.
-    static bool isRemoval(const QByteArray &event);
 
     // How long events are gathered before they are reported together.
     void setBatchInterval(int ms) { m_batchTimer.setInterval(ms); }
@@ -61,18 +54,13 @@ Q_SIGNALS:
     void sessionsRemoved(const QStringList &ids);
 
 private:
-    void setStatus(Status status);
-    void onMessage(const QByteArray &pattern, const QByteArray &channel, const QByteArray &event);
+    void updateStatus();
+    void onSessionChanged(const QString &id, SessionWatcher::Event event);
     void flush();
 
-    QPointer<RedisPool> m_pool;
-    RedisSubscriber *m_subscriber = nullptr;
-    RedisConfig m_config;
-    QByteArray m_pattern;
-    QByteArray m_channelPrefix; // "__keyspace@0__:session_"
-    QString m_flags;
+    QPointer<SessionWatcher> m_watcher;
+    QString m_endpoint;
     Status m_status = Status::Off;
-    bool m_subscribed = false;
     QHash<QString, bool> m_events; // id -> removed
     QTimer m_batchTimer;
     quint64 m_token = 0;

@@ -37,11 +37,11 @@ void LiveUpdates::start(SessionConnection *connection)
 {
     stop();
     m_connection = connection;
-    if (!connection || !connection->pool())
+    if (!connection || !connection->admin())
         return;
     setMode(Mode::Checking);
     m_scanClock.start();
-    m_watcher->start(connection->config(), connection->pool(), connection->profile().keyPrefix);
+    m_watcher->start(connection->admin(), connection->endpoint());
 }
 
 void LiveUpdates::stop()

@@ -14,7 +14,7 @@
 #include "statuspanel.h"
 #include "ttlticker.h"
 
-#include <libredistore/redis/redispool.h>
+#include <libredistore/async.h>
 
 #include <QtGui/QClipboard>
 #include <QtGui/QCloseEvent>
@@ -308,7 +308,7 @@ void MainWindow::wire()
             tr("This Redis does not send keyspace notifications, so changes show up only "
                "when the sessions are rescanned. Turn them on for live updates? (This runs "
                "CONFIG SET notify-keyspace-events \u201c%1\u201d on the server.)")
-                .arg(KeyspaceWatcher::flagsWithKeyspace(m_live->watcher()->flags())));
+                .arg(SessionWatcher::flagsWithKeyspace(m_live->watcher()->flags())));
         m_liveBanner->addButton(tr("Turn on"), [this]() { m_live->enableNotifications(); });
         m_liveBanner->addButton(tr("Not now"), []() {});
     });
@@ -370,18 +370,18 @@ void MainWindow::onOpened()
 
 void MainWindow::requestDatabaseSize()
 {
-    if (!m_connection->pool())
+    SessionAdmin *admin = m_connection->admin();
+    if (!admin)
         return;
     if (m_model->isScanComplete() && m_dbSize >= 0) {
         m_dbSizeTimer.stop();
         return;
     }
-    m_connection->pool()->execute({ QByteArrayLiteral("DBSIZE") }, this,
-                                  [this](const RedisReply &reply) {
-                                      if (reply.isInteger())
-                                          m_dbSize = reply.toInteger();
-                                      updateStatus();
-                                  });
+    whenFinished(admin->databaseSize(), this, [this](const SessionCount &size) {
+        if (size.ok())
+            m_dbSize = size.count;
+        updateStatus();
+    });
 }
 
 void MainWindow::refresh()

@@ -1,7 +1,8 @@
 #include "previewcache.h"
 
 #include "displayformat.h"
-#include "sessionreader.h"
+
+#include <libredistore/async.h>
 
 namespace RediStore::Admin {
 
@@ -68,34 +69,46 @@ void PreviewCache::invalidate(const QByteArray &id)
 void PreviewCache::pump()
 {
     while (m_admin && !m_queue.isEmpty() && m_inFlight.size() < maxInFlight) {
-        const QByteArray id = m_queue.takeLast();
-        m_queued.remove(id);
-        m_inFlight.insert(id);
+        // The newest requests first, in one batch.
+        QList<QByteArray> batch;
+        QStringList ids;
+        while (!m_queue.isEmpty() && m_inFlight.size() < maxInFlight) {
+            const QByteArray id = m_queue.takeLast();
+            m_queued.remove(id);
+            m_inFlight.insert(id);
+            batch.append(id);
+            ids.append(QString::fromUtf8(id));
+        }
         const quint64 token = m_token;
-        SessionReader::read(m_admin, QString::fromUtf8(id))
-            .then(this, [this, id, token](const SessionContent &content) {
-                if (token != m_token)
-                    return;
-                m_inFlight.remove(id);
-                auto *preview = new Preview;
-                if (!content.exists) {
-                    preview->text = tr("(gone)");
-                    preview->decoded = false;
-                } else if (content.error.isError()) {
-                    preview->text
-                        = tr("does not decode: %1").arg(DisplayFormat::printable(content.raw, 60));
-                    preview->toolTip = content.error.message();
-                    preview->decoded = false;
-                } else {
-                    preview->text = DisplayFormat::preview(content.values);
-                    preview->toolTip = DisplayFormat::preview(content.values, 2000);
-                }
-                m_cache.insert(id, preview);
-                Q_EMIT ready(id);
-                if (!m_queue.isEmpty() && !m_pumpTimer.isActive())
-                    m_pumpTimer.start();
-            });
+        whenFinished(m_admin->loadMany(ids), this,
+                     [this, batch, token](const SessionContentList &loaded) {
+                         if (token != m_token)
+                             return;
+                         for (qsizetype i = 0; i < batch.size(); ++i)
+                             store(batch.at(i), loaded.sessions.value(i));
+                         if (!m_queue.isEmpty() && !m_pumpTimer.isActive())
+                             m_pumpTimer.start();
+                     });
     }
+}
+
+void PreviewCache::store(const QByteArray &id, const SessionContent &content)
+{
+    m_inFlight.remove(id);
+    auto *preview = new Preview;
+    if (!content.exists) {
+        preview->text = tr("(gone)");
+        preview->decoded = false;
+    } else if (!content.ok()) {
+        preview->text = tr("does not decode: %1").arg(DisplayFormat::printable(content.raw, 60));
+        preview->toolTip = content.error.message();
+        preview->decoded = false;
+    } else {
+        preview->text = DisplayFormat::preview(content.values);
+        preview->toolTip = DisplayFormat::preview(content.values, 2000);
+    }
+    m_cache.insert(id, preview);
+    Q_EMIT ready(id);
 }
 
 } // namespace RediStore::Admin

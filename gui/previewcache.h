@@ -47,6 +47,7 @@ Q_SIGNALS:
 
 private:
     void pump();
+    void store(const QByteArray &id, const SessionContent &content);
 
     QPointer<SessionAdmin> m_admin;
     QCache<QByteArray, Preview> m_cache;

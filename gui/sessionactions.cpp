@@ -4,14 +4,16 @@
 #include "errormessages.h"
 #include "expiredialog.h"
 
+#include <libredistore/async.h>
+
+#include <QtCore/QSet>
 #include <QtWidgets/QMessageBox>
 #include <QtWidgets/QPushButton>
 
 namespace RediStore::Admin {
 
 namespace {
-constexpr int maxInFlight = 256;
-constexpr int deleteChunk = 500;
+constexpr int chunkSize = 500; // sessions per call
 } // namespace
 
 struct SessionActions::Outcome
@@ -116,9 +118,9 @@ void SessionActions::applyExpire(const QStringList &ids, qint64 seconds)
 {
     if (ids.isEmpty() || refuseIfReadOnly())
         return;
-    QPointer<SessionAdmin> admin = m_admin;
-    runEach(
-        ids, [admin, seconds](const QString &id) { return admin->expire(id, seconds); },
+    SessionAdmin *admin = m_admin;
+    runChunks(
+        ids, [admin, seconds](const QStringList &chunk) { return admin->expire(chunk, seconds); },
         [seconds](const Outcome &outcome) {
             return tr("%Ln session(s) now expire in %1.", nullptr, int(outcome.done.size()))
                 .arg(DisplayFormat::duration(seconds));
@@ -129,69 +131,60 @@ void SessionActions::applyPersist(const QStringList &ids)
 {
     if (ids.isEmpty() || refuseIfReadOnly())
         return;
-    QPointer<SessionAdmin> admin = m_admin;
-    runEach(
-        ids, [admin](const QString &id) { return admin->persist(id); },
+    SessionAdmin *admin = m_admin;
+    runChunks(
+        ids, [admin](const QStringList &chunk) { return admin->persist(chunk); },
         [](const Outcome &outcome) {
             return tr("%Ln session(s) no longer expire.", nullptr, int(outcome.done.size()));
         });
 }
 
-void SessionActions::runEach(const QStringList &ids, Step step,
-                             std::function<QString(const Outcome &)> summary)
+void SessionActions::runChunks(const QStringList &ids, const Step &step,
+                               std::function<QString(const Outcome &)> summary)
 {
     struct Batch
     {
-        QStringList ids;
-        qsizetype next = 0;
-        int inFlight = 0;
+        int chunksLeft = 0;
         Outcome outcome;
-        Step step;
         std::function<QString(const Outcome &)> summary;
-        std::function<void(std::shared_ptr<Batch>)> pump;
     };
     ++m_running;
     auto batch = std::make_shared<Batch>();
-    batch->ids = ids;
-    batch->step = std::move(step);
     batch->summary = std::move(summary);
-    // The pump takes the batch as an argument, so nothing holds a cycle of shared pointers.
-    batch->pump = [this](std::shared_ptr<Batch> b) {
-        while (b->next < b->ids.size() && b->inFlight < maxInFlight && m_admin) {
-            const QString id = b->ids.at(b->next++);
-            ++b->inFlight;
-            b->step(id).then(this, [this, b, id](const SessionError &error) {
-                --b->inFlight;
-                if (!error.isError()) {
-                    b->outcome.done << id;
-                } else if (error.code() == SessionError::Code::SessionGone) {
-                    b->outcome.gone << id;
-                } else {
-                    b->outcome.failed << id;
-                    if (b->outcome.firstError.isEmpty())
-                        b->outcome.firstError = ErrorMessages::forSession(error, m_endpoint);
-                }
-                b->pump(b);
-            });
-        }
-        if (b->inFlight > 0 || b->next < b->ids.size())
-            return;
-        --m_running;
-        QString text = b->summary(b->outcome);
-        if (!b->outcome.gone.isEmpty())
-            text += QLatin1Char(' ')
-                + tr("%Ln no longer existed.", nullptr, int(b->outcome.gone.size()));
-        if (!b->outcome.failed.isEmpty())
-            text += QLatin1Char(' ')
-                + tr("%Ln could not be changed: %1", nullptr, int(b->outcome.failed.size()))
-                      .arg(b->outcome.firstError);
-        if (!b->outcome.done.isEmpty())
-            Q_EMIT sessionsChanged(b->outcome.done);
-        if (!b->outcome.gone.isEmpty())
-            Q_EMIT sessionsRemoved(b->outcome.gone);
-        Q_EMIT finished(text, b->outcome.failed.isEmpty());
-    };
-    batch->pump(batch);
+    batch->chunksLeft = int((ids.size() + chunkSize - 1) / chunkSize);
+    for (qsizetype i = 0; i < ids.size(); i += chunkSize) {
+        const QStringList chunk = ids.mid(i, chunkSize);
+        whenFinished(step(chunk), this, [this, batch, chunk](const SessionChange &change) {
+            const QSet<QString> missing(change.missing.cbegin(), change.missing.cend());
+            Outcome &outcome = batch->outcome;
+            for (const QString &id : chunk) {
+                if (missing.contains(id))
+                    outcome.gone << id;
+                else if (change.ok())
+                    outcome.done << id;
+                else
+                    outcome.failed << id;
+            }
+            if (!change.ok() && outcome.firstError.isEmpty())
+                outcome.firstError = ErrorMessages::forSession(change.error, m_endpoint);
+            if (--batch->chunksLeft > 0)
+                return;
+            --m_running;
+            QString text = batch->summary(outcome);
+            if (!outcome.gone.isEmpty())
+                text += QLatin1Char(' ')
+                    + tr("%Ln no longer existed.", nullptr, int(outcome.gone.size()));
+            if (!outcome.failed.isEmpty())
+                text += QLatin1Char(' ')
+                    + tr("%Ln could not be changed: %1", nullptr, int(outcome.failed.size()))
+                          .arg(outcome.firstError);
+            if (!outcome.done.isEmpty())
+                Q_EMIT sessionsChanged(outcome.done);
+            if (!outcome.gone.isEmpty())
+                Q_EMIT sessionsRemoved(outcome.gone);
+            Q_EMIT finished(text, outcome.failed.isEmpty());
+        });
+    }
 }
 
 void SessionActions::applyRemove(const QStringList &ids)
@@ -206,13 +199,13 @@ void SessionActions::applyRemove(const QStringList &ids)
     };
     auto batch = std::make_shared<Batch>();
     ++m_running;
-    for (qsizetype i = 0; i < ids.size(); i += deleteChunk)
-        ++batch->chunksLeft;
-    for (qsizetype i = 0; i < ids.size(); i += deleteChunk) {
-        m_admin->remove(ids.mid(i, deleteChunk))
-            .then(this, [this, batch, ids](const SessionDeletion &deletion) {
+    batch->chunksLeft = int((ids.size() + chunkSize - 1) / chunkSize);
+    for (qsizetype i = 0; i < ids.size(); i += chunkSize) {
+        whenFinished(
+            m_admin->remove(ids.mid(i, chunkSize)), this,
+            [this, batch, ids](const SessionDeletion &deletion) {
                 batch->deleted += deletion.deleted;
-                if (deletion.error.isError() && batch->firstError.isEmpty())
+                if (!deletion.ok() && batch->firstError.isEmpty())
                     batch->firstError = ErrorMessages::forSession(deletion.error, m_endpoint);
                 if (--batch->chunksLeft > 0)
                     return;

@@ -15,7 +15,8 @@ QT_END_NAMESPACE
 namespace RediStore::Admin {
 
 // Expire, persist and delete, for one session or many: asks first (saying how many), then
-// sends the commands (a bounded number at a time) and reports what happened in one sentence.
+// asks SessionAdmin (a bounded number of sessions per call) and reports what happened in one
+// sentence.
 // In read-only mode nothing is sent at all.
 class SessionActions : public QObject
 {
@@ -62,9 +63,9 @@ Q_SIGNALS:
 
 private:
     struct Outcome;
-    using Step = std::function<QFuture<SessionError>(const QString &id)>;
-    void runEach(const QStringList &ids, Step step,
-                 std::function<QString(const Outcome &)> summary);
+    using Step = std::function<QFuture<SessionChange>(const QStringList &ids)>;
+    void runChunks(const QStringList &ids, const Step &step,
+                   std::function<QString(const Outcome &)> summary);
     bool refuseIfReadOnly();
     void ask(const Question &question, std::function<void()> onYes);
 

@@ -3,6 +3,7 @@
 #include "connectionprobe.h"
 #include "errormessages.h"
 
+#include <libredistore/async.h>
 #include <libredistore/redis/redispool.h>
 #include <libredistore/serializer/sessionserializer.h>
 #include <libredistore/session/sessionadmin.h>
@@ -97,20 +98,13 @@ void SessionConnection::onProbeSucceeded(const QString &software)
     m_admin = new SessionAdmin(m_pool, m_profile.keyPrefix, serializer, this);
     m_admin->setReadOnly(m_profile.readOnly);
 
-    // A connection of its own to notice a loss and a return, whatever the pool is doing.
+    // A connection of its own to notice a loss and a return, whatever the pool is doing: a
+    // ping that fails at once while Redis is away.
     RedisConfig monitorConfig = m_config;
     monitorConfig.setOfflinePolicy(RedisConfig::OfflinePolicy::FailFast);
-    m_monitor = new RedisClient(monitorConfig, this);
-    connect(m_monitor, &RedisClient::stateChanged, this, [this](RedisClient::State state) {
-        if (state == RedisClient::State::Connected && m_state == State::Lost) {
-            setState(State::Connected);
-            Q_EMIT restored();
-        } else if (state == RedisClient::State::Disconnected && m_state == State::Connected) {
-            markLost(m_monitor->lastError());
-        }
-    });
-    m_monitor->connectToServer();
+    m_monitor = new SessionAdmin(monitorConfig, m_profile.keyPrefix, nullptr, this);
     m_heartbeat.start();
+    heartbeat();
     setState(State::Connected);
     Q_EMIT opened();
 }
@@ -126,11 +120,12 @@ void SessionConnection::heartbeat()
 {
     if (!m_monitor)
         return;
-    m_monitor->execute({ QByteArrayLiteral("PING") }, this, [this](const RedisReply &reply) {
-        if (reply.isError() && reply.error().isTransient()) {
+    whenFinished(m_monitor->ping(), this, [this](const SessionPing &ping) {
+        const RedisError error = ping.error.redisError();
+        if (!ping.ok() && error.isTransient()) {
             if (m_state == State::Connected)
-                markLost(reply.error());
-        } else if (m_state == State::Lost && m_monitor && m_monitor->isConnected()) {
+                markLost(error);
+        } else if (ping.ok() && m_state == State::Lost) {
             setState(State::Connected);
             Q_EMIT restored();
         }

@@ -3,22 +3,25 @@
 
 #include "connectionprofile.h"
 
-#include <libredistore/redis/redisclient.h>
-#include <libredistore/redis/redispool.h>
+#include <libredistore/redis/redisconfig.h>
 #include <libredistore/session/sessionadmin.h>
 
 #include <QtCore/QObject>
 #include <QtCore/QPointer>
 #include <QtCore/QTimer>
 
+namespace RediStore {
+class RedisPool;
+}
+
 namespace RediStore::Admin {
 
 class ConnectionProbe;
 
 // The app's link to one Redis: checks the profile once (so that errors are reported plainly),
-// then holds the pool and the SessionAdmin everything else uses, and watches the connection:
-// a lost connection is reported and retried (the clients reconnect on their own), and its
-// return is announced so that the views can catch up.
+// then holds the SessionAdmin everything else uses, and watches the connection: a lost
+// connection is reported and retried (the clients reconnect on their own), and its return is
+// announced so that the views can catch up.
 class SessionConnection : public QObject
 {
     Q_OBJECT
@@ -40,13 +43,12 @@ public:
     RedisConfig config() const { return m_config; }
     QString endpoint() const { return m_config.endpoint(); }
     SessionAdmin *admin() const { return m_admin; }
-    RedisPool *pool() const { return m_pool; }
     // "Redis 7.0.15", "Valkey 8.1.1", or empty when the server does not say.
     QString serverSoftware() const { return m_serverSoftware; }
     QString errorText() const { return m_errorText; }
     bool isReadOnly() const { return m_profile.readOnly; }
 
-    // How often the connection is checked (PING) while connected.
+    // How often the connection is checked (a ping) while connected.
     void setHeartbeatInterval(int ms) { m_heartbeat.setInterval(ms); }
 
 Q_SIGNALS:
@@ -67,9 +69,9 @@ private:
     ConnectionProfile m_profile;
     RedisConfig m_config;
     ConnectionProbe *m_probe;
-    QPointer<RedisPool> m_pool;
+    QPointer<RedisPool> m_pool; // the admin's connections
     QPointer<SessionAdmin> m_admin;
-    QPointer<RedisClient> m_monitor;
+    QPointer<SessionAdmin> m_monitor; // a connection of its own, for the heartbeat
     QTimer m_heartbeat;
     State m_state = State::Closed;
     QString m_serverSoftware;

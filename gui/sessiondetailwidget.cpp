@@ -9,6 +9,8 @@
 #include "valuedelegate.h"
 #include "valuetreemodel.h"
 
+#include <libredistore/async.h>
+
 #include <QtGui/QFontDatabase>
 #include <QtWidgets/QHBoxLayout>
 #include <QtWidgets/QHeaderView>
@@ -249,7 +251,7 @@ void SessionDetailWidget::showSession(const QString &id)
     m_placeholder->hide();
     m_body->show();
     updateButtons();
-    m_admin->load(id).then(this, [this, token, id](const SessionContent &content) {
+    whenFinished(m_admin->load(id), this, [this, token, id](const SessionContent &content) {
         if (token != m_token)
             return;
         showContent(content);
@@ -269,7 +271,7 @@ void SessionDetailWidget::showContent(const SessionContent &content)
     m_loaded = true;
     m_ttlClock.start();
     m_gone = !content.exists;
-    const bool decoded = content.exists && !content.error.isError();
+    const bool decoded = content.exists && content.ok();
     m_model->setReadOnly(m_readOnly || m_gone);
     m_model->setValues(decoded ? content.values : QVariantMap());
     m_tree->expandToDepth(0);
@@ -339,12 +341,14 @@ void SessionDetailWidget::save()
     const quint64 token = m_token;
     const QString id = m_id;
     const QString serializer = m_content.serializer;
-    m_admin->write(id, m_model->values(), serializer)
-        .then(this, [this, token, id, serializer](const SessionError &error) {
+    whenFinished(
+        m_admin->write(id, m_model->values(), serializer), this,
+        [this, token, id, serializer](const SessionChange &change) {
             if (token != m_token)
                 return;
             m_saving = false;
-            if (!error.isError()) {
+            const SessionError &error = change.error;
+            if (change.ok()) {
                 m_model->setModified(false);
                 m_banner->clearButtons();
                 m_banner->showMessage(MessageBanner::Level::Success,
@@ -353,14 +357,15 @@ void SessionDetailWidget::save()
                 Q_EMIT saved(id);
                 // Show what is stored now (e.g. JSON reads integers back as floats).
                 const quint64 reloadToken = ++m_token;
-                m_admin->load(id).then(this, [this, reloadToken](const SessionContent &content) {
-                    if (reloadToken != m_token)
-                        return;
-                    const QString notice = m_banner->text();
-                    showContent(content);
-                    if (!m_gone && !notice.isEmpty() && content.exists)
-                        m_banner->showMessage(MessageBanner::Level::Success, notice);
-                });
+                whenFinished(m_admin->load(id), this,
+                             [this, reloadToken](const SessionContent &content) {
+                                 if (reloadToken != m_token)
+                                     return;
+                                 const QString notice = m_banner->text();
+                                 showContent(content);
+                                 if (!m_gone && !notice.isEmpty() && content.exists)
+                                     m_banner->showMessage(MessageBanner::Level::Success, notice);
+                             });
                 return;
             }
             const QString message = ErrorMessages::forSession(error, m_endpoint);

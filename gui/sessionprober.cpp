@@ -1,6 +1,6 @@
 #include "sessionprober.h"
 
-#include <libredistore/redis/redispool.h>
+#include <libredistore/async.h>
 
 namespace RediStore::Admin {
 
@@ -40,46 +40,32 @@ void SessionProber::flush()
 {
     if (!m_admin || m_pending.isEmpty())
         return;
-    struct Batch
-    {
-        QList<SessionInfo> sessions;
-        int remaining = 0;
-    };
-    auto batch = std::make_shared<Batch>();
-    for (auto it = m_pending.begin(); it != m_pending.end() && batch->sessions.size() < maxBatch;) {
-        SessionInfo info;
-        info.id = QString::fromUtf8(*it);
-        info.key = m_admin->keyFor(info.id);
-        info.ttlMs = NoAnswer;
-        batch->sessions.append(info);
+    QStringList ids;
+    for (auto it = m_pending.begin(); it != m_pending.end() && ids.size() < maxBatch;) {
+        ids.append(QString::fromUtf8(*it));
         it = m_pending.erase(it);
     }
     if (!m_pending.isEmpty())
         m_timer.start();
-    batch->remaining = int(batch->sessions.size()) * 2;
     ++m_inFlight;
     const quint64 token = m_token;
-    auto done = [this, batch, token]() {
-        if (--batch->remaining > 0 || token != m_token)
+    whenFinished(m_admin->probe(ids), this, [this, token, ids](const SessionProbe &probe) {
+        if (token != m_token)
             return;
         --m_inFlight;
-        Q_EMIT probed(batch->sessions);
-    };
-    RedisClient *client = m_admin->pool()->acquire();
-    for (qsizetype i = 0; i < batch->sessions.size(); ++i) {
-        const QByteArray key = batch->sessions.at(i).key;
-        client->execute({ QByteArrayLiteral("PTTL"), key }, this,
-                        [batch, i, done](const RedisReply &reply) {
-                            if (reply.isInteger())
-                                batch->sessions[i].ttlMs = reply.toInteger();
-                            done();
-                        });
-        client->execute({ QByteArrayLiteral("STRLEN"), key }, this,
-                        [batch, i, done](const RedisReply &reply) {
-                            batch->sessions[i].size = reply.toInteger();
-                            done();
-                        });
-    }
+        QList<SessionInfo> sessions = probe.sessions;
+        if (!probe.ok()) {
+            // No answer: not the same as gone.
+            sessions.clear();
+            for (const QString &id : ids) {
+                SessionInfo info;
+                info.id = id;
+                info.ttlMs = NoAnswer;
+                sessions.append(info);
+            }
+        }
+        Q_EMIT probed(sessions);
+    });
 }
 
 } // namespace RediStore::Admin

@@ -10,9 +10,8 @@
 
 namespace RediStore::Admin {
 
-// Re-reads the TTL and size of single sessions (PTTL and STRLEN, read-only), for keyspace
-// events and for rows a rescan did not see again. Requests made close together go out as one
-// pipelined batch.
+// Re-reads the TTL and size of single sessions (SessionAdmin::probe), for keyspace events and
+// for rows a rescan did not see again. Requests made close together go out as one batch.
 class SessionProber : public QObject
 {
     Q_OBJECT

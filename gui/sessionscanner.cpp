@@ -1,5 +1,7 @@
 #include "sessionscanner.h"
 
+#include <libredistore/async.h>
+
 namespace RediStore::Admin {
 
 SessionScanner::SessionScanner(QObject *parent)
@@ -29,11 +31,11 @@ void SessionScanner::fetch(int countHint)
     m_started = true;
     m_busy = true;
     const quint64 token = m_token;
-    m_admin->scan(m_cursor, countHint).then(this, [this, token](const SessionPage &page) {
+    whenFinished(m_admin->scan(m_cursor, countHint), this, [this, token](const SessionPage &page) {
         if (token != m_token)
             return; // restarted meanwhile
         m_busy = false;
-        if (page.error.isError()) {
+        if (!page.ok()) {
             Q_EMIT failed(page.error);
             return;
         }

@@ -1,12 +1,14 @@
 #include "valuesearch.h"
 
 #include "displayformat.h"
-#include "sessionreader.h"
+
+#include <libredistore/async.h>
 
 namespace RediStore::Admin {
 
 namespace {
-constexpr int maxInFlight = 64;
+constexpr int batchSize = 64; // sessions read in one pipelined batch
+constexpr int maxInFlight = 256;
 } // namespace
 
 ValueSearch::ValueSearch(SessionRows *rows, QObject *parent)
@@ -97,7 +99,7 @@ bool ValueSearch::matches(const SessionContent &content, const QString &text)
 {
     if (!content.exists)
         return false;
-    if (content.error.isError())
+    if (!content.ok())
         return DisplayFormat::printable(content.raw).contains(text, Qt::CaseInsensitive);
     return DisplayFormat::searchText(content.values).contains(text, Qt::CaseInsensitive);
 }
@@ -128,34 +130,43 @@ void ValueSearch::pump()
 {
     if (!m_admin || !isActive())
         return;
-    const QList<QByteArray> ids = nextIds(maxInFlight - m_inFlight);
-    if (ids.isEmpty()) {
-        if (m_inFlight == 0)
-            Q_EMIT stateChanged(); // done, for now
-        return;
-    }
     const quint64 token = m_token;
-    for (const QByteArray &id : ids) {
-        ++m_inFlight;
-        SessionReader::read(m_admin, QString::fromUtf8(id))
-            .then(this, [this, id, token](const SessionContent &content) {
-                if (token != m_token)
-                    return;
-                --m_inFlight;
-                const int slot = m_rows->findSlot(id);
-                // Skip rows removed or changed (so checked again) meanwhile.
-                if (slot >= 0 && m_rows->slot(slot).match == ValueMatch::Checking) {
-                    setMatch(m_rows->slot(slot),
-                             matches(content, m_text) ? ValueMatch::Yes : ValueMatch::No);
-                    ++m_checked;
-                    m_changed.insert(slot);
-                    if (!m_flushTimer.isActive())
-                        m_flushTimer.start();
-                }
-                if (!m_pumpTimer.isActive())
-                    m_pumpTimer.start();
-            });
+    while (m_inFlight < maxInFlight) {
+        const QList<QByteArray> ids = nextIds(qMin(batchSize, maxInFlight - m_inFlight));
+        if (ids.isEmpty()) {
+            if (m_inFlight == 0)
+                Q_EMIT stateChanged(); // done, for now
+            return;
+        }
+        QStringList asked;
+        asked.reserve(ids.size());
+        for (const QByteArray &id : ids)
+            asked.append(QString::fromUtf8(id));
+        m_inFlight += int(ids.size());
+        whenFinished(m_admin->loadMany(asked), this,
+                     [this, ids, token](const SessionContentList &loaded) {
+                         if (token != m_token)
+                             return;
+                         m_inFlight -= int(ids.size());
+                         for (qsizetype i = 0; i < ids.size(); ++i)
+                             check(ids.at(i), loaded.sessions.value(i));
+                         if (!m_pumpTimer.isActive())
+                             m_pumpTimer.start();
+                     });
     }
+}
+
+void ValueSearch::check(const QByteArray &id, const SessionContent &content)
+{
+    const int slot = m_rows->findSlot(id);
+    // Skip rows removed or changed (so checked again) meanwhile.
+    if (slot < 0 || m_rows->slot(slot).match != ValueMatch::Checking)
+        return;
+    setMatch(m_rows->slot(slot), matches(content, m_text) ? ValueMatch::Yes : ValueMatch::No);
+    ++m_checked;
+    m_changed.insert(slot);
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
 }
 
 void ValueSearch::flush()

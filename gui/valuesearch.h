@@ -51,6 +51,7 @@ Q_SIGNALS:
 
 private:
     void pump();
+    void check(const QByteArray &id, const SessionContent &content);
     void flush();
     void setMatch(SessionRow &row, ValueMatch match);
     QList<QByteArray> nextIds(int max);

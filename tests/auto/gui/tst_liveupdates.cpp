@@ -1,6 +1,7 @@
 // KeyspaceWatcher and LiveUpdates against a real redis-server: notifications off are found and
 // turned on only on request, rows follow sessions created, changed, expired and deleted, and
-// without notifications a periodic rescan does the same.
+// without notifications a periodic rescan does the same. (What the flags and each event mean
+// is SessionWatcher's, tested in tst_sessionwatcher.)
 
 #include "guitestsupport.h"
 #include "keyspacewatcher.h"
@@ -8,8 +9,8 @@
 #include "sessionconnection.h"
 #include "sessiontablemodel.h"
 
-#include <libredistore/redis/redispool.h>
 #include <libredistore/session/sessionadmin.h>
+#include <libredistore/session/sessionwatcher.h>
 
 #include <QtTest/QAbstractItemModelTester>
 #include <QtTest/QtTest>
@@ -29,9 +30,6 @@ private Q_SLOTS:
     void init();
     void cleanup();
 
-    void flagsSuffice_data();
-    void flagsSuffice();
-    void channelPatternEscapesThePrefix();
     void offersToEnableAndEnablesOnlyWhenAsked();
     void notificationsAddChangeAndRemoveRows();
     void pollsWhenNotificationsAreOff();
@@ -68,34 +66,6 @@ bool tst_LiveUpdates::open(SessionConnection &connection, bool readOnly)
     return opened.wait(5000);
 }
 
-void tst_LiveUpdates::flagsSuffice_data()
-{
-    QTest::addColumn<QString>("flags");
-    QTest::addColumn<bool>("suffice");
-    QTest::addColumn<QString>("enabled");
-    QTest::newRow("off") << "" << false << "Kg$xe";
-    QTest::newRow("keyevent only") << "Ex" << false << "ExKg$e";
-    QTest::newRow("all keyspace") << "AK" << true << "AK";
-    QTest::newRow("all keyevent") << "AE" << false << "AEK";
-    QTest::newRow("exactly enough") << "Kg$x" << true << "Kg$xe";
-}
-
-void tst_LiveUpdates::flagsSuffice()
-{
-    QFETCH(QString, flags);
-    QFETCH(bool, suffice);
-    QFETCH(QString, enabled);
-    QCOMPARE(KeyspaceWatcher::flagsSuffice(flags), suffice);
-    QCOMPARE(KeyspaceWatcher::flagsWithKeyspace(flags), enabled);
-    QVERIFY(KeyspaceWatcher::flagsSuffice(KeyspaceWatcher::flagsWithKeyspace(flags)));
-}
-
-void tst_LiveUpdates::channelPatternEscapesThePrefix()
-{
-    QCOMPARE(KeyspaceWatcher::channelPattern(3, QStringLiteral("app[1]*:")),
-             QByteArray("__keyspace@3__:app\\[1\\]\\*:*"));
-}
-
 void tst_LiveUpdates::offersToEnableAndEnablesOnlyWhenAsked()
 {
     SessionConnection connection;
@@ -120,7 +90,7 @@ void tst_LiveUpdates::offersToEnableAndEnablesOnlyWhenAsked()
                                  .toList()
                                  .value(1)
                                  .toByteArray();
-    QVERIFY2(KeyspaceWatcher::flagsSuffice(QString::fromLatin1(flags)), flags.constData());
+    QVERIFY2(SessionWatcher::flagsSuffice(QString::fromLatin1(flags)), flags.constData());
 }
 
 void tst_LiveUpdates::notificationsAddChangeAndRemoveRows()
