@@ -428,4 +428,48 @@ void QmlSessionAdmin::remove(const QJSValue &idsValue, const QJSValue &callback)
     });
 }
 
+void QmlSessionAdmin::sessionsOfUser(const QJSValue &userValue, const QJSValue &callback)
+{
+    static constexpr const char method[] = "SessionAdmin.sessionsOfUser";
+    QString user;
+    if (!QmlJs::requireString(this, method, "user", userValue, &user)
+        || !QmlJs::requireCallback(this, method, callback)) {
+        return;
+    }
+    SessionAdmin *current = admin();
+    if (!current)
+        return failLater(method, callback, m_configError);
+    QmlJs::whenDone(
+        this, current->sessionsOfUser(user), [this, callback](const UserSessions &result) {
+            const QString error = noteResult(result.error);
+            QVariantList sessions;
+            for (const UserSession &session : result.sessions) {
+                sessions.append(
+                    QVariantMap { { QStringLiteral("id"), session.id },
+                                  { QStringLiteral("ttl"), secondsFromMs(session.ttlMs) },
+                                  { QStringLiteral("ttlMs"), session.ttlMs } });
+            }
+            QJSEngine *engine = qjsEngine(this);
+            deliver(method, callback, error, engine ? engine->toScriptValue(sessions) : QJSValue());
+        });
+}
+
+void QmlSessionAdmin::revokeUser(const QJSValue &userValue, const QJSValue &callback)
+{
+    static constexpr const char method[] = "SessionAdmin.revokeUser";
+    QString user;
+    if (!QmlJs::requireString(this, method, "user", userValue, &user)
+        || !QmlJs::requireCallback(this, method, callback)) {
+        return;
+    }
+    SessionAdmin *current = admin();
+    if (!current)
+        return failLater(method, callback, m_configError);
+    QmlJs::whenDone(this, current->revokeUser(user),
+                    [this, callback](const UserRevocation &result) {
+                        const QString error = noteResult(result.error);
+                        deliver(method, callback, error, QJSValue(double(result.ended)));
+                    });
+}
+
 } // namespace RediStore

@@ -81,6 +81,13 @@ public:
     // remove(id or [ids], callback): callback(error, number of sessions deleted)
     Q_INVOKABLE void remove(const QJSValue &ids = QJSValue(),
                             const QJSValue &callback = QJSValue());
+    // sessionsOfUser(user, callback): callback(error, [{id, ttl, ttlMs}, ...]), from the per-user
+    // index a store keeps with withUserIndex; [] when the user has none.
+    Q_INVOKABLE void sessionsOfUser(const QJSValue &user = QJSValue(),
+                                    const QJSValue &callback = QJSValue());
+    // revokeUser(user, callback): callback(error, number of sessions ended): log out everywhere.
+    Q_INVOKABLE void revokeUser(const QJSValue &user = QJSValue(),
+                                const QJSValue &callback = QJSValue());
 
     // For C++ users of the module (SessionListModel): the library's admin for the current
     // properties, or null when they are not valid (error() says why).

@@ -1,4 +1,5 @@
 #include "sessionscommand.h"
+#include "sessiontext.h"
 
 #include "cli.h"
 
@@ -233,14 +234,6 @@ Setup prepare(const Command &command, const QString &name, const QStringList &ar
     return Setup::Ready;
 }
 
-// A value's key as printed: as is when plain, else as a JSON string, so that a key with
-// blanks, quotes or a line break keeps the output one entry per line and unambiguous.
-QString displayKey(const QString &key)
-{
-    static const QRegularExpression plainKey(QStringLiteral("^[A-Za-z0-9_.:/@-]+$"));
-    return plainKey.match(key).hasMatch() ? key : QString::fromUtf8(toJson(key));
-}
-
 int failure(const QString &program, const QString &message)
 {
     printErr(program + QStringLiteral(": ") + message + QLatin1Char('\n'));
@@ -441,20 +434,7 @@ int runShow(const QStringList &args)
         printOut(toJson(content.values) + '\n');
         return Success;
     }
-    QString text = QStringLiteral("id:         %1\n"
-                                  "key:        %2\n"
-                                  "ttl:        %3\n"
-                                  "size:       %4 bytes\n"
-                                  "serializer: %5\n"
-                                  "values:%6\n")
-                       .arg(id, QString::fromUtf8(run.admin->keyFor(id)), formatTtl(content.ttlMs),
-                            QString::number(content.raw.size()), content.serializer,
-                            content.values.isEmpty() ? QStringLiteral(" (none)") : QString());
-    for (auto it = content.values.cbegin(); it != content.values.cend(); ++it) {
-        text += QStringLiteral("  ") + displayKey(it.key()) + QStringLiteral(": ")
-            + QString::fromUtf8(toJson(it.value())) + QLatin1Char('\n');
-    }
-    printOut(text.toUtf8());
+    printOut(sessionText(id, run.admin->keyFor(id), content).toUtf8());
     return Success;
 }
 
@@ -571,7 +551,7 @@ QString previewValues(const QVariantMap &values, int maxChars)
     for (auto it = values.cbegin(); it != values.cend(); ++it) {
         if (!text.isEmpty())
             text += QLatin1Char(' ');
-        text += displayKey(it.key()) + QLatin1Char('=') + QString::fromUtf8(toJson(it.value()));
+        text += printableKey(it.key()) + QLatin1Char('=') + QString::fromUtf8(toJson(it.value()));
         if (text.size() > maxChars)
             break;
     }

@@ -117,6 +117,35 @@ TestCase {
         compare(r.value[449].id, "1449")
     }
 
+    function test_sessionsOfUser_and_revokeUser() {
+        const admin = createAdmin()
+        const expiry = String(Date.now() + 3600 * 1000)
+        verify(redis.putSession("U1", { user: "ann" }))
+        verify(redis.putSession("U2", { user: "ann" }))
+        verify(redis.putSession("V1", { user: "ben" }))
+        redis.command(["ZADD", "redistore:user:session_:ann", expiry, "U1"])
+        redis.command(["ZADD", "redistore:user:session_:ann", expiry, "U2"])
+        redis.command(["ZADD", "redistore:user:session_:ben", expiry, "V1"])
+
+        let r = call(admin, "sessionsOfUser", ["ann"])
+        compare(r.error, null)
+        compare(r.value.map(function (s) { return s.id }).sort(), ["U1", "U2"])
+        verify(r.value[0].ttl > 0)
+        r = call(admin, "sessionsOfUser", ["nobody"])
+        compare(r.value.length, 0)
+
+        r = call(admin, "revokeUser", ["ann"])
+        compare(r.error, null)
+        compare(r.value, 2)
+        verify(!redis.exists("session_U1"))
+        verify(redis.exists("session_V1"))
+
+        admin.readOnly = true
+        r = call(admin, "revokeUser", ["ben"])
+        verify(r.error !== null)
+        verify(redis.exists("session_V1"))
+    }
+
     function test_count() {
         for (const id of ["A", "B", "C"])
             verify(redis.putSession(id, { n: 1 }))
