@@ -117,21 +117,29 @@ void SaveJob::attempt()
 void SaveJob::writeNew(const QByteArray &bytes, const QByteArray &ttl)
 {
     auto self = shared_from_this();
+    createKey(bytes, ttl, "saving a new session",
+              [self, bytes]() { self->written(self->m_id, self->m_key, bytes); });
+}
+
+void SaveJob::createKey(const QByteArray &bytes, const QByteArray &ttl, const char *what,
+                        std::function<void()> created)
+{
+    auto self = shared_from_this();
     d->pool->execute({ QByteArrayLiteral("SET"), m_key, bytes, QByteArrayLiteral("EX"), ttl,
                        QByteArrayLiteral("NX") },
-                     d->q, [self, bytes](const RedisReply &reply) {
-                         if (self->failedOn(reply, "saving a new session"))
+                     d->q, [self, what, created = std::move(created)](const RedisReply &reply) {
+                         if (self->failedOn(reply, what))
                              return;
-                         if (reply.isNil()) {
-                             // 256 random bits met a live ID: draw again.
-                             if (self->m_attempts < self->d->settings.maxAttempts)
-                                 self->attempt();
-                             else
-                                 self->fail(SessionError(SessionError::Code::Conflict,
-                                                         QStringLiteral("no free session ID")));
+                         if (!reply.isNil()) {
+                             created();
                              return;
                          }
-                         self->written(self->m_id, self->m_key, bytes);
+                         // 256 random bits met a live ID: draw again.
+                         if (self->m_attempts < self->d->settings.maxAttempts)
+                             self->attempt();
+                         else
+                             self->fail(SessionError(SessionError::Code::Conflict,
+                                                     QStringLiteral("no free session ID")));
                      });
 }
 
@@ -141,34 +149,21 @@ void SaveJob::writeRegenerated(const QByteArray &bytes, const QByteArray &ttl)
     // old one was already gone (logged out, revoked), the new one goes too.
     auto self = shared_from_this();
     const QByteArray oldKey = d->keyOf(*SessionStoreAccess::data(m_session), m_previousId);
-    d->pool->execute({ QByteArrayLiteral("SET"), m_key, bytes, QByteArrayLiteral("EX"), ttl,
-                       QByteArrayLiteral("NX") },
-                     d->q, [self, bytes, oldKey](const RedisReply &reply) {
-                         if (self->failedOn(reply, "saving a session under its new ID"))
-                             return;
-                         if (reply.isNil()) {
-                             if (self->m_attempts < self->d->settings.maxAttempts)
-                                 self->attempt();
-                             else
-                                 self->fail(SessionError(SessionError::Code::Conflict,
-                                                         QStringLiteral("no free session ID")));
-                             return;
-                         }
-                         self->d->pool->execute(
-                             { QByteArrayLiteral("DEL"), oldKey }, self->d->q,
-                             [self, bytes](const RedisReply &deleted) {
-                                 if (self->failedOn(deleted, "removing a session's old ID"))
-                                     return;
-                                 if (deleted.toInteger() == 0) {
-                                     self->d->pool->execute(
-                                         { QByteArrayLiteral("DEL"), self->m_key }, self->d->q,
-                                         [](const RedisReply &) {});
-                                     self->gone();
-                                     return;
-                                 }
-                                 self->written(self->m_id, self->m_key, bytes);
-                             });
-                     });
+    createKey(bytes, ttl, "saving a session under its new ID", [self, bytes, oldKey]() {
+        self->d->pool->execute({ QByteArrayLiteral("DEL"), oldKey }, self->d->q,
+                               [self, bytes](const RedisReply &deleted) {
+                                   if (self->failedOn(deleted, "removing a session's old ID"))
+                                       return;
+                                   if (deleted.toInteger() == 0) {
+                                       self->d->pool->execute(
+                                           { QByteArrayLiteral("DEL"), self->m_key }, self->d->q,
+                                           [](const RedisReply &) {});
+                                       self->gone();
+                                       return;
+                                   }
+                                   self->written(self->m_id, self->m_key, bytes);
+                               });
+    });
 }
 
 void SaveJob::writeLoaded(const QByteArray &bytes, const QByteArray &ttl)

@@ -31,6 +31,9 @@ public:
 private:
     void attempt();
     void writeNew(const QByteArray &bytes, const QByteArray &ttl);
+    // SET NX of this attempt's key; a taken ID draws another (a new attempt).
+    void createKey(const QByteArray &bytes, const QByteArray &ttl, const char *what,
+                   std::function<void()> created);
     void writeRegenerated(const QByteArray &bytes, const QByteArray &ttl);
     void writeLoaded(const QByteArray &bytes, const QByteArray &ttl);
     void writeLastWins(const QByteArray &bytes, const QByteArray &ttl);

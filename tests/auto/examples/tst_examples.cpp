@@ -61,6 +61,11 @@ private Q_SLOTS:
     void shopLogoutEverywhere();
 
 private:
+    QStringList shopArguments() const
+    {
+        return { QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--redis-url"),
+                 m_redis.url(0) };
+    }
     QStringList keys(const QByteArray &pattern) const
     {
         QStringList names;
@@ -360,9 +365,7 @@ QStringList lines(const QByteArray &body)
 
 void tst_Examples::shop()
 {
-    ExampleProcess example(program(EXAMPLE_SHOP),
-                           { QStringLiteral("--port"), QStringLiteral("0"),
-                             QStringLiteral("--redis-url"), m_redis.url(0) });
+    ExampleProcess example(program(EXAMPLE_SHOP), shopArguments());
     const QUrl base = example.waitForUrl();
     QVERIFY2(base.isValid(), example.standardError().constData());
     HttpTestClient browser(base);
@@ -399,9 +402,7 @@ void tst_Examples::shop()
 
 void tst_Examples::shopCartKeepsConcurrentAdds()
 {
-    ExampleProcess example(program(EXAMPLE_SHOP),
-                           { QStringLiteral("--port"), QStringLiteral("0"),
-                             QStringLiteral("--redis-url"), m_redis.url(0) });
+    ExampleProcess example(program(EXAMPLE_SHOP), shopArguments());
     const QUrl base = example.waitForUrl();
     QVERIFY2(base.isValid(), example.standardError().constData());
     HttpTestClient browser(base);
@@ -425,9 +426,7 @@ void tst_Examples::shopCartKeepsConcurrentAdds()
 
 void tst_Examples::shopLogoutEverywhere()
 {
-    ExampleProcess example(program(EXAMPLE_SHOP),
-                           { QStringLiteral("--port"), QStringLiteral("0"),
-                             QStringLiteral("--redis-url"), m_redis.url(0) });
+    ExampleProcess example(program(EXAMPLE_SHOP), shopArguments());
     const QUrl base = example.waitForUrl();
     QVERIFY2(base.isValid(), example.standardError().constData());
     HttpTestClient laptop(base);
