@@ -10,6 +10,7 @@
 #include <libredistore/serializer/sessionserializer.h>
 
 #include <QtCore/QDateTime>
+#include <QtCore/QElapsedTimer>
 #include <QtCore/QLoggingCategory>
 #include <QtCore/QPointer>
 #include <QtCore/QPromise>
@@ -279,15 +280,18 @@ std::shared_ptr<StorePromise<T>> storePromise(RedisStorePrivate *d, T fallback, 
 
 } // namespace
 
-QFuture<SessionError> RedisStore::ping()
+QFuture<SessionPing> RedisStore::ping()
 {
     quint64 ticket = 0;
-    auto promise = storePromise<SessionError>(d.get(), storeGone(), &ticket);
-    d->pool->execute({ "PING" }, this, [this, promise, ticket](const RedisReply &reply) {
+    auto promise = storePromise<SessionPing>(d.get(), SessionPing { -1, storeGone() }, &ticket);
+    QElapsedTimer clock;
+    clock.start();
+    d->pool->execute({ "PING" }, this, [this, promise, ticket, clock](const RedisReply &reply) {
         d->aborts.remove(ticket);
-        promise->finish(reply.isError()
-                            ? SessionError::fromRedis(reply.error(), QStringLiteral("PING"))
-                            : SessionError());
+        if (reply.isError())
+            promise->finish({ -1, SessionError::fromRedis(reply.error(), QStringLiteral("PING")) });
+        else
+            promise->finish({ clock.elapsed(), {} });
     });
     return promise->promise.future();
 }

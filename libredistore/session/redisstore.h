@@ -5,6 +5,7 @@
 #include <libredistore/redistore_export.h>
 #include <libredistore/result.h>
 #include <libredistore/session/redisstoreoptions.h>
+#include <libredistore/session/sessionping.h>
 #include <libredistore/session/sessionstore.h>
 #include <libredistore/session/usersessions.h>
 
@@ -54,7 +55,7 @@ public:
     RedisPool *pool() const;
 
     // Checks that Redis answers (PING). create() starts one check and logs its result.
-    QFuture<SessionError> ping();
+    QFuture<SessionPing> ping();
 
     // Later changes, as Go's SetMaxAge/SetMaxLength/SetKeyPrefix/SetSerializer. setMaxAge
     // also moves the cookie's max age.

@@ -4,6 +4,7 @@
 #include <libredistore/redis/redisconfig.h>
 #include <libredistore/redistore_export.h>
 #include <libredistore/session/sessionerror.h>
+#include <libredistore/session/sessionping.h>
 #include <libredistore/session/usersessions.h>
 
 #include <QtCore/QDateTime>
@@ -98,13 +99,6 @@ struct SessionChange
     qint64 affected = 0; // sessions changed
     QStringList missing; // IDs with no session (expired or deleted meanwhile); never re-created
     SessionError error; // for one ID, a missing session is SessionGone
-    bool ok() const { return !error.isError(); }
-};
-
-struct SessionPing
-{
-    qint64 roundTripMs = -1;
-    SessionError error;
     bool ok() const { return !error.isError(); }
 };
 
