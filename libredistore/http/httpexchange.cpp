@@ -113,17 +113,18 @@ void HttpExchangePrivate::remember(const Session &session)
     givenOut.push_back(session);
 }
 
-void HttpExchangePrivate::saveAll(std::function<void(const SessionSaveResult &)> done)
+void HttpExchangePrivate::saveAll(std::function<void(const SessionSaveResult &, bool gone)> done)
 {
     if (givenOut.empty()) {
-        done(SessionSaveResult {});
+        done(SessionSaveResult {}, false);
         return;
     }
     struct State
     {
         size_t remaining = 0;
         SessionSaveResult first;
-        std::function<void(const SessionSaveResult &)> done;
+        bool gone = false;
+        std::function<void(const SessionSaveResult &, bool)> done;
     };
     auto state = std::make_shared<State>();
     state->remaining = givenOut.size();
@@ -133,8 +134,10 @@ void HttpExchangePrivate::saveAll(std::function<void(const SessionSaveResult &)>
         q->save(session, [state](const SessionSaveResult &result) {
             if (!isFine(result) && !state->first.error.isError())
                 state->first = result;
+            if (result.error.code() == SessionError::Code::SessionGone)
+                state->gone = true;
             if (--state->remaining == 0)
-                state->done(state->first);
+                state->done(state->first, state->gone);
         });
     }
 }
@@ -388,9 +391,17 @@ void HttpExchange::saveAndRespond(const QByteArray &body, const QByteArray &cont
                                   StatusCode status)
 {
     d->saving = true;
-    d->saveAll([this, body, contentType, status](const SessionSaveResult &result) {
+    d->saveAll([this, body, contentType, status](const SessionSaveResult &result, bool gone) {
         if (!HttpExchangePrivate::isFine(result)) {
             fail(result.error);
+            return;
+        }
+        if (gone && d->rerun) {
+            // The handler answered for a session that is gone; it answers again for the new
+            // visitor's session the request now has (once).
+            const std::function<void()> again = std::exchange(d->rerun, {});
+            d->saving = false;
+            again();
             return;
         }
         respond(body, contentType, status);

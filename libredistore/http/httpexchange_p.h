@@ -32,7 +32,8 @@ public:
     void abandon();
     void report(const QByteArray &name, const SessionError &error);
     void remember(const Session &session);
-    void saveAll(std::function<void(const SessionSaveResult &)> done);
+    // done gets the first failure, and whether a session turned out gone.
+    void saveAll(std::function<void(const SessionSaveResult &, bool gone)> done);
     // The session as a new visitor's: a session found gone on saving has become one.
     static bool isFine(const SessionSaveResult &result)
     {
@@ -67,6 +68,9 @@ public:
     bool finished = false;
     bool saveBeforeAnswer = false; // the route form that hands the handler its session
     bool saving = false;
+    // The route form's handler on its session, run once more when the session turns out gone
+    // on saving (logged out or revoked meanwhile): the request is then a new visitor's.
+    std::function<void()> rerun;
 };
 
 } // namespace RediStore

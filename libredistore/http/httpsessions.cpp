@@ -92,6 +92,7 @@ void HttpSessions::handOut(HttpExchange *exchange, SessionHandler handler)
 {
     exchange->d->saveBeforeAnswer = true;
     exchange->session(d->sessionName, [exchange, handler = std::move(handler)](Session session) {
+        exchange->d->rerun = [exchange, handler, session]() mutable { handler(exchange, session); };
         handler(exchange, session);
     });
 }

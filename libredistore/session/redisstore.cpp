@@ -548,48 +548,22 @@ void RedisStore::updateSession(const Session &session, UpdateFunction change,
 void RedisStore::destroySession(const Session &session, const QObject *context,
                                 SaveCallback callback)
 {
-    SessionData *data = SessionStoreAccess::data(session);
+    const SessionData *data = SessionStoreAccess::data(session);
     if (SessionError refused = d->checkOwner(data); refused.isError()) {
         d->post(context, std::move(callback), SessionSaveResult { refused, {} });
         return;
     }
-    SessionOptions expired = data->options;
-    expired.setMaxAge(-1);
-    const QByteArray setCookie = CookieHeader::setCookie(data->name, QByteArray(), expired);
-    const QString user = data->indexedUser.isEmpty() ? d->userOf(*data) : data->indexedUser;
-    data->options = expired;
-    data->values.clear();
-    data->touched.clear();
-    data->indexedUser.clear();
-    if (data->id.isEmpty() || data->isNew) {
-        d->post(context, std::move(callback), SessionSaveResult { {}, setCookie });
-        return;
-    }
+    // In its turn: a save of the same session in flight ends first, and cannot bring it back.
     auto write = d->begin(context, std::move(callback));
-    const QString id = data->id;
-    auto pending = std::make_shared<int>(user.isEmpty() ? 1 : 2);
-    auto failure = std::make_shared<SessionError>();
-    auto step = [this, write, pending, failure, session, setCookie](const SessionError &error) {
-        if (error.isError() && !failure->isError())
-            *failure = error;
-        if (--*pending > 0)
-            return;
-        if (failure->isError()) {
-            d->finish(write, SessionSaveResult { *failure, {} }, false);
-            return;
-        }
-        SessionData *data = SessionStoreAccess::data(session);
-        data->modified = false;
-        data->storedBytes.clear();
-        d->finish(write, SessionSaveResult { {}, setCookie }, false);
-    };
-    d->pool->execute({ "DEL", d->keyOf(*data, id) }, this, [step](const RedisReply &reply) {
-        step(reply.isError()
-                 ? SessionError::fromRedis(reply.error(), QStringLiteral("deleting a session"))
-                 : SessionError());
+    const QByteArray queueKey = d->queueKeyOf(*data);
+    d->enqueue(queueKey, [this, session, write, queueKey]() {
+        d->destroyNow(session, [this, write, queueKey](const SessionSaveResult &result) {
+            const QPointer<RedisStore> alive(this);
+            d->finish(write, result, false);
+            if (alive) // the callback may have deleted the store
+                d->next(queueKey);
+        });
     });
-    if (!user.isEmpty())
-        UserIndex::remove(d->pool, d->keyPrefix, user, id, this, step);
 }
 
 // RedisStorePrivate: the bookkeeping of writes in flight.
@@ -666,6 +640,66 @@ void RedisStorePrivate::next(const QByteArray &key)
     job();
 }
 
+void RedisStorePrivate::destroyNow(const Session &session,
+                                   std::function<void(const SessionSaveResult &)> done)
+{
+    SessionData *data = SessionStoreAccess::data(session);
+    SessionOptions expired = data->options;
+    expired.setMaxAge(-1);
+    const QByteArray setCookie = CookieHeader::setCookie(data->name, QByteArray(), expired);
+    const QString user = data->indexedUser.isEmpty() ? userOf(*data) : data->indexedUser;
+    data->options = expired;
+    data->values.clear();
+    data->touched.clear();
+    data->indexedUser.clear();
+    data->regenerate = false;
+    if (data->id.isEmpty() || data->isNew) {
+        data->modified = false;
+        QMetaObject::invokeMethod(
+            q,
+            [done = std::move(done), setCookie]() {
+                done({ {}, setCookie });
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    const QString id = data->id;
+    auto pending = std::make_shared<int>(user.isEmpty() ? 1 : 2);
+    auto failure = std::make_shared<SessionError>();
+    auto step = [pending, failure, session, setCookie,
+                 done = std::move(done)](const SessionError &error) {
+        if (error.isError() && !failure->isError())
+            *failure = error;
+        if (--*pending > 0)
+            return;
+        if (failure->isError()) {
+            done({ *failure, {} });
+            return;
+        }
+        SessionData *data = SessionStoreAccess::data(session);
+        data->modified = false;
+        data->storedBytes.clear();
+        done({ {}, setCookie });
+    };
+    pool->execute({ "DEL", keyOf(*data, id) }, q, [step](const RedisReply &reply) {
+        step(reply.isError()
+                 ? SessionError::fromRedis(reply.error(), QStringLiteral("deleting a session"))
+                 : SessionError());
+    });
+    if (!user.isEmpty())
+        UserIndex::remove(pool, keyPrefix, user, id, q, step);
+}
+
+QByteArray RedisStorePrivate::queueKeyOf(const SessionData &data) const
+{
+    if (settings.concurrency != SessionConcurrency::CompareAndSet)
+        return QByteArray();
+    // A stored session by its key (every handle of it); a new one by its handle.
+    if (!data.isNew && !data.id.isEmpty())
+        return keyOf(data, data.id);
+    return QByteArrayLiteral("\0new:") + QByteArray::number(quintptr(&data), 16);
+}
+
 SessionError RedisStorePrivate::checkOwner(const SessionData *data) const
 {
     if (!data || data->store != q) {
@@ -689,11 +723,7 @@ SessionError RedisStorePrivate::checkIndex(const QString &user) const
 void RedisStorePrivate::startJob(const Session &session, SessionStore::UpdateFunction change,
                                  const std::shared_ptr<PendingWrite> &write)
 {
-    const SessionData *data = SessionStoreAccess::data(session);
-    // Writes of a stored session queue behind each other; a new session has nobody to wait for.
-    const bool queued = settings.concurrency == SessionConcurrency::CompareAndSet && !data->isNew
-        && !data->id.isEmpty();
-    const QByteArray key = queued ? keyOf(*data, data->id) : QByteArray();
+    const QByteArray key = queueKeyOf(*SessionStoreAccess::data(session));
     auto job = std::make_shared<SaveJob>(this, session, std::move(change), write, key);
     enqueue(key, [job]() { job->run(); });
 }

@@ -63,6 +63,12 @@ public:
     // when the one before it on key has finished (call next(key) when a job ends).
     void enqueue(const QByteArray &key, std::function<void()> job);
     void next(const QByteArray &key);
+    // The queue of a session: its Redis key once stored (every handle of it), its handle while
+    // new; none with LastWriteWins.
+    QByteArray queueKeyOf(const SessionData &data) const;
+    // Deletes the session's key and index entry, clears the handle; done gets the expired
+    // cookie, always later, from the event loop.
+    void destroyNow(const Session &session, std::function<void(const SessionSaveResult &)> done);
 
     // The session's problems that stop any write: null, another store's.
     SessionError checkOwner(const SessionData *data) const;

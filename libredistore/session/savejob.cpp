@@ -9,6 +9,7 @@
 #include <libredistore/serializer/sessionserializer.h>
 
 #include <QtCore/QDateTime>
+#include <QtCore/QPointer>
 
 namespace RediStore {
 
@@ -25,6 +26,18 @@ const LuaScript &compareAndSetScript()
                           "if stored ~= ARGV[1] then return stored end\n"
                           "redis.call('SETEX', KEYS[1], ARGV[3], ARGV[2])\n"
                           "return 1\n"));
+    return script;
+}
+
+// KEYS[1] the session's old key (after a new ID); ARGV: the bytes this request loaded. 1: deleted;
+// 0: already gone; a string: the bytes stored now (another request changed it meanwhile).
+const LuaScript &compareAndDeleteScript()
+{
+    static const LuaScript script(QByteArrayLiteral("local stored = redis.call('GET', KEYS[1])\n"
+                                                    "if not stored then return 0 end\n"
+                                                    "if stored ~= ARGV[1] then return stored end\n"
+                                                    "redis.call('DEL', KEYS[1])\n"
+                                                    "return 1\n"));
     return script;
 }
 
@@ -61,28 +74,23 @@ void SaveJob::run()
     if (m_change) {
         m_base = data->values;
         m_baseTouched = data->touched;
+        m_baseStored = data->storedBytes;
+        m_baseModified = data->modified;
         m_change(m_session);
     }
     attempt();
     m_inCall = false;
 }
 
-void SaveJob::attempt()
+std::optional<QByteArray> SaveJob::serialized()
 {
-    ++m_attempts;
-    SessionData *data = SessionStoreAccess::data(m_session);
-    m_now = d->codec.now();
-    if (d->settings.lazySave && !data->isNew && !data->modified && data->cookieTimestamp > 0
-        && m_now - data->cookieTimestamp < d->settings.refreshThreshold) {
-        done({}); // unchanged, and its TTL was refreshed recently
-        return;
-    }
+    const SessionData *data = SessionStoreAccess::data(m_session);
     auto bytes = d->serializer->serialize(data->values);
     if (!bytes.ok()) {
         fail(SessionError(SessionError::Code::SerializeFailed,
                           QStringLiteral("cannot serialize the session with %1: %2")
                               .arg(d->serializer->name(), bytes.error().message())));
-        return;
+        return std::nullopt;
     }
     const qsizetype maxLength = d->settings.maxLength;
     if (maxLength > 0 && bytes.value().size() > maxLength) {
@@ -91,8 +99,30 @@ void SaveJob::attempt()
                                          "(withMaxLength); nothing was written")
                               .arg(bytes.value().size())
                               .arg(maxLength)));
+        return std::nullopt;
+    }
+    return std::move(bytes).value();
+}
+
+void SaveJob::attempt()
+{
+    ++m_attempts;
+    SessionData *data = SessionStoreAccess::data(m_session);
+    m_now = d->codec.now();
+    if (data->options.maxAge() < 0) {
+        // A change that logs out (MaxAge < 0): the session goes, in this job's turn.
+        auto self = shared_from_this();
+        d->destroyNow(m_session, [self](const SessionSaveResult &result) { self->done(result); });
         return;
     }
+    if (d->settings.lazySave && !data->isNew && !data->modified && data->cookieTimestamp > 0
+        && m_now - data->cookieTimestamp < d->settings.refreshThreshold) {
+        done({}); // unchanged, and its TTL was refreshed recently
+        return;
+    }
+    const std::optional<QByteArray> bytes = serialized();
+    if (!bytes)
+        return;
     const bool fresh = data->id.isEmpty() || data->isNew;
     m_id = fresh || data->regenerate ? RedisStore::generateId() : data->id;
     m_key = d->keyOf(*data, m_id);
@@ -105,13 +135,13 @@ void SaveJob::attempt()
     m_cookie = cookie.value();
     const QByteArray ttl = d->ttlText(d->ttlFor(data->options));
     if (d->settings.concurrency == SessionConcurrency::LastWriteWins)
-        writeLastWins(bytes.value(), ttl);
+        writeLastWins(*bytes, ttl);
     else if (fresh)
-        writeNew(bytes.value(), ttl);
+        writeNew(*bytes, ttl);
     else if (data->regenerate)
-        writeRegenerated(bytes.value(), ttl);
+        writeRegenerated(*bytes, ttl);
     else
-        writeLoaded(bytes.value(), ttl);
+        writeLoaded(*bytes, ttl);
 }
 
 void SaveJob::writeNew(const QByteArray &bytes, const QByteArray &ttl)
@@ -145,25 +175,91 @@ void SaveJob::createKey(const QByteArray &bytes, const QByteArray &ttl, const ch
 
 void SaveJob::writeRegenerated(const QByteArray &bytes, const QByteArray &ttl)
 {
-    // The new key first, so that the session is never missing; then the old one goes. If the
-    // old one was already gone (logged out, revoked), the new one goes too.
+    // The new key first, so that the session is never missing. A session its user already had
+    // moves in the user's index from the old ID to the new one, in one step on the index that
+    // fails once revokeUser has taken it; then the old key goes, if it still holds what this
+    // request loaded (else the other request's changes are merged in and the new key rewritten).
     auto self = shared_from_this();
-    const QByteArray oldKey = d->keyOf(*SessionStoreAccess::data(m_session), m_previousId);
-    createKey(bytes, ttl, "saving a session under its new ID", [self, bytes, oldKey]() {
-        self->d->pool->execute({ QByteArrayLiteral("DEL"), oldKey }, self->d->q,
-                               [self, bytes](const RedisReply &deleted) {
-                                   if (self->failedOn(deleted, "removing a session's old ID"))
-                                       return;
-                                   if (deleted.toInteger() == 0) {
-                                       self->d->pool->execute(
-                                           { QByteArrayLiteral("DEL"), self->m_key }, self->d->q,
-                                           [](const RedisReply &) {});
-                                       self->gone();
-                                       return;
-                                   }
-                                   self->written(self->m_id, self->m_key, bytes);
-                               });
+    createKey(bytes, ttl, "saving a session under its new ID", [self, bytes, ttl]() {
+        SessionData *data = SessionStoreAccess::data(self->m_session);
+        const QString user = self->d->userOf(*data);
+        if (data->indexedUser.isEmpty() || data->indexedUser != user) {
+            self->retireOldKey(bytes, ttl);
+            return;
+        }
+        const qint64 expiresAt
+            = QDateTime::currentMSecsSinceEpoch() + self->d->ttlFor(data->options) * 1000;
+        UserIndex::move(self->d->pool, self->d->keyPrefix, user, self->m_previousId, self->m_id,
+                        expiresAt, self->d->q,
+                        [self, bytes, ttl](bool moved, const SessionError &error) {
+                            if (error.isError()) {
+                                self->discardNewKey();
+                                self->fail(error);
+                            } else if (!moved) {
+                                self->discardNewKey(); // revoked or logged out meanwhile
+                                self->gone();
+                            } else {
+                                self->m_movedInIndex = true;
+                                self->retireOldKey(bytes, ttl);
+                            }
+                        });
     });
+}
+
+void SaveJob::retireOldKey(const QByteArray &bytes, const QByteArray &ttl)
+{
+    auto self = shared_from_this();
+    SessionData *data = SessionStoreAccess::data(m_session);
+    const QByteArray oldKey = d->keyOf(*data, m_previousId);
+    compareAndDeleteScript().run(
+        d->pool, oldKey, { data->storedBytes }, d->q, [self, bytes, ttl](const RedisReply &reply) {
+            if (reply.isError()) {
+                self->discardNewKey();
+                self->failedOn(reply, "removing a session's old ID");
+                return;
+            }
+            if (reply.isString()) {
+                // Changed by another request since this one loaded it: merged into the new key.
+                ++self->m_attempts;
+                if (!self->absorb(reply.data())) {
+                    self->discardNewKey();
+                    return;
+                }
+                const std::optional<QByteArray> merged = self->serialized();
+                if (!merged) {
+                    self->discardNewKey();
+                    return;
+                }
+                self->d->pool->execute(
+                    { QByteArrayLiteral("SET"), self->m_key, *merged, QByteArrayLiteral("EX"), ttl,
+                      QByteArrayLiteral("XX") },
+                    self->d->q, [self, merged, ttl](const RedisReply &rewritten) {
+                        if (self->failedOn(rewritten, "saving a session under its new ID"))
+                            return;
+                        if (rewritten.isNil()) // the new key is gone too (revoked)
+                            self->gone();
+                        else
+                            self->retireOldKey(*merged, ttl);
+                    });
+                return;
+            }
+            if (reply.toInteger() == 0) {
+                self->discardNewKey(); // logged out or revoked meanwhile
+                self->gone();
+                return;
+            }
+            self->written(self->m_id, self->m_key, bytes);
+        });
+}
+
+void SaveJob::discardNewKey()
+{
+    d->pool->execute({ QByteArrayLiteral("DEL"), m_key }, d->q, [](const RedisReply &) {});
+    const SessionData *data = SessionStoreAccess::data(m_session);
+    if (m_movedInIndex) {
+        UserIndex::remove(d->pool, d->keyPrefix, data->indexedUser, m_id, d->q,
+                          [](const SessionError &) {});
+    }
 }
 
 void SaveJob::writeLoaded(const QByteArray &bytes, const QByteArray &ttl)
@@ -218,13 +314,19 @@ void SaveJob::writeLastWins(const QByteArray &bytes, const QByteArray &ttl)
 
 void SaveJob::conflict(const QByteArray &stored)
 {
+    if (absorb(stored))
+        attempt();
+}
+
+bool SaveJob::absorb(const QByteArray &stored)
+{
     if (m_attempts >= d->settings.maxAttempts) {
         fail(SessionError(SessionError::Code::Conflict,
                           QStringLiteral("session %1 changed under each of %2 writes; nothing "
                                          "was written")
                               .arg(m_id)
                               .arg(m_attempts)));
-        return;
+        return false;
     }
     auto theirs = d->serializer->deserialize(stored);
     if (!theirs.ok()) {
@@ -233,7 +335,7 @@ void SaveJob::conflict(const QByteArray &stored)
                                          "that do not deserialize with %2: %3; nothing was "
                                          "written")
                               .arg(m_id, d->serializer->name(), theirs.error().message())));
-        return;
+        return false;
     }
     SessionData *data = SessionStoreAccess::data(m_session);
     data->storedBytes = stored;
@@ -246,7 +348,7 @@ void SaveJob::conflict(const QByteArray &stored)
     } else {
         data->values = merged(std::move(theirs).value(), data->values, data->touched);
     }
-    attempt();
+    return true;
 }
 
 void SaveJob::written(const QString &id, const QByteArray &key, const QByteArray &bytes)
@@ -310,17 +412,26 @@ void SaveJob::gone()
     data->touched.clear();
     data->storedBytes.clear();
     data->indexedUser.clear();
-    SessionOptions expired = data->options;
-    expired.setMaxAge(-1);
+    // No cookie: the browser's one names nothing now, and an expired one could arrive after, and
+    // delete, the cookie of a login that regenerated the ID in a parallel request.
     done({ SessionError(SessionError::Code::SessionGone,
                         QStringLiteral("session %1 is gone (logged out, revoked or expired) and "
                                        "was not re-created")
                             .arg(oldId)),
-           CookieHeader::setCookie(data->name, QByteArray(), expired) });
+           {} });
 }
 
 void SaveJob::fail(const SessionError &error)
 {
+    if (m_change) {
+        // A failed update leaves the session as it was before its change ran, so that a retry
+        // does not apply the change twice.
+        SessionData *data = SessionStoreAccess::data(m_session);
+        data->values = m_base;
+        data->touched = m_baseTouched;
+        data->storedBytes = m_baseStored;
+        data->modified = m_baseModified;
+    }
     done({ error, {} });
 }
 
@@ -334,11 +445,11 @@ bool SaveJob::failedOn(const RedisReply &reply, const char *what)
 
 void SaveJob::done(const SessionSaveResult &result)
 {
+    const QPointer<RedisStore> alive(d->q);
+    const QByteArray key = std::exchange(m_queueKey, QByteArray());
     d->finish(m_write, result, m_inCall);
-    if (!m_queueKey.isEmpty()) {
-        const QByteArray key = std::exchange(m_queueKey, QByteArray());
+    if (alive && !key.isEmpty()) // the callback may have deleted the store
         d->next(key);
-    }
 }
 
 } // namespace RediStore

@@ -8,6 +8,7 @@
 #include <QtCore/QSet>
 
 #include <memory>
+#include <optional>
 
 namespace RediStore {
 
@@ -37,7 +38,14 @@ private:
     void writeRegenerated(const QByteArray &bytes, const QByteArray &ttl);
     void writeLoaded(const QByteArray &bytes, const QByteArray &ttl);
     void writeLastWins(const QByteArray &bytes, const QByteArray &ttl);
+    void retireOldKey(const QByteArray &bytes, const QByteArray &ttl);
+    void discardNewKey();
+    // The session's values, serialized within the store's limits; nothing when the job failed.
+    std::optional<QByteArray> serialized();
     void conflict(const QByteArray &stored);
+    // Takes in the bytes another writer stored: merged (save) or the change run again on them
+    // (update). False when the job failed instead (too many tries, bytes that do not decode).
+    bool absorb(const QByteArray &stored);
     void written(const QString &id, const QByteArray &key, const QByteArray &bytes);
     void gone();
     void fail(const SessionError &error);
@@ -61,6 +69,9 @@ private:
     // For update(): the values and changed keys from before the change first ran.
     QVariantMap m_base;
     QSet<QString> m_baseTouched;
+    QByteArray m_baseStored;
+    bool m_baseModified = false;
+    bool m_movedInIndex = false; // a new ID took the old one's place in the user's index
 };
 
 } // namespace RediStore

@@ -12,19 +12,34 @@ namespace RediStore::UserIndex {
 
 namespace {
 
-// KEYS[1] the index; ARGV: id, its expiry, now (ms). The index expires with its last session.
+// After an entry is added: expired entries go, and the index expires with its last session.
+#define REDISTORE_INDEX_TIDY \
+    "redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[3])\n" \
+    "local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')\n" \
+    "if last[2] then\n" \
+    "  redis.call('PEXPIREAT', KEYS[1], string.format('%.0f', tonumber(last[2])))\n" \
+    "end\n" \
+    "return 1\n"
+
+// KEYS[1] the index; ARGV: id, its expiry, now (ms).
 const LuaScript &addScript()
 {
-    static const LuaScript script(QByteArrayLiteral(
-        "redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])\n"
-        "redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[3])\n"
-        "local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')\n"
-        "if last[2] then\n"
-        "  redis.call('PEXPIREAT', KEYS[1], string.format('%.0f', tonumber(last[2])))\n"
-        "end\n"
-        "return 1\n"));
+    static const LuaScript script(
+        QByteArrayLiteral("redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])\n" REDISTORE_INDEX_TIDY));
     return script;
 }
+
+// KEYS[1] the index; ARGV: the new ID, its expiry, now (ms), the old ID. 0 when the old ID is
+// not in the index (its user's sessions were revoked, or it was logged out).
+const LuaScript &moveScript()
+{
+    static const LuaScript script(
+        QByteArrayLiteral("if not redis.call('ZSCORE', KEYS[1], ARGV[4]) then return 0 end\n"
+                          "redis.call('ZREM', KEYS[1], ARGV[4])\n"
+                          "redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])\n" REDISTORE_INDEX_TIDY));
+    return script;
+}
+#undef REDISTORE_INDEX_TIDY
 
 // KEYS[1] the index; ARGV: now (ms). The live IDs, pruned first.
 const LuaScript &listScript()
@@ -97,6 +112,20 @@ void add(RedisPool *pool, const QByteArray &sessionPrefix, const QString &user, 
             callback(reply.isError() ? indexError(reply, "indexing a session by its user")
                                      : SessionError());
         });
+}
+
+void move(RedisPool *pool, const QByteArray &sessionPrefix, const QString &user,
+          const QString &oldId, const QString &newId, qint64 expiresAtMs, const QObject *context,
+          MoveCallback callback)
+{
+    moveScript().run(pool, keyFor(sessionPrefix, user),
+                     { newId.toUtf8(), QByteArray::number(expiresAtMs), now(), oldId.toUtf8() },
+                     context, [callback = std::move(callback)](const RedisReply &reply) {
+                         if (reply.isError())
+                             callback(false, indexError(reply, "moving a session to its new ID"));
+                         else
+                             callback(reply.toInteger() == 1, {});
+                     });
 }
 
 void remove(RedisPool *pool, const QByteArray &sessionPrefix, const QString &user,

@@ -35,12 +35,18 @@ struct Entry
 };
 
 using AddCallback = std::function<void(const SessionError &)>;
+using MoveCallback = std::function<void(bool moved, const SessionError &)>;
 using ListCallback = std::function<void(const QList<Entry> &, const SessionError &)>;
 using RevokeCallback = std::function<void(qint64 ended, const SessionError &)>;
 
 // Adds (or moves) id under user with its expiry, prunes expired entries and sets the index's TTL.
 void add(RedisPool *pool, const QByteArray &sessionPrefix, const QString &user, const QString &id,
          qint64 expiresAtMs, const QObject *context, AddCallback callback);
+// Replaces oldId by newId in user's index, in one step that fails (moved false) when oldId is
+// not there any more: revokeUser() took the index, or the session was logged out.
+void move(RedisPool *pool, const QByteArray &sessionPrefix, const QString &user,
+          const QString &oldId, const QString &newId, qint64 expiresAtMs, const QObject *context,
+          MoveCallback callback);
 void remove(RedisPool *pool, const QByteArray &sessionPrefix, const QString &user,
             const QString &id, const QObject *context, AddCallback callback);
 // The live sessions of user, oldest expiry first; entries whose session is gone are dropped

@@ -31,6 +31,10 @@ private Q_SLOTS:
     void storedBytesAreWhatGoWrites();
     void lastWriteWinsKeepsGosBehaviour();
     void storeDeletedWithWritesPendingCompletesThemAll();
+    void storeDeletedInACallbackIsSafe();
+    void regeneratedIdKeepsAChangeMadeMeanwhile();
+    void updateThatLogsOutDeletesTheSession();
+    void destroyWaitsForASaveOfTheSameHandle();
 
 private:
     // A stored session with values, and the Cookie header that names it.
@@ -212,6 +216,9 @@ void tst_SessionConcurrency::updateGivesConflictWhenAlwaysContended()
     QCOMPARE(result->error.code(), SessionError::Code::Conflict);
     QCOMPARE(runs, 3);
     QCOMPARE(storedValues(*store, session.id()).value(QStringLiteral("n")).toInt(), 1003);
+    // The handle is as it was before the update: a retry does not count twice.
+    QCOMPARE(session.value(QStringLiteral("n")).toInt(), 0);
+    QVERIFY(!session.isModified());
 }
 
 void tst_SessionConcurrency::logoutRacingASlowSaveStaysLoggedOut()
@@ -227,7 +234,8 @@ void tst_SessionConcurrency::logoutRacingASlowSaveStaysLoggedOut()
     slow.setValue(QStringLiteral("cart"), QVariantList { QStringLiteral("tea") });
     const SessionSaveResult saved = save(*store, slow);
     QCOMPARE(saved.error.code(), SessionError::Code::SessionGone);
-    QVERIFY(saved.setCookie.contains("Max-Age=0")); // the client drops the cookie
+    // No cookie: an expired one could delete the cookie of a login in a parallel request.
+    QVERIFY(saved.setCookie.isEmpty());
     QCOMPARE(m_server.command({ "EXISTS", store->keyFor(id) }).toLongLong(), 0);
     // The handle is a new visitor's now: nothing of the old session comes back.
     QVERIFY(slow.isNew());
@@ -332,6 +340,78 @@ void tst_SessionConcurrency::storeDeletedWithWritesPendingCompletesThemAll()
         QCOMPARE(result->error.code(), SessionError::Code::InvalidSession);
     }
     QVERIFY(waitFor(revoked));
+}
+
+void tst_SessionConcurrency::storeDeletedInACallbackIsSafe()
+{
+    auto store = makeStore(m_server);
+    QVERIFY(store);
+    const QByteArray cookie = storedSession(*store, { { QStringLiteral("a"), 1 } });
+    Session one = load(*store, "s", { cookie }).session;
+    Session two = load(*store, "s", { cookie }).session;
+    one.setValue(QStringLiteral("b"), 2);
+    two.setValue(QStringLiteral("c"), 3);
+    QObject context;
+    bool firstDone = false;
+    bool secondDone = false;
+    // The first save's callback deletes the store while the second waits in its queue.
+    store->save(one, &context, [&](const SessionSaveResult &) {
+        firstDone = true;
+        store.reset();
+    });
+    store->save(two, &context, [&](const SessionSaveResult &result) {
+        secondDone = true;
+        QCOMPARE(result.error.code(), SessionError::Code::InvalidSession);
+    });
+    QTRY_VERIFY(firstDone);
+    QTRY_VERIFY(secondDone);
+}
+
+void tst_SessionConcurrency::regeneratedIdKeepsAChangeMadeMeanwhile()
+{
+    auto store = makeStore(m_server);
+    QVERIFY(store);
+    const QByteArray cookie = storedSession(*store, { { QStringLiteral("a"), 1 } });
+    Session login = load(*store, "s", { cookie }).session;
+    Session cart = load(*store, "s", { cookie }).session;
+    const QString oldId = login.id();
+    cart.setValue(QStringLiteral("cart"), QStringLiteral("tea"));
+    QVERIFY(save(*store, cart).ok());
+    login.setValue(QStringLiteral("user"), QStringLiteral("alice"));
+    login.regenerateId();
+    QVERIFY(save(*store, login).ok());
+    QVERIFY(login.id() != oldId);
+    QCOMPARE(m_server.command({ "EXISTS", store->keyFor(oldId) }).toLongLong(), 0);
+    const QVariantMap stored = storedValues(*store, login.id());
+    QCOMPARE(stored.value(QStringLiteral("cart")).toString(), QStringLiteral("tea"));
+    QCOMPARE(stored.value(QStringLiteral("user")).toString(), QStringLiteral("alice"));
+    QCOMPARE(stored.value(QStringLiteral("a")).toInt(), 1);
+}
+
+void tst_SessionConcurrency::updateThatLogsOutDeletesTheSession()
+{
+    auto store = makeStore(m_server);
+    QVERIFY(store);
+    const QByteArray cookie = storedSession(*store, { { QStringLiteral("a"), 1 } });
+    Session session = load(*store, "s", { cookie }).session;
+    const QString id = session.id();
+    const auto result = waitFor(store->update(session, [](Session &s) { s.setMaxAge(-1); }));
+    QVERIFY(result && result->ok());
+    QVERIFY(result->setCookie.contains("Max-Age=0"));
+    QCOMPARE(m_server.command({ "EXISTS", store->keyFor(id) }).toLongLong(), 0);
+}
+
+void tst_SessionConcurrency::destroyWaitsForASaveOfTheSameHandle()
+{
+    auto store = makeStore(m_server);
+    QVERIFY(store);
+    Session session = store->newSession("s");
+    session.setValue(QStringLiteral("user"), QStringLiteral("alice"));
+    auto saved = store->save(session);
+    auto destroyed = store->destroy(session); // while the save is in flight
+    QVERIFY(waitFor(saved)->ok());
+    QVERIFY(waitFor(destroyed)->ok());
+    QCOMPARE(m_server.command({ "DBSIZE" }).toLongLong(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_SessionConcurrency)

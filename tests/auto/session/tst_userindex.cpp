@@ -24,6 +24,7 @@ private Q_SLOTS:
     void revokeUserEndsEverySession();
     void revokeUserWithSavesInFlightLeavesNothing();
     void goneSessionsLeaveTheIndexWhenRead();
+    void regeneratingARevokedSessionBringsNothingBack();
     void withoutTheOptionTheCallsAreRefused();
     void sessionAdminListsAndRevokesByUser();
     void indexKeysNeverListedAsSessions();
@@ -176,6 +177,34 @@ void tst_UserIndex::revokeUserWithSavesInFlightLeavesNothing()
     }
     QCOMPARE(m_server.command({ "KEYS", "session_*" }).toList().size(), 0);
     QVERIFY(waitFor(store->sessionsOfUser(QStringLiteral("alice")))->sessions.isEmpty());
+}
+
+void tst_UserIndex::regeneratingARevokedSessionBringsNothingBack()
+{
+    auto store = makeStore(m_server, { withUserIndex(QStringLiteral("user")) });
+    auto other = makeStore(m_server, { withUserIndex(QStringLiteral("user")) });
+    QVERIFY(store && other);
+    Session session = loggedIn(*store, QStringLiteral("alice"));
+    const QByteArray cookie = cookieFrom(save(*store,
+                                              [&] {
+                                                  session.setValue(QStringLiteral("n"), 1);
+                                                  return session;
+                                              }())
+                                             .setCookie);
+    Session loaded = load(*store, "s", { cookie }).session;
+    QVERIFY(!loaded.isNew());
+    // Revoked by another process between this request's load and its save with a new ID.
+    QCOMPARE(waitFor(other->revokeUser(QStringLiteral("alice")))->ended, 1);
+    loaded.regenerateId();
+    loaded.setValue(QStringLiteral("n"), 2);
+    QCOMPARE(save(*store, loaded).error.code(), SessionError::Code::SessionGone);
+    QCOMPARE(m_server.command({ "DBSIZE" }).toLongLong(), 0);
+    // And the race the other way: the index moved to the new ID before the revocation took it.
+    Session again = loggedIn(*store, QStringLiteral("alice"));
+    again.regenerateId();
+    QVERIFY(save(*store, again).ok());
+    QCOMPARE(waitFor(other->revokeUser(QStringLiteral("alice")))->ended, 1);
+    QCOMPARE(m_server.command({ "DBSIZE" }).toLongLong(), 0);
 }
 
 void tst_UserIndex::goneSessionsLeaveTheIndexWhenRead()
