@@ -312,13 +312,9 @@ QFuture<UserSessions> RedisStore::sessionsOfUser(const QString &user)
         return promise->promise.future();
     }
     UserIndex::sessionsOf(d->pool, d->keyPrefix, user, this,
-                          [this, promise, ticket, user](const QList<UserIndex::Entry> &entries,
-                                                        const SessionError &error) {
+                          [this, promise, ticket](const UserSessions &found) {
                               d->aborts.remove(ticket);
-                              UserSessions result { user, {}, error };
-                              for (const UserIndex::Entry &entry : entries)
-                                  result.sessions.append({ entry.id, entry.ttlMs });
-                              promise->finish(result);
+                              promise->finish(found);
                           });
     return promise->promise.future();
 }
@@ -339,11 +335,11 @@ QFuture<UserRevocation> RedisStore::revokeUser(const QString &user)
         return promise->promise.future();
     }
     UserIndex::revoke(d->pool, d->keyPrefix, user, this,
-                      [this, promise, ticket, user](qint64 ended, const SessionError &error) {
+                      [this, promise, ticket](const UserRevocation &revoked) {
                           d->aborts.remove(ticket);
-                          if (!error.isError())
-                              qCInfo(lcSession, "ended %lld sessions of a user", ended);
-                          promise->finish({ user, ended, error });
+                          if (revoked.ok())
+                              qCInfo(lcSession, "ended %lld sessions of a user", revoked.ended);
+                          promise->finish(revoked);
                       });
     return promise->promise.future();
 }
@@ -715,9 +711,7 @@ SessionError RedisStorePrivate::checkIndex(const QString &user) const
         return SessionError(SessionError::Code::InvalidOption,
                             QStringLiteral("sessions by user need withUserIndex"));
     }
-    if (user.isEmpty())
-        return SessionError(SessionError::Code::InvalidOption, QStringLiteral("no user given"));
-    return {};
+    return UserIndex::checkUser(user);
 }
 
 void RedisStorePrivate::startJob(const Session &session, SessionStore::UpdateFunction change,

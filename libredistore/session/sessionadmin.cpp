@@ -522,23 +522,13 @@ QFuture<SessionDeletion> SessionAdmin::remove(const QStringList &ids)
 QFuture<UserSessions> SessionAdmin::sessionsOfUser(const QString &user)
 {
     auto call = d->newCall<UserSessions>();
-    if (user.isEmpty()) {
-        return d->finishLater(call,
-                              UserSessions { user,
-                                             {},
-                                             SessionError(SessionError::Code::InvalidOption,
-                                                          QStringLiteral("no user given")) });
-    }
-    if (!d->pool)
-        return d->finishLater(call, UserSessions { user, {}, poolGoneError() });
-    UserIndex::sessionsOf(
-        d->pool, d->keyPrefixUtf8, user, this,
-        [call, user](const QList<UserIndex::Entry> &entries, const SessionError &error) {
-            UserSessions result { user, {}, error };
-            for (const UserIndex::Entry &entry : entries)
-                result.sessions.append({ entry.id, entry.ttlMs });
-            call->finish(result);
-        });
+    SessionError refused = UserIndex::checkUser(user);
+    if (!refused.isError() && !d->pool)
+        refused = poolGoneError();
+    if (refused.isError())
+        return d->finishLater(call, UserSessions { user, {}, refused });
+    UserIndex::sessionsOf(d->pool, d->keyPrefixUtf8, user, this,
+                          [call](const UserSessions &found) { call->finish(found); });
     return call->future();
 }
 
@@ -547,18 +537,13 @@ QFuture<UserRevocation> SessionAdmin::revokeUser(const QString &user)
     if (d->readOnly)
         return d->refuse<UserRevocation>(d->readOnlyError());
     auto call = d->newCall<UserRevocation>();
-    if (user.isEmpty()) {
-        return d->finishLater(call,
-                              UserRevocation { user, 0,
-                                               SessionError(SessionError::Code::InvalidOption,
-                                                            QStringLiteral("no user given")) });
-    }
-    if (!d->pool)
-        return d->finishLater(call, UserRevocation { user, 0, poolGoneError() });
+    SessionError refused = UserIndex::checkUser(user);
+    if (!refused.isError() && !d->pool)
+        refused = poolGoneError();
+    if (refused.isError())
+        return d->finishLater(call, UserRevocation { user, 0, refused });
     UserIndex::revoke(d->pool, d->keyPrefixUtf8, user, this,
-                      [call, user](qint64 ended, const SessionError &error) {
-                          call->finish(UserRevocation { user, ended, error });
-                      });
+                      [call](const UserRevocation &revoked) { call->finish(revoked); });
     return call->future();
 }
 

@@ -77,6 +77,13 @@ QByteArray keyFor(const QByteArray &sessionPrefix, const QString &user)
     return QByteArray(keyNamespace) + sessionPrefix + ':' + user.toUtf8();
 }
 
+SessionError checkUser(const QString &user)
+{
+    if (user.isEmpty())
+        return SessionError(SessionError::Code::InvalidOption, QStringLiteral("no user given"));
+    return {};
+}
+
 bool isIndexKey(const QByteArray &key)
 {
     return key.startsWith(keyNamespace);
@@ -145,29 +152,31 @@ void sessionsOf(RedisPool *pool, const QByteArray &sessionPrefix, const QString 
     const QByteArray index = keyFor(sessionPrefix, user);
     listScript().run(
         pool, index, { now() }, context,
-        [pool, index, sessionPrefix, context,
+        [pool, index, sessionPrefix, context, user,
          callback = std::move(callback)](const RedisReply &reply) mutable {
             if (reply.isError()) {
-                callback({}, indexError(reply, "reading a user's sessions"));
+                callback({ user, {}, indexError(reply, "reading a user's sessions") });
                 return;
             }
             const QList<RedisReply> ids = reply.elements();
             if (ids.isEmpty()) {
-                callback({}, {});
+                callback({ user, {}, {} });
                 return;
             }
             // One PTTL per session, on its own key; gone ones leave the index.
             struct Gather
             {
-                QList<Entry> entries;
+                QList<UserSession> entries;
                 qsizetype pending = 0;
                 SessionError error;
+                QString user;
                 ListCallback callback;
             };
             auto gather = std::make_shared<Gather>();
             gather->entries.resize(ids.size());
             gather->pending = ids.size();
             gather->callback = std::move(callback);
+            gather->user = user;
             for (qsizetype i = 0; i < ids.size(); ++i) {
                 const QByteArray id = ids.at(i).data();
                 gather->entries[i].id = QString::fromUtf8(id);
@@ -182,13 +191,12 @@ void sessionsOf(RedisPool *pool, const QByteArray &sessionPrefix, const QString 
                                   }
                                   if (--gather->pending > 0)
                                       return;
-                                  QList<Entry> live;
-                                  for (const Entry &entry : std::as_const(gather->entries)) {
-                                      if (entry.ttlMs != -2)
-                                          live.append(entry);
+                                  UserSessions result { gather->user, {}, gather->error };
+                                  for (const UserSession &entry : std::as_const(gather->entries)) {
+                                      if (entry.ttlMs != -2 && !gather->error.isError())
+                                          result.sessions.append(entry);
                                   }
-                                  gather->callback(gather->error.isError() ? QList<Entry>() : live,
-                                                   gather->error);
+                                  gather->callback(result);
                               });
             }
         });
@@ -199,14 +207,15 @@ void revoke(RedisPool *pool, const QByteArray &sessionPrefix, const QString &use
 {
     takeScript().run(
         pool, keyFor(sessionPrefix, user), {}, context,
-        [pool, sessionPrefix, context, callback = std::move(callback)](const RedisReply &reply) {
+        [pool, sessionPrefix, context, user,
+         callback = std::move(callback)](const RedisReply &reply) {
             if (reply.isError()) {
-                callback(0, indexError(reply, "ending a user's sessions"));
+                callback({ user, 0, indexError(reply, "ending a user's sessions") });
                 return;
             }
             const QList<RedisReply> ids = reply.elements();
             if (ids.isEmpty()) {
-                callback(0, {});
+                callback({ user, 0, {} });
                 return;
             }
             struct Tally
@@ -214,11 +223,13 @@ void revoke(RedisPool *pool, const QByteArray &sessionPrefix, const QString &use
                 qint64 ended = 0;
                 qsizetype pending = 0;
                 SessionError error;
+                QString user;
                 RevokeCallback callback;
             };
             auto tally = std::make_shared<Tally>();
             tally->pending = ids.size();
             tally->callback = callback;
+            tally->user = user;
             for (const RedisReply &id : ids) {
                 pool->execute({ QByteArrayLiteral("DEL"), sessionPrefix + id.data() }, context,
                               [tally](const RedisReply &deleted) {
@@ -227,7 +238,7 @@ void revoke(RedisPool *pool, const QByteArray &sessionPrefix, const QString &use
                                           = indexError(deleted, "ending a user's sessions");
                                   tally->ended += deleted.toInteger();
                                   if (--tally->pending == 0)
-                                      tally->callback(tally->ended, tally->error);
+                                      tally->callback({ tally->user, tally->ended, tally->error });
                               });
             }
         });

@@ -2,6 +2,7 @@
 #define REDISTORE_USERINDEX_P_H
 
 #include <libredistore/session/sessionerror.h>
+#include <libredistore/session/usersessions.h>
 
 #include <QtCore/QByteArray>
 #include <QtCore/QList>
@@ -28,16 +29,13 @@ bool isIndexKey(const QByteArray &key);
 // The user ID a session value holds ("" when there is none): text as it is, numbers in decimal.
 QString userOf(const QVariant &value);
 
-struct Entry
-{
-    QString id;
-    qint64 ttlMs = -1; // -1: the session has no expiry
-};
-
 using AddCallback = std::function<void(const SessionError &)>;
 using MoveCallback = std::function<void(bool moved, const SessionError &)>;
-using ListCallback = std::function<void(const QList<Entry> &, const SessionError &)>;
-using RevokeCallback = std::function<void(qint64 ended, const SessionError &)>;
+using ListCallback = std::function<void(const UserSessions &)>;
+using RevokeCallback = std::function<void(const UserRevocation &)>;
+
+// Why user cannot be looked up ("" is no user), or no error.
+SessionError checkUser(const QString &user);
 
 // Adds (or moves) id under user with its expiry, prunes expired entries and sets the index's TTL.
 void add(RedisPool *pool, const QByteArray &sessionPrefix, const QString &user, const QString &id,
