@@ -96,8 +96,11 @@ step "the tests again with Valkey $(version valkey-server)"
 run REDISTORE_REDIS_SERVER=valkey-server /bin/bash -c \
     'cd /src/build && ctest --output-on-failure -j "$(nproc)" --timeout 600 --label-exclude install'
 
-# The fuzzers build with Debian 13's clang, and each runs briefly on its seed corpus.
-step "fuzzers (scripts/fuzz.sh, clang $(run clang --version | sed -n 's/.*clang version \([^ ]*\).*/\1/p'))"
-run /bin/bash -c 'cd /src && scripts/fuzz.sh 5'
+# The fuzzers build with Debian 13's clang, and each runs briefly (FUZZ_SECONDS, default 5) on
+# its seed corpus.
+fuzz_seconds="${FUZZ_SECONDS:-5}"
+[[ "$fuzz_seconds" =~ ^[0-9]+$ ]] || fuzz_seconds=5
+step "fuzzers (scripts/fuzz.sh, clang $(run clang --version | sed -n 's/.*clang version \([^ ]*\).*/\1/p'), ${fuzz_seconds} s each)"
+run /bin/bash -c "cd /src && scripts/fuzz.sh $fuzz_seconds"
 
 step "passed"
