@@ -422,8 +422,9 @@ void tst_RedisStore::keyPrefixChangedBetweenLoadAndSave()
     // A loaded session keeps its Redis key for the save, but only under the same prefix. With
     // Go's plain SETEX the save writes under the new prefix; a compare-and-set save finds no
     // session there and re-creates nothing (checked at the end).
-    auto store = makeStore(m_server, { withKeyPrefix(QStringLiteral("before:")),
-                                       withConcurrency(SessionConcurrency::LastWriteWins) });
+    auto store = makeStore(m_server,
+                           { withKeyPrefix(QStringLiteral("before:")),
+                             withConcurrency(SessionConcurrency::LastWriteWins) });
     auto created = load(*store, "moved");
     created.session.setValue(QStringLiteral("k"), 1);
     const auto first = save(*store, created.session);
