@@ -16,14 +16,14 @@ void LuaScript::run(RedisPool *pool, const QByteArray &key, const QByteArrayList
 {
     QByteArrayList command { QByteArrayLiteral("EVALSHA"), m_sha1, QByteArrayLiteral("1"), key };
     command += args;
-    QByteArrayList fallback = command;
-    fallback[0] = QByteArrayLiteral("EVAL");
-    fallback[1] = m_source;
+    // The script's text goes only to a server that does not know it yet.
     pool->execute(command, context,
-                  [pool, context, fallback = std::move(fallback),
+                  [pool, context, command, source = m_source,
                    callback = std::move(callback)](const RedisReply &reply) mutable {
                       if (reply.isError() && reply.data().startsWith("NOSCRIPT")) {
-                          pool->execute(fallback, context, std::move(callback));
+                          command[0] = QByteArrayLiteral("EVAL");
+                          command[1] = source;
+                          pool->execute(command, context, std::move(callback));
                           return;
                       }
                       callback(reply);

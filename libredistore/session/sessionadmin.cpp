@@ -38,6 +38,18 @@ SessionError poolGoneError()
         QString());
 }
 
+// Ends a change of several IDs; for one ID, a missing session is the error SessionGone.
+void finishChange(const std::shared_ptr<SessionCall<SessionChange>> &call, SessionChange change,
+                  bool single)
+{
+    if (single && !change.error.isError() && !change.missing.isEmpty()) {
+        change.error
+            = SessionError(SessionError::Code::SessionGone,
+                           QStringLiteral("session %1 does not exist").arg(change.missing.first()));
+    }
+    call->finish(change);
+}
+
 SessionError badArgument(const QString &message)
 {
     return SessionError(SessionError::Code::InvalidOption, message);
@@ -388,12 +400,7 @@ void SessionAdminPrivate::expireKeys(const QStringList &ids, const QByteArrayLis
                 change.missing.append(ids.at(i));
             }
         }
-        if (single && !change.error.isError() && !change.missing.isEmpty()) {
-            change.error
-                = SessionError(SessionError::Code::SessionGone,
-                               QStringLiteral("session %1 does not exist").arg(ids.first()));
-        }
-        call->finish(change);
+        finishChange(call, change, single);
     });
 }
 
@@ -469,12 +476,7 @@ void SessionAdminPrivate::persistKeys(const QStringList &ids, bool single,
                 change.missing.append(ids.at(i));
             }
         }
-        if (single && !change.error.isError() && !change.missing.isEmpty()) {
-            change.error
-                = SessionError(SessionError::Code::SessionGone,
-                               QStringLiteral("session %1 does not exist").arg(ids.first()));
-        }
-        call->finish(change);
+        finishChange(call, change, single);
     });
 }
 

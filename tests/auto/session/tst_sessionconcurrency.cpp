@@ -29,6 +29,7 @@ private Q_SLOTS:
     void unchangedSessionThatIsGoneIsNotRecreated();
     void newSessionIsCreatedOnlyIfItsIdIsFree();
     void storedBytesAreWhatGoWrites();
+    void savesGoOnAfterAScriptFlush();
     void lastWriteWinsKeepsGosBehaviour();
     void storeDeletedWithWritesPendingCompletesThemAll();
     void storeDeletedInACallbackIsSafe();
@@ -298,6 +299,24 @@ void tst_SessionConcurrency::storedBytesAreWhatGoWrites()
              expected.value());
     const qint64 ttl = m_server.command({ "TTL", store->keyFor(session.id()) }).toLongLong();
     QVERIFY(ttl > 2591000 && ttl <= 2592000); // MaxAge: 30 days, as Go's
+}
+
+void tst_SessionConcurrency::savesGoOnAfterAScriptFlush()
+{
+    // A restarted or flushed server forgets the script: it is sent again, once, by its text.
+    auto store = makeStore(m_server);
+    QVERIFY(store);
+    const QByteArray cookie = storedSession(*store, { { QStringLiteral("n"), 1 } });
+    Session session = load(*store, "s", { cookie }).session;
+    session.setValue(QStringLiteral("n"), 2);
+    QVERIFY(save(*store, session).ok());
+    QCOMPARE(m_server.command({ "SCRIPT", "FLUSH" }).toByteArray(), QByteArray("OK"));
+    QCOMPARE(m_server.command({ "CONFIG", "RESETSTAT" }).toByteArray(), QByteArray("OK"));
+    session.setValue(QStringLiteral("n"), 3);
+    QVERIFY(save(*store, session).ok());
+    QCOMPARE(storedValues(*store, session.id()).value(QStringLiteral("n")).toInt(), 3);
+    const QByteArray stats = m_server.command({ "INFO", "commandstats" }).toByteArray();
+    QVERIFY2(stats.contains("cmdstat_eval:calls=1,"), stats.constData());
 }
 
 void tst_SessionConcurrency::lastWriteWinsKeepsGosBehaviour()
