@@ -26,7 +26,9 @@ namespace RediStore {
 // JSON -> Qt on unmarshal: syntax errors are JsonSyntax with Go's message and byte offset
 // ("invalid character 'x' after array element (at byte offset 7)"); a number beyond float64 is
 // JsonUnsupportedValue, as Go's UnmarshalTypeError; invalid UTF-8 and lone surrogate escapes
-// become U+FFFD as in Go; nesting beyond Limits::maxDepth is JsonLimitExceeded.
+// become U+FFFD as in Go; nesting beyond Limits::maxDepth, or more object members and array
+// items in all than Limits::maxElements, is JsonLimitExceeded (a 16 MB "[0,0,...]" is refused
+// after its first million items instead of growing to ~16 bytes of QVariant per input byte).
 class REDISTORE_EXPORT GoJson
 {
 public:
@@ -34,6 +36,7 @@ public:
     {
         qsizetype maxInputSize = 16 * 1024 * 1024;
         int maxDepth = 64;
+        qsizetype maxElements = 1024 * 1024; // object members + array items in one value, as gob
     };
 
     // json.Marshal(value): no trailing newline.

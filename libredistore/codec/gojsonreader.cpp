@@ -264,7 +264,7 @@ bool GoJsonReader::parseObject(QVariant &out, int depth)
             return invalidCharacter("after object key");
         ++m_pos;
         skipSpace();
-        if (!parseValue((*map)[key], depth + 1))
+        if (!countElement() || !parseValue((*map)[key], depth + 1))
             return false;
         skipSpace();
         if (m_pos >= m_end)
@@ -299,7 +299,7 @@ bool GoJsonReader::parseArray(QVariant &out, int depth)
         return true;
     }
     for (;;) {
-        if (!parseValue(list->emplaceBack(), depth + 1))
+        if (!countElement() || !parseValue(list->emplaceBack(), depth + 1))
             return false;
         skipSpace();
         if (m_pos >= m_end)
@@ -313,6 +313,18 @@ bool GoJsonReader::parseArray(QVariant &out, int depth)
         ++m_pos;
         skipSpace();
     }
+}
+
+bool GoJsonReader::countElement()
+{
+    if (++m_elements <= m_limits.maxElements)
+        return true;
+    m_error = CodecError(CodecError::Code::JsonLimitExceeded,
+                         QStringLiteral("json: more than %1 object members and array items "
+                                        "(at byte offset %2)")
+                             .arg(m_limits.maxElements)
+                             .arg(m_pos - m_begin + 1));
+    return false;
 }
 
 bool GoJsonReader::parseString(QString &out)

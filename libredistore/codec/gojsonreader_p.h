@@ -29,6 +29,7 @@ private:
     bool parseValue(QVariant &out, int depth);
     bool parseObject(QVariant &out, int depth);
     bool parseArray(QVariant &out, int depth);
+    bool countElement();
     bool parseString(QString &out);
     bool parseNumber(QVariant &out);
     bool parseLiteral(const char *literal, qsizetype length);
@@ -40,6 +41,7 @@ private:
     std::u16string m_scratch;
     CodecError m_error;
     CodecError m_rangeError; // reported only if the whole input is valid JSON, as Go does
+    qsizetype m_elements = 0;
 };
 
 } // namespace RediStore

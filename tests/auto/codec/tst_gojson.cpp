@@ -75,6 +75,7 @@ private Q_SLOTS:
     void everyTruncationIsASyntaxError();
     void byteFlipsNeverCrash();
     void limitsBoundDepthAndSize();
+    void limitsBoundElements();
 
 private:
     QJsonObject m_vectors;
@@ -508,6 +509,37 @@ void tst_GoJson::limitsBoundDepthAndSize()
     const auto json = GoJson::marshal(nested);
     QVERIFY(!json.ok());
     QCOMPARE(json.error().code(), CodecError::Code::JsonLimitExceeded);
+}
+
+void tst_GoJson::limitsBoundElements()
+{
+    // The default allows what gob allows: 1,048,576 members and items in one value.
+    QByteArray exactly = "[0";
+    for (int i = 1; i < 1024 * 1024; ++i)
+        exactly += ",0";
+    exactly += ']';
+    auto value = GoJson::unmarshal(exactly);
+    QVERIFY(value.ok());
+    QCOMPARE(value.value().toList().size(), 1024 * 1024);
+
+    // A 16 MB "[0,0,...]" stored in Redis is refused, not decoded into ~260 MB of variants.
+    QByteArray flood(16 * 1024 * 1024 - 2, ',');
+    for (qsizetype i = 0; i < flood.size(); i += 2)
+        flood[i] = '0';
+    flood = '[' + flood.chopped(1) + ']';
+    value = GoJson::unmarshal(flood);
+    QVERIFY(!value.ok());
+    QCOMPARE(value.error().code(), CodecError::Code::JsonLimitExceeded);
+    QVERIFY2(value.error().message().contains(QLatin1String("1048576")),
+             qPrintable(value.error().message()));
+
+    // Members and items count together, at every depth.
+    GoJson::Limits few;
+    few.maxElements = 4;
+    QVERIFY(GoJson::unmarshal(R"({"a":[1,2],"b":{}})", few).ok());
+    value = GoJson::unmarshal(R"({"a":[1,2],"b":{"c":1}})", few);
+    QVERIFY(!value.ok());
+    QCOMPARE(value.error().code(), CodecError::Code::JsonLimitExceeded);
 }
 
 QTEST_GUILESS_MAIN(tst_GoJson)
