@@ -480,16 +480,11 @@ void RedisStore::loadSession(const QByteArray &name, const QByteArrayList &cooki
                 callback(SessionLoadResult { session, {} });
                 return;
             }
-            auto values = self->d->serializer->deserialize(reply.data());
+            auto values = self->d->decodeStored(id, reply.data());
             if (!values.ok()) {
-                // Corrupt bytes stay in Redis untouched; the client gets a new session.
-                callback(SessionLoadResult {
-                    session,
-                    SessionError(
-                        SessionError::Code::CorruptData,
-                        QStringLiteral("session %1 does not deserialize with %2: "
-                                       "%3")
-                            .arg(id, self->d->serializer->name(), values.error().message())) });
+                // Oversized or corrupt bytes stay in Redis untouched; the client gets a new
+                // session.
+                callback(SessionLoadResult { session, values.error() });
                 return;
             }
             SessionData *data = SessionStoreAccess::data(session);
@@ -703,6 +698,27 @@ SessionError RedisStorePrivate::checkOwner(const SessionData *data) const
                             QStringLiteral("the session is null or belongs to another store"));
     }
     return {};
+}
+
+Result<QVariantMap, SessionError> RedisStorePrivate::decodeStored(const QString &id,
+                                                                  const QByteArray &bytes) const
+{
+    if (settings.maxLength > 0 && bytes.size() > settings.maxLength) {
+        return SessionError(SessionError::Code::ValueTooLarge,
+                            QStringLiteral("session %1 holds %2 bytes in Redis, more than the "
+                                           "store's max length of %3 (withMaxLength); it was "
+                                           "not decoded")
+                                .arg(id)
+                                .arg(bytes.size())
+                                .arg(settings.maxLength));
+    }
+    auto values = serializer->deserialize(bytes);
+    if (!values.ok()) {
+        return SessionError(SessionError::Code::CorruptData,
+                            QStringLiteral("session %1 does not deserialize with %2: %3")
+                                .arg(id, serializer->name(), values.error().message()));
+    }
+    return std::move(values).value();
 }
 
 SessionError RedisStorePrivate::checkIndex(const QString &user) const

@@ -76,6 +76,11 @@ public:
     SessionError checkIndex(const QString &user) const;
     void startJob(const Session &session, SessionStore::UpdateFunction change,
                   const std::shared_ptr<PendingWrite> &write);
+    // The values of bytes read from Redis: ValueTooLarge, before any decoding, when they are
+    // longer than maxLength (a hostile or foreign writer cannot make us decode megabytes);
+    // CorruptData when the serializer refuses them.
+    Result<QVariantMap, SessionError> decodeStored(const QString &id,
+                                                   const QByteArray &bytes) const;
     // The user the index files the session under ("" when none, or no index).
     QString userOf(const SessionData &data) const;
 

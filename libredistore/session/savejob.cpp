@@ -328,13 +328,12 @@ bool SaveJob::absorb(const QByteArray &stored)
                               .arg(m_attempts)));
         return false;
     }
-    auto theirs = d->serializer->deserialize(stored);
+    auto theirs = d->decodeStored(m_id, stored);
     if (!theirs.ok()) {
-        fail(SessionError(SessionError::Code::CorruptData,
-                          QStringLiteral("session %1 was changed by another writer into bytes "
-                                         "that do not deserialize with %2: %3; nothing was "
+        fail(SessionError(theirs.error().code(),
+                          QStringLiteral("another writer changed the session: %1; nothing was "
                                          "written")
-                              .arg(m_id, d->serializer->name(), theirs.error().message())));
+                              .arg(theirs.error().message())));
         return false;
     }
     SessionData *data = SessionStoreAccess::data(m_session);

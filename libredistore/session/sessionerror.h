@@ -32,6 +32,7 @@ public:
 
         // 300: the session's data
         ValueTooLarge = 300, // the serialized session exceeds maxLength; nothing was written
+                             // (or, loading, the bytes in Redis do: they are not decoded)
         SerializeFailed, // a value the serializer cannot write
         CorruptData, // the bytes in Redis do not deserialize
 

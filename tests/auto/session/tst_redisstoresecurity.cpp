@@ -1,4 +1,5 @@
 #include <libredistore/codec/securecookie.h>
+#include <libredistore/serializer/jsonserializer.h>
 #include <libredistore/session/redisstore.h>
 
 #include "storetesthelpers.h"
@@ -26,6 +27,7 @@ private Q_SLOTS:
     void oldKeyPairStillDecodes();
     void severalCookiesOfOneName();
     void corruptDataInRedis();
+    void oversizedDataInRedis();
     void slowRedisTimesOut();
     void deadRedis();
 
@@ -194,6 +196,37 @@ void tst_RedisStoreSecurity::corruptDataInRedis()
     QVERIFY(result.session.values().isEmpty());
     // The bytes stay for an operator to look at.
     QCOMPARE(m_server.command({ "GET", store->keyFor(id) }).toByteArray(), garbage);
+}
+
+void tst_RedisStoreSecurity::oversizedDataInRedis()
+{
+    // Another writer (or an attacker with Redis access) stores 16 MB of "[0,0,...]" under a
+    // session's key: the store refuses it by its length, before any decoding.
+    auto store = makeStore(
+        m_server, { withSerializer(std::make_shared<JsonSerializer>()), withMaxLength(4096) });
+    QString id;
+    const QByteArray cookie = savedCookie(*store, "big", &id);
+    QByteArray flood(16 * 1024 * 1024, ',');
+    for (qsizetype i = 1; i < flood.size(); i += 2)
+        flood[i] = '0';
+    flood.front() = '[';
+    flood.back() = ']';
+    m_server.command({ "SET", store->keyFor(id), flood });
+    auto result = load(*store, "big", { cookie });
+    QCOMPARE(result.error.code(), SessionError::Code::ValueTooLarge);
+    QVERIFY2(result.error.message().contains(QLatin1String("not decoded")),
+             qPrintable(result.error.message()));
+    QVERIFY(result.session.isNew());
+    QVERIFY(result.session.values().isEmpty());
+    QCOMPARE(m_server.command({ "STRLEN", store->keyFor(id) }).toLongLong(), flood.size());
+
+    // A store with a larger max length reads what fits in it.
+    auto larger = makeStore(
+        m_server, { withSerializer(std::make_shared<JsonSerializer>()), withMaxLength(0) });
+    m_server.command({ "SET", larger->keyFor(id), R"({"user":"alice"})" });
+    result = load(*larger, "big", { cookie });
+    QVERIFY2(!result.error.isError(), qPrintable(result.error.message()));
+    QCOMPARE(result.session.value(QStringLiteral("user")).toString(), QStringLiteral("alice"));
 }
 
 void tst_RedisStoreSecurity::slowRedisTimesOut()
