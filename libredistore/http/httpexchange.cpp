@@ -79,25 +79,42 @@ void HttpExchangePrivate::abandon()
 {
     if (finished)
         return;
-    qCDebug(lcHttp).noquote() << "client left before the answer to" << url.toDisplayString()
+    qCDebug(lcHttp).noquote() << "client left before the answer to" << requestLine()
                               << "- dropping it";
     finish();
     Q_EMIT q->clientDisconnected();
     Q_EMIT sessions->requestAbandoned(url);
 }
 
+QString HttpExchangePrivate::requestLine() const
+{
+    // Method and path only: a query string may hold a token, and the path stays percent-encoded
+    // so that it cannot break the line.
+    constexpr qsizetype longest = 200;
+    const char *verb = QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(int(method));
+    const QString path = url.path(QUrl::FullyEncoded);
+    return QString::fromLatin1(verb ? QByteArray(verb).toUpper() : QByteArray("?"))
+        + QLatin1Char(' ')
+        + (path.size() > longest ? path.left(longest) + QStringLiteral("...") : path);
+}
+
 void HttpExchangePrivate::report(const QByteArray &name, const SessionError &error)
 {
     if (!error.isError())
         return;
-    const QString where = QString::fromLatin1(name) + QStringLiteral(" (") + url.toDisplayString()
-        + QStringLiteral(" from ") + remoteAddress.toString() + QStringLiteral(")");
-    if (HttpSessions::isRecoverable(error)) {
-        qCInfo(lcHttp).noquote() << "session" << where << "starts anew:" << error.codeName()
-                                 << error.message();
-    } else {
-        qCWarning(lcHttp).noquote()
-            << "session" << where << "failed:" << error.codeName() << error.message();
+    const bool recoverable = HttpSessions::isRecoverable(error);
+    const QString kind = QStringLiteral("session ") + QString::fromLatin1(name) + QLatin1Char(' ')
+        + error.codeName();
+    if (sessions->d->errorLog.admit(kind, recoverable ? QtInfoMsg : QtWarningMsg)) {
+        const QString where = QString::fromLatin1(name) + QStringLiteral(" (") + requestLine()
+            + QStringLiteral(" from ") + remoteAddress.toString() + QStringLiteral(")");
+        if (recoverable) {
+            qCInfo(lcHttp).noquote()
+                << "session" << where << "starts anew:" << error.codeName() << error.message();
+        } else {
+            qCWarning(lcHttp).noquote()
+                << "session" << where << "failed:" << error.codeName() << error.message();
+        }
     }
     Q_EMIT sessions->sessionError(name, error);
 }
@@ -173,8 +190,10 @@ HttpExchange::HttpExchange(HttpSessions *sessions, const QHttpServerRequest &req
 
     d->timeout.setSingleShot(true);
     connect(&d->timeout, &QTimer::timeout, this, [this]() {
-        qCWarning(lcHttp).noquote() << "no answer to" << d->url.toDisplayString() << "within"
-                                    << d->sessions->responseTimeoutMs() << "ms; answering 503";
+        if (d->sessions->d->errorLog.admit(QStringLiteral("no answer in time"), QtWarningMsg)) {
+            qCWarning(lcHttp).noquote() << "no answer to" << d->requestLine() << "within"
+                                        << d->sessions->responseTimeoutMs() << "ms; answering 503";
+        }
         respond(QByteArrayLiteral("The server took too long to answer.\n"), textPlain,
                 StatusCode::ServiceUnavailable);
     });
@@ -361,9 +380,11 @@ bool HttpExchange::addHeader(const QByteArray &name, const QByteArray &value)
 void HttpExchange::respond(const QByteArray &body, const QByteArray &contentType, StatusCode status)
 {
     if (d->finished) {
-        if (d->responder)
+        if (d->responder
+            && d->sessions->d->errorLog.admit(QStringLiteral("second answer"), QtWarningMsg)) {
             qCWarning(lcHttp).noquote()
-                << "a second answer to" << d->url.toDisplayString() << "was ignored";
+                << "a second answer to" << d->requestLine() << "was ignored";
+        }
         return;
     }
     if (d->saveBeforeAnswer && !d->saving && int(status) < 400) {
@@ -374,8 +395,8 @@ void HttpExchange::respond(const QByteArray &body, const QByteArray &contentType
     if (d->canWrite()) {
         d->write(status, contentType, body);
     } else {
-        qCDebug(lcHttp).noquote() << "the client of" << d->url.toDisplayString()
-                                  << "is gone; answer" << statusText(status) << "dropped";
+        qCDebug(lcHttp).noquote() << "the client of" << d->requestLine() << "is gone; answer"
+                                  << statusText(status) << "dropped";
     }
     d->finish();
 }

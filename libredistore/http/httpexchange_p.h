@@ -30,6 +30,9 @@ public:
     // event loop, which drops every callback it is the context of.
     void finish();
     void abandon();
+    // "GET /path", for the log.
+    QString requestLine() const;
+    // Emits sessionError and logs the error, as often as the sessions' error log allows.
     void report(const QByteArray &name, const SessionError &error);
     void remember(const Session &session);
     // done gets the first failure, and whether a session turned out gone.

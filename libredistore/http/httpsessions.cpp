@@ -7,7 +7,8 @@
 
 namespace RediStore {
 
-Q_LOGGING_CATEGORY(lcHttp, "redistore.http")
+// Debug lines are per request (clients that leave early): off unless asked for.
+Q_LOGGING_CATEGORY(lcHttp, "redistore.http", QtInfoMsg)
 
 SessionStore *HttpSessionsPrivate::liveStore() const
 {
@@ -18,6 +19,7 @@ HttpSessions::HttpSessions(SessionStore *store, QObject *parent)
     : QObject(parent)
     , d(std::make_unique<HttpSessionsPrivate>())
 {
+    d->errorLog.setInterval(defaultErrorLogInterval);
     Q_ASSERT(store);
     d->store = store;
     // A RedisStore is a QObject: watch it, so that requests after its deletion get a clear
@@ -136,6 +138,16 @@ int HttpSessions::responseTimeoutMs() const
 void HttpSessions::setResponseTimeoutMs(int milliseconds)
 {
     d->responseTimeoutMs = qMax(0, milliseconds);
+}
+
+std::chrono::milliseconds HttpSessions::errorLogInterval() const
+{
+    return d->errorLog.interval();
+}
+
+void HttpSessions::setErrorLogInterval(std::chrono::milliseconds interval)
+{
+    d->errorLog.setInterval(interval);
 }
 
 void HttpSessions::setErrorResponder(ErrorResponder responder)

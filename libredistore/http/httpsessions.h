@@ -14,6 +14,7 @@
 #include <QtCore/QPointer>
 #include <QtHttpServer/QHttpServer>
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <tuple>
@@ -99,6 +100,7 @@ public:
 
     static constexpr int defaultResponseTimeoutMs = 30000;
     static constexpr const char *defaultSessionName = "session";
+    static constexpr std::chrono::seconds defaultErrorLogInterval { 60 };
 
     explicit HttpSessions(SessionStore *store, QObject *parent = nullptr);
     ~HttpSessions() override;
@@ -159,6 +161,14 @@ public:
     int responseTimeoutMs() const;
     void setResponseTimeoutMs(int milliseconds);
 
+    // How often the log (category redistore.http) may write each kind of per-request error: a
+    // kind (a session name and an error code, or a response timeout) is written the first
+    // time at once, then at most once per interval, as "... and N more in the last 60 s". The
+    // log names the method and path of a request, never its query string or cookies.
+    // 0: every error is written. The sessionError signal is not limited.
+    std::chrono::milliseconds errorLogInterval() const;
+    void setErrorLogInterval(std::chrono::milliseconds interval);
+
     // What HttpExchange::fail() and a failed HttpExchange::session() send. The default is
     // defaultErrorResponse(); a null responder restores it.
     void setErrorResponder(ErrorResponder responder);
@@ -172,7 +182,9 @@ public:
 
 Q_SIGNALS:
     // A session could not be loaded as the client asked, or could not be saved: for logs and
-    // metrics. Recoverable errors (bad cookies) are reported here too.
+    // metrics. Recoverable errors (bad cookies) are reported here too. Emitted for every
+    // error, unlike the log, which errorLogInterval() limits: keep a slot cheap, since a client
+    // can cause one emission per request.
     void sessionError(const QByteArray &name, const RediStore::SessionError &error);
     // The client of url disconnected before its answer was ready.
     void requestAbandoned(const QUrl &url);

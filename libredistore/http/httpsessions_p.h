@@ -1,6 +1,7 @@
 #ifndef REDISTORE_HTTPSESSIONS_P_H
 #define REDISTORE_HTTPSESSIONS_P_H
 
+#include "httperrorlog_p.h"
 #include "httpsessions.h"
 
 #include <QtCore/QLoggingCategory>
@@ -23,6 +24,7 @@ public:
     HttpSessions::ErrorResponder errorResponder;
     int pending = 0;
     QByteArray sessionName = HttpSessions::defaultSessionName;
+    HttpErrorLog errorLog { lcHttp };
 };
 
 } // namespace RediStore
