@@ -128,6 +128,18 @@ int dispatch(const QStringList &arguments, std::initializer_list<Subcommand> sub
                                      : QStringLiteral("unknown command '%1'").arg(name));
 }
 
+RediStore::Result<RediStore::SecretInput::Value, RediStore::SecretError>
+readUrl(const Arguments &arguments)
+{
+    const RediStore::SecretInput url(QStringLiteral("url"), QStringLiteral("REDISTORE_URL"));
+    auto given = [&arguments](const QString &name) -> std::optional<QString> {
+        if (!arguments.isSet(name))
+            return std::nullopt;
+        return arguments.value(name);
+    };
+    return url.read(given(url.optionName()), given(url.fileOptionName()));
+}
+
 bool toInt64(const QString &text, qint64 *value)
 {
     bool ok = false;

@@ -7,6 +7,8 @@
 #include <QtCore/QString>
 #include <QtCore/QStringList>
 
+#include <libredistore/config/secretinput.h>
+
 #include <QtCore/QVariant>
 #include <initializer_list>
 
@@ -65,6 +67,11 @@ struct Subcommand
 // else is a usage error.
 int dispatch(const QStringList &arguments, std::initializer_list<Subcommand> subcommands,
              const Command &group, const QString &program);
+
+// The Redis URL from --url, else --url-file FILE ("-": standard input), else REDISTORE_URL;
+// not set when none is given. Both options together are a usage error.
+RediStore::Result<RediStore::SecretInput::Value, RediStore::SecretError>
+readUrl(const Arguments &arguments);
 
 // Strict integer parsing for option values.
 bool toInt64(const QString &text, qint64 *value);

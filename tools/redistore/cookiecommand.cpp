@@ -6,6 +6,7 @@
 #include <libredistore/codec/gob.h>
 #include <libredistore/codec/gojson.h>
 #include <libredistore/codec/securecookie.h>
+#include <libredistore/config/secretinput.h>
 #include <libredistore/redis/redisconfig.h>
 #include <libredistore/session/sessionadmin.h>
 
@@ -21,8 +22,21 @@ using RediStore::SecureCookie;
 const QString groupProgram = QStringLiteral("redistore cookie");
 const QString defaultUrl = QStringLiteral("redis://127.0.0.1:6379/0");
 const QString defaultPrefix = QStringLiteral("session_");
-const QString keysLine
-    = QStringLiteral("Keys: hex:HEX, base64:B64, or the text itself, as the library reads them.");
+const QString keysLine = QStringLiteral(
+    "Keys: hex:HEX, base64:B64, or the text itself, as the library reads them. To keep them off "
+    "the command line (where ps shows them), --hash-key-file FILE and --block-key-file FILE "
+    "read a key from a file (\"-\": standard input; one trailing newline is dropped) in place "
+    "of --hash-key and --block-key, and without key options REDISTORE_HASH_KEY and "
+    "REDISTORE_BLOCK_KEY give one key pair.");
+const QString urlLine = QStringLiteral(
+    "The URL may hold a password: --url-file FILE (\"-\": standard input) or REDISTORE_URL "
+    "keep it off the command line; --url beats --url-file beats REDISTORE_URL.");
+const Option hashKeyFileOption { QStringLiteral("hash-key-file"), QStringLiteral("FILE"),
+                                 QStringLiteral("--hash-key read from FILE (\"-\": standard "
+                                                "input).") };
+const Option blockKeyFileOption { QStringLiteral("block-key-file"), QStringLiteral("FILE"),
+                                  QStringLiteral("--block-key read from FILE (\"-\": standard "
+                                                 "input).") };
 
 const Option nameOption { QStringLiteral("name"), QStringLiteral("NAME"),
                           QStringLiteral("The cookie name (it is signed, not stored).") };
@@ -35,7 +49,7 @@ const Cli::Command decodeCommand {
     QStringLiteral("redistore cookie decode --name NAME --hash-key KEY [--block-key KEY] "
                    "[--hash-key KEY [--block-key KEY]]... [--encoding gob|json] [--max-age S] "
                    "[--min-age S] [--max-length N] [--now UNIX_SECONDS] "
-                   "[--show-session [--url URL] [--prefix P]] COOKIE"),
+                   "[--show-session [--url URL | --url-file FILE] [--prefix P]] COOKIE"),
     QStringLiteral("Decodes a gorilla/securecookie value and prints it as JSON.\n"
                    "COOKIE is the value, NAME=VALUE, or a Cookie header line (\"Cookie: a=1; "
                    "NAME=VALUE; b=2\", with or without \"Cookie:\"); of several cookies called "
@@ -44,7 +58,9 @@ const Cli::Command decodeCommand {
                    "--block-key belongs to the --hash-key before it.\n")
         + keysLine
         + QStringLiteral("\nWith --show-session, the session the cookie names is then loaded "
-                         "from Redis and shown as 'redistore sessions show' shows it.\n"
+                         "from Redis and shown as 'redistore sessions show' shows it. ")
+        + urlLine
+        + QStringLiteral("\n"
                          "Exit status: 0 decoded, 1 does not decode, the session is gone or "
                          "Redis failed (the reason on stderr), 2 bad arguments."),
     { nameOption,
@@ -52,6 +68,8 @@ const Cli::Command decodeCommand {
         QStringLiteral("HMAC-SHA256 key of a key pair (repeatable).") },
       { QStringLiteral("block-key"), QStringLiteral("KEY"),
         QStringLiteral("AES key (16, 24 or 32 bytes) of the pair before it.") },
+      hashKeyFileOption,
+      blockKeyFileOption,
       encodingOption,
       { QStringLiteral("max-age"), QStringLiteral("S"),
         QStringLiteral("Reject cookies signed more than S seconds ago (default 2592000; 0: no "
@@ -67,6 +85,8 @@ const Cli::Command decodeCommand {
         QStringLiteral("With --show-session: Redis, redis://[user:pass@]host[:port][/db], "
                        "rediss://... (TLS) or unix:///path.sock (default ")
             + defaultUrl + QStringLiteral(").") },
+      { QStringLiteral("url-file"), QStringLiteral("FILE"),
+        QStringLiteral("With --show-session: --url read from FILE (\"-\": standard input).") },
       { QStringLiteral("prefix"), QStringLiteral("P"),
         QStringLiteral("With --show-session: key prefix of the sessions (default ") + defaultPrefix
             + QStringLiteral(").") } },
@@ -82,6 +102,8 @@ const Cli::Command encodeCommand {
       { QStringLiteral("hash-key"), QStringLiteral("KEY"), QStringLiteral("HMAC-SHA256 key.") },
       { QStringLiteral("block-key"), QStringLiteral("KEY"),
         QStringLiteral("AES key (16, 24 or 32 bytes); none: signed only.") },
+      hashKeyFileOption,
+      blockKeyFileOption,
       encodingOption,
       nowOption },
 };
@@ -117,14 +139,27 @@ bool readSettings(const Cli::Arguments &arguments, CookieSettings *settings, QSt
     }
     settings->name = arguments.value(QStringLiteral("name")).toUtf8();
 
-    // Keys in command-line order: a --block-key completes the --hash-key before it. The texts go
-    // to the library as they are, so that a key reads the same here as in a program's settings.
+    // Keys in command-line order: a --block-key completes the --hash-key before it, and a
+    // --*-key-file stands where its --*-key would. The texts go to the library as they are, so
+    // that a key reads the same here as in a program's settings.
     QStringList keyTexts; // hash key, block key, hash key, block key, ...
     bool blockAllowed = false;
-    for (const auto &[option, value] : arguments.options) {
-        const bool isHash = option == QLatin1String("hash-key");
-        if (!isHash && option != QLatin1String("block-key"))
+    for (const auto &[option, argument] : arguments.options) {
+        const bool isHash
+            = option == QLatin1String("hash-key") || option == QLatin1String("hash-key-file");
+        const bool isBlock
+            = option == QLatin1String("block-key") || option == QLatin1String("block-key-file");
+        if (!isHash && !isBlock)
             continue;
+        QString value = argument;
+        if (option.endsWith(QLatin1String("-file"))) {
+            const auto text = RediStore::SecretInput::readFile(argument, option);
+            if (!text.ok()) {
+                *error = text.error().message();
+                return false;
+            }
+            value = text.value();
+        }
         if (isHash) {
             keyTexts << value << QString();
             blockAllowed = true;
@@ -133,14 +168,31 @@ bool readSettings(const Cli::Arguments &arguments, CookieSettings *settings, QSt
             blockAllowed = false;
         } else {
             *error = keyTexts.isEmpty()
-                ? QStringLiteral("--block-key must follow the --hash-key it belongs to")
-                : QStringLiteral("key pair %1 has two --block-key options")
+                ? QStringLiteral("--%1 must follow the --hash-key it belongs to").arg(option)
+                : QStringLiteral("key pair %1 has two --block-key or --block-key-file "
+                                 "options")
                       .arg(keyTexts.size() / 2);
             return false;
         }
     }
     if (keyTexts.isEmpty()) {
-        *error = QStringLiteral("give at least one --hash-key");
+        // Without key options, the environment gives one pair.
+        const RediStore::SecretInput hashKey(QStringLiteral("hash-key"),
+                                             QStringLiteral("REDISTORE_HASH_KEY"));
+        const RediStore::SecretInput blockKey(QStringLiteral("block-key"),
+                                              QStringLiteral("REDISTORE_BLOCK_KEY"));
+        const auto hash = hashKey.read(std::nullopt, std::nullopt);
+        const auto block = blockKey.read(std::nullopt, std::nullopt);
+        if (hash.value().isSet()) {
+            keyTexts << hash.value().text << block.value().text;
+        } else if (block.value().isSet()) {
+            *error = QStringLiteral("REDISTORE_BLOCK_KEY is set but REDISTORE_HASH_KEY is not");
+            return false;
+        }
+    }
+    if (keyTexts.isEmpty()) {
+        *error = QStringLiteral("give at least one --hash-key or --hash-key-file, or set "
+                                "REDISTORE_HASH_KEY");
         return false;
     }
     const auto keys = RediStore::KeyRing::keysFromStrings(keyTexts);
@@ -338,12 +390,16 @@ struct SessionLocation
 
 bool readSessionLocation(const Cli::Arguments &arguments, SessionLocation *location, QString *error)
 {
-    const QString url = arguments.isSet(QStringLiteral("url"))
-        ? arguments.value(QStringLiteral("url"))
-        : defaultUrl;
-    const auto config = RediStore::RedisConfig::fromUrl(url);
+    const auto url = Cli::readUrl(arguments);
+    if (!url.ok()) {
+        *error = url.error().message();
+        return false;
+    }
+    const auto config
+        = RediStore::RedisConfig::fromUrl(url.value().isSet() ? url.value().text : defaultUrl);
     if (!config.ok()) {
-        *error = QStringLiteral("--url: ") + config.error().message();
+        *error = (url.value().isSet() ? url.value().origin : QStringLiteral("--url"))
+            + QStringLiteral(": ") + config.error().message();
         return false;
     }
     location->redis = config.value();
@@ -408,9 +464,11 @@ int runDecode(const QStringList &args)
         return Cli::usageError(decodeCommand, program, QStringLiteral("give one COOKIE"));
     const bool show = arguments.isSet(QStringLiteral("show-session"));
     if (!show
-        && (arguments.isSet(QStringLiteral("url")) || arguments.isSet(QStringLiteral("prefix")))) {
+        && (arguments.isSet(QStringLiteral("url")) || arguments.isSet(QStringLiteral("url-file"))
+            || arguments.isSet(QStringLiteral("prefix")))) {
         return Cli::usageError(decodeCommand, program,
-                               QStringLiteral("--url and --prefix go with --show-session"));
+                               QStringLiteral("--url, --url-file and --prefix go with "
+                                              "--show-session"));
     }
     SessionLocation location;
     if (show && !readSessionLocation(arguments, &location, &error))

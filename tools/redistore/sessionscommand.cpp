@@ -31,8 +31,11 @@ QList<Option> connectionOptions()
           QStringLiteral("Redis, redis://[user:pass@]host[:port][/db], "
                          "rediss://...[?tls_ca=FILE&tls_cert=FILE&tls_key=FILE"
                          "&tls_server_name=NAME&tls_verify=none] (TLS) or unix:///path.sock "
-                         "(default ")
+                         "(default: --url-file's, else REDISTORE_URL's, else ")
               + defaultUrl + QStringLiteral(").") },
+        { QStringLiteral("url-file"), QStringLiteral("FILE"),
+          QStringLiteral("Read the URL (which may hold a password) from FILE, \"-\" for standard "
+                         "input, to keep it out of the process list.") },
         { QStringLiteral("tls-ca"), QStringLiteral("FILE"),
           QStringLiteral("TLS: trust the CA certificates in FILE (PEM) instead of the "
                          "system's; implies TLS.") },
@@ -65,10 +68,13 @@ bool takesValue(const QString &argument)
 Command subcommand(const QString &usage, const QString &description,
                    const QList<Option> &extra = {})
 {
-    return { QStringLiteral("redistore sessions ") + usage
-                 + QStringLiteral(" [--url URL] [--tls-ca FILE] [--tls-cert FILE] [--tls-key FILE] "
-                                  "[--tls-insecure] [--prefix P] [--serializer NAME]"),
-             description, extra + connectionOptions() };
+    return {
+        QStringLiteral("redistore sessions ") + usage
+            + QStringLiteral(
+                " [--url URL | --url-file FILE] [--tls-ca FILE] [--tls-cert FILE] [--tls-key FILE] "
+                "[--tls-insecure] [--prefix P] [--serializer NAME]"),
+        description, extra + connectionOptions()
+    };
 }
 
 const Option jsonOption { QStringLiteral("json"), QString(), QStringLiteral("Print JSON.") };
@@ -139,6 +145,8 @@ const Command groupCommand {
         "  delete ID...              Delete sessions.\n"
         "  user USER [--json]        List the sessions of one user (the per-user index).\n"
         "  revoke-user USER          End every session of one user.\n\n"
+        "A URL with a password stays out of the process list with --url-file FILE (\"-\": "
+        "standard input) or REDISTORE_URL.\n"
         "Exit status: 0 done, 1 Redis failed or a session is missing, 2 bad arguments.\n"
         "redistore sessions <command> --help shows a command's options."),
     connectionOptions(),
@@ -187,12 +195,15 @@ Setup prepare(const Command &command, const QString &name, const QStringList &ar
             return fail(QStringLiteral("an empty argument is not a session ID"));
     }
 
-    const QString url = arguments.isSet(QStringLiteral("url"))
-        ? arguments.value(QStringLiteral("url"))
-        : defaultUrl;
-    auto config = RediStore::RedisConfig::fromUrl(url);
-    if (!config.ok())
-        return fail(QStringLiteral("--url: ") + config.error().message());
+    const auto url = readUrl(arguments);
+    if (!url.ok())
+        return fail(url.error().message());
+    auto config
+        = RediStore::RedisConfig::fromUrl(url.value().isSet() ? url.value().text : defaultUrl);
+    if (!config.ok()) {
+        return fail((url.value().isSet() ? url.value().origin : QStringLiteral("--url"))
+                    + QStringLiteral(": ") + config.error().message());
+    }
     RediStore::RedisConfig redis = config.value();
     // The TLS shortcuts add to what the URL says (and turn TLS on for a redis:// URL).
     const bool tlsShortcut = arguments.isSet(QStringLiteral("tls-ca"))

@@ -75,6 +75,12 @@ private Q_SLOTS:
     void showSession();
     void showSessionGone();
     void showSessionErrors();
+    void keysFromFilesAndEnvironment_data();
+    void keysFromFilesAndEnvironment();
+    void encodeWithKeysFromTheEnvironment();
+    void secretInputErrors_data();
+    void secretInputErrors();
+    void showSessionUrlFromFileAndEnvironment();
     void roundTrip_data();
     void roundTrip();
     void wrongKeyFails();
@@ -641,12 +647,270 @@ void tst_RedistoreCli::showSessionErrors()
     // Bad arguments: exit 2.
     run = redistore(decode + QStringList { QStringLiteral("--url"), refused, idCookie });
     QVERIFY2(run.exitCode == 2, qPrintable(dump(run)));
-    QVERIFY2(run.err.contains("--url and --prefix go with --show-session"), run.err.constData());
+    QVERIFY2(run.err.contains("--url, --url-file and --prefix go with --show-session"),
+             run.err.constData());
     run = redistore(decode
                     + QStringList { QStringLiteral("--show-session"), QStringLiteral("--url"),
                                     QStringLiteral("http://example.com"), idCookie });
     QVERIFY2(run.exitCode == 2, qPrintable(dump(run)));
     QVERIFY2(run.err.contains("--url: "), run.err.constData());
+}
+
+namespace {
+
+// The environment without RediStore's secrets, plus those given.
+QProcessEnvironment secretEnvironment(const QStringList &variables = {})
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const char *name : { "REDISTORE_URL", "REDISTORE_HASH_KEY", "REDISTORE_BLOCK_KEY" })
+        environment.remove(QString::fromLatin1(name));
+    for (const QString &variable : variables) {
+        const qsizetype eq = variable.indexOf(QLatin1Char('='));
+        environment.insert(variable.left(eq), variable.mid(eq + 1));
+    }
+    return environment;
+}
+
+Run redistoreWith(const QStringList &arguments, const QStringList &environment,
+                  const QByteArray &input = QByteArray())
+{
+    return runProgram(QStringLiteral(REDISTORE_CLI), arguments, input, 60000,
+                      secretEnvironment(environment));
+}
+
+// A file in dir holding text; its path.
+QString secretFile(const QTemporaryDir &dir, const QString &name, const QByteArray &text)
+{
+    QFile file(dir.filePath(name));
+    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size())
+        return QString();
+    return file.fileName();
+}
+
+} // namespace
+
+// --hash-key-file and --block-key-file stand where --hash-key and --block-key would;
+// REDISTORE_HASH_KEY and REDISTORE_BLOCK_KEY give a pair when no key option does.
+void tst_RedistoreCli::keysFromFilesAndEnvironment_data()
+{
+    QTest::addColumn<QStringList>("keys"); // HASH and BLOCK stand for the files' paths
+    QTest::addColumn<QStringList>("environment");
+    QTest::addColumn<QByteArray>("input");
+    const QString hashOption = QStringLiteral("--hash-key");
+    const QString blockOption = QStringLiteral("--block-key");
+    const QString hashFile = QStringLiteral("--hash-key-file");
+    const QString blockFile = QStringLiteral("--block-key-file");
+    const QString hashPath = QStringLiteral("HASH");
+    const QString blockPath = QStringLiteral("BLOCK");
+    const QStringList environment { QStringLiteral("REDISTORE_HASH_KEY=") + hashKey,
+                                    QStringLiteral("REDISTORE_BLOCK_KEY=") + blockKey };
+    const QStringList wrongEnvironment { QStringLiteral("REDISTORE_HASH_KEY=wrong key"),
+                                         QStringLiteral("REDISTORE_BLOCK_KEY=wrong block key!") };
+
+    QTest::newRow("options") << QStringList { hashOption, hashKey, blockOption, blockKey }
+                             << QStringList() << QByteArray();
+    QTest::newRow("environment") << QStringList() << environment << QByteArray();
+    QTest::newRow("files") << QStringList { hashFile, hashPath, blockFile, blockPath }
+                           << QStringList() << QByteArray();
+    QTest::newRow("hash key on standard input")
+        << QStringList { hashFile, QStringLiteral("-"), blockFile, blockPath } << QStringList()
+        << (hashKey + QLatin1Char('\n')).toUtf8();
+    QTest::newRow("block key on standard input")
+        << QStringList { hashOption, hashKey, blockFile, QStringLiteral("-") } << QStringList()
+        << blockKey.toUtf8();
+    QTest::newRow("files beat the environment")
+        << QStringList { hashFile, hashPath, blockFile, blockPath } << wrongEnvironment
+        << QByteArray();
+    QTest::newRow("options beat the environment")
+        << QStringList { hashOption, hashKey, blockOption, blockKey } << wrongEnvironment
+        << QByteArray();
+    QTest::newRow("key ring of options and files")
+        << QStringList { hashOption, QStringLiteral("old key"), hashFile, hashPath, blockFile,
+                         blockPath }
+        << wrongEnvironment << QByteArray();
+    QTest::newRow("key ring, file first")
+        << QStringList { hashFile, hashPath,   blockOption,
+                         blockKey, hashOption, QStringLiteral("old key") }
+        << QStringList() << QByteArray();
+}
+
+void tst_RedistoreCli::keysFromFilesAndEnvironment()
+{
+    QFETCH(QStringList, keys);
+    QFETCH(QStringList, environment);
+    QFETCH(QByteArray, input);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString hashPath = secretFile(dir, QStringLiteral("hash"), hashKey.toUtf8() + '\n');
+    const QString blockPath = secretFile(dir, QStringLiteral("block"), blockKey.toUtf8() + "\r\n");
+    keys.replaceInStrings(QStringLiteral("HASH"), hashPath);
+    keys.replaceInStrings(QStringLiteral("BLOCK"), blockPath);
+
+    const QString cookie
+        = encode(QStringLiteral("\"from a file\""), { QStringLiteral("--block-key"), blockKey });
+    QVERIFY(!cookie.isEmpty());
+    const Run run
+        = redistoreWith(QStringList { QStringLiteral("cookie"), QStringLiteral("decode"),
+                                      QStringLiteral("--name"), QStringLiteral("my-session"),
+                                      QStringLiteral("--now"), QStringLiteral("1750000000") }
+                            + keys + QStringList { cookie },
+                        environment, input);
+    QVERIFY2(run.exitCode == 0, qPrintable(dump(run)));
+    QCOMPARE(run.out, QByteArray("\"from a file\"\n"));
+    QVERIFY(run.err.isEmpty());
+}
+
+void tst_RedistoreCli::encodeWithKeysFromTheEnvironment()
+{
+    const Run encoded = redistoreWith({ QStringLiteral("cookie"), QStringLiteral("encode"),
+                                        QStringLiteral("--name"), QStringLiteral("my-session"),
+                                        QStringLiteral("--now"), QStringLiteral("1750000000"),
+                                        QStringLiteral("42") },
+                                      { QStringLiteral("REDISTORE_HASH_KEY=") + hashKey,
+                                        QStringLiteral("REDISTORE_BLOCK_KEY=") + blockKey });
+    QVERIFY2(encoded.exitCode == 0, qPrintable(dump(encoded)));
+    // Encrypted with the block key: only the pair decodes it.
+    const Run decoded
+        = redistore({ QStringLiteral("cookie"), QStringLiteral("decode"), QStringLiteral("--name"),
+                      QStringLiteral("my-session"), QStringLiteral("--hash-key"), hashKey,
+                      QStringLiteral("--block-key"), blockKey, QStringLiteral("--now"),
+                      QStringLiteral("1750000000"), QString::fromUtf8(encoded.out.trimmed()) });
+    QVERIFY2(decoded.exitCode == 0, qPrintable(dump(decoded)));
+    QCOMPARE(decoded.out, QByteArray("42\n"));
+}
+
+// Usage errors name the option and the file, and never hold the secret.
+void tst_RedistoreCli::secretInputErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments"); // SECRET is a file holding the secret
+    QTest::addColumn<QStringList>("environment");
+    QTest::addColumn<QString>("message");
+    const QString hashFile = QStringLiteral("--hash-key-file");
+    const QString blockFile = QStringLiteral("--block-key-file");
+    const QString secretPath = QStringLiteral("SECRET");
+    QTest::newRow("missing file")
+        << QStringList { hashFile, QStringLiteral("/nonexistent/key") } << QStringList()
+        << QStringLiteral("--hash-key-file /nonexistent/key: No such file or directory");
+    QTest::newRow("folder") << QStringList { hashFile, QStringLiteral("/") } << QStringList()
+                            << QStringLiteral("--hash-key-file /: is a folder, not a file");
+    QTest::newRow("empty file") << QStringList { hashFile, QStringLiteral("EMPTY") }
+                                << QStringList() << QStringLiteral(": is empty");
+    QTest::newRow("standard input twice")
+        << QStringList { hashFile, QStringLiteral("-"), blockFile, QStringLiteral("-") }
+        << QStringList()
+        << QStringLiteral("--block-key-file -: standard input was already read for another "
+                          "option");
+    QTest::newRow("block key file first")
+        << QStringList { blockFile, secretPath, hashFile, secretPath } << QStringList()
+        << QStringLiteral("--block-key-file must follow the --hash-key");
+    QTest::newRow("key in the file not hex")
+        << QStringList { hashFile, secretPath } << QStringList()
+        << QStringLiteral("key pair 1: hash key is not valid hex");
+    QTest::newRow("key in the environment not hex")
+        << QStringList()
+        << QStringList { QStringLiteral("REDISTORE_HASH_KEY=") + hashKey + QStringLiteral("zz") }
+        << QStringLiteral("key pair 1: hash key is not valid hex");
+    QTest::newRow("block key in the environment is 20 bytes")
+        << QStringList()
+        << QStringList { QStringLiteral("REDISTORE_HASH_KEY=") + hashKey,
+                         QStringLiteral("REDISTORE_BLOCK_KEY=") + QString(20, QLatin1Char('k')) }
+        << QStringLiteral("key pair 1: block key is 20 bytes");
+    QTest::newRow("block key alone in the environment")
+        << QStringList() << QStringList { QStringLiteral("REDISTORE_BLOCK_KEY=") + blockKey }
+        << QStringLiteral("REDISTORE_BLOCK_KEY is set but REDISTORE_HASH_KEY is not");
+    QTest::newRow("no key at all") << QStringList() << QStringList()
+                                   << QStringLiteral("give at least one --hash-key or "
+                                                     "--hash-key-file, or set REDISTORE_HASH_KEY");
+    QTest::newRow("--url and --url-file")
+        << QStringList { QStringLiteral("--hash-key"),
+                         hashKey,
+                         QStringLiteral("--show-session"),
+                         QStringLiteral("--url"),
+                         QStringLiteral("redis://u:p@127.0.0.1:1"),
+                         QStringLiteral("--url-file"),
+                         secretPath }
+        << QStringList() << QStringLiteral("give --url or --url-file, not both");
+    QTest::newRow("--url-file without --show-session")
+        << QStringList { QStringLiteral("--hash-key"), hashKey, QStringLiteral("--url-file"),
+                         secretPath }
+        << QStringList() << QStringLiteral("go with --show-session");
+    QTest::newRow("URL in the file not a Redis URL")
+        << QStringList { QStringLiteral("--hash-key"), hashKey, QStringLiteral("--show-session"),
+                         QStringLiteral("--url-file"), QStringLiteral("URL") }
+        << QStringList() << QStringLiteral("--url-file ");
+    QTest::newRow("URL in the environment not valid")
+        << QStringList { QStringLiteral("--hash-key"), hashKey, QStringLiteral("--show-session") }
+        << QStringList { QStringLiteral("REDISTORE_URL=redis://user:hex:0123zz-pw@[::1") }
+        << QStringLiteral("REDISTORE_URL: ");
+}
+
+void tst_RedistoreCli::secretInputErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QStringList, environment);
+    QFETCH(QString, message);
+    // A secret that is no valid key or URL, to see that no message repeats it.
+    const QByteArray secret = "hex:0123zz-pw";
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    arguments.replaceInStrings(QStringLiteral("SECRET"),
+                               secretFile(dir, QStringLiteral("secret"), secret + '\n'));
+    arguments.replaceInStrings(QStringLiteral("EMPTY"),
+                               secretFile(dir, QStringLiteral("empty"), QByteArray()));
+    arguments.replaceInStrings(
+        QStringLiteral("URL"),
+        secretFile(dir, QStringLiteral("url"), "http://user:" + secret + "@example.com\n"));
+    const Run run = redistoreWith(QStringList { QStringLiteral("cookie"), QStringLiteral("decode"),
+                                                QStringLiteral("--name"), QStringLiteral("s") }
+                                      + arguments + QStringList { QStringLiteral("COOKIE") },
+                                  environment, secret + '\n' + secret + '\n');
+    QVERIFY2(run.exitCode == 2, qPrintable(dump(run)));
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.err.contains(message.toUtf8()), run.err.constData());
+    QVERIFY2(!run.err.contains("0123zz"), run.err.constData());
+}
+
+// --show-session finds Redis through --url-file or REDISTORE_URL as through --url.
+void tst_RedistoreCli::showSessionUrlFromFileAndEnvironment()
+{
+    QVERIFY(startRedis());
+    m_server.command({ "FLUSHALL" });
+    const QString id = QStringLiteral("FILEFILEFILEFILEFILEFILEFILEFILEFILEFILEFILEFILEFILE");
+    put("session_" + id.toUtf8(), QStringLiteral("json"),
+        { { QStringLiteral("user"), QStringLiteral("carol") } });
+    const QString cookie = encode(QStringLiteral("\"%1\"").arg(id));
+    QVERIFY(!cookie.isEmpty());
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString urlFile = secretFile(dir, QStringLiteral("url"), m_server.url().toUtf8() + '\n');
+    const QString refused = QStringLiteral("redis://127.0.0.1:%1").arg(RedisServer::freePort());
+    const QStringList decode { QStringLiteral("cookie"),        QStringLiteral("decode"),
+                               QStringLiteral("--name"),        QStringLiteral("my-session"),
+                               QStringLiteral("--hash-key"),    hashKey,
+                               QStringLiteral("--now"),         QStringLiteral("1750000000"),
+                               QStringLiteral("--show-session") };
+    const struct
+    {
+        QStringList arguments;
+        QStringList environment;
+        QByteArray input;
+    } forms[] = {
+        { { QStringLiteral("--url-file"), urlFile }, {}, {} },
+        { { QStringLiteral("--url-file"), QStringLiteral("-") }, {}, m_server.url().toUtf8() },
+        { {}, { QStringLiteral("REDISTORE_URL=") + m_server.url() }, {} },
+        { { QStringLiteral("--url-file"), urlFile },
+          { QStringLiteral("REDISTORE_URL=") + refused },
+          {} },
+        { { QStringLiteral("--url"), m_server.url() },
+          { QStringLiteral("REDISTORE_URL=") + refused },
+          {} },
+    };
+    for (const auto &form : forms) {
+        const Run run = redistoreWith(decode + form.arguments + QStringList { cookie },
+                                      form.environment, form.input);
+        QVERIFY2(run.exitCode == 0, qPrintable(dump(run)));
+        QVERIFY2(run.out.contains("\n  user: \"carol\"\n"), run.out.constData());
+    }
 }
 
 void tst_RedistoreCli::roundTrip_data()

@@ -13,6 +13,7 @@
 #include <QtCore/QJsonObject>
 #include <QtCore/QProcess>
 #include <QtCore/QRegularExpression>
+#include <QtCore/QTemporaryDir>
 #include <QtTest/QtTest>
 
 using RediStore::SessionSerializer;
@@ -51,6 +52,8 @@ private Q_SLOTS:
     void listSkipsKeysOfOtherTypes();
     void prefixAndDatabase();
     void aclUserInUrl();
+    void urlFromFileOrEnvironment();
+    void urlInputErrors();
     void unixSocketUrl();
     void count();
     void show_data();
@@ -344,6 +347,116 @@ void tst_RedistoreSessions::aclUserInUrl()
     QVERIFY2(run.exitCode == 1, qPrintable(dump(run)));
     QVERIFY(run.out.isEmpty());
     QVERIFY2(!run.err.isEmpty() && run.err.endsWith('\n'), run.err.constData());
+}
+
+namespace {
+
+Run redistoreWith(const QStringList &arguments, const QString &redistoreUrl,
+                  const QByteArray &input = QByteArray())
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("REDISTORE_URL"));
+    if (!redistoreUrl.isEmpty())
+        environment.insert(QStringLiteral("REDISTORE_URL"), redistoreUrl);
+    return runProgram(QStringLiteral(REDISTORE_CLI), arguments, input, 60000, environment);
+}
+
+} // namespace
+
+// A URL with a password stays off the command line: --url-file FILE, --url-file - (standard
+// input) or REDISTORE_URL; --url beats --url-file beats REDISTORE_URL.
+void tst_RedistoreSessions::urlFromFileOrEnvironment()
+{
+    put(QStringLiteral("acl"), QStringLiteral("json"), { { QStringLiteral("n"), 1 } });
+    QString url = m_server.url();
+    url.replace(QStringLiteral("redis://"), QStringLiteral("redis://alice:alice-secret@"));
+    QString wrong = url;
+    wrong.replace(QStringLiteral("alice-secret"), QStringLiteral("wrong-secret"));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile file(dir.filePath(QStringLiteral("url")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(url.toUtf8() + '\n');
+    file.close();
+    const QStringList count { QStringLiteral("sessions"), QStringLiteral("count") };
+    const QString urlFile = QStringLiteral("--url-file");
+
+    const struct
+    {
+        const char *name;
+        QStringList arguments;
+        QString environment;
+        QByteArray input;
+    } forms[] = {
+        { "environment", count, url, {} },
+        { "file", count + QStringList { urlFile, file.fileName() }, {}, {} },
+        { "file before the subcommand",
+          QStringList { QStringLiteral("sessions"), urlFile, file.fileName(),
+                        QStringLiteral("count") },
+          {},
+          {} },
+        { "standard input",
+          count + QStringList { urlFile, QStringLiteral("-") },
+          {},
+          url.toUtf8() },
+        { "file beats environment", count + QStringList { urlFile, file.fileName() }, wrong, {} },
+        { "option beats environment",
+          count + QStringList { QStringLiteral("--url"), url },
+          wrong,
+          {} },
+    };
+    for (const auto &form : forms) {
+        const Run run = redistoreWith(form.arguments, form.environment, form.input);
+        QVERIFY2(run.exitCode == 0,
+                 qPrintable(QLatin1String(form.name) + QLatin1Char(' ') + dump(run)));
+        QCOMPARE(run.out, QByteArray("1\n"));
+    }
+
+    // A wrong password from the environment: Redis's refusal, without the password.
+    const Run run = redistoreWith(count, wrong);
+    QVERIFY2(run.exitCode == 1, qPrintable(dump(run)));
+    QVERIFY2(!run.err.isEmpty() && !run.err.contains("wrong-secret"), run.err.constData());
+}
+
+void tst_RedistoreSessions::urlInputErrors()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile file(dir.filePath(QStringLiteral("url")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("redis://alice:s3cret-pw@localhost:99999\n");
+    file.close();
+    const QStringList count { QStringLiteral("sessions"), QStringLiteral("count") };
+    const struct
+    {
+        QStringList arguments;
+        QString environment;
+        const char *message;
+    } cases[] = {
+        { count
+              + QStringList { QStringLiteral("--url"), QStringLiteral("redis://localhost"),
+                              QStringLiteral("--url-file"), file.fileName() },
+          {},
+          "give --url or --url-file, not both" },
+        { count
+              + QStringList { QStringLiteral("--url-file"), dir.filePath(QStringLiteral("none")) },
+          {},
+          "--url-file %1: No such file or directory" },
+        { count + QStringList { QStringLiteral("--url-file"), file.fileName() },
+          {},
+          "--url-file %2: " },
+        { count, QStringLiteral("redis://alice:s3cret-pw@[::1"), "REDISTORE_URL: " },
+    };
+    for (const auto &c : cases) {
+        const Run run = redistoreWith(c.arguments, c.environment);
+        QVERIFY2(run.exitCode == 2, qPrintable(dump(run)));
+        const QString message
+            = QString::fromUtf8(c.message)
+                  .replace(QStringLiteral("%1"), dir.filePath(QStringLiteral("none")))
+                  .replace(QStringLiteral("%2"), file.fileName());
+        QVERIFY2(run.err.contains(message.toUtf8()), run.err.constData());
+        QVERIFY2(!run.err.contains("s3cret-pw"), run.err.constData());
+    }
 }
 
 void tst_RedistoreSessions::unixSocketUrl()
