@@ -15,6 +15,19 @@ RedisError configError(RedisError::Code code, const QString &message)
     return RedisError(code, message);
 }
 
+// URL text for a message, without what could be a password: "redis://alice:***@host".
+QString withoutPassword(const QString &text)
+{
+    const qsizetype scheme = text.indexOf(QLatin1String("://"));
+    const qsizetype at = text.lastIndexOf(QLatin1Char('@'));
+    if (scheme < 0 || at < scheme)
+        return text;
+    const qsizetype colon = text.indexOf(QLatin1Char(':'), scheme + 3);
+    if (colon < 0 || colon > at)
+        return text;
+    return text.left(colon + 1) + QStringLiteral("***") + text.mid(at);
+}
+
 } // namespace
 
 Result<RedisConfig, RedisError> RedisConfig::fromUrl(const QString &url)
@@ -28,9 +41,13 @@ Result<RedisConfig, RedisError> RedisConfig::applyUrl(const QString &text) const
     if (text.trimmed().isEmpty())
         return configError(RedisError::Code::InvalidUrl, QStringLiteral("the Redis URL is empty"));
     if (!url.isValid()) {
+        // QUrl's reason goes on with the source and its parts, password included.
+        QString reason = url.errorString();
+        if (const qsizetype source = reason.indexOf(QLatin1String("; source was")); source >= 0)
+            reason.truncate(source);
         return configError(
             RedisError::Code::InvalidUrl,
-            QStringLiteral("'%1' is not a valid Redis URL: %2").arg(text, url.errorString()));
+            QStringLiteral("'%1' is not a valid Redis URL: %2").arg(withoutPassword(text), reason));
     }
 
     RedisConfig result = *this;

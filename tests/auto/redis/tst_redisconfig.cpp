@@ -142,6 +142,12 @@ void tst_RedisConfig::badUrls_data()
     QTest::newRow("path and query disagree")
         << "redis://localhost/2?db=3" << RedisError::Code::ConflictingSettings << "db=3";
     QTest::newRow("unix without path") << "unix://" << RedisError::Code::InvalidUrl << "socket";
+    // A message never shows the password.
+    QTest::newRow("invalid, with a password")
+        << "redis://alice:pa55word@[::1" << RedisError::Code::InvalidUrl
+        << "redis://alice:***@[::1";
+    QTest::newRow("no host, with a password")
+        << "redis://alice:pa55word@/0" << RedisError::Code::InvalidHost << "host";
 }
 
 void tst_RedisConfig::badUrls()
@@ -154,6 +160,8 @@ void tst_RedisConfig::badUrls()
     QVERIFY(!result.ok());
     QCOMPARE(result.error().code(), code);
     QVERIFY2(result.error().message().contains(mentions), qPrintable(result.error().message()));
+    QVERIFY2(!result.error().message().contains(QLatin1String("pa55word")),
+             qPrintable(result.error().message()));
 }
 
 void tst_RedisConfig::mergeWithExplicitSettings()
