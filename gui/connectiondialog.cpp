@@ -5,6 +5,7 @@
 #include "errormessages.h"
 #include "icons.h"
 #include "profilestore.h"
+#include "secretstore.h"
 
 #include <QtGui/QFontDatabase>
 #include <QtWidgets/QCheckBox>
@@ -33,6 +34,11 @@ ConnectionDialog::ConnectionDialog(ProfileStore *store, QWidget *parent)
     setWindowTitle(tr("Connect to Redis"));
     setWindowIcon(Icons::app());
     buildUi();
+    if (SecretStore *secrets = m_store->secrets()) {
+        connect(secrets, &SecretStore::availabilityKnown, this, &ConnectionDialog::updateKeychain);
+        secrets->checkAvailability();
+    }
+    updateKeychain();
     loadProfiles();
     const QString last = m_store->lastUsed();
     if (!last.isEmpty() && m_store->contains(last))
@@ -119,11 +125,15 @@ void ConnectionDialog::buildUi()
     m_password = new QLineEdit(server);
     m_password->setEchoMode(QLineEdit::Password);
     m_savePassword = new QCheckBox(tr("Remember"), server);
-    m_savePassword->setToolTip(tr("Keep the password in the settings file (not encrypted)"));
     auto *passwordRow = new QHBoxLayout;
     passwordRow->addWidget(m_password, 1);
     passwordRow->addWidget(m_savePassword);
     serverForm->addRow(tr("Password:"), passwordRow);
+    m_keychainNote = new QLabel(server);
+    m_keychainNote->setWordWrap(true);
+    m_keychainNote->setStyleSheet(QStringLiteral("color: #8d6e00;"));
+    m_keychainNote->hide();
+    serverForm->addRow(QString(), m_keychainNote);
     m_database = new QSpinBox(server);
     m_database->setRange(0, 9999);
     serverForm->addRow(tr("Database:"), m_database);
@@ -177,6 +187,12 @@ void ConnectionDialog::buildUi()
     cookieForm->addRow(tr("Key ring:"), m_cookieKeys);
     m_saveKeys = new QCheckBox(tr("Remember the keys"), cookies);
     cookieForm->addRow(QString(), m_saveKeys);
+    m_keysWarning = new QLabel(tr("A hash key can forge any session. Remember the keys only on a "
+                                  "computer you trust; they go to the system keychain."),
+                               cookies);
+    m_keysWarning->setWordWrap(true);
+    m_keysWarning->setStyleSheet(QStringLiteral("color: #8d6e00;"));
+    cookieForm->addRow(QString(), m_keysWarning);
     right->addWidget(cookies);
 
     m_status = new QLabel(this);
@@ -207,8 +223,11 @@ void ConnectionDialog::buildUi()
     });
     connect(m_deleteButton, &QPushButton::clicked, this, &ConnectionDialog::deleteProfile);
     connect(m_profiles, &QListWidget::currentTextChanged, this, [this](const QString &name) {
-        if (!name.isEmpty() && m_store->contains(name))
-            setProfile(m_store->load(name));
+        if (!name.isEmpty() && m_store->contains(name)) {
+            const ConnectionProfile saved = m_store->load(name);
+            setProfile(saved);
+            requestSecrets(saved);
+        }
         m_deleteButton->setEnabled(!name.isEmpty());
     });
     for (QRadioButton *button : { m_tcp, m_unix, m_url })
@@ -256,6 +275,12 @@ void ConnectionDialog::selectProfile(const QString &name)
 
 void ConnectionDialog::setProfile(const ConnectionProfile &p)
 {
+    ++m_secretsRequest;
+    m_secretsPending = false;
+    if (m_connectWhenSecrets) {
+        m_connectWhenSecrets = false;
+        setBusy(false);
+    }
     m_name->setText(p.name);
     m_tcp->setChecked(p.transport == ConnectionProfile::Transport::Tcp);
     m_unix->setChecked(p.transport == ConnectionProfile::Transport::Unix);
@@ -281,6 +306,69 @@ void ConnectionDialog::setProfile(const ConnectionProfile &p)
     m_saveKeys->setChecked(p.saveCookieKeys);
     showStatus(QString(), false);
     updateTransport();
+    updateKeychain();
+}
+
+void ConnectionDialog::requestSecrets(const ConnectionProfile &saved)
+{
+    if (m_store->secretsLost(saved.name))
+        showStatus(tr("The password and cookie keys of this connection are no longer kept in the "
+                      "settings file and could not be moved to a keychain: type them again."),
+                   true);
+    if (!saved.savePassword && !saved.saveCookieKeys)
+        return;
+    m_secretsPending = true;
+    const int request = m_secretsRequest;
+    m_store->loadSecrets(saved, this, [this, request](const ProfileSecrets &secrets) {
+        if (request != m_secretsRequest)
+            return;
+        m_secretsPending = false;
+        if (m_password->text().isEmpty())
+            m_password->setText(secrets.password);
+        if (m_cookieKeys->toPlainText().trimmed().isEmpty() && !secrets.cookieKeys.isEmpty())
+            m_cookieKeys->setPlainText(CookieInspectorDialog::linesFromKeys(secrets.cookieKeys));
+        if (!secrets.problem.isEmpty())
+            showStatus(tr("The keychain did not give the remembered password or keys: %1")
+                           .arg(secrets.problem),
+                       true);
+        if (m_connectWhenSecrets) {
+            m_connectWhenSecrets = false;
+            setBusy(false);
+            tryConnect();
+        }
+    });
+}
+
+bool ConnectionDialog::canRememberSecrets() const
+{
+    const SecretStore *secrets = m_store->secrets();
+    return secrets && secrets->availability() != SecretStore::Availability::Unavailable;
+}
+
+void ConnectionDialog::updateKeychain()
+{
+    const bool available = canRememberSecrets();
+    m_savePassword->setEnabled(available);
+    m_saveKeys->setEnabled(available);
+    if (available) {
+        m_savePassword->setToolTip(
+            tr("Keep the password in the system keychain, never in the settings file"));
+        m_saveKeys->setToolTip(tr("Keep the keys in the system keychain"));
+        m_keychainNote->hide();
+        return;
+    }
+    m_savePassword->setChecked(false);
+    m_saveKeys->setChecked(false);
+    const SecretStore *secrets = m_store->secrets();
+    const QString reason = secrets ? secrets->unavailableReason() : QString();
+    const QString note = reason.isEmpty()
+        ? tr("Passwords and keys cannot be remembered: there is no system keychain.")
+        : tr("Passwords and keys cannot be remembered: there is no system keychain (%1).")
+              .arg(reason);
+    m_savePassword->setToolTip(note);
+    m_saveKeys->setToolTip(note);
+    m_keychainNote->setText(note);
+    m_keychainNote->show();
 }
 
 ConnectionProfile ConnectionDialog::profile() const
@@ -337,7 +425,9 @@ void ConnectionDialog::saveProfile()
     m_store->save(p);
     loadProfiles();
     selectProfile(p.name);
-    showStatus(p.savePassword || p.password.isEmpty()
+    const bool hasPassword
+        = !p.password.isEmpty() || !ConnectionProfile::passwordInUrl(p.url).isEmpty();
+    showStatus((p.savePassword && canRememberSecrets()) || !hasPassword
                    ? tr("Saved \u201c%1\u201d.").arg(p.name)
                    : tr("Saved \u201c%1\u201d without the password.").arg(p.name),
                false);
@@ -355,6 +445,13 @@ void ConnectionDialog::deleteProfile()
 
 void ConnectionDialog::tryConnect()
 {
+    if (m_secretsPending) {
+        // The remembered password is on its way from the keychain.
+        m_connectWhenSecrets = true;
+        setBusy(true);
+        showStatus(tr("Reading the password from the keychain\u2026"), false);
+        return;
+    }
     const ConnectionProfile p = profile();
     auto config = p.toRedisConfig();
     if (!config.ok()) {

@@ -26,6 +26,8 @@ class ProfileStore;
 // user and password; database; TLS with its CA, client certificate and key; key prefix; serializer;
 // cookie keys; read-only). Connect tries the settings first and says plainly what is wrong
 // (refused, wrong password, timeout) without freezing; the dialog closes only once Redis answered.
+// A saved profile's remembered password and keys come from the system keychain, asynchronously;
+// Connect waits for them. Without a keychain "Remember" is off, and the dialog says why.
 class ConnectionDialog : public QDialog
 {
     Q_OBJECT
@@ -39,6 +41,7 @@ public:
     // Tries the settings; accepts the dialog when Redis answers.
     void tryConnect();
     QString statusText() const;
+    bool canRememberSecrets() const; // false without a system keychain
 
 Q_SIGNALS:
     void connectionFailed(const QString &message);
@@ -47,6 +50,8 @@ private:
     void buildUi();
     void loadProfiles();
     void selectProfile(const QString &name);
+    void requestSecrets(const ConnectionProfile &profile);
+    void updateKeychain();
     void saveProfile();
     void deleteProfile();
     void updateTransport();
@@ -83,6 +88,11 @@ private:
     QLineEdit *m_cookieName;
     QPlainTextEdit *m_cookieKeys;
     QCheckBox *m_saveKeys;
+    QLabel *m_keysWarning;
+    QLabel *m_keychainNote;
+    int m_secretsRequest = 0; // a newer profile makes older answers moot
+    bool m_secretsPending = false;
+    bool m_connectWhenSecrets = false;
     QLabel *m_status;
     QPushButton *m_connectButton;
     QPushButton *m_saveButton;

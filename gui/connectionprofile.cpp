@@ -1,6 +1,9 @@
 #include "connectionprofile.h"
 
 #include <QtCore/QSettings>
+#include <QtCore/QUrl>
+
+#include <utility>
 
 namespace RediStore::Admin {
 
@@ -10,6 +13,63 @@ ConnectionProfile ConnectionProfile::fromUrl(const QString &url)
     profile.transport = Transport::Url;
     profile.url = url;
     return profile;
+}
+
+// The password part of url's user info, as [start, end); empty when there is none.
+static std::pair<qsizetype, qsizetype> passwordSpan(const QString &url)
+{
+    const qsizetype scheme = url.indexOf(QLatin1String("://"));
+    if (scheme < 0)
+        return { 0, 0 };
+    const qsizetype start = scheme + 3;
+    // The user info ends at the last '@' before the query: a password may hold '/' or '@'.
+    qsizetype end = url.size();
+    for (QChar stop : { QLatin1Char('?'), QLatin1Char('#') }) {
+        const qsizetype at = url.indexOf(stop, start);
+        if (at >= 0)
+            end = qMin(end, at);
+    }
+    const qsizetype at = url.lastIndexOf(QLatin1Char('@'), end - 1);
+    if (at < start)
+        return { 0, 0 };
+    const qsizetype colon = url.indexOf(QLatin1Char(':'), start);
+    if (colon < 0 || colon > at)
+        return { 0, 0 };
+    return { colon + 1, at };
+}
+
+QString ConnectionProfile::urlWithoutPassword(const QString &url)
+{
+    const auto [start, end] = passwordSpan(url);
+    if (start == end)
+        return url;
+    QString result = url;
+    const qsizetype userStart = url.indexOf(QLatin1String("://")) + 3;
+    if (start - 1 == userStart) // no user name: "redis://:pw@host" becomes "redis://host"
+        result.remove(userStart, end + 1 - userStart);
+    else
+        result.remove(start - 1, end + 1 - start);
+    return result;
+}
+
+QString ConnectionProfile::passwordInUrl(const QString &url)
+{
+    const auto [start, end] = passwordSpan(url);
+    return url.mid(start, end - start);
+}
+
+// A URL that does not parse comes back in the error message, its password too.
+static RedisError withoutPassword(const RedisError &error, const QString &url)
+{
+    const QString password = ConnectionProfile::passwordInUrl(url);
+    if (password.isEmpty())
+        return error;
+    QString message = error.message();
+    message.replace(url, ConnectionProfile::urlWithoutPassword(url));
+    const QString decoded = QUrl::fromPercentEncoding(password.toUtf8());
+    for (const QString &form : { password, decoded })
+        message.replace(form, QStringLiteral("\u2022\u2022\u2022"));
+    return RedisError(error.code(), message);
 }
 
 Result<RedisConfig, RedisError> ConnectionProfile::toRedisConfig() const
@@ -23,7 +83,7 @@ Result<RedisConfig, RedisError> ConnectionProfile::toRedisConfig() const
                               tr("enter a redis://, rediss:// or unix:// URL"));
         auto withUrl = config.applyUrl(url.trimmed());
         if (!withUrl.ok())
-            return withUrl.error();
+            return withoutPassword(withUrl.error(), url.trimmed());
         config = withUrl.value();
         break;
     }
@@ -85,7 +145,7 @@ QString ConnectionProfile::endpointText() const
 {
     auto config = toRedisConfig();
     if (!config.ok())
-        return transport == Transport::Url ? url : host;
+        return transport == Transport::Url ? urlWithoutPassword(url) : host;
     return tr("%1, database %2").arg(config.value().endpoint()).arg(config.value().database());
 }
 
@@ -128,16 +188,13 @@ void ConnectionProfile::save(QSettings &settings) const
 {
     settings.setValue(QStringLiteral("name"), name);
     settings.setValue(QStringLiteral("transport"), transportName(transport));
-    settings.setValue(QStringLiteral("url"), url);
+    settings.setValue(QStringLiteral("url"), urlWithoutPassword(url));
     settings.setValue(QStringLiteral("host"), host);
     settings.setValue(QStringLiteral("port"), port);
     settings.setValue(QStringLiteral("unixSocket"), unixSocket);
     settings.setValue(QStringLiteral("username"), username);
     settings.setValue(QStringLiteral("savePassword"), savePassword);
-    if (savePassword)
-        settings.setValue(QStringLiteral("password"), password);
-    else
-        settings.remove(QStringLiteral("password"));
+    settings.remove(QStringLiteral("password")); // where earlier versions kept it
     settings.setValue(QStringLiteral("database"), database);
     settings.setValue(QStringLiteral("tls"), tls);
     settings.setValue(QStringLiteral("tlsCaFile"), tlsCaFile);
@@ -148,10 +205,7 @@ void ConnectionProfile::save(QSettings &settings) const
     settings.setValue(QStringLiteral("serializer"), serializer);
     settings.setValue(QStringLiteral("cookieName"), cookieName);
     settings.setValue(QStringLiteral("saveCookieKeys"), saveCookieKeys);
-    if (saveCookieKeys)
-        settings.setValue(QStringLiteral("cookieKeys"), cookieKeys);
-    else
-        settings.remove(QStringLiteral("cookieKeys"));
+    settings.remove(QStringLiteral("cookieKeys"));
     settings.setValue(QStringLiteral("cookieMaxAge"), cookieMaxAge);
     settings.setValue(QStringLiteral("readOnly"), readOnly);
 }
@@ -164,14 +218,12 @@ ConnectionProfile ConnectionProfile::load(QSettings &settings)
     p.transport = transport == QLatin1String("url") ? Transport::Url
         : transport == QLatin1String("unix")        ? Transport::Unix
                                                     : Transport::Tcp;
-    p.url = settings.value(QStringLiteral("url")).toString();
+    p.url = urlWithoutPassword(settings.value(QStringLiteral("url")).toString());
     p.host = settings.value(QStringLiteral("host"), p.host).toString();
     p.port = settings.value(QStringLiteral("port"), p.port).toInt();
     p.unixSocket = settings.value(QStringLiteral("unixSocket")).toString();
     p.username = settings.value(QStringLiteral("username")).toString();
     p.savePassword = settings.value(QStringLiteral("savePassword"), false).toBool();
-    if (p.savePassword)
-        p.password = settings.value(QStringLiteral("password")).toString();
     p.database = settings.value(QStringLiteral("database"), 0).toInt();
     p.tls = settings.value(QStringLiteral("tls"), false).toBool();
     p.tlsCaFile = settings.value(QStringLiteral("tlsCaFile")).toString();
@@ -182,8 +234,6 @@ ConnectionProfile ConnectionProfile::load(QSettings &settings)
     p.serializer = settings.value(QStringLiteral("serializer"), p.serializer).toString();
     p.cookieName = settings.value(QStringLiteral("cookieName"), p.cookieName).toString();
     p.saveCookieKeys = settings.value(QStringLiteral("saveCookieKeys"), false).toBool();
-    if (p.saveCookieKeys)
-        p.cookieKeys = settings.value(QStringLiteral("cookieKeys")).toStringList();
     p.cookieMaxAge = settings.value(QStringLiteral("cookieMaxAge"), p.cookieMaxAge).toLongLong();
     p.readOnly = settings.value(QStringLiteral("readOnly"), false).toBool();
     return p;

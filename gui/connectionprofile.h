@@ -34,7 +34,7 @@ public:
     QString unixSocket;
     QString username;
     QString password;
-    bool savePassword = false; // the password is kept in the settings only when asked
+    bool savePassword = false; // kept in the system keychain when asked, never in the settings
     int database = 0;
     // TLS (rediss://): with a Host, or added to what a URL says.
     bool tls = false;
@@ -52,6 +52,10 @@ public:
 
     // A profile that connects with url (redis://, rediss:// or unix://).
     static ConnectionProfile fromUrl(const QString &url);
+    // The URL as typed but without its password ("redis://bob@host/0?tls_ca=..."), for the
+    // settings and for anything shown; it works on URLs that do not parse too.
+    static QString urlWithoutPassword(const QString &url);
+    static QString passwordInUrl(const QString &url); // as typed, still percent-encoded
 
     // The Redis configuration; an error when the URL or a field is not valid.
     Result<RedisConfig, RedisError> toRedisConfig() const;
@@ -64,8 +68,9 @@ public:
     static QStringList serializerNames(); // auto, datastream, gob, json
     static QString serializerTitle(const QString &name);
 
-    // Writes and reads the profile in the current group of settings. Secrets are written only
-    // when savePassword / saveCookieKeys say so (and removed otherwise).
+    // Writes and reads the profile in the current group of settings, never its secrets: the
+    // password, one in the URL included, and the cookie keys (ProfileStore keeps them in the
+    // system keychain).
     void save(QSettings &settings) const;
     static ConnectionProfile load(QSettings &settings);
 };

@@ -6,32 +6,69 @@
 #include <QtCore/QSettings>
 #include <QtCore/QStringList>
 
+#include <functional>
 #include <memory>
 
 namespace RediStore::Admin {
 
+class SecretStore;
+
+// What the keychain holds for one profile.
+struct ProfileSecrets
+{
+    QString password;
+    QStringList cookieKeys;
+    QString problem; // why a remembered secret could not be read, for the user; empty when fine
+};
+
 // The saved connection profiles, by name, in QSettings (the user's settings by default; a given
-// file for tests).
+// file for tests), readable by the user only. Passwords and cookie keys never go to the file:
+// they go to the system keychain (SecretStore) when the profile asks to remember them. Profiles
+// written by earlier versions, with secrets in the file, are moved there when the store opens.
 class ProfileStore
 {
 public:
-    ProfileStore(); // the application's settings
-    explicit ProfileStore(const QString &iniFile);
+    ProfileStore(); // the application's settings and the system keychain
+    // secrets may be null: then nothing secret is ever remembered.
+    explicit ProfileStore(const QString &iniFile, SecretStore *secrets = nullptr);
+    ~ProfileStore();
+
+    SecretStore *secrets() const { return m_secrets; }
+    QString fileName() const;
 
     QStringList names() const;
     bool contains(const QString &name) const;
+    // The profile without its secrets: loadSecrets() reads those.
     ConnectionProfile load(const QString &name) const;
-    void save(const ConnectionProfile &profile); // by profile.name, which must not be empty
-    void remove(const QString &name);
+    // By profile.name, which must not be empty. The file at once; the keychain entries
+    // (written when remembered, removed when not) follow asynchronously.
+    void save(const ConnectionProfile &profile);
+    void remove(const QString &name); // its keychain entries too
+    void loadSecrets(const ConnectionProfile &profile, QObject *context,
+                     std::function<void(const ProfileSecrets &)> done) const;
+    // Earlier versions kept this profile's secrets in the file; they were removed from it but
+    // the keychain could not take them: they must be typed again. Saving the profile clears it.
+    bool secretsLost(const QString &name) const;
 
     QString lastUsed() const;
     void setLastUsed(const QString &name);
 
     QSettings &settings() { return *m_settings; }
 
+    enum class SecretKind { Password, CookieKeys };
+    static QString secretKey(const QString &name, SecretKind kind); // the keychain entry's key
+
 private:
     static QString groupFor(const QString &name);
+    void protectFile();
+    void migrate();
+    void keepSecret(const QString &name, SecretKind kind, const QString &secret, bool migrating);
+    void markSecretsLost(const QString &name);
+
     std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<SecretStore> m_ownSecrets;
+    SecretStore *m_secrets = nullptr;
+    std::unique_ptr<QObject> m_context; // callbacks end with this store
 };
 
 } // namespace RediStore::Admin

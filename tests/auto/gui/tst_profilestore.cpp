@@ -1,0 +1,385 @@
+// Saved connections keep no password and no cookie key in the settings file: they go to the
+// system keychain when remembered, a saved URL loses its password, profiles of earlier versions
+// are moved out of the file, and the file is the user's alone. CTest runs this twice: in a
+// private Secret Service (gnome-keyring in its own D-Bus session, REDISTORE_TEST_KEYCHAIN set)
+// and with no D-Bus session at all, where "Remember" is off and says why.
+
+#include "connectiondialog.h"
+#include "connectionprofile.h"
+#include "guitestsupport.h"
+#include "profilestore.h"
+#include "secretstore.h"
+#include "translationloader.h"
+
+#include <QtCore/QFile>
+#include <QtCore/QSettings>
+#include <QtCore/QTemporaryDir>
+#include <QtTest/QtTest>
+#include <QtWidgets/QCheckBox>
+#include <QtWidgets/QLabel>
+
+using namespace RediStore;
+using namespace RediStore::Admin;
+using RediStore::Test::RedisServer;
+
+static const char password[] = "pa55-w0rd-of-bob";
+static const char hashKey[] = "hex:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcd";
+
+class tst_ProfileStore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void urlsLoseTheirPassword_data();
+    void urlsLoseTheirPassword();
+    void invalidUrlIsShownWithoutPassword();
+    void fileIsTheUsersAlone();
+    void rememberedSecretsGoToTheKeychain();
+    void earlierProfilesAreMovedOutOfTheFile();
+    void connectWaitsForTheRememberedPassword();
+    void withoutKeychainRememberIsOff();
+    void withoutKeychainEarlierSecretsLeaveTheFile();
+
+private:
+    static bool haveKeychain() { return qEnvironmentVariableIsSet("REDISTORE_TEST_KEYCHAIN"); }
+    QByteArray fileBytes(const QString &path) const;
+    void waitForKeychain();
+    SecretStore::Reply readBack(const QString &key);
+
+    QTemporaryDir m_dir;
+    SecretStore *m_secrets = nullptr;
+};
+
+void tst_ProfileStore::initTestCase()
+{
+    TranslationLoader::install(qApp, QStringLiteral("en"));
+    QVERIFY(m_dir.isValid());
+    m_secrets = new SecretStore(QStringLiteral("redistore-admin-test"), this);
+    m_secrets->checkAvailability();
+    QTRY_VERIFY_WITH_TIMEOUT(m_secrets->availability() != SecretStore::Availability::Unknown,
+                             20000);
+    if (haveKeychain())
+        QVERIFY2(m_secrets->availability() == SecretStore::Availability::Available,
+                 qPrintable(m_secrets->unavailableReason()));
+    else
+        QCOMPARE(m_secrets->availability(), SecretStore::Availability::Unavailable);
+}
+
+QByteArray tst_ProfileStore::fileBytes(const QString &path) const
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+void tst_ProfileStore::waitForKeychain()
+{
+    QTRY_COMPARE_WITH_TIMEOUT(m_secrets->pendingJobs(), 0, 20000);
+    QCoreApplication::processEvents(); // the queued answers
+}
+
+SecretStore::Reply tst_ProfileStore::readBack(const QString &key)
+{
+    SecretStore::Reply result;
+    bool done = false;
+    m_secrets->read(key, this, [&](const SecretStore::Reply &reply) {
+        result = reply;
+        done = true;
+    });
+    [&]() { QTRY_VERIFY_WITH_TIMEOUT(done, 20000); }();
+    return result;
+}
+
+void tst_ProfileStore::urlsLoseTheirPassword_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("saved");
+    QTest::newRow("user and password") << "redis://bob:s3cret@127.0.0.1:6379/2"
+                                       << "redis://bob@127.0.0.1:6379/2";
+    QTest::newRow("password only") << "redis://:s3cret@host"
+                                   << "redis://host";
+    QTest::newRow("tls parameters kept as typed")
+        << "rediss://bob:s%40cret@redis.example.com:6380/0?tls_ca=/etc/ssl/ca%20x.pem"
+           "&tls_verify=none"
+        << "rediss://bob@redis.example.com:6380/0?tls_ca=/etc/ssl/ca%20x.pem&tls_verify=none";
+    QTest::newRow("'@' and '/' in the password") << "redis://bob:a/b@c@host:1/0"
+                                                 << "redis://bob@host:1/0";
+    QTest::newRow("unix socket") << "unix://:pw@/run/redis.sock?db=1"
+                                 << "unix:///run/redis.sock?db=1";
+    QTest::newRow("no password") << "redis://bob@host:6379?db=3"
+                                 << "redis://bob@host:6379?db=3";
+    QTest::newRow("not a URL") << "host:6379"
+                               << "host:6379";
+}
+
+void tst_ProfileStore::urlsLoseTheirPassword()
+{
+    QFETCH(QString, url);
+    QFETCH(QString, saved);
+    QCOMPARE(ConnectionProfile::urlWithoutPassword(url), saved);
+
+    const QString ini = m_dir.filePath(QStringLiteral("urls.ini"));
+    {
+        ProfileStore store(ini);
+        ConnectionProfile profile = ConnectionProfile::fromUrl(url);
+        profile.name = QStringLiteral("url");
+        store.save(profile);
+        QCOMPARE(store.load(profile.name).url, saved);
+    }
+    QVERIFY(!fileBytes(ini).contains("s3cret"));
+    QVERIFY(!fileBytes(ini).contains("cret"));
+}
+
+void tst_ProfileStore::invalidUrlIsShownWithoutPassword()
+{
+    // Port out of range: the URL does not parse, and the error says what was typed.
+    ConnectionProfile profile
+        = ConnectionProfile::fromUrl(QStringLiteral("redis://bob:s3cret@host:99999/0"));
+    const auto config = profile.toRedisConfig();
+    QVERIFY(!config.ok());
+    QVERIFY2(!config.error().message().contains(QLatin1String("s3cret")),
+             qPrintable(config.error().message()));
+    QVERIFY(!profile.endpointText().contains(QLatin1String("s3cret")));
+    QVERIFY(!profile.title().contains(QLatin1String("s3cret")));
+}
+
+void tst_ProfileStore::fileIsTheUsersAlone()
+{
+    const QString ini = m_dir.filePath(QStringLiteral("mode/new.ini"));
+    {
+        ProfileStore store(ini);
+        ConnectionProfile profile;
+        profile.name = QStringLiteral("p");
+        store.save(profile);
+    }
+    constexpr QFile::Permissions others
+        = QFile::ReadGroup | QFile::WriteGroup | QFile::ReadOther | QFile::WriteOther;
+    QCOMPARE(QFile(ini).permissions() & others, QFile::Permissions());
+    QVERIFY(QFile(ini).permissions() & QFile::ReadOwner);
+
+    // A file an earlier version made readable by all is fixed.
+    QVERIFY(
+        QFile::setPermissions(ini, QFile::permissions(ini) | QFile::ReadGroup | QFile::ReadOther));
+    ProfileStore again(ini);
+    QCOMPARE(QFile(ini).permissions() & others, QFile::Permissions());
+    QCOMPARE(again.names(), QStringList { QStringLiteral("p") });
+}
+
+void tst_ProfileStore::rememberedSecretsGoToTheKeychain()
+{
+    if (!haveKeychain())
+        QSKIP("needs the private Secret Service");
+    const QString ini = m_dir.filePath(QStringLiteral("remembered.ini"));
+    ProfileStore store(ini, m_secrets);
+    ConnectionProfile p = ConnectionProfile::fromUrl(
+        QStringLiteral("rediss://bob:%1@redis.example.com:6380/1?tls_verify=none")
+            .arg(QLatin1String(password)));
+    p.name = QStringLiteral("Prod / EU");
+    p.savePassword = true;
+    p.cookieKeys = { QLatin1String(hashKey), QString() };
+    p.saveCookieKeys = true;
+    store.save(p);
+    waitForKeychain();
+
+    QByteArray bytes = fileBytes(ini);
+    QVERIFY(!bytes.isEmpty());
+    QVERIFY(!bytes.contains(password));
+    QVERIFY(!bytes.contains(hashKey));
+    QCOMPARE(store.load(p.name).url,
+             QStringLiteral("rediss://bob@redis.example.com:6380/1?tls_verify=none"));
+    QVERIFY(store.load(p.name).password.isEmpty());
+    QCOMPARE(readBack(ProfileStore::secretKey(p.name, ProfileStore::SecretKind::Password)).secret,
+             QLatin1String(password));
+
+    ProfileSecrets secrets;
+    bool loaded = false;
+    store.loadSecrets(store.load(p.name), this, [&](const ProfileSecrets &s) {
+        secrets = s;
+        loaded = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(loaded, 20000);
+    QCOMPARE(secrets.password, QLatin1String(password));
+    QCOMPARE(secrets.cookieKeys, p.cookieKeys);
+    QVERIFY(secrets.problem.isEmpty());
+    // The profile, its secrets put back, connects as it did.
+    ConnectionProfile back = store.load(p.name);
+    back.password = secrets.password;
+    QCOMPARE(back.toRedisConfig().value().password(), QLatin1String(password));
+
+    // Unticking "Remember" removes what the keychain kept.
+    p.savePassword = false;
+    store.save(p);
+    waitForKeychain();
+    QCOMPARE(readBack(ProfileStore::secretKey(p.name, ProfileStore::SecretKind::Password)).outcome,
+             SecretStore::Outcome::NotFound);
+    QCOMPARE(readBack(ProfileStore::secretKey(p.name, ProfileStore::SecretKind::CookieKeys)).secret,
+             p.cookieKeys.join(QLatin1Char('\n')));
+    bytes = fileBytes(ini);
+    QVERIFY(!bytes.contains(password));
+    QVERIFY(!bytes.contains(hashKey));
+
+    // Deleting the profile deletes its entries.
+    store.remove(p.name);
+    waitForKeychain();
+    QCOMPARE(
+        readBack(ProfileStore::secretKey(p.name, ProfileStore::SecretKind::CookieKeys)).outcome,
+        SecretStore::Outcome::NotFound);
+}
+
+// A settings file as version 1 wrote it: the URL with its password, the remembered password and
+// the cookie keys in plain text, readable by all.
+static void writeEarlierFile(const QString &ini)
+{
+    {
+        QSettings old(ini, QSettings::IniFormat);
+        old.beginGroup(QStringLiteral("profiles/Old"));
+        old.setValue(QStringLiteral("name"), QStringLiteral("Old"));
+        old.setValue(QStringLiteral("transport"), QStringLiteral("url"));
+        old.setValue(
+            QStringLiteral("url"),
+            QStringLiteral("redis://bob:%1@127.0.0.1:6379/0").arg(QLatin1String(password)));
+        old.setValue(QStringLiteral("savePassword"), true);
+        old.setValue(QStringLiteral("password"), QLatin1String(password));
+        old.setValue(QStringLiteral("saveCookieKeys"), true);
+        old.setValue(QStringLiteral("cookieKeys"),
+                     QStringList { QLatin1String(hashKey), QStringLiteral("hex:00ff") });
+        old.endGroup();
+        old.setValue(QStringLiteral("lastProfile"), QStringLiteral("Old"));
+    }
+    QFile::setPermissions(
+        ini, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+}
+
+void tst_ProfileStore::earlierProfilesAreMovedOutOfTheFile()
+{
+    if (!haveKeychain())
+        QSKIP("needs the private Secret Service");
+    const QString ini = m_dir.filePath(QStringLiteral("earlier.ini"));
+    writeEarlierFile(ini);
+    QVERIFY(fileBytes(ini).contains(password));
+    QVERIFY(fileBytes(ini).contains(hashKey));
+
+    ProfileStore store(ini, m_secrets);
+    waitForKeychain();
+    const QByteArray bytes = fileBytes(ini);
+    QVERIFY2(!bytes.contains(password), bytes.constData());
+    QVERIFY2(!bytes.contains(hashKey), bytes.constData());
+    QVERIFY(bytes.contains("redis://bob@127.0.0.1:6379/0"));
+    QVERIFY(!(QFile::permissions(ini) & (QFile::ReadOther | QFile::ReadGroup)));
+    QVERIFY(!store.secretsLost(QStringLiteral("Old")));
+    QCOMPARE(
+        readBack(ProfileStore::secretKey(QStringLiteral("Old"), ProfileStore::SecretKind::Password))
+            .secret,
+        QLatin1String(password));
+    QCOMPARE(readBack(ProfileStore::secretKey(QStringLiteral("Old"),
+                                              ProfileStore::SecretKind::CookieKeys))
+                 .secret,
+             QLatin1String(hashKey) + QStringLiteral("\nhex:00ff"));
+
+    // Loading again finds nothing left to move, and the dialog gets the secrets back.
+    ProfileStore again(ini, m_secrets);
+    ConnectionDialog dialog(&again);
+    QTRY_COMPARE_WITH_TIMEOUT(dialog.profile().password, QLatin1String(password), 20000);
+    QCOMPARE(dialog.profile().cookieKeys,
+             (QStringList { QLatin1String(hashKey), QStringLiteral("hex:00ff") }));
+    QVERIFY(dialog.profile().savePassword);
+    QVERIFY(!fileBytes(ini).contains(password));
+    again.remove(QStringLiteral("Old"));
+    waitForKeychain();
+}
+
+void tst_ProfileStore::connectWaitsForTheRememberedPassword()
+{
+    if (!haveKeychain())
+        QSKIP("needs the private Secret Service");
+    RedisServer server(RedisServer::Options { true, {} });
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    const QString ini = m_dir.filePath(QStringLiteral("connect.ini"));
+    {
+        ProfileStore store(ini, m_secrets);
+        ConnectionProfile p;
+        p.name = QStringLiteral("local");
+        p.host = server.host();
+        p.port = server.port();
+        p.password = QLatin1String(RedisServer::defaultPassword);
+        p.savePassword = true;
+        store.save(p);
+        store.setLastUsed(p.name);
+        waitForKeychain();
+    }
+    ProfileStore store(ini, m_secrets);
+    ConnectionDialog dialog(&store);
+    QSignalSpy failed(&dialog, &ConnectionDialog::connectionFailed);
+    dialog.tryConnect(); // at once: the password is still on its way
+    QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 20000);
+    QCOMPARE(failed.count(), 0);
+    QVERIFY(!fileBytes(ini).contains(RedisServer::defaultPassword));
+    store.remove(QStringLiteral("local"));
+    waitForKeychain();
+}
+
+void tst_ProfileStore::withoutKeychainRememberIsOff()
+{
+    if (haveKeychain())
+        QSKIP("runs without a D-Bus session");
+    const QString ini = m_dir.filePath(QStringLiteral("nokeychain.ini"));
+    ProfileStore store(ini, m_secrets);
+    ConnectionDialog dialog(&store);
+    QCheckBox *remember = nullptr;
+    QCheckBox *rememberKeys = nullptr;
+    for (QCheckBox *box : dialog.findChildren<QCheckBox *>()) {
+        if (box->text() == QLatin1String("Remember"))
+            remember = box;
+        else if (box->text() == QLatin1String("Remember the keys"))
+            rememberKeys = box;
+    }
+    QVERIFY(remember && rememberKeys);
+    QVERIFY(!dialog.canRememberSecrets());
+    QVERIFY(!remember->isEnabled());
+    QVERIFY(!remember->isChecked());
+    QVERIFY(!rememberKeys->isEnabled());
+    QVERIFY2(remember->toolTip().contains(QLatin1String("no system keychain")),
+             qPrintable(remember->toolTip()));
+    bool noteShown = false;
+    for (QLabel *label : dialog.findChildren<QLabel *>())
+        noteShown = noteShown || label->text() == remember->toolTip();
+    QVERIFY(noteShown);
+
+    // A profile that asks to remember is saved without its secrets, and says it does not.
+    ConnectionProfile p;
+    p.name = QStringLiteral("p");
+    p.password = QLatin1String(password);
+    p.savePassword = true;
+    p.cookieKeys = { QLatin1String(hashKey) };
+    p.saveCookieKeys = true;
+    dialog.setProfile(p);
+    QVERIFY(!remember->isChecked());
+    store.save(p);
+    waitForKeychain();
+    const QByteArray bytes = fileBytes(ini);
+    QVERIFY(!bytes.contains(password));
+    QVERIFY(!bytes.contains(hashKey));
+    QVERIFY(!store.load(p.name).savePassword);
+}
+
+void tst_ProfileStore::withoutKeychainEarlierSecretsLeaveTheFile()
+{
+    if (haveKeychain())
+        QSKIP("runs without a D-Bus session");
+    const QString ini = m_dir.filePath(QStringLiteral("earlier-nokeychain.ini"));
+    writeEarlierFile(ini);
+    ProfileStore store(ini, m_secrets);
+    QVERIFY(!fileBytes(ini).contains(password));
+    QVERIFY(!fileBytes(ini).contains(hashKey));
+    QTRY_VERIFY_WITH_TIMEOUT(store.secretsLost(QStringLiteral("Old")), 20000);
+    waitForKeychain();
+    QVERIFY(!fileBytes(ini).contains(password));
+
+    // The dialog says the secrets must be typed again.
+    ConnectionDialog dialog(&store);
+    QVERIFY2(dialog.statusText().contains(QLatin1String("type them again")),
+             qPrintable(dialog.statusText()));
+}
+
+QTEST_MAIN(tst_ProfileStore)
+#include "tst_profilestore.moc"
