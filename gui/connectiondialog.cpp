@@ -178,15 +178,17 @@ void ConnectionDialog::buildUi()
     auto *cookies = new QGroupBox(tr("Cookies (for the cookie inspector)"), this);
     auto *cookieForm = new QFormLayout(cookies);
     m_cookieName = new QLineEdit(cookies);
-    cookieForm->addRow(tr("Cookie name:"), m_cookieName);
+    m_saveKeys = new QCheckBox(tr("Remember the keys"), cookies);
+    auto *nameRow = new QHBoxLayout;
+    nameRow->addWidget(m_cookieName, 1);
+    nameRow->addWidget(m_saveKeys);
+    cookieForm->addRow(tr("Cookie name:"), nameRow);
     m_cookieKeys = new QPlainTextEdit(cookies);
     m_cookieKeys->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_cookieKeys->setPlaceholderText(tr("One key pair per line: hash key [block key]"));
     m_cookieKeys->setFixedHeight(m_cookieKeys->fontMetrics().lineSpacing() * 3 + 12);
     m_cookieKeys->setLineWrapMode(QPlainTextEdit::NoWrap);
     cookieForm->addRow(tr("Key ring:"), m_cookieKeys);
-    m_saveKeys = new QCheckBox(tr("Remember the keys"), cookies);
-    cookieForm->addRow(QString(), m_saveKeys);
     m_keysWarning = new QLabel(tr("A hash key can forge any session. Remember the keys only on a "
                                   "computer you trust; they go to the system keychain."),
                                cookies);
@@ -354,6 +356,7 @@ void ConnectionDialog::updateKeychain()
         m_savePassword->setToolTip(
             tr("Keep the password in the system keychain, never in the settings file"));
         m_saveKeys->setToolTip(tr("Keep the keys in the system keychain"));
+        m_keysWarning->show();
         m_keychainNote->hide();
         return;
     }
@@ -369,6 +372,7 @@ void ConnectionDialog::updateKeychain()
     m_saveKeys->setToolTip(note);
     m_keychainNote->setText(note);
     m_keychainNote->show();
+    m_keysWarning->hide(); // nothing to warn of: the keys cannot be remembered
 }
 
 ConnectionProfile ConnectionDialog::profile() const

@@ -410,8 +410,8 @@
         <translation>Merken</translation>
     </message>
     <message>
-        <source>Keep the password in the settings file (not encrypted)</source>
-        <translation>Das Passwort in der Einstellungsdatei ablegen (unverschlüsselt)</translation>
+        <source>Keep the password in the system keychain, never in the settings file</source>
+        <translation>Das Passwort im Passwortspeicher des Systems ablegen, nie in der Einstellungsdatei</translation>
     </message>
     <message>
         <source>Password:</source>
@@ -552,6 +552,34 @@
     <message>
         <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
         <translation>PEM-Dateien (*.pem *.crt *.key);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>A hash key can forge any session. Remember the keys only on a computer you trust; they go to the system keychain.</source>
+        <translation>Mit einem Hash-Schlüssel lässt sich jede Sitzung fälschen. Merken Sie die Schlüssel nur auf einem Rechner, dem Sie vertrauen; sie werden im Passwortspeicher des Systems abgelegt.</translation>
+    </message>
+    <message>
+        <source>The password and cookie keys of this connection are no longer kept in the settings file and could not be moved to a keychain: type them again.</source>
+        <translation>Passwort und Cookie-Schlüssel dieser Verbindung stehen nicht mehr in der Einstellungsdatei und konnten in keinen Passwortspeicher übertragen werden: Geben Sie sie erneut ein.</translation>
+    </message>
+    <message>
+        <source>The keychain did not give the remembered password or keys: %1</source>
+        <translation>Der Passwortspeicher hat das gemerkte Passwort oder die Schlüssel nicht herausgegeben: %1</translation>
+    </message>
+    <message>
+        <source>Keep the keys in the system keychain</source>
+        <translation>Die Schlüssel im Passwortspeicher des Systems ablegen</translation>
+    </message>
+    <message>
+        <source>Passwords and keys cannot be remembered: there is no system keychain.</source>
+        <translation>Passwörter und Schlüssel können nicht gemerkt werden: Es gibt keinen Passwortspeicher des Systems.</translation>
+    </message>
+    <message>
+        <source>Passwords and keys cannot be remembered: there is no system keychain (%1).</source>
+        <translation>Passwörter und Schlüssel können nicht gemerkt werden: Es gibt keinen Passwortspeicher des Systems (%1).</translation>
+    </message>
+    <message>
+        <source>Reading the password from the keychain…</source>
+        <translation>Das Passwort wird aus dem Passwortspeicher gelesen…</translation>
     </message>
 </context>
 <context>
@@ -895,6 +923,17 @@
     <message>
         <source>does not decode: %1</source>
         <translation>nicht dekodierbar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RediStore::Admin::SecretStore</name>
+    <message>
+        <source>the keychain did not answer</source>
+        <translation>der Passwortspeicher hat nicht geantwortet</translation>
+    </message>
+    <message>
+        <source>no keychain is running</source>
+        <translation>es läuft kein Passwortspeicher</translation>
     </message>
 </context>
 <context>

@@ -410,8 +410,8 @@
         <translation>Mémoriser</translation>
     </message>
     <message>
-        <source>Keep the password in the settings file (not encrypted)</source>
-        <translation>Conserver le mot de passe dans le fichier de paramètres (non chiffré)</translation>
+        <source>Keep the password in the system keychain, never in the settings file</source>
+        <translation>Conserver le mot de passe dans le gestionnaire de mots de passe du système, jamais dans le fichier de paramètres</translation>
     </message>
     <message>
         <source>Password:</source>
@@ -552,6 +552,34 @@
     <message>
         <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
         <translation>Fichiers PEM (*.pem *.crt *.key);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>A hash key can forge any session. Remember the keys only on a computer you trust; they go to the system keychain.</source>
+        <translation>Une clé de hachage permet de falsifier n’importe quelle session. Ne mémorisez les clés que sur un ordinateur de confiance ; elles sont placées dans le gestionnaire de mots de passe du système.</translation>
+    </message>
+    <message>
+        <source>The password and cookie keys of this connection are no longer kept in the settings file and could not be moved to a keychain: type them again.</source>
+        <translation>Le mot de passe et les clés de cookie de cette connexion ne sont plus conservés dans le fichier de paramètres et n’ont pu être placés dans aucun gestionnaire de mots de passe : saisissez-les à nouveau.</translation>
+    </message>
+    <message>
+        <source>The keychain did not give the remembered password or keys: %1</source>
+        <translation>Le gestionnaire de mots de passe n’a pas fourni le mot de passe ou les clés mémorisés : %1</translation>
+    </message>
+    <message>
+        <source>Keep the keys in the system keychain</source>
+        <translation>Conserver les clés dans le gestionnaire de mots de passe du système</translation>
+    </message>
+    <message>
+        <source>Passwords and keys cannot be remembered: there is no system keychain.</source>
+        <translation>Impossible de mémoriser les mots de passe et les clés : aucun gestionnaire de mots de passe du système n’est disponible.</translation>
+    </message>
+    <message>
+        <source>Passwords and keys cannot be remembered: there is no system keychain (%1).</source>
+        <translation>Impossible de mémoriser les mots de passe et les clés : aucun gestionnaire de mots de passe du système n’est disponible (%1).</translation>
+    </message>
+    <message>
+        <source>Reading the password from the keychain…</source>
+        <translation>Lecture du mot de passe dans le gestionnaire de mots de passe…</translation>
     </message>
 </context>
 <context>
@@ -895,6 +923,17 @@
     <message>
         <source>does not decode: %1</source>
         <translation>indécodable : %1</translation>
+    </message>
+</context>
+<context>
+    <name>RediStore::Admin::SecretStore</name>
+    <message>
+        <source>the keychain did not answer</source>
+        <translation>le gestionnaire de mots de passe n’a pas répondu</translation>
+    </message>
+    <message>
+        <source>no keychain is running</source>
+        <translation>aucun gestionnaire de mots de passe n’est lancé</translation>
     </message>
 </context>
 <context>

@@ -284,6 +284,20 @@ void tst_ProfileStore::earlierProfilesAreMovedOutOfTheFile()
              (QStringList { QLatin1String(hashKey), QStringLiteral("hex:00ff") }));
     QVERIFY(dialog.profile().savePassword);
     QVERIFY(!fileBytes(ini).contains(password));
+    // The warning on cookie keys shows, and the dialog still fits on a small screen.
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(dialog.canRememberSecrets());
+    QVERIFY2(dialog.sizeHint().height() <= 760,
+             qPrintable(QString::number(dialog.sizeHint().height())));
+    bool warned = false;
+    for (QLabel *label : dialog.findChildren<QLabel *>())
+        warned = warned
+            || (label->isVisible() && label->text().contains(QLatin1String("forge any session")));
+    QVERIFY(warned);
+    const QString shots = qEnvironmentVariable("REDISTORE_SCREENSHOT_DIR");
+    if (!shots.isEmpty())
+        QVERIFY(dialog.grab().save(shots + QStringLiteral("/connection-keychain.png")));
     again.remove(QStringLiteral("Old"));
     waitForKeychain();
 }
