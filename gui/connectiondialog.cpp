@@ -24,6 +24,8 @@
 #include <QtWidgets/QSpinBox>
 #include <QtWidgets/QVBoxLayout>
 
+#include <utility>
+
 namespace RediStore::Admin {
 
 ConnectionDialog::ConnectionDialog(ProfileStore *store, QWidget *parent)
@@ -279,8 +281,8 @@ void ConnectionDialog::setProfile(const ConnectionProfile &p)
 {
     ++m_secretsRequest;
     m_secretsPending = false;
-    if (m_connectWhenSecrets) {
-        m_connectWhenSecrets = false;
+    if (m_afterSecrets != AfterSecrets::Nothing) {
+        m_afterSecrets = AfterSecrets::Nothing;
         setBusy(false);
     }
     m_name->setText(p.name);
@@ -333,11 +335,13 @@ void ConnectionDialog::requestSecrets(const ConnectionProfile &saved)
             showStatus(tr("The keychain did not give the remembered password or keys: %1")
                            .arg(secrets.problem),
                        true);
-        if (m_connectWhenSecrets) {
-            m_connectWhenSecrets = false;
+        const AfterSecrets after = std::exchange(m_afterSecrets, AfterSecrets::Nothing);
+        if (after != AfterSecrets::Nothing)
             setBusy(false);
+        if (after == AfterSecrets::Connect)
             tryConnect();
-        }
+        else if (after == AfterSecrets::Save)
+            saveProfile();
     });
 }
 
@@ -420,6 +424,12 @@ void ConnectionDialog::updateTransport()
 
 void ConnectionDialog::saveProfile()
 {
+    if (m_secretsPending) {
+        m_afterSecrets = AfterSecrets::Save;
+        setBusy(true);
+        showStatus(tr("Reading the password from the keychain\u2026"), false);
+        return;
+    }
     const ConnectionProfile p = profile();
     if (p.name.isEmpty()) {
         showStatus(tr("Give the connection a name to save it."), true);
@@ -451,7 +461,7 @@ void ConnectionDialog::tryConnect()
 {
     if (m_secretsPending) {
         // The remembered password is on its way from the keychain.
-        m_connectWhenSecrets = true;
+        m_afterSecrets = AfterSecrets::Connect;
         setBusy(true);
         showStatus(tr("Reading the password from the keychain\u2026"), false);
         return;

@@ -92,7 +92,10 @@ private:
     QLabel *m_keychainNote;
     int m_secretsRequest = 0; // a newer profile makes older answers moot
     bool m_secretsPending = false;
-    bool m_connectWhenSecrets = false;
+    // What Connect or Save asked for while the secrets were on their way (saving without them
+    // would delete them from the keychain).
+    enum class AfterSecrets { Nothing, Connect, Save };
+    AfterSecrets m_afterSecrets = AfterSecrets::Nothing;
     QLabel *m_status;
     QPushButton *m_connectButton;
     QPushButton *m_saveButton;

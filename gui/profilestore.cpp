@@ -118,12 +118,17 @@ void ProfileStore::keepSecret(const QString &name, SecretKind kind, const QStrin
             markSecretsLost(name);
         return;
     }
-    auto done = [this, name, migrating](const SecretStore::Reply &reply) {
-        if (reply.outcome != SecretStore::Outcome::Ok && migrating) {
+    const bool writing = !secret.isEmpty();
+    auto done = [this, name, kind, migrating, writing](const SecretStore::Reply &reply) {
+        if (reply.outcome == SecretStore::Outcome::Ok || !writing)
+            return;
+        if (migrating) {
             qWarning("redistore-admin: a secret of a saved connection could not be moved to "
                      "the keychain (%s); it was removed from the settings file",
                      qPrintable(reply.errorString));
             markSecretsLost(name);
+        } else {
+            forgetRemember(name, kind); // the profile must not claim what the keychain refused
         }
     };
     if (secret.isEmpty())
@@ -138,6 +143,17 @@ void ProfileStore::markSecretsLost(const QString &name)
     const bool exists = m_settings->contains(QStringLiteral("name"));
     if (exists)
         m_settings->setValue(QStringLiteral("secretsLost"), true);
+    m_settings->endGroup();
+    m_settings->sync();
+}
+
+void ProfileStore::forgetRemember(const QString &name, SecretKind kind)
+{
+    m_settings->beginGroup(groupFor(name));
+    if (m_settings->contains(QStringLiteral("name")))
+        m_settings->setValue(kind == SecretKind::Password ? QStringLiteral("savePassword")
+                                                          : QStringLiteral("saveCookieKeys"),
+                             false);
     m_settings->endGroup();
     m_settings->sync();
 }

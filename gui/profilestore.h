@@ -64,6 +64,7 @@ private:
     void migrate();
     void keepSecret(const QString &name, SecretKind kind, const QString &secret, bool migrating);
     void markSecretsLost(const QString &name);
+    void forgetRemember(const QString &name, SecretKind kind);
 
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<SecretStore> m_ownSecrets;

@@ -17,6 +17,7 @@
 #include <QtTest/QtTest>
 #include <QtWidgets/QCheckBox>
 #include <QtWidgets/QLabel>
+#include <QtWidgets/QPushButton>
 
 using namespace RediStore;
 using namespace RediStore::Admin;
@@ -322,6 +323,22 @@ void tst_ProfileStore::connectWaitsForTheRememberedPassword()
         waitForKeychain();
     }
     ProfileStore store(ini, m_secrets);
+    {
+        // Save before the password came back from the keychain: it waits, and keeps it.
+        ConnectionDialog early(&store);
+        QPushButton *save = nullptr;
+        for (QPushButton *button : early.findChildren<QPushButton *>())
+            if (button->text() == QLatin1String("Save"))
+                save = button;
+        QVERIFY(save);
+        save->click();
+        QTRY_VERIFY_WITH_TIMEOUT(early.statusText().startsWith(QLatin1String("Saved")), 20000);
+        waitForKeychain();
+        QCOMPARE(readBack(ProfileStore::secretKey(QStringLiteral("local"),
+                                                  ProfileStore::SecretKind::Password))
+                     .secret,
+                 QLatin1String(RedisServer::defaultPassword));
+    }
     ConnectionDialog dialog(&store);
     QSignalSpy failed(&dialog, &ConnectionDialog::connectionFailed);
     dialog.tryConnect(); // at once: the password is still on its way
