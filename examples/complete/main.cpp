@@ -2,6 +2,7 @@
 // browser in Redis.
 //
 //   redistore-example-complete [--port 8080] [--redis-url redis://127.0.0.1:6379/0]
+//       [--hash-key-file FILE] (or REDISTORE_URL, REDISTORE_HASH_KEY: see examplesecrets.h)
 //
 //   curl -c jar -b jar http://127.0.0.1:8080/set      Session saved!
 //   curl -c jar -b jar http://127.0.0.1:8080/get      User: john_doe
@@ -9,6 +10,8 @@
 //   curl -c jar -b jar http://127.0.0.1:8080/get      No user in session
 //
 // Go and Qt read each other's sessions: the cookie and the Redis key are the same.
+#include "../examplesecrets.h"
+
 #include <libredistore/http/httpsessions.h>
 #include <libredistore/redis/redispool.h>
 #include <libredistore/serializer/sessionserializer.h>
@@ -37,13 +40,13 @@ int main(int argc, char *argv[])
         QStringLiteral("port"),
         QStringLiteral("Port to listen on, 0 for any free one (default 8080)."),
         QStringLiteral("N"), QStringLiteral("8080"));
-    const QCommandLineOption urlOption(QStringLiteral("redis-url"),
-                                       QStringLiteral("Redis to keep the sessions in (default "
-                                                      "redis://127.0.0.1:6379/0)."),
-                                       QStringLiteral("URL"),
-                                       QStringLiteral("redis://127.0.0.1:6379/0"));
-    parser.addOptions({ portOption, urlOption });
+    parser.addOption(portOption);
+    const ExampleSecrets::RedisUrl urlOptions(&parser, QStringLiteral("redis://127.0.0.1:6379/0"));
+    const ExampleSecrets::CookieKeys keyOptions(&parser);
     parser.process(app);
+    const std::optional<QString> url = urlOptions.read(parser);
+    if (!url)
+        return 2;
     bool portOk = false;
     const quint16 port = parser.value(portOption).toUShort(&portOk);
     if (!portOk) {
@@ -55,13 +58,18 @@ int main(int argc, char *argv[])
     //         redistore.WithAddress("tcp", "localhost:6379"), redistore.WithDB("1"),
     //         redistore.WithMaxLength(8192), redistore.WithKeyPrefix("webapp_"),
     //         redistore.WithDefaultMaxAge(3600))
-    // In production, load 32 or 64 random bytes (and an AES key) from a secret store.
+    // In production, load 32 or 64 random bytes (and an AES key) from a secret store: here
+    // --hash-key-file or REDISTORE_HASH_KEY, else the Go example's public key.
+    const std::optional<KeyRing> keys
+        = keyOptions.read(parser, KeyRing::keys({ QByteArray("secret-key-123") }));
+    if (!keys)
+        return 2;
     // Gob is Go's default serializer (ours is DataStream): a Go service with the same key reads
     // and writes these sessions.
     auto created = RedisStore::create(
-        KeyRing::keys({ QByteArray("secret-key-123") }),
-        { withUrl(parser.value(urlOption)), withMaxLength(8192),
-          withKeyPrefix(QStringLiteral("webapp_")), withDefaultMaxAge(3600), // 1 hour
+        *keys,
+        { withUrl(*url), withMaxLength(8192), withKeyPrefix(QStringLiteral("webapp_")),
+          withDefaultMaxAge(3600), // 1 hour
           withSerializer(SessionSerializer::byName(QStringLiteral("gob"))) });
     if (!created.ok()) {
         err << created.error().message() << Qt::endl;

@@ -2,8 +2,11 @@
 // Redis connections, and the session store and the rest of the application share them.
 //
 //   redistore-example-custom-pool [--port 8080] [--redis-url redis://127.0.0.1:6379/0]
+//       [--hash-key-file FILE] (or REDISTORE_URL, REDISTORE_HASH_KEY: see examplesecrets.h)
 //   curl -c jar -b jar http://127.0.0.1:8080/
 //       Your visit 1; 1 visit(s) to this server in all; 1 Redis connection(s) open
+#include "../examplesecrets.h"
+
 #include <libredistore/http/httpsessions.h>
 #include <libredistore/redis/redispool.h>
 #include <libredistore/session/redisstore.h>
@@ -28,14 +31,16 @@ int main(int argc, char *argv[])
         QStringLiteral("port"),
         QStringLiteral("Port to listen on, 0 for any free one (default 8080)."),
         QStringLiteral("N"), QStringLiteral("8080"));
-    const QCommandLineOption urlOption(
-        QStringLiteral("redis-url"), QStringLiteral("Redis (default redis://127.0.0.1:6379/0)."),
-        QStringLiteral("URL"), QStringLiteral("redis://127.0.0.1:6379/0"));
-    parser.addOptions({ portOption, urlOption });
+    parser.addOption(portOption);
+    const ExampleSecrets::RedisUrl urlOptions(&parser, QStringLiteral("redis://127.0.0.1:6379/0"));
+    const ExampleSecrets::CookieKeys keyOptions(&parser);
     parser.process(app);
+    const std::optional<QString> url = urlOptions.read(parser);
+    if (!url)
+        return 2;
 
     // Go: &redis.Pool{MaxIdle: 100, IdleTimeout: 5 * time.Minute, Dial: ...}
-    auto config = RedisConfig::fromUrl(parser.value(urlOption));
+    auto config = RedisConfig::fromUrl(*url);
     if (!config.ok()) {
         err << "--redis-url: " << config.error().message() << Qt::endl;
         return 2;
@@ -48,8 +53,11 @@ int main(int argc, char *argv[])
     pool.setIdleTimeoutMs(5 * 60 * 1000); // closed after 5 idle minutes
 
     // The store uses the pool and does not own it: the pool must outlive the store.
-    auto store
-        = RedisStore::create(KeyRing::keys({ QByteArray("secret-key") }), { withPool(&pool) });
+    const std::optional<KeyRing> keys
+        = keyOptions.read(parser, KeyRing::keys({ QByteArray("secret-key") }));
+    if (!keys)
+        return 2;
+    auto store = RedisStore::create(*keys, { withPool(&pool) });
     if (!store.ok()) {
         err << store.error().message() << Qt::endl;
         return 2;

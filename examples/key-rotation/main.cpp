@@ -8,12 +8,17 @@
 //
 //   SESSION_KEYS="..." redistore-example-key-rotation [--port 8080]
 //                                                   [--redis-url redis://127.0.0.1:6379/0]
+//   redistore-example-key-rotation --session-keys-file FILE     (the same text from FILE)
 //   curl -c jar -b jar http://127.0.0.1:8080/       Visit 1 ... Visit 2 ... (restart, rotate) Visit
 //   3
 //
 // Each key is written as KeyRing::keysFromStrings reads it: "hex:...", "base64:..." or plain
 // text. A hash key is 32 or 64 random bytes; a block key 16, 24 or 32 (AES-128/192/256).
-// Keys come from the environment, not the command line, which other users can read.
+// Keys come from the environment or a file, not the command line, which other users can read.
+// Without SESSION_KEYS, --hash-key-file/--block-key-file or REDISTORE_HASH_KEY/_BLOCK_KEY give
+// one pair (see examplesecrets.h); without those, demonstration keys that are public.
+#include "../examplesecrets.h"
+
 #include <libredistore/http/httpsessions.h>
 #include <libredistore/session/redisstore.h>
 
@@ -38,35 +43,52 @@ int main(int argc, char *argv[])
         QStringLiteral("port"),
         QStringLiteral("Port to listen on, 0 for any free one (default 8080)."),
         QStringLiteral("N"), QStringLiteral("8080"));
-    const QCommandLineOption urlOption(QStringLiteral("redis-url"),
-                                       QStringLiteral("Redis to keep the sessions in (default "
-                                                      "redis://127.0.0.1:6379/0)."),
-                                       QStringLiteral("URL"),
-                                       QStringLiteral("redis://127.0.0.1:6379/0"));
-    parser.addOptions({ portOption, urlOption });
+    parser.addOption(portOption);
+    const ExampleSecrets::RedisUrl urlOptions(&parser, QStringLiteral("redis://127.0.0.1:6379/0"));
+    const ExampleSecrets::CookieKeys keyOptions(&parser);
+    const SecretInput ringInput(QStringLiteral("session-keys"), QStringLiteral("SESSION_KEYS"));
+    const QCommandLineOption ringFileOption = ringInput.fileOption(
+        QStringLiteral("The key pairs, newest first, as SESSION_KEYS gives them, from FILE "
+                       "(\"-\": standard input)."));
+    parser.addOption(ringFileOption);
     parser.process(app);
-
-    QString keyText = qEnvironmentVariable("SESSION_KEYS");
-    if (keyText.trimmed().isEmpty()) {
-        err << "SESSION_KEYS is not set: using demonstration keys that everyone knows" << Qt::endl;
-        keyText = QStringLiteral("demo-hash-key-0123456789abcdef demo-block-key-0123456789abcdef0");
-    }
-    const QStringList keyStrings
-        = keyText.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
-    const auto keys = KeyRing::keysFromStrings(keyStrings);
-    if (!keys.ok()) {
-        err << "SESSION_KEYS: " << keys.error().message() << Qt::endl;
+    const std::optional<QString> url = urlOptions.read(parser);
+    if (!url)
         return 2;
+
+    const auto ring = ringInput.read(parser, ringFileOption);
+    if (!ring.ok()) {
+        err << ring.error().message() << Qt::endl;
+        return 2;
+    }
+    KeyRing keys;
+    const QStringList keyStrings
+        = ring.value().text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+    if (!keyStrings.isEmpty()) {
+        const auto fromRing = KeyRing::keysFromStrings(keyStrings);
+        if (!fromRing.ok()) {
+            err << ring.value().origin << ": " << fromRing.error().message() << Qt::endl;
+            return 2;
+        }
+        keys = fromRing.value();
+    } else {
+        const std::optional<KeyRing> pair
+            = keyOptions.read(parser,
+                              KeyRing::keys({ QByteArray("demo-hash-key-0123456789abcdef"),
+                                              QByteArray("demo-block-key-0123456789abcdef0") }));
+        if (!pair)
+            return 2;
+        keys = *pair;
     }
 
     // create() validates the keys too: a block key of the wrong size is an error naming the
     // pair, not a silent failure at the first request.
-    auto store = RedisStore::create(keys.value(), { withUrl(parser.value(urlOption)) });
+    auto store = RedisStore::create(keys, { withUrl(*url) });
     if (!store.ok()) {
         err << store.error().message() << Qt::endl;
         return 2;
     }
-    const qsizetype pairs = keys.value().size();
+    const qsizetype pairs = keys.size();
 
     HttpSessions sessions(store.value().get());
     QHttpServer server;

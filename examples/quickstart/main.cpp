@@ -1,8 +1,10 @@
 // The Go redistore README's quick start, in Qt: every request to / stores foo=bar in the
 // session called "session-key".
 //
-//   redistore-example-quickstart [--port 8080] [--redis-address :6379]
+//   redistore-example-quickstart [--port 8080] [--redis-address :6379] [--hash-key-file FILE]
 //   curl -i http://127.0.0.1:8080/          (look at the Set-Cookie header)
+#include "../examplesecrets.h"
+
 #include <libredistore/http/httpsessions.h>
 #include <libredistore/session/redisstore.h>
 
@@ -28,12 +30,17 @@ int main(int argc, char *argv[])
                                                           "which is 127.0.0.1:6379)."),
                                            QStringLiteral("ADDRESS"), QStringLiteral(":6379"));
     parser.addOptions({ portOption, addressOption });
+    const ExampleSecrets::CookieKeys keyOptions(&parser);
     parser.process(app);
 
+    // The key from --hash-key-file or REDISTORE_HASH_KEY, else the Go example's public one.
+    const std::optional<KeyRing> keys
+        = keyOptions.read(parser, KeyRing::keys({ QByteArray("secret-key") }));
+    if (!keys)
+        return 2;
     // Create a new store with options.
-    auto store
-        = RedisStore::create(KeyRing::keys({ QByteArray("secret-key") }),
-                             { withAddress(QStringLiteral("tcp"), parser.value(addressOption)) });
+    auto store = RedisStore::create(
+        *keys, { withAddress(QStringLiteral("tcp"), parser.value(addressOption)) });
     if (!store.ok()) {
         QTextStream(stderr) << store.error().message() << Qt::endl;
         return 2;

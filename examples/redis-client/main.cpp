@@ -1,5 +1,7 @@
 // The smallest use of RedisClient: connect, write, read back, print what happened.
 //   redistore-example-client [redis://127.0.0.1:6379/0]
+//   redistore-example-client --url-file FILE      (or REDISTORE_URL: a password stays out of `ps`)
+#include <libredistore/config/secretinput.h>
 #include <libredistore/redis/redisclient.h>
 
 #include <QtCore/QCoreApplication>
@@ -10,8 +12,21 @@ using namespace RediStore;
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    const QString url = app.arguments().value(1, QStringLiteral("redis://127.0.0.1:6379/0"));
-    const auto config = RedisConfig::fromUrl(url);
+    // The URL as an argument, else from --url-file FILE ("-": standard input), else from
+    // REDISTORE_URL, else the local Redis.
+    const QStringList arguments = app.arguments().mid(1);
+    const bool fromFile = arguments.value(0) == QLatin1String("--url-file");
+    const auto url
+        = SecretInput(QStringLiteral("url"), QStringLiteral("REDISTORE_URL"))
+              .read(fromFile || arguments.isEmpty() ? std::nullopt
+                                                    : std::optional<QString>(arguments.first()),
+                    fromFile ? std::optional<QString>(arguments.value(1)) : std::nullopt);
+    if (!url.ok()) {
+        QTextStream(stderr) << url.error().message() << Qt::endl;
+        return 2;
+    }
+    const auto config = RedisConfig::fromUrl(
+        url.value().isSet() ? url.value().text : QStringLiteral("redis://127.0.0.1:6379/0"));
     QTextStream out(stdout);
     if (!config.ok()) {
         QTextStream(stderr) << config.error().message() << Qt::endl;

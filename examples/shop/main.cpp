@@ -14,7 +14,9 @@
 // Sixteen /cart/add at once keep sixteen items: each is an update(), which runs again on the
 // fresh cart when another request changed it first. The per-user index (withUserIndex) lists a
 // user's sessions and ends them all.
+#include "../examplesecrets.h"
 #include <libredistore/async.h>
+
 #include <libredistore/http/httpsessions.h>
 #include <libredistore/redis/redispool.h>
 #include <libredistore/session/redisstore.h>
@@ -149,20 +151,20 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("A shop with a cart that loses no item to concurrent requests, and "
-                       "\"log out everywhere\". The hash key comes from REDISTORE_HASH_KEY "
-                       "(hex:..., base64:... or text, at least 32 bytes)."));
+                       "\"log out everywhere\". The hash key comes from --hash-key-file or "
+                       "REDISTORE_HASH_KEY (hex:..., base64:... or text, at least 32 bytes)."));
     parser.addHelpOption();
     const QCommandLineOption portOption(
         QStringLiteral("port"),
         QStringLiteral("Port to listen on, 0 for any free one (default 8080)."),
         QStringLiteral("N"), QStringLiteral("8080"));
-    const QCommandLineOption urlOption(QStringLiteral("redis-url"),
-                                       QStringLiteral("Redis to keep the sessions in (default "
-                                                      "redis://127.0.0.1:6379/0)."),
-                                       QStringLiteral("URL"),
-                                       QStringLiteral("redis://127.0.0.1:6379/0"));
-    parser.addOptions({ portOption, urlOption });
+    parser.addOption(portOption);
+    const ExampleSecrets::RedisUrl urlOptions(&parser, QStringLiteral("redis://127.0.0.1:6379/0"));
+    const ExampleSecrets::CookieKeys keyOptions(&parser);
     parser.process(app);
+    const std::optional<QString> url = urlOptions.read(parser);
+    if (!url)
+        return 2;
     bool portOk = false;
     const quint16 port = parser.value(portOption).toUShort(&portOk);
     if (!portOk) {
@@ -170,20 +172,11 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    QString hashKey = qEnvironmentVariable("REDISTORE_HASH_KEY");
-    if (hashKey.isEmpty()) {
-        hashKey = QStringLiteral("redistore-shop-example-key-is-public-0123456789");
-        err << "warning: REDISTORE_HASH_KEY is not set; using the example's built-in key, which "
-               "is public: anyone can forge this shop's sessions"
-            << Qt::endl;
-    }
-    auto keys = KeyRing::keysFromStrings({ hashKey });
-    if (!keys.ok()) {
-        err << "REDISTORE_HASH_KEY: " << keys.error().message() << Qt::endl;
+    const std::optional<KeyRing> keys = keyOptions.read(
+        parser, KeyRing::keys({ QByteArray("redistore-shop-example-key-is-public-0123456789") }));
+    if (!keys)
         return 2;
-    }
-    auto created = RedisStore::create(keys.value(),
-                                      { withUrl(parser.value(urlOption)), withUserIndex(userKey) });
+    auto created = RedisStore::create(*keys, { withUrl(*url), withUserIndex(userKey) });
     if (!created.ok()) {
         err << created.error().message() << Qt::endl;
         return 2;

@@ -9,6 +9,7 @@
 
 #include <QtCore/QProcess>
 #include <QtCore/QRegularExpression>
+#include <QtCore/QTemporaryDir>
 #include <QtNetwork/QNetworkReply>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
@@ -20,10 +21,15 @@ using namespace RediStore::Test;
 namespace {
 
 // Runs a program that should exit by itself; gives its exit code.
-int runToEnd(const QString &program, const QStringList &arguments, QByteArray *output)
+int runToEnd(const QString &program, const QStringList &arguments, QByteArray *output,
+             const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
+             const QByteArray &input = QByteArray())
 {
     QProcess process;
+    process.setProcessEnvironment(environment);
     process.start(program, arguments);
+    process.write(input);
+    process.closeWriteChannel(); // a program reading standard input gets its end
     if (!process.waitForFinished(20000)) {
         process.kill();
         process.waitForFinished();
@@ -37,6 +43,45 @@ QString program(const char *path)
 {
     return QString::fromLocal8Bit(path);
 }
+
+// The test's environment without the examples' secrets, plus those given ("NAME=value").
+QString exampleProgram(const QString &name)
+{
+    const QHash<QString, const char *> programs {
+        { QStringLiteral("complete"), EXAMPLE_COMPLETE },
+        { QStringLiteral("shop"), EXAMPLE_SHOP },
+        { QStringLiteral("custom-pool"), EXAMPLE_CUSTOM_POOL },
+        { QStringLiteral("key-rotation"), EXAMPLE_KEY_ROTATION },
+        { QStringLiteral("quickstart"), EXAMPLE_QUICKSTART },
+    };
+    return program(programs.value(name));
+}
+
+QProcessEnvironment secretEnvironment(const QStringList &variables = {})
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const char *name : { "REDISTORE_URL", "REDISTORE_HASH_KEY", "REDISTORE_BLOCK_KEY",
+                              "SESSION_KEYS", "REDIS_PASSWORD" })
+        environment.remove(QString::fromLatin1(name));
+    for (const QString &variable : variables) {
+        const qsizetype eq = variable.indexOf(QLatin1Char('='));
+        environment.insert(variable.left(eq), variable.mid(eq + 1));
+    }
+    return environment;
+}
+
+QString writeSecret(const QTemporaryDir &dir, const QString &name, const QByteArray &text)
+{
+    QFile file(dir.filePath(name));
+    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size())
+        return QString();
+    return file.fileName();
+}
+
+const QByteArray publicKeyWarning
+    = "warning: no key given (--hash-key-file or REDISTORE_HASH_KEY): "
+      "using the example's built-in key, which is public: anyone "
+      "can forge this example's sessions";
 
 } // namespace
 
@@ -59,6 +104,13 @@ private Q_SLOTS:
     void shop();
     void shopCartKeepsConcurrentAdds();
     void shopLogoutEverywhere();
+    void secretsFromFilesAndEnvironment_data();
+    void secretsFromFilesAndEnvironment();
+    void builtInKeyIsSaidToBePublic_data();
+    void builtInKeyIsSaidToBePublic();
+    void secretErrors_data();
+    void secretErrors();
+    void urlAuthDbSecretsOffTheCommandLine();
 
 private:
     QStringList shopArguments() const
@@ -173,7 +225,8 @@ void tst_Examples::completeWithRedisDown()
     const HttpResult result = browser.get(QStringLiteral("/set"));
     QCOMPARE(result.status, 503);
     QVERIFY(result.setCookies.isEmpty());
-    QTRY_VERIFY_WITH_TIMEOUT(example.standardError().contains("warning: "), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(example.standardError().contains("warning: redis://127.0.0.1:"),
+                             15000);
 }
 
 void tst_Examples::quickstart()
@@ -328,6 +381,257 @@ void tst_Examples::urlAuthDb()
     QVERIFY(!keyspace.contains("db0:"));
     QCOMPARE(browser.get(QStringLiteral("/")).body,
              QByteArray(answer).replace("Visit 1", "Visit 2"));
+}
+
+// Each example with keys reads them from --hash-key-file/--block-key-file ("-": standard input)
+// or REDISTORE_HASH_KEY/REDISTORE_BLOCK_KEY, and its URL from --redis-url-file (--url-file) or
+// REDISTORE_URL: the cookie is signed with the given key, the sessions land in the given Redis.
+void tst_Examples::secretsFromFilesAndEnvironment_data()
+{
+    QTest::addColumn<QString>("example");
+    QTest::addColumn<QStringList>("arguments"); // HASH, BLOCK and URL are files holding them
+    QTest::addColumn<QStringList>("environment"); // HASHKEY, BLOCKKEY and REDISURL: the values
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QString>("cookieName");
+    const QString hashFile = QStringLiteral("--hash-key-file");
+    const QString blockFile = QStringLiteral("--block-key-file");
+    const QStringList environment { QStringLiteral("REDISTORE_URL=REDISURL"),
+                                    QStringLiteral("REDISTORE_HASH_KEY=HASHKEY"),
+                                    QStringLiteral("REDISTORE_BLOCK_KEY=BLOCKKEY") };
+    const QStringList files { QStringLiteral("--redis-url-file"),
+                              QStringLiteral("URL"),
+                              hashFile,
+                              QStringLiteral("HASH"),
+                              blockFile,
+                              QStringLiteral("BLOCK") };
+    const QStringList wrongEnvironment { QStringLiteral("REDISTORE_URL=redis://127.0.0.1:1/0"),
+                                         QStringLiteral("REDISTORE_HASH_KEY=wrong"),
+                                         QStringLiteral("REDISTORE_BLOCK_KEY=wrong") };
+    for (const char *example : { "complete", "shop", "custom-pool", "key-rotation" }) {
+        const QString name = QString::fromLatin1(example);
+        const QString cookie = name == QLatin1String("complete") ? QStringLiteral("my-session")
+            : name == QLatin1String("shop")                      ? QStringLiteral("shop")
+                                                                 : QStringLiteral("session-key");
+        QTest::addRow("%s, environment", example)
+            << name << QStringList() << environment << QByteArray() << cookie;
+        QTest::addRow("%s, files", example)
+            << name << files << QStringList() << QByteArray() << cookie;
+        QTest::addRow("%s, files beat the environment", example)
+            << name << files << wrongEnvironment << QByteArray() << cookie;
+        QTest::addRow("%s, --url-file and a key on standard input", example)
+            << name << QStringList { QStringLiteral("--url-file"),
+                                     QStringLiteral("URL"),
+                                     hashFile,
+                                     QStringLiteral("-"),
+                                     blockFile,
+                                     QStringLiteral("BLOCK") }
+            << QStringList() << QByteArray("HASHKEY\n") << cookie;
+        QTest::addRow("%s, URL on standard input", example)
+            << name << QStringList { QStringLiteral("--url-file"),
+                                     QStringLiteral("-"),
+                                     hashFile,
+                                     QStringLiteral("HASH"),
+                                     blockFile,
+                                     QStringLiteral("BLOCK") }
+            << QStringList() << QByteArray("REDISURL") << cookie;
+    }
+    QTest::newRow("quickstart, key file")
+        << QStringLiteral("quickstart")
+        << QStringList { hashFile, QStringLiteral("HASH"), blockFile, QStringLiteral("BLOCK") }
+        << QStringList() << QByteArray() << QStringLiteral("session-key");
+    QTest::newRow("quickstart, environment")
+        << QStringLiteral("quickstart") << QStringList() << environment << QByteArray()
+        << QStringLiteral("session-key");
+}
+
+void tst_Examples::secretsFromFilesAndEnvironment()
+{
+    QFETCH(QString, example);
+    QFETCH(QStringList, arguments);
+    QFETCH(QStringList, environment);
+    QFETCH(QByteArray, input);
+    QFETCH(QString, cookieName);
+    const QString hashKey = QStringLiteral("hex:") + QString(64, QLatin1Char('a'));
+    const QString blockKey
+        = QStringLiteral("base64:") + QString::fromLatin1(QByteArray(32, 'b').toBase64());
+    // Database 3: the example's default (0) would hide a URL that went unread.
+    const QString url = m_redis.url(3);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto fill = [&](QString text) {
+        return text.replace(QStringLiteral("HASHKEY"), hashKey)
+            .replace(QStringLiteral("BLOCKKEY"), blockKey)
+            .replace(QStringLiteral("REDISURL"), url);
+    };
+    arguments.replaceInStrings(QStringLiteral("HASH"),
+                               writeSecret(dir, QStringLiteral("hash"), hashKey.toUtf8() + '\n'));
+    arguments.replaceInStrings(QStringLiteral("BLOCK"),
+                               writeSecret(dir, QStringLiteral("block"), blockKey.toUtf8() + '\n'));
+    arguments.replaceInStrings(QStringLiteral("URL"),
+                               writeSecret(dir, QStringLiteral("url"), url.toUtf8() + '\n'));
+    for (QString &variable : environment)
+        variable = fill(variable);
+    input = fill(QString::fromUtf8(input)).toUtf8();
+
+    QStringList where { QStringLiteral("--port"), QStringLiteral("0") };
+    if (example == QLatin1String("quickstart")) {
+        where << QStringLiteral("--redis-address")
+              << QStringLiteral("127.0.0.1:%1").arg(m_redis.port());
+    }
+    const QByteArray path = example == QLatin1String("complete") ? "/set"
+        : example == QLatin1String("shop")                       ? "/login?user=alice"
+                                                                 : "/";
+    ExampleProcess process(exampleProgram(example), where + arguments,
+                           secretEnvironment(environment));
+    if (!input.isEmpty()) {
+        process.process().write(input);
+        process.process().closeWriteChannel();
+    }
+    const QUrl base = process.waitForUrl();
+    QVERIFY2(base.isValid(), process.standardError().constData());
+    QVERIFY2(!process.standardError().contains("warning: no key given"),
+             process.standardError().constData());
+    HttpTestClient browser(base);
+    const HttpResult result = browser.get(QString::fromLatin1(path));
+    QVERIFY2(result.status == 200, result.body.constData());
+    const QByteArray cookie = browser.cookie(cookieName.toUtf8());
+    QVERIFY(!cookie.isEmpty());
+    const auto keys = RediStore::KeyRing::keysFromStrings({ hashKey, blockKey });
+    QVERIFY(keys.ok());
+    const auto id = RediStore::SecureCookie(keys.value()).decode(cookieName.toUtf8(), cookie);
+    QVERIFY2(id.ok(), id.ok() ? "" : qPrintable(id.error().message()));
+    if (example != QLatin1String("quickstart")) {
+        const QByteArray keyspace = m_redis.command({ "INFO", "keyspace" }).toByteArray();
+        QVERIFY2(keyspace.contains("db3:keys=") && !keyspace.contains("db0:"),
+                 keyspace.constData());
+    }
+}
+
+// Without keys an example runs with its built-in one, and says once that it is public.
+void tst_Examples::builtInKeyIsSaidToBePublic_data()
+{
+    QTest::addColumn<QString>("example");
+    for (const char *example : { "complete", "shop", "custom-pool", "key-rotation", "quickstart" })
+        QTest::newRow(example) << QString::fromLatin1(example);
+}
+
+void tst_Examples::builtInKeyIsSaidToBePublic()
+{
+    QFETCH(QString, example);
+    ExampleProcess process(exampleProgram(example),
+                           { QStringLiteral("--port"), QStringLiteral("0"),
+                             example == QLatin1String("quickstart")
+                                 ? QStringLiteral("--redis-address")
+                                 : QStringLiteral("--redis-url"),
+                             example == QLatin1String("quickstart")
+                                 ? QStringLiteral("127.0.0.1:%1").arg(m_redis.port())
+                                 : m_redis.url(0) },
+                           secretEnvironment());
+    const QUrl base = process.waitForUrl();
+    QVERIFY2(base.isValid(), process.standardError().constData());
+    HttpTestClient browser(base);
+    QVERIFY(browser.get(QStringLiteral("/")).status > 0); // serving, with the built-in key
+    const QByteArray err = process.standardError();
+    QCOMPARE(err.count(publicKeyWarning), 1);
+}
+
+// Unreadable files, both forms of the URL, keys that do not decode: exit 2 before serving, with
+// a message that names the option or the variable and never holds the secret.
+void tst_Examples::secretErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QStringList>("environment");
+    QTest::addColumn<QByteArray>("message");
+    const QString secret = QStringLiteral("hex:5ecre7zz");
+    QTest::newRow("missing key file")
+        << QStringList { QStringLiteral("--hash-key-file"), QStringLiteral("/nonexistent/key") }
+        << QStringList()
+        << QByteArray("--hash-key-file /nonexistent/key: No such file or directory");
+    QTest::newRow("missing URL file")
+        << QStringList { QStringLiteral("--url-file"), QStringLiteral("/nonexistent/url") }
+        << QStringList()
+        << QByteArray("--redis-url-file /nonexistent/url: No such file or directory");
+    QTest::newRow("--redis-url and --redis-url-file")
+        << QStringList { QStringLiteral("--redis-url"), QStringLiteral("redis://127.0.0.1:1/0"),
+                         QStringLiteral("--redis-url-file"), QStringLiteral("/nonexistent/url") }
+        << QStringList() << QByteArray("give --redis-url or --redis-url-file, not both");
+    QTest::newRow("key and block key on standard input")
+        << QStringList { QStringLiteral("--hash-key-file"), QStringLiteral("-"),
+                         QStringLiteral("--block-key-file"), QStringLiteral("-") }
+        << QStringList() << QByteArray("--block-key-file -: standard input was already read");
+    QTest::newRow("key in the environment not hex")
+        << QStringList() << QStringList { QStringLiteral("REDISTORE_HASH_KEY=") + secret }
+        << QByteArray("REDISTORE_HASH_KEY: key pair 1: hash key is not valid hex");
+    QTest::newRow("block key of 20 bytes")
+        << QStringList()
+        << QStringList { QStringLiteral("REDISTORE_HASH_KEY=a-hash-key"),
+                         QStringLiteral("REDISTORE_BLOCK_KEY=5ecre7zz5ecre7zz5ecr") }
+        << QByteArray("block key is 20 bytes");
+    QTest::newRow("block key alone")
+        << QStringList() << QStringList { QStringLiteral("REDISTORE_BLOCK_KEY=5ecre7zz5ecre7zz") }
+        << QByteArray("REDISTORE_BLOCK_KEY: a block key needs a hash key");
+}
+
+void tst_Examples::secretErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QStringList, environment);
+    QFETCH(QByteArray, message);
+    for (const char *example : { EXAMPLE_COMPLETE, EXAMPLE_SHOP }) {
+        QByteArray output;
+        QCOMPARE(runToEnd(program(example),
+                          QStringList { QStringLiteral("--port"), QStringLiteral("0") } + arguments,
+                          &output, secretEnvironment(environment), "a-hash-key\n"),
+                 2);
+        QVERIFY2(output.contains(message), output.constData());
+        QVERIFY2(!output.contains("5ecre7zz"), output.constData());
+        QVERIFY(!output.contains("Server started"));
+    }
+}
+
+// url-auth-db's URL and password off the command line: REDISTORE_URL, --url-file,
+// --password-file and REDIS_PASSWORD; an explicit --redis-address beats REDISTORE_URL.
+void tst_Examples::urlAuthDbSecretsOffTheCommandLine()
+{
+    const QString port = QString::number(m_redis.port());
+    const QString url = QStringLiteral("redis://alice:alice-secret@127.0.0.1:%1/5").arg(port);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString urlFile = writeSecret(dir, QStringLiteral("url"), url.toUtf8() + '\n');
+    const QString passwordFile = writeSecret(dir, QStringLiteral("password"), "alice-secret\n");
+    const QString address = QStringLiteral("127.0.0.1:%1").arg(port);
+    const struct
+    {
+        QStringList arguments;
+        QStringList environment;
+    } forms[] = {
+        { {}, { QStringLiteral("REDISTORE_URL=") + url } },
+        { { QStringLiteral("--url-file"), urlFile }, {} },
+        { { QStringLiteral("--redis-address"), address, QStringLiteral("--user"),
+            QStringLiteral("alice"), QStringLiteral("--password-file"), passwordFile,
+            QStringLiteral("--db"), QStringLiteral("5") },
+          { QStringLiteral("REDISTORE_URL=redis://127.0.0.1:1/0") } },
+    };
+    for (const auto &form : forms) {
+        m_redis.command({ "FLUSHALL" });
+        ExampleProcess example(program(EXAMPLE_URL_AUTH_DB),
+                               QStringList { QStringLiteral("--port"), QStringLiteral("0") }
+                                   + form.arguments,
+                               secretEnvironment(form.environment));
+        const QUrl base = example.waitForUrl();
+        QVERIFY2(base.isValid(), example.standardError().constData());
+        QVERIFY(!example.standardOutput().contains("alice-secret"));
+        HttpTestClient browser(base);
+        QCOMPARE(browser.get(QStringLiteral("/")).body,
+                 QByteArray("Visit 1, kept in database 5 as user alice\n"));
+    }
+    QByteArray output;
+    QCOMPARE(runToEnd(program(EXAMPLE_URL_AUTH_DB),
+                      { QStringLiteral("--password"), QStringLiteral("x"),
+                        QStringLiteral("--password-file"), passwordFile },
+                      &output, secretEnvironment()),
+             2);
+    QVERIFY2(output.contains("give --password or --password-file, not both"), output.constData());
 }
 
 void tst_Examples::urlAuthDbConflicts()
