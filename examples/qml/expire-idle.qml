@@ -3,6 +3,8 @@
 // that value are left alone. With --dry-run it only prints what it would expire.
 //
 //   redistore-qml examples/qml/expire-idle.qml -- redis://127.0.0.1:6379/0 1800 [--dry-run]
+//   REDISTORE_URL=redis://:password@host/0 redistore-qml examples/qml/expire-idle.qml -- 1800
+//       (or redistore-qml --url-file FILE ...: a URL with a password stays out of `ps`)
 //
 // Prints one line per expired session and a summary. Exit status 0, 1 when Redis failed,
 // 2 for bad arguments.
@@ -14,10 +16,13 @@ SessionAdmin {
 
     readonly property var args: Qt.application.arguments.slice(2)
     readonly property bool dryRun: args.indexOf("--dry-run") >= 0
-    readonly property var positional: args.filter(a => a !== "--dry-run")
+    readonly property var given: args.filter(a => a !== "--dry-run")
+    // The URL is the first argument, else redistore-qml's --url, --url-file or REDISTORE_URL.
+    readonly property bool urlGiven: given.length > 0 && /^(redis|rediss|unix):\/\//.test(given[0])
+    readonly property var positional: urlGiven ? given.slice(1) : given
     readonly property string field: "lastSeen"
 
-    url: positional.length > 0 ? positional[0] : ""
+    url: urlGiven ? given[0] : (typeof redistoreUrl === "string" ? redistoreUrl : "")
     readOnly: dryRun
 
     // The condition: change it to match what your application stores.
@@ -27,9 +32,11 @@ SessionAdmin {
     }
 
     Component.onCompleted: {
-        const idleSeconds = Number(positional[1])
-        if (positional.length < 2 || !(idleSeconds >= 0)) {
-            console.error("usage: redistore-qml expire-idle.qml -- REDIS_URL IDLE_SECONDS [--dry-run]")
+        const idleSeconds = Number(positional[0])
+        if (positional.length < 1 || !(idleSeconds >= 0) || url === "") {
+            console.error("usage: redistore-qml expire-idle.qml -- REDIS_URL IDLE_SECONDS [--dry-run]\n"
+                          + "   or: redistore-qml [--url-file FILE] expire-idle.qml -- IDLE_SECONDS"
+                          + " [--dry-run] (the URL from --url-file or REDISTORE_URL)")
             Qt.exit(2)
             return
         }

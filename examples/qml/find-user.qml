@@ -1,6 +1,8 @@
 // Lists the sessions whose "user" value equals a name, one per line: ID, seconds left, values.
 //
 //   redistore-qml examples/qml/find-user.qml -- redis://127.0.0.1:6379/0 alice [KEY_PREFIX]
+//   REDISTORE_URL=redis://:password@host/0 redistore-qml examples/qml/find-user.qml -- alice
+//       (or redistore-qml --url-file FILE ...: a URL with a password stays out of `ps`)
 //
 // Exit status 0 when the listing completed (even with no match), 1 when Redis failed,
 // 2 for missing arguments.
@@ -11,20 +13,25 @@ SessionAdmin {
     id: admin
 
     // Qt.application.arguments is [program, script, ARGS...]
-    readonly property var args: Qt.application.arguments.slice(2)
+    readonly property var given: Qt.application.arguments.slice(2)
+    // The URL is the first argument, else redistore-qml's --url, --url-file or REDISTORE_URL.
+    readonly property bool urlGiven: given.length > 0 && /^(redis|rediss|unix):\/\//.test(given[0])
+    readonly property var args: urlGiven ? given.slice(1) : given
     readonly property int parallel: 32 // sessions read at once
 
-    url: args.length > 0 ? args[0] : ""
-    keyPrefix: args.length > 2 ? args[2] : "session_"
+    url: urlGiven ? given[0] : (typeof redistoreUrl === "string" ? redistoreUrl : "")
+    keyPrefix: args.length > 1 ? args[1] : "session_"
     readOnly: true // this script only reads
 
     Component.onCompleted: {
-        if (args.length < 2) {
-            console.error("usage: redistore-qml find-user.qml -- REDIS_URL USER [KEY_PREFIX]")
+        if (args.length < 1 || url === "") {
+            console.error("usage: redistore-qml find-user.qml -- REDIS_URL USER [KEY_PREFIX]\n"
+                          + "   or: redistore-qml [--url-file FILE] find-user.qml -- USER [KEY_PREFIX]"
+                          + " (the URL from --url-file or REDISTORE_URL)")
             Qt.exit(2)
             return
         }
-        const user = args[1]
+        const user = args[0]
         admin.list(function (error, sessions) {
             if (error) {
                 console.error("cannot list the sessions: " + error)

@@ -1,11 +1,14 @@
 // redistore-qml: runs a QML script without a window (QtQml only), with the RediStore module.
 //
-//   redistore-qml SCRIPT.qml [--timeout SECONDS] [-I DIR]... [-- ARGS...]
+//   redistore-qml SCRIPT.qml [--timeout SECONDS] [-I DIR]... [--url URL | --url-file FILE]
+//                 [-- ARGS...]
 //
 // The script's root object is created once; the script ends with Qt.quit() (exit status 0)
-// or Qt.exit(code). Qt.application.arguments is [program, SCRIPT, ARGS...]. console.log()
+// or Qt.exit(code). Qt.application.arguments is [program, SCRIPT, ARGS...]; the Redis URL of
+// --url, --url-file or REDISTORE_URL is the context property redistoreUrl. console.log()
 // and console.info() print to stdout, console.warn() and console.error() to stderr.
 
+#include <libredistore/config/secretinput.h>
 #include <libredistore/version.h>
 
 #include <QtCore/QCoreApplication>
@@ -22,6 +25,7 @@
 #include <cmath>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <vector>
 
 // The module's types, linked in: referencing the registration keeps them in the binary.
@@ -36,19 +40,27 @@ enum ExitCode {
 };
 
 constexpr const char usageText[]
-    = "Usage: redistore-qml SCRIPT.qml [--timeout SECONDS] [-I DIR]... [-- ARGS...]\n"
+    = "Usage: redistore-qml SCRIPT.qml [--timeout SECONDS] [-I DIR]... [--url URL | --url-file "
+      "FILE]\n"
+      "                    [-- ARGS...]\n"
       "\n"
       "Runs a QML script without a window, with the RediStore module (import RediStore).\n"
       "\n"
       "Options:\n"
       "  --timeout SECONDS  stop a script that has not ended after SECONDS (exit status 124)\n"
       "  -I, --import DIR   add DIR to the QML import path\n"
+      "  --url URL          the Redis URL the script finds in redistoreUrl\n"
+      "  --url-file FILE    read that URL (which may hold a password) from FILE, \"-\" for\n"
+      "                     standard input; else REDISTORE_URL gives it. Both keep it out of\n"
+      "                     the process list. --url beats --url-file beats REDISTORE_URL.\n"
       "  -h, --help         show this help\n"
       "  -v, --version      show the version\n"
       "  --                 the arguments after it go to the script\n"
       "\n"
       "The script sees Qt.application.arguments = [program, SCRIPT, ARGS...] and ends with\n"
       "Qt.quit() (exit status 0) or Qt.exit(code). console.log() prints to stdout.\n"
+      "redistoreUrl is the URL of --url, --url-file or REDISTORE_URL (\"\" without them);\n"
+      "the examples use it when their arguments start with no redis://, rediss:// or unix://.\n"
       "Exit status: the script's, 1 for a script error (printed as file:line: message),\n"
       "2 for a usage error, 124 when --timeout passed.\n"
       "The library's log is off; QT_LOGGING_RULES=\"redistore.*=true\" shows it.\n";
@@ -59,6 +71,9 @@ struct Options
     double timeoutSeconds = 0;
     QStringList importPaths;
     QStringList scriptArguments;
+    std::optional<QString> url; // --url
+    std::optional<QString> urlFile; // --url-file
+    QString redisUrl; // what the script sees as redistoreUrl
 };
 
 void printError(const QString &message)
@@ -119,6 +134,15 @@ int parseArguments(int argc, char **argv, Options *options)
             options->importPaths.append(dir);
             continue;
         }
+        if (arg == QLatin1String("--url") || arg.startsWith(QLatin1String("--url="))
+            || arg == QLatin1String("--url-file") || arg.startsWith(QLatin1String("--url-file="))) {
+            const bool file = arg.startsWith(QLatin1String("--url-file"));
+            QString text;
+            if (!value(file ? QStringLiteral("--url-file") : QStringLiteral("--url"), &text))
+                return ExitUsage;
+            (file ? options->urlFile : options->url) = text;
+            continue;
+        }
         if (arg.startsWith(QLatin1Char('-')) && arg.size() > 1) {
             printError(QStringLiteral("unknown option '%1' (arguments for the script go after "
                                       "--; see --help)")
@@ -142,6 +166,13 @@ int parseArguments(int argc, char **argv, Options *options)
         printError(QStringLiteral("cannot read the script '%1'").arg(options->script));
         return ExitUsage;
     }
+    const auto url = RediStore::SecretInput(QStringLiteral("url"), QStringLiteral("REDISTORE_URL"))
+                         .read(options->url, options->urlFile);
+    if (!url.ok()) {
+        printError(url.error().message());
+        return ExitUsage;
+    }
+    options->redisUrl = url.value().text;
     return -1;
 }
 
@@ -230,6 +261,8 @@ int main(int argc, char **argv)
     for (const QString &dir : std::as_const(options.importPaths))
         engine.addImportPath(QFileInfo(dir).absoluteFilePath());
     engine.setOutputWarningsToStandardError(false);
+    // The URL of --url, --url-file or REDISTORE_URL, "" without them.
+    engine.rootContext()->setContextProperty(QStringLiteral("redistoreUrl"), options.redisUrl);
 
     bool creating = true;
     bool failed = false;

@@ -31,6 +31,9 @@ private Q_SLOTS:
     void callbackThrows();
     void findUser();
     void expireIdle();
+    void urlForTheScript_data();
+    void urlForTheScript();
+    void examplesTakeTheUrlFromTheEnvironment();
 
 private:
     struct Run
@@ -43,7 +46,9 @@ private:
     };
 
     QString writeScript(const QString &source, const QString &name = QStringLiteral("script.qml"));
-    Run run(const QStringList &arguments, int waitMs = 30000);
+    // environment: "NAME=value" added to the test's (without REDISTORE_URL); input: stdin.
+    Run run(const QStringList &arguments, int waitMs = 30000, const QStringList &environment = {},
+            const QByteArray &input = QByteArray());
 
     QTemporaryDir m_dir;
     RedisFixture m_redis;
@@ -71,12 +76,24 @@ QString tst_RediStoreQml::writeScript(const QString &source, const QString &name
     return path;
 }
 
-tst_RediStoreQml::Run tst_RediStoreQml::run(const QStringList &arguments, int waitMs)
+tst_RediStoreQml::Run tst_RediStoreQml::run(const QStringList &arguments, int waitMs,
+                                            const QStringList &environment, const QByteArray &input)
 {
     QProcess process;
+    QProcessEnvironment variables = QProcessEnvironment::systemEnvironment();
+    variables.remove(QStringLiteral("REDISTORE_URL"));
+    for (const QString &variable : environment) {
+        const qsizetype eq = variable.indexOf(QLatin1Char('='));
+        variables.insert(variable.left(eq), variable.mid(eq + 1));
+    }
+    process.setProcessEnvironment(variables);
     QElapsedTimer clock;
     clock.start();
     process.start(QStringLiteral(REDISTORE_QML_RUNNER), arguments);
+    if (process.waitForStarted()) {
+        process.write(input);
+        process.closeWriteChannel();
+    }
     Run result;
     if (!process.waitForFinished(waitMs)) {
         process.kill();
@@ -206,6 +223,16 @@ void tst_RediStoreQml::usage_data()
         << QStringList { script, QStringLiteral("alice") } << 2 << QStringLiteral("after --");
     QTest::newRow("unknown option") << QStringList { script, QStringLiteral("--bogus") } << 2
                                     << QStringLiteral("unknown option '--bogus'");
+    QTest::newRow("--url and --url-file")
+        << QStringList { script, QStringLiteral("--url"), QStringLiteral("redis://h"),
+                         QStringLiteral("--url-file"), QStringLiteral("/nonexistent/url") }
+        << 2 << QStringLiteral("give --url or --url-file, not both");
+    QTest::newRow("--url-file missing")
+        << QStringList { script, QStringLiteral("--url-file"), QStringLiteral("/nonexistent/url") }
+        << 2 << QStringLiteral("--url-file /nonexistent/url: No such file or directory");
+    QTest::newRow("--url-file without value")
+        << QStringList { script, QStringLiteral("--url-file") } << 2
+        << QStringLiteral("--url-file needs a value");
     QTest::newRow("--help") << QStringList { QStringLiteral("--help") } << 0
                             << QStringLiteral("Usage: redistore-qml SCRIPT.qml");
     QTest::newRow("--version") << QStringList { QStringLiteral("--version") } << 0
@@ -365,6 +392,91 @@ void tst_RediStoreQml::expireIdle()
     QVERIFY(!m_redis.exists(QStringLiteral("session_IDLE2")));
     QVERIFY(m_redis.exists(QStringLiteral("session_ACTIVE")));
     QVERIFY(m_redis.exists(QStringLiteral("session_NOFIELD")));
+}
+
+// The script finds redistore-qml's --url, --url-file (a file or standard input) or
+// REDISTORE_URL in redistoreUrl; --url beats --url-file beats REDISTORE_URL.
+void tst_RediStoreQml::urlForTheScript_data()
+{
+    QTest::addColumn<QStringList>("arguments"); // FILE: a file holding redis://from-file
+    QTest::addColumn<QStringList>("environment");
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QString>("url");
+    const QString urlFile = QStringLiteral("--url-file");
+    const QStringList environment { QStringLiteral("REDISTORE_URL=redis://from-environment") };
+    QTest::newRow("none") << QStringList() << QStringList() << QByteArray() << QString();
+    QTest::newRow("environment") << QStringList() << environment << QByteArray()
+                                 << QStringLiteral("redis://from-environment");
+    QTest::newRow("file") << QStringList { urlFile, QStringLiteral("FILE") } << environment
+                          << QByteArray() << QStringLiteral("redis://from-file");
+    QTest::newRow("standard input")
+        << QStringList { QStringLiteral("--url-file=-") } << environment
+        << QByteArray("redis://:pw@from-stdin\n") << QStringLiteral("redis://:pw@from-stdin");
+    QTest::newRow("option") << QStringList { QStringLiteral("--url"), QStringLiteral("redis://o") }
+                            << environment << QByteArray() << QStringLiteral("redis://o");
+}
+
+void tst_RediStoreQml::urlForTheScript()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QStringList, environment);
+    QFETCH(QByteArray, input);
+    QFETCH(QString, url);
+    const QString script
+        = writeScript(QStringLiteral("import QtQml\nQtObject { Component.onCompleted: { "
+                                     "console.log('url=' + redistoreUrl); Qt.quit() } }\n"));
+    const QString file = writeScript(QStringLiteral("redis://from-file\n"), QStringLiteral("url"));
+    arguments.replaceInStrings(QStringLiteral("FILE"), file);
+    const Run result = run(QStringList { script } + arguments, 30000, environment, input);
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QCOMPARE(result.out, QStringLiteral("url=") + url + QLatin1Char('\n'));
+}
+
+// find-user.qml and expire-idle.qml take the URL from redistore-qml when their first argument
+// is not one, so that a password need not be on the command line.
+void tst_RediStoreQml::examplesTakeTheUrlFromTheEnvironment()
+{
+    QVERIFY(m_redis.putSession(QStringLiteral("ALICE"),
+                               { { QStringLiteral("user"), QStringLiteral("alice") } },
+                               QStringLiteral("gob"), 600));
+    const QString findUser = QStringLiteral(REDISTORE_QML_EXAMPLES_DIR "/find-user.qml");
+    const QString expireIdle = QStringLiteral(REDISTORE_QML_EXAMPLES_DIR "/expire-idle.qml");
+    const QString urlFile
+        = writeScript(m_redis.url() + QLatin1Char('\n'), QStringLiteral("redis-url"));
+    const QStringList environment { QStringLiteral("REDISTORE_URL=") + m_redis.url() };
+    const QString timeout = QStringLiteral("--timeout");
+
+    Run result = run(
+        { findUser, timeout, QStringLiteral("20"), QStringLiteral("--"), QStringLiteral("alice") },
+        30000, environment);
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QVERIFY2(result.out.endsWith(QStringLiteral("1 of 1 sessions belong to alice\n")),
+             qPrintable(result.out));
+
+    result = run({ findUser, QStringLiteral("--url-file"), urlFile, timeout, QStringLiteral("20"),
+                   QStringLiteral("--"), QStringLiteral("alice") });
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QVERIFY2(result.out.endsWith(QStringLiteral("1 of 1 sessions belong to alice\n")),
+             qPrintable(result.out));
+
+    // An argument URL beats the environment's.
+    result = run({ findUser, timeout, QStringLiteral("20"), QStringLiteral("--"), m_redis.url(),
+                   QStringLiteral("alice") },
+                 30000, { QStringLiteral("REDISTORE_URL=") + m_redis.refusedUrl() });
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+
+    result = run({ expireIdle, QStringLiteral("--url-file"), QStringLiteral("-"), timeout,
+                   QStringLiteral("20"), QStringLiteral("--"), QStringLiteral("1800"),
+                   QStringLiteral("--dry-run") },
+                 30000, {}, m_redis.url().toUtf8());
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QVERIFY2(result.out.contains(QStringLiteral("would expire 0 of 1 sessions")),
+             qPrintable(result.out));
+
+    // No URL anywhere: the usage, which names both ways.
+    result = run({ findUser, QStringLiteral("--"), QStringLiteral("alice") });
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(QStringLiteral("--url-file FILE")), qPrintable(result.err));
 }
 
 QTEST_GUILESS_MAIN(tst_RediStoreQml)
