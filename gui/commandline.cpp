@@ -2,6 +2,8 @@
 
 #include "connectionprofile.h"
 
+#include <libredistore/config/secretinput.h>
+
 #include <QtCore/QCommandLineParser>
 
 namespace RediStore::Admin {
@@ -32,6 +34,14 @@ bool CommandLine::parse(const QStringList &arguments, QString *error)
                                           "tls_cert, tls_key, tls_server_name, tls_verify=none "
                                           "parameters) or unix:///path/to.sock."),
                                        tr("URL"));
+    // A URL with a password stays out of the process list in a file or the environment.
+    const SecretInput urlInput(QStringLiteral("url"), QStringLiteral("REDISTORE_URL"));
+    const QCommandLineOption urlFileOption(
+        urlInput.fileOptionName(),
+        tr("Read the URL from this file (\u201c-\u201d: standard input), so that a password "
+           "stays out of the process list; REDISTORE_URL does the same. --url beats --url-file "
+           "beats REDISTORE_URL."),
+        tr("file"));
     const QCommandLineOption prefixOption(QStringLiteral("prefix"),
                                           tr("The key prefix of the sessions (default session_)."),
                                           tr("prefix"));
@@ -47,11 +57,19 @@ bool CommandLine::parse(const QStringList &arguments, QString *error)
         QStringLiteral("screenshot"),
         tr("Connect, show the first session, save a PNG of the window to this file and quit."),
         tr("file"));
-    parser.addOptions({ urlOption, prefixOption, serializerOption, readOnlyOption, langOption,
-                        screenshotOption });
+    parser.addOptions({ urlOption, urlFileOption, prefixOption, serializerOption, readOnlyOption,
+                        langOption, screenshotOption });
     parser.process(arguments);
 
-    url = parser.value(urlOption);
+    const auto givenUrl = urlInput.read(parser, urlFileOption, &urlOption);
+    if (!givenUrl.ok()) {
+        // The library's message names the file and the reason, never the URL.
+        *error = givenUrl.error().code() == SecretError::Code::OptionConflict
+            ? tr("Give --url or --url-file, not both.")
+            : givenUrl.error().message();
+        return false;
+    }
+    url = givenUrl.value().text;
     prefix = parser.value(prefixOption);
     serializer = parser.value(serializerOption).toLower();
     language = parser.value(langOption);
@@ -63,7 +81,7 @@ bool CommandLine::parse(const QStringList &arguments, QString *error)
         return false;
     }
     if (!screenshot.isEmpty() && url.isEmpty()) {
-        *error = tr("--screenshot needs --url.");
+        *error = tr("--screenshot needs a URL: --url, --url-file or REDISTORE_URL.");
         return false;
     }
     if (!parser.positionalArguments().isEmpty()) {

@@ -6,14 +6,15 @@
 
 namespace RediStore::Admin {
 
-// redistore-admin [--url URL] [--prefix P] [--serializer S] [--read-only] [--lang de|fr|en]
-//                 [--screenshot FILE.png]
+// redistore-admin [--url URL | --url-file FILE] [--prefix P] [--serializer S] [--read-only]
+//                 [--lang de|fr|en] [--screenshot FILE.png]
+// The URL may also come from REDISTORE_URL; --url beats --url-file beats the environment.
 class CommandLine
 {
     Q_DECLARE_TR_FUNCTIONS(CommandLine)
 
 public:
-    QString url;
+    QString url; // from --url, --url-file or REDISTORE_URL
     QString prefix;
     QString serializer;
     QString language;

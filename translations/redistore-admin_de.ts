@@ -52,8 +52,16 @@
         <translation>Unbekannter Serialisierer „%1“: datastream, gob, json oder auto verwenden.</translation>
     </message>
     <message>
-        <source>--screenshot needs --url.</source>
-        <translation>--screenshot braucht --url.</translation>
+        <source>--screenshot needs a URL: --url, --url-file or REDISTORE_URL.</source>
+        <translation>--screenshot braucht eine URL: --url, --url-file oder REDISTORE_URL.</translation>
+    </message>
+    <message>
+        <source>Read the URL from this file (“-”: standard input), so that a password stays out of the process list; REDISTORE_URL does the same. --url beats --url-file beats REDISTORE_URL.</source>
+        <translation>Die URL aus dieser Datei lesen („-“: Standardeingabe), damit ein Passwort nicht in der Prozessliste steht; REDISTORE_URL leistet dasselbe. --url geht vor --url-file, das vor REDISTORE_URL geht.</translation>
+    </message>
+    <message>
+        <source>Give --url or --url-file, not both.</source>
+        <translation>--url oder --url-file angeben, nicht beide.</translation>
     </message>
     <message>
         <source>Unexpected argument “%1”.</source>

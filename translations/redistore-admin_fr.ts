@@ -52,8 +52,16 @@
         <translation>Sérialiseur « %1 » inconnu : utilisez datastream, gob, json ou auto.</translation>
     </message>
     <message>
-        <source>--screenshot needs --url.</source>
-        <translation>--screenshot nécessite --url.</translation>
+        <source>--screenshot needs a URL: --url, --url-file or REDISTORE_URL.</source>
+        <translation>--screenshot nécessite une URL : --url, --url-file ou REDISTORE_URL.</translation>
+    </message>
+    <message>
+        <source>Read the URL from this file (“-”: standard input), so that a password stays out of the process list; REDISTORE_URL does the same. --url beats --url-file beats REDISTORE_URL.</source>
+        <translation>Lire l’URL dans ce fichier (« - » : entrée standard), pour qu’un mot de passe n’apparaisse pas dans la liste des processus ; REDISTORE_URL fait de même. --url l’emporte sur --url-file, qui l’emporte sur REDISTORE_URL.</translation>
+    </message>
+    <message>
+        <source>Give --url or --url-file, not both.</source>
+        <translation>Indiquer --url ou --url-file, pas les deux.</translation>
     </message>
     <message>
         <source>Unexpected argument “%1”.</source>
