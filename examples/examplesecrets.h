@@ -58,12 +58,6 @@ public:
         return url.value().isSet() ? url.value().text : m_defaultUrl;
     }
 
-    bool isGiven(const QCommandLineParser &parser) const
-    {
-        return parser.isSet(m_urlOption) || parser.isSet(m_fileOption)
-            || !qEnvironmentVariableIsEmpty("REDISTORE_URL");
-    }
-
 private:
     QString m_defaultUrl;
     RediStore::SecretInput m_input;
@@ -96,14 +90,6 @@ public:
               "None: cookies are signed, not encrypted.")))
     {
         parser->addOptions({ m_hashFile, m_blockFile });
-    }
-
-    // Whether a key was given (a file or the environment).
-    bool isGiven(const QCommandLineParser &parser) const
-    {
-        return parser.isSet(m_hashFile) || parser.isSet(m_blockFile)
-            || !qEnvironmentVariableIsEmpty("REDISTORE_HASH_KEY")
-            || !qEnvironmentVariableIsEmpty("REDISTORE_BLOCK_KEY");
     }
 
     // The given pair, else builtIn (with the warning that it is public); nullopt after printing
