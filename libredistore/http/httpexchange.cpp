@@ -19,22 +19,6 @@ QByteArray statusText(HttpExchange::StatusCode status)
     return QByteArray::number(int(status));
 }
 
-// RFC 9110 token characters: a header name made of anything else could end the line.
-bool isHeaderName(const QByteArray &name)
-{
-    static constexpr char extra[] = "!#$%&'*+-.^_`|~";
-    return !name.isEmpty() && std::all_of(name.cbegin(), name.cend(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-            || (c != 0 && std::strchr(extra, c));
-    });
-}
-
-// No CR, LF or NUL: a value with them could add headers, or a body, of someone else's choosing.
-bool isHeaderValue(const QByteArray &value)
-{
-    return !value.contains('\r') && !value.contains('\n') && !value.contains('\0');
-}
-
 SessionError storeGone()
 {
     return SessionError(SessionError::Code::InvalidSession,
@@ -56,6 +40,18 @@ bool HttpExchangePrivate::canWrite() const
 void HttpExchangePrivate::write(HttpExchange::StatusCode status, const QByteArray &contentType,
                                 const QByteArray &content)
 {
+    if (!HttpHeaderError::isFieldValue(contentType)) {
+        // A content type built from input: no answer of the handler's can be trusted.
+        if (sessions->d->errorLog.admit(QStringLiteral("content type refused"), QtWarningMsg)) {
+            qCWarning(lcHttp).noquote() << "the answer to" << requestLine()
+                                        << "was replaced by 500: its content type holds CR, LF "
+                                           "or NUL";
+        }
+        HttpServerCompat::writeAnswer(*responder, HttpExchange::StatusCode::InternalServerError,
+                                      HttpExchange::textPlain, {}, "500 Internal Server Error\n",
+                                      method == QHttpServerRequest::Method::Head);
+        return;
+    }
     HttpServerCompat::HeaderList headers = extraHeaders;
     const QByteArrayList cookies = registry->setCookieHeaders();
     for (const QByteArray &cookie : cookies)
@@ -365,16 +361,20 @@ void HttpExchange::destroy(const QByteArray &name, std::function<void()> then)
     });
 }
 
-bool HttpExchange::addHeader(const QByteArray &name, const QByteArray &value)
+Result<void, HttpHeaderError> HttpExchange::addHeader(const QByteArray &name,
+                                                      const QByteArray &value)
 {
-    if (!isHeaderName(name) || !isHeaderValue(value)) {
+    HttpHeaderError refused = HttpHeaderError::check(name, value);
+    if (refused.isError()) {
         // Neither is printed: either may hold what the client sent.
-        qCWarning(lcHttp).noquote() << "a header for" << d->url.path()
-                                    << "was refused: its name or value is not valid in HTTP";
-        return false;
+        if (d->sessions->d->errorLog.admit(QStringLiteral("header refused"), QtWarningMsg)) {
+            qCWarning(lcHttp).noquote()
+                << "a header for" << d->requestLine() << "was refused:" << refused.message();
+        }
+        return refused;
     }
     d->extraHeaders.append({ name, value });
-    return true;
+    return {};
 }
 
 void HttpExchange::respond(const QByteArray &body, const QByteArray &contentType, StatusCode status)

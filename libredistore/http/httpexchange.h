@@ -1,7 +1,9 @@
 #ifndef REDISTORE_HTTPEXCHANGE_H
 #define REDISTORE_HTTPEXCHANGE_H
 
+#include <libredistore/http/httpheadererror.h>
 #include <libredistore/http/redistore_http_export.h>
+#include <libredistore/result.h>
 #include <libredistore/session/sessionstore.h>
 
 #include <QtCore/QByteArrayList>
@@ -90,8 +92,11 @@ public:
 
     // Adds a header to the answer, e.g. Location. Set-Cookie headers of saved sessions are
     // added by the exchange itself. A name that is no HTTP token, or a value with CR, LF or NUL
-    // (which could add headers of a client's choosing), is refused: false, and a log line.
-    bool addHeader(const QByteArray &name, const QByteArray &value);
+    // (which could add headers of a client's choosing), is refused with a typed error
+    // (HttpHeaderError::InvalidName/InvalidValue) and nothing is added:
+    //   if (auto added = exchange->addHeader("Location", target); !added)
+    //       return exchange->respond(HttpExchange::StatusCode::BadRequest);
+    Result<void, HttpHeaderError> addHeader(const QByteArray &name, const QByteArray &value);
 
     // Answers now, with the Set-Cookie header of every session saved so far. In a handler of
     // the route form that takes the session, the sessions this exchange gave out are saved
