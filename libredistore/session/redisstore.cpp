@@ -48,14 +48,19 @@ void postResult(const QObject *context, Callback callback, const Result &result)
 // is named by its option, as in "withPoolSize: 0 is not a pool size (1 or more)".
 SessionError RedisStorePrivate::checkSettings(const RedisStoreSettings &settings)
 {
-    QList<RedisStoreOption> checks
-        = { withPoolSize(settings.poolSize),
-            withIdleTimeout(settings.idleTimeoutSeconds),
-            withMaxLength(settings.maxLength),
-            withDefaultMaxAge(settings.defaultMaxAge),
-            withRefreshThreshold(settings.refreshThreshold),
-            withCommandTimeout(settings.commandTimeoutMs),
-            withConcurrency(settings.concurrency, settings.maxAttempts) };
+    QList<RedisStoreOption> checks = { withPoolSize(settings.poolSize),
+                                       withIdleTimeout(settings.idleTimeoutSeconds),
+                                       withMaxLength(settings.maxLength),
+                                       withDefaultMaxAge(settings.defaultMaxAge),
+                                       withRefreshThreshold(settings.refreshThreshold),
+                                       withCommandTimeout(settings.commandTimeoutMs),
+                                       withConcurrency(settings.concurrency, settings.maxAttempts),
+                                       withAnonymousMaxAge(settings.anonymousMaxAge) };
+    if (settings.anonymousMaxAge > 0 && settings.userIndexKey.isEmpty()) {
+        return SessionError(SessionError::Code::ConflictingOptions,
+                            QStringLiteral("withAnonymousMaxAge needs withUserIndex, which names "
+                                           "the value that makes a session a user's"));
+    }
     if (!settings.network.isEmpty() || !settings.address.isEmpty())
         checks.append(withAddress(settings.network, settings.address));
     if (settings.database)
@@ -153,6 +158,48 @@ qint64 RedisStorePrivate::ttlFor(const SessionOptions &options) const
     return options.maxAge() > 0 ? options.maxAge() : settings.defaultMaxAge;
 }
 
+qint64 RedisStorePrivate::ttlOf(const SessionData &data) const
+{
+    const qint64 ttl = ttlFor(data.options);
+    if (settings.anonymousMaxAge > 0 && userOf(data).isEmpty())
+        return qMin(ttl, settings.anonymousMaxAge);
+    return ttl;
+}
+
+SessionOptions RedisStorePrivate::cookieOptionsOf(const SessionData &data) const
+{
+    SessionOptions options = data.options;
+    if (options.maxAge() > 0)
+        options.setMaxAge(ttlOf(data)); // the cookie lives as long as its data
+    return options;
+}
+
+SessionError RedisStorePrivate::checkKeyStrength(const KeyRing &keys, bool strict)
+{
+    constexpr qsizetype minimum = 32;
+    QStringList weak;
+    for (qsizetype i = 0; i < keys.size(); ++i) {
+        const qsizetype size = keys.at(i).hashKey.size();
+        if (size < minimum)
+            weak.append(
+                QStringLiteral("key pair %1: the hash key is %2 bytes").arg(i + 1).arg(size));
+    }
+    if (weak.isEmpty())
+        return {};
+    const QString risk
+        = QStringLiteral("%1; a hash key shorter than %2 bytes can be guessed or brute-forced, and "
+                         "whoever has the hash key can forge any session (use 32 or 64 random "
+                         "bytes, e.g. openssl rand -hex 32 given as \"hex:...\")")
+              .arg(weak.join(QLatin1String("; ")))
+              .arg(minimum);
+    if (strict) {
+        return SessionError(SessionError::Code::InvalidKeys,
+                            QStringLiteral("withStrictKeys: ") + risk);
+    }
+    qCWarning(lcSession, "weak session keys: %s (withStrictKeys refuses them)", qPrintable(risk));
+    return {};
+}
+
 QByteArray RedisStorePrivate::ttlText(qint64 seconds)
 {
     if (seconds != lastTtl) {
@@ -189,6 +236,10 @@ RedisStore::create(const KeyRing &keys, const RedisStoreSettings &settings)
     }
     if (SessionError error = RedisStorePrivate::checkSettings(settings); error.isError())
         return error;
+    if (SessionError error = RedisStorePrivate::checkKeyStrength(keys, settings.strictKeys);
+        error.isError()) {
+        return error;
+    }
     auto config = RedisStorePrivate::connectionConfig(settings);
     if (!config.ok())
         return config.error();

@@ -44,6 +44,13 @@ public:
     // cookies (MaxAge 0), so that a signed cookie never outlives the data it points to.
     void updateCodecMaxAge();
     qint64 ttlFor(const SessionOptions &options) const;
+    // The TTL a save gives this session: ttlFor(), or at most withAnonymousMaxAge while the
+    // session holds no user.
+    qint64 ttlOf(const SessionData &data) const;
+    // The options of the session's Set-Cookie: a Max-Age follows ttlOf().
+    SessionOptions cookieOptionsOf(const SessionData &data) const;
+    // Hash keys under 32 bytes: a warning in the log, or InvalidKeys with withStrictKeys.
+    static SessionError checkKeyStrength(const KeyRing &keys, bool strict);
     // The TTL as SETEX's argument; the text of the last one is kept (it rarely changes).
     QByteArray ttlText(qint64 seconds);
     // The Redis key of id: the one made when the session was loaded or saved, if it is still

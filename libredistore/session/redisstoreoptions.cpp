@@ -267,4 +267,25 @@ RedisStoreOption withUserIndex(const QString &valueKey)
             } };
 }
 
+RedisStoreOption withAnonymousMaxAge(qint64 seconds)
+{
+    return { QStringLiteral("withAnonymousMaxAge"), [seconds](RedisStoreSettings &s) {
+                if (seconds < 0) {
+                    return invalid(
+                        "withAnonymousMaxAge",
+                        QStringLiteral("%1 is not a number of seconds (0 or more)").arg(seconds));
+                }
+                s.anonymousMaxAge = seconds;
+                return SessionError();
+            } };
+}
+
+RedisStoreOption withStrictKeys(bool strict)
+{
+    return { QStringLiteral("withStrictKeys"), [strict](RedisStoreSettings &s) {
+                s.strictKeys = strict;
+                return SessionError();
+            } };
+}
+
 } // namespace RediStore

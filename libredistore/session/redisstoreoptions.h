@@ -60,6 +60,8 @@ struct REDISTORE_EXPORT RedisStoreSettings
     SessionConcurrency concurrency = SessionConcurrency::CompareAndSet; // withConcurrency
     int maxAttempts = 8; // withConcurrency: writes tried before a save gives up (Conflict)
     QString userIndexKey; // withUserIndex: the session value holding the user ID ("": none)
+    qint64 anonymousMaxAge = 0; // withAnonymousMaxAge: TTL of sessions without a user (0: off)
+    bool strictKeys = false; // withStrictKeys: hash keys under 32 bytes are refused
 };
 
 // One option of RedisStore::create(), as Go v2's functional options. Each carries its name,
@@ -116,6 +118,14 @@ REDISTORE_EXPORT RedisStoreOption withConcurrency(SessionConcurrency mode, int m
 // not indexed. Sessions stay byte for byte what Go reads; the index keys live outside the
 // session prefix ("redistore:user:<prefix>:<user>").
 REDISTORE_EXPORT RedisStoreOption withUserIndex(const QString &valueKey);
+// Sessions that hold no user yet (no value under withUserIndex's key: a visitor's cart, a login
+// form's state) live at most this long in Redis, and their cookie too when it has a Max-Age;
+// the first save after a user is set gives the full MaxAge. Needs withUserIndex. Bounds what
+// anonymous traffic leaves in Redis. (New sessions that hold no values are never written.)
+REDISTORE_EXPORT RedisStoreOption withAnonymousMaxAge(qint64 seconds);
+// Refuses, at create(), a hash key shorter than 32 bytes (InvalidKeys) instead of logging a
+// warning: a short or guessable hash key lets anyone who finds it forge every session.
+REDISTORE_EXPORT RedisStoreOption withStrictKeys(bool strict = true);
 
 } // namespace RediStore
 

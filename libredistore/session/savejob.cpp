@@ -120,10 +120,16 @@ void SaveJob::attempt()
         done({}); // unchanged, and its TTL was refreshed recently
         return;
     }
+    const bool fresh = data->id.isEmpty() || data->isNew;
+    if (fresh && data->values.isEmpty()) {
+        // A visitor's session that holds nothing: no key in Redis, no cookie (anonymous
+        // traffic cannot fill Redis with empty sessions).
+        done({});
+        return;
+    }
     const std::optional<QByteArray> bytes = serialized();
     if (!bytes)
         return;
-    const bool fresh = data->id.isEmpty() || data->isNew;
     m_id = fresh || data->regenerate ? RedisStore::generateId() : data->id;
     m_key = d->keyOf(*data, m_id);
     const auto cookie = d->codec.encode(data->name, QVariant(m_id));
@@ -133,7 +139,7 @@ void SaveJob::attempt()
         return;
     }
     m_cookie = cookie.value();
-    const QByteArray ttl = d->ttlText(d->ttlFor(data->options));
+    const QByteArray ttl = d->ttlText(d->ttlOf(*data));
     if (d->settings.concurrency == SessionConcurrency::LastWriteWins)
         writeLastWins(*bytes, ttl);
     else if (fresh)
@@ -363,7 +369,7 @@ void SaveJob::written(const QString &id, const QByteArray &key, const QByteArray
     data->storedBytes = bytes;
     data->touched.clear();
     const QByteArray setCookie
-        = CookieHeader::setCookie(data->name, m_cookie, data->options, m_now);
+        = CookieHeader::setCookie(data->name, m_cookie, d->cookieOptionsOf(*data), m_now);
 
     // The per-user index follows: out of the old user's (or the old ID's) entry, into the new.
     const QString user = d->userOf(*data);

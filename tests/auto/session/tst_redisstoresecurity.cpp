@@ -28,6 +28,9 @@ private Q_SLOTS:
     void severalCookiesOfOneName();
     void corruptDataInRedis();
     void oversizedDataInRedis();
+    void emptyNewSessionIsNotWritten();
+    void shortHashKeyWarnsOnce();
+    void strictKeysRefuseShortHashKeys();
     void slowRedisTimesOut();
     void deadRedis();
 
@@ -227,6 +230,98 @@ void tst_RedisStoreSecurity::oversizedDataInRedis()
     result = load(*larger, "big", { cookie });
     QVERIFY2(!result.error.isError(), qPrintable(result.error.message()));
     QCOMPARE(result.session.value(QStringLiteral("user")).toString(), QStringLiteral("alice"));
+}
+
+void tst_RedisStoreSecurity::emptyNewSessionIsNotWritten()
+{
+    // Anonymous requests that put nothing in their session leave nothing in Redis and get no
+    // cookie, whatever the concurrency mode.
+    for (const auto mode :
+         { SessionConcurrency::CompareAndSet, SessionConcurrency::LastWriteWins }) {
+        m_server.command({ "FLUSHALL" });
+        auto store = makeStore(m_server, { withConcurrency(mode) });
+        for (int i = 0; i < 20; ++i) {
+            auto loaded = load(*store, "empty", { "empty=garbage" });
+            const auto saved = save(*store, loaded.session);
+            QVERIFY2(saved.ok(), qPrintable(saved.error.message()));
+            QVERIFY(saved.setCookie.isEmpty());
+            QVERIFY(loaded.session.isNew());
+            QVERIFY(loaded.session.id().isEmpty());
+        }
+        Session updated = store->newSession("empty");
+        const auto viaUpdate = waitFor(store->update(updated, [](Session &) {}));
+        QVERIFY(viaUpdate && viaUpdate->ok());
+        QVERIFY(viaUpdate->setCookie.isEmpty());
+        QCOMPARE(m_server.command({ "DBSIZE" }).toLongLong(), 0);
+
+        // The first value makes it a session worth keeping.
+        Session kept = store->newSession("empty");
+        kept.setValue(QStringLiteral("cart"), 1);
+        const auto saved = save(*store, kept);
+        QVERIFY(saved.ok());
+        QVERIFY(!saved.setCookie.isEmpty());
+        QCOMPARE(m_server.command({ "DBSIZE" }).toLongLong(), 1);
+        // Emptied later, it is still the client's session: kept, as Go keeps it.
+        kept.clear();
+        QVERIFY(save(*store, kept).ok());
+        QCOMPARE(m_server.command({ "EXISTS", store->keyFor(kept.id()) }).toLongLong(), 1);
+    }
+}
+
+namespace {
+
+QStringList *capturedWarnings = nullptr;
+
+void captureWarnings(QtMsgType type, const QMessageLogContext &, const QString &message)
+{
+    if (type == QtWarningMsg && capturedWarnings)
+        capturedWarnings->append(message);
+}
+
+} // namespace
+
+void tst_RedisStoreSecurity::shortHashKeyWarnsOnce()
+{
+    QStringList warnings;
+    capturedWarnings = &warnings;
+    const QtMessageHandler previous = qInstallMessageHandler(captureWarnings);
+    {
+        auto store = makeStore(m_server, {},
+                               KeyRing::keys({ QByteArray("secret-key-123"), QByteArray(),
+                                               QByteArray(64, 'k'), QByteArray() }));
+        QVERIFY(store);
+        auto loaded = load(*store, "weak");
+        loaded.session.setValue(QStringLiteral("user"), 1);
+        QVERIFY(save(*store, loaded.session).ok());
+        QVERIFY(save(*store, loaded.session).ok());
+        // A strong ring says nothing.
+        auto strong = makeStore(m_server, {}, KeyRing::keys({ QByteArray(32, 's') }));
+        QVERIFY(strong);
+    }
+    qInstallMessageHandler(previous);
+    capturedWarnings = nullptr;
+    QCOMPARE(warnings.size(), 1);
+    QVERIFY2(warnings.first().contains(QLatin1String("key pair 1: the hash key is 14 bytes"))
+                 && warnings.first().contains(QLatin1String("forge any session"))
+                 && !warnings.first().contains(QLatin1String("key pair 2"))
+                 && !warnings.first().contains(QLatin1String("secret-key-123")),
+             qPrintable(warnings.first()));
+}
+
+void tst_RedisStoreSecurity::strictKeysRefuseShortHashKeys()
+{
+    const auto address
+        = withAddress(QStringLiteral("tcp"), QStringLiteral("127.0.0.1:%1").arg(m_server.port()));
+    auto refused = RedisStore::create(
+        KeyRing::keys({ QByteArray(32, 'a'), QByteArray(), QByteArray(31, 'b'), QByteArray() }),
+        { address, withStrictKeys() });
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code(), SessionError::Code::InvalidKeys);
+    QVERIFY2(refused.error().message().contains(QLatin1String("key pair 2: the hash key is 31")),
+             qPrintable(refused.error().message()));
+    auto accepted
+        = RedisStore::create(KeyRing::keys({ QByteArray(32, 'a') }), { address, withStrictKeys() });
+    QVERIFY(accepted.ok());
 }
 
 void tst_RedisStoreSecurity::slowRedisTimesOut()

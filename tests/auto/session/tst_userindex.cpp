@@ -28,6 +28,7 @@ private Q_SLOTS:
     void withoutTheOptionTheCallsAreRefused();
     void sessionAdminListsAndRevokesByUser();
     void indexKeysNeverListedAsSessions();
+    void anonymousSessionsLiveShorter();
 
 private:
     Session loggedIn(RedisStore &store, const QString &user);
@@ -43,6 +44,60 @@ void tst_UserIndex::initTestCase()
 void tst_UserIndex::init()
 {
     m_server.command({ "FLUSHALL" });
+}
+
+void tst_UserIndex::anonymousSessionsLiveShorter()
+{
+    auto store
+        = makeStore(m_server, { withUserIndex(QStringLiteral("user")), withAnonymousMaxAge(600) });
+    QVERIFY(store);
+    // A visitor's cart: 10 minutes in Redis and in the browser.
+    Session session = store->newSession("s");
+    session.setValue(QStringLiteral("cart"), 1);
+    SessionSaveResult saved = save(*store, session);
+    QVERIFY2(saved.ok(), qPrintable(saved.error.message()));
+    QVERIFY(saved.setCookie.contains("Max-Age=600"));
+    qint64 ttl = m_server.command({ "TTL", store->keyFor(session.id()) }).toLongLong();
+    QVERIFY2(ttl > 590 && ttl <= 600, qPrintable(QString::number(ttl)));
+
+    // Logged in: the full MaxAge from this save on.
+    session.setValue(QStringLiteral("user"), QStringLiteral("alice"));
+    saved = save(*store, session);
+    QVERIFY(saved.ok());
+    QVERIFY(saved.setCookie.contains("Max-Age=2592000"));
+    ttl = m_server.command({ "TTL", store->keyFor(session.id()) }).toLongLong();
+    QVERIFY2(ttl > 2591000, qPrintable(QString::number(ttl)));
+
+    // Logged out but kept (the user removed): short again.
+    session.remove(QStringLiteral("user"));
+    QVERIFY(save(*store, session).ok());
+    ttl = m_server.command({ "TTL", store->keyFor(session.id()) }).toLongLong();
+    QVERIFY2(ttl > 590 && ttl <= 600, qPrintable(QString::number(ttl)));
+
+    // A browser-session cookie (MaxAge 0) stays one; the data lives at most 600 s.
+    auto browserOnly = makeStore(
+        m_server,
+        { withUserIndex(QStringLiteral("user")), withAnonymousMaxAge(60), withMaxAge(0) });
+    Session visitor = browserOnly->newSession("s");
+    visitor.setValue(QStringLiteral("cart"), 2);
+    saved = save(*browserOnly, visitor);
+    QVERIFY(saved.ok());
+    QVERIFY(!saved.setCookie.contains("Max-Age"));
+    ttl = m_server.command({ "TTL", browserOnly->keyFor(visitor.id()) }).toLongLong();
+    QVERIFY2(ttl > 50 && ttl <= 60, qPrintable(QString::number(ttl)));
+
+    // Without the index the option has no user to look for: refused.
+    auto refused = RedisStore::create(
+        KeyRing::keys({ hashKey }),
+        { withAddress(QStringLiteral("tcp"), QStringLiteral("127.0.0.1:%1").arg(m_server.port())),
+          withAnonymousMaxAge(600) });
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code(), SessionError::Code::ConflictingOptions);
+    refused
+        = RedisStore::create(KeyRing::keys({ hashKey }),
+                             { withUrl(QStringLiteral("redis://127.0.0.1:1")),
+                               withUserIndex(QStringLiteral("user")), withAnonymousMaxAge(-1) });
+    QCOMPARE(refused.error().code(), SessionError::Code::InvalidOption);
 }
 
 Session tst_UserIndex::loggedIn(RedisStore &store, const QString &user)
