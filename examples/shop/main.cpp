@@ -13,7 +13,8 @@
 //
 // Sixteen /cart/add at once keep sixteen items: each is an update(), which runs again on the
 // fresh cart when another request changed it first. The per-user index (withUserIndex) lists a
-// user's sessions and ends them all.
+// user's sessions and ends them all; a guest's session (a cart, no user) lives a day
+// (withAnonymousMaxAge), and a visit that puts nothing in its session leaves nothing in Redis.
 #include "../examplesecrets.h"
 #include <libredistore/async.h>
 
@@ -176,7 +177,9 @@ int main(int argc, char *argv[])
         parser, KeyRing::keys({ QByteArray("redistore-shop-example-key-is-public-0123456789") }));
     if (!keys)
         return 2;
-    auto created = RedisStore::create(*keys, { withUrl(*url), withUserIndex(userKey) });
+    // A guest's cart lives a day; a logged-in user's session the full 30 days.
+    auto created = RedisStore::create(
+        *keys, { withUrl(*url), withUserIndex(userKey), withAnonymousMaxAge(24 * 3600) });
     if (!created.ok()) {
         err << created.error().message() << Qt::endl;
         return 2;
