@@ -529,8 +529,9 @@ QFuture<UserSessions> SessionAdmin::sessionsOfUser(const QString &user)
         refused = poolGoneError();
     if (refused.isError())
         return d->finishLater(call, UserSessions { user, {}, refused });
-    UserIndex::sessionsOf(d->pool, d->keyPrefixUtf8, user, this,
-                          [call](const UserSessions &found) { call->finish(found); });
+    UserIndex::sessionsOf(d->pool, d->keyPrefixUtf8, user,
+                          d->readOnly ? UserIndex::Pruning::ReadOnly : UserIndex::Pruning::Prune,
+                          this, [call](const UserSessions &found) { call->finish(found); });
     return call->future();
 }
 

@@ -149,57 +149,76 @@ void remove(RedisPool *pool, const QByteArray &sessionPrefix, const QString &use
 void sessionsOf(RedisPool *pool, const QByteArray &sessionPrefix, const QString &user,
                 const QObject *context, ListCallback callback)
 {
+    sessionsOf(pool, sessionPrefix, user, Pruning::Prune, context, std::move(callback));
+}
+
+void sessionsOf(RedisPool *pool, const QByteArray &sessionPrefix, const QString &user,
+                Pruning pruning, const QObject *context, ListCallback callback)
+{
     const QByteArray index = keyFor(sessionPrefix, user);
-    listScript().run(
-        pool, index, { now() }, context,
-        [pool, index, sessionPrefix, context, user,
-         callback = std::move(callback)](const RedisReply &reply) mutable {
-            if (reply.isError()) {
-                callback({ user, {}, indexError(reply, "reading a user's sessions") });
-                return;
-            }
-            const QList<RedisReply> ids = reply.elements();
-            if (ids.isEmpty()) {
-                callback({ user, {}, {} });
-                return;
-            }
-            // One PTTL per session, on its own key; gone ones leave the index.
-            struct Gather
-            {
-                QList<UserSession> entries;
-                qsizetype pending = 0;
-                SessionError error;
-                QString user;
-                ListCallback callback;
-            };
-            auto gather = std::make_shared<Gather>();
-            gather->entries.resize(ids.size());
-            gather->pending = ids.size();
-            gather->callback = std::move(callback);
-            gather->user = user;
-            for (qsizetype i = 0; i < ids.size(); ++i) {
-                const QByteArray id = ids.at(i).data();
-                gather->entries[i].id = QString::fromUtf8(id);
-                pool->execute({ QByteArrayLiteral("PTTL"), sessionPrefix + id }, context,
-                              [pool, index, id, i, gather, context](const RedisReply &ttl) {
-                                  if (ttl.isError() && !gather->error.isError())
-                                      gather->error = indexError(ttl, "reading a user's sessions");
-                                  gather->entries[i].ttlMs = ttl.isError() ? -2 : ttl.toInteger();
-                                  if (gather->entries[i].ttlMs == -2 && !ttl.isError()) {
-                                      pool->execute({ QByteArrayLiteral("ZREM"), index, id },
-                                                    context, [](const RedisReply &) {});
-                                  }
-                                  if (--gather->pending > 0)
-                                      return;
-                                  UserSessions result { gather->user, {}, gather->error };
-                                  for (const UserSession &entry : std::as_const(gather->entries)) {
-                                      if (entry.ttlMs != -2 && !gather->error.isError())
-                                          result.sessions.append(entry);
-                                  }
-                                  gather->callback(result);
-                              });
-            }
-        });
+    const bool prune = pruning == Pruning::Prune;
+    auto listed = [pool, index, sessionPrefix, context, user, prune,
+                   callback = std::move(callback)](const RedisReply &reply) mutable {
+        if (reply.isError() && prune
+            && reply.error().message().startsWith(QLatin1String("NOPERM"))) {
+            // A read-only ACL user: the same list without pruning.
+            sessionsOf(pool, sessionPrefix, user, Pruning::ReadOnly, context, std::move(callback));
+            return;
+        }
+        if (reply.isError()) {
+            callback({ user, {}, indexError(reply, "reading a user's sessions") });
+            return;
+        }
+        const QList<RedisReply> ids = reply.elements();
+        if (ids.isEmpty()) {
+            callback({ user, {}, {} });
+            return;
+        }
+        // One PTTL per session, on its own key; gone ones leave the index.
+        struct Gather
+        {
+            QList<UserSession> entries;
+            qsizetype pending = 0;
+            SessionError error;
+            QString user;
+            ListCallback callback;
+        };
+        auto gather = std::make_shared<Gather>();
+        gather->entries.resize(ids.size());
+        gather->pending = ids.size();
+        gather->callback = std::move(callback);
+        gather->user = user;
+        for (qsizetype i = 0; i < ids.size(); ++i) {
+            const QByteArray id = ids.at(i).data();
+            gather->entries[i].id = QString::fromUtf8(id);
+            pool->execute({ QByteArrayLiteral("PTTL"), sessionPrefix + id }, context,
+                          [pool, index, id, i, gather, context, prune](const RedisReply &ttl) {
+                              if (ttl.isError() && !gather->error.isError())
+                                  gather->error = indexError(ttl, "reading a user's sessions");
+                              gather->entries[i].ttlMs = ttl.isError() ? -2 : ttl.toInteger();
+                              if (prune && gather->entries[i].ttlMs == -2 && !ttl.isError()) {
+                                  pool->execute({ QByteArrayLiteral("ZREM"), index, id }, context,
+                                                [](const RedisReply &) {});
+                              }
+                              if (--gather->pending > 0)
+                                  return;
+                              UserSessions result { gather->user, {}, gather->error };
+                              for (const UserSession &entry : std::as_const(gather->entries)) {
+                                  if (entry.ttlMs != -2 && !gather->error.isError())
+                                      result.sessions.append(entry);
+                              }
+                              gather->callback(result);
+                          });
+        }
+    };
+    if (prune) {
+        listScript().run(pool, index, { now() }, context, std::move(listed));
+    } else {
+        // Read commands only: what a read-only admin (or ACL user) may send.
+        pool->execute({ QByteArrayLiteral("ZRANGEBYSCORE"), index, QByteArrayLiteral("(") + now(),
+                        QByteArrayLiteral("+inf") },
+                      context, std::move(listed));
+    }
 }
 
 void revoke(RedisPool *pool, const QByteArray &sessionPrefix, const QString &user,

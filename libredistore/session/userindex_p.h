@@ -47,8 +47,12 @@ void move(RedisPool *pool, const QByteArray &sessionPrefix, const QString &user,
           MoveCallback callback);
 void remove(RedisPool *pool, const QByteArray &sessionPrefix, const QString &user,
             const QString &id, const QObject *context, AddCallback callback);
-// The live sessions of user, oldest expiry first; entries whose session is gone are dropped
-// from the index on the way.
+// The live sessions of user, oldest expiry first; with Prune, entries whose session is gone
+// are dropped from the index on the way (and, refused that by an ACL, the list is read as with
+// ReadOnly: read commands only, nothing dropped).
+enum class Pruning { Prune, ReadOnly };
+void sessionsOf(RedisPool *pool, const QByteArray &sessionPrefix, const QString &user,
+                Pruning pruning, const QObject *context, ListCallback callback);
 void sessionsOf(RedisPool *pool, const QByteArray &sessionPrefix, const QString &user,
                 const QObject *context, ListCallback callback);
 // Ends every session of user: takes the index (atomically, so that it starts empty), then

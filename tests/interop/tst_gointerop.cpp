@@ -771,6 +771,13 @@ void tst_GoInterop::qtWritesTheBytesGoWrites()
     auto store = qtStore();
     QVERIFY(store);
     Session session = store->newSession("bytes");
+    if (qtValues.isEmpty()) {
+        // A new session that holds nothing is not written (Go writes it): the bytes of an
+        // empty session come from a stored one that was emptied.
+        session.setValue(QStringLiteral("placeholder"), true);
+        QVERIFY(qtSave(*store, session).ok());
+        session.clear();
+    }
     session.setValues(qtValues);
     const SessionSaveResult saved = qtSave(*store, session);
     QVERIFY2(saved.ok(), qPrintable(saved.error.message()));

@@ -29,6 +29,7 @@ private Q_SLOTS:
     void sessionAdminListsAndRevokesByUser();
     void indexKeysNeverListedAsSessions();
     void anonymousSessionsLiveShorter();
+    void readOnlyListingWritesNothing();
 
 private:
     Session loggedIn(RedisStore &store, const QString &user);
@@ -309,6 +310,47 @@ void tst_UserIndex::sessionAdminListsAndRevokesByUser()
     QVERIFY(revoked && revoked->ok());
     QCOMPARE(revoked->ended, 2);
     QCOMPARE(m_server.command({ "DBSIZE" }).toLongLong(), 0);
+}
+
+void tst_UserIndex::readOnlyListingWritesNothing()
+{
+    auto store = makeStore(m_server, { withUserIndex(QStringLiteral("user")) });
+    QVERIFY(store);
+    const Session live = loggedIn(*store, QStringLiteral("gina"));
+    const Session gone = loggedIn(*store, QStringLiteral("gina"));
+    m_server.command({ "DEL", store->keyFor(gone.id()) });
+    const QByteArray index = "redistore:user:session_:gina";
+    QCOMPARE(m_server.command({ "ZCARD", index }).toLongLong(), 2);
+
+    // A read-only admin lists the live session and leaves the index as it is.
+    SessionAdmin admin(RedisConfig::fromUrl(m_server.url()).value());
+    admin.setReadOnly(true);
+    auto listed = waitFor(admin.sessionsOfUser(QStringLiteral("gina")));
+    QVERIFY(listed && listed->ok());
+    QCOMPARE(listed->ids(), QStringList { live.id() });
+    QCOMPARE(m_server.command({ "ZCARD", index }).toLongLong(), 2);
+
+    // So does an admin whose Redis user may only read (its script is refused: NOPERM).
+    m_server.command(
+        { "ACL", "SETUSER", "reader", "on", ">reader-pw", "~*", "+@read", "+@connection" });
+    auto config = RedisConfig::fromUrl(
+        QStringLiteral("redis://reader:reader-pw@127.0.0.1:%1/0").arg(m_server.port()));
+    QVERIFY(config.ok());
+    SessionAdmin reader(config.value());
+    listed = waitFor(reader.sessionsOfUser(QStringLiteral("gina")));
+    QVERIFY(listed);
+    QVERIFY2(listed->ok(), qPrintable(listed->error.message()));
+    QCOMPARE(listed->ids(), QStringList { live.id() });
+    QCOMPARE(m_server.command({ "ZCARD", index }).toLongLong(), 2);
+    QCOMPARE(waitFor(reader.revokeUser(QStringLiteral("gina")))->error.code(),
+             SessionError::Code::RedisCommandFailed);
+    m_server.command({ "ACL", "DELUSER", "reader" });
+
+    // A writer prunes the gone entry on the way.
+    admin.setReadOnly(false);
+    listed = waitFor(admin.sessionsOfUser(QStringLiteral("gina")));
+    QCOMPARE(listed->ids(), QStringList { live.id() });
+    QCOMPARE(m_server.command({ "ZCARD", index }).toLongLong(), 1);
 }
 
 void tst_UserIndex::indexKeysNeverListedAsSessions()
