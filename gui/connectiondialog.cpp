@@ -8,6 +8,7 @@
 #include "secretstore.h"
 
 #include <QtGui/QFontDatabase>
+#include <QtGui/QTextDocument>
 #include <QtWidgets/QCheckBox>
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QDialogButtonBox>
@@ -52,7 +53,7 @@ ConnectionDialog::ConnectionDialog(ProfileStore *store, QWidget *parent)
         setBusy(false);
         const ConnectionProfile p = profile();
         if (!p.name.isEmpty()) {
-            m_store->save(p);
+            m_store->save(p, unreadSecrets());
             m_store->setLastUsed(p.name);
         }
         accept();
@@ -281,6 +282,7 @@ void ConnectionDialog::setProfile(const ConnectionProfile &p)
 {
     ++m_secretsRequest;
     m_secretsPending = false;
+    m_unread = UnreadSecrets();
     if (m_afterSecrets != AfterSecrets::Nothing) {
         m_afterSecrets = AfterSecrets::Nothing;
         setBusy(false);
@@ -307,6 +309,7 @@ void ConnectionDialog::setProfile(const ConnectionProfile &p)
     m_readOnly->setChecked(p.readOnly);
     m_cookieName->setText(p.cookieName);
     m_cookieKeys->setPlainText(CookieInspectorDialog::linesFromKeys(p.cookieKeys));
+    m_cookieKeys->document()->setModified(false);
     m_saveKeys->setChecked(p.saveCookieKeys);
     showStatus(QString(), false);
     updateTransport();
@@ -329,8 +332,11 @@ void ConnectionDialog::requestSecrets(const ConnectionProfile &saved)
         m_secretsPending = false;
         if (m_password->text().isEmpty())
             m_password->setText(secrets.password);
-        if (m_cookieKeys->toPlainText().trimmed().isEmpty() && !secrets.cookieKeys.isEmpty())
+        if (m_cookieKeys->toPlainText().trimmed().isEmpty() && !secrets.cookieKeys.isEmpty()) {
             m_cookieKeys->setPlainText(CookieInspectorDialog::linesFromKeys(secrets.cookieKeys));
+            m_cookieKeys->document()->setModified(false);
+        }
+        m_unread = secrets.unread;
         if (!secrets.problem.isEmpty())
             showStatus(tr("The keychain did not give the remembered password or keys: %1")
                            .arg(secrets.problem),
@@ -364,8 +370,7 @@ void ConnectionDialog::updateKeychain()
         m_keychainNote->hide();
         return;
     }
-    m_savePassword->setChecked(false);
-    m_saveKeys->setChecked(false);
+    // The boxes keep what the profile says: its entries may still be in the keychain.
     const SecretStore *secrets = m_store->secrets();
     const QString reason = secrets ? secrets->unavailableReason() : QString();
     const QString note = reason.isEmpty()
@@ -377,6 +382,18 @@ void ConnectionDialog::updateKeychain()
     m_keychainNote->setText(note);
     m_keychainNote->show();
     m_keysWarning->hide(); // nothing to warn of: the keys cannot be remembered
+}
+
+// A remembered secret the keychain did not give stays as it is there until a value is typed (an
+// edited field counts, emptied or not; so does a password in the URL).
+UnreadSecrets ConnectionDialog::unreadSecrets() const
+{
+    UnreadSecrets unread = m_unread;
+    if (m_password->isModified() || !ConnectionProfile::passwordInUrl(m_urlEdit->text()).isEmpty())
+        unread.password = false;
+    if (m_cookieKeys->document()->isModified())
+        unread.cookieKeys = false;
+    return unread;
 }
 
 ConnectionProfile ConnectionDialog::profile() const
@@ -436,7 +453,7 @@ void ConnectionDialog::saveProfile()
         m_name->setFocus();
         return;
     }
-    m_store->save(p);
+    m_store->save(p, unreadSecrets());
     loadProfiles();
     selectProfile(p.name);
     const bool hasPassword

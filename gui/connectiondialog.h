@@ -2,6 +2,7 @@
 #define REDISTORE_ADMIN_CONNECTIONDIALOG_H
 
 #include "connectionprofile.h"
+#include "profilestore.h"
 
 #include <QtWidgets/QDialog>
 
@@ -20,14 +21,14 @@ QT_END_NAMESPACE
 namespace RediStore::Admin {
 
 class ConnectionProbe;
-class ProfileStore;
 
 // Where to connect: a saved profile or a new one (URL, host and port, or a Unix socket; ACL
 // user and password; database; TLS with its CA, client certificate and key; key prefix; serializer;
 // cookie keys; read-only). Connect tries the settings first and says plainly what is wrong
 // (refused, wrong password, timeout) without freezing; the dialog closes only once Redis answered.
 // A saved profile's remembered password and keys come from the system keychain, asynchronously;
-// Connect waits for them. Without a keychain "Remember" is off, and the dialog says why.
+// Connect waits for them. Without a keychain "Remember" cannot be changed (a saved profile keeps
+// what it remembers), and the dialog says why.
 class ConnectionDialog : public QDialog
 {
     Q_OBJECT
@@ -52,6 +53,7 @@ private:
     void selectProfile(const QString &name);
     void requestSecrets(const ConnectionProfile &profile);
     void updateKeychain();
+    UnreadSecrets unreadSecrets() const;
     void saveProfile();
     void deleteProfile();
     void updateTransport();
@@ -92,6 +94,7 @@ private:
     QLabel *m_keychainNote;
     int m_secretsRequest = 0; // a newer profile makes older answers moot
     bool m_secretsPending = false;
+    UnreadSecrets m_unread; // of the profile shown, until its field is typed in
     // What Connect or Save asked for while the secrets were on their way (saving without them
     // would delete them from the keychain).
     enum class AfterSecrets { Nothing, Connect, Save };

@@ -40,8 +40,15 @@ QString ProfileStore::fileName() const
 // for a moment; QSettings keeps a file's permissions when it rewrites it.
 void ProfileStore::protectFile()
 {
+    // Only a file has permissions: not the registry (Windows) nor CFPreferences (macOS).
+#if defined(Q_OS_WIN) || defined(Q_OS_DARWIN)
+    const bool isFile = m_settings->format() == QSettings::IniFormat;
+#else
+    const bool isFile = m_settings->format() == QSettings::IniFormat
+        || m_settings->format() == QSettings::NativeFormat;
+#endif
     const QString path = m_settings->fileName();
-    if (path.isEmpty())
+    if (!isFile || path.isEmpty())
         return;
     constexpr QFile::Permissions ownerOnly = QFile::ReadOwner | QFile::WriteOwner;
     QFile file(path);
@@ -72,11 +79,19 @@ QString ProfileStore::secretKey(const QString &name, SecretKind kind)
 
 // Earlier versions kept the password (in the URL, and as "password" when remembered) and the
 // cookie keys in the file. They leave it now, whatever the keychain says; a remembered one goes
-// to the keychain, and when that fails the profile says it must be typed again.
+// to the keychain. Until the keychain confirms every one, the profile says its secrets must be
+// typed again: a process that ends before then loses nothing silently.
 void ProfileStore::migrate()
 {
+    struct Move
+    {
+        QString name;
+        QString password; // empty: none to move
+        QString cookieKeys;
+        bool dropped = false; // a secret left the file without a place in the keychain
+    };
+    QList<Move> moves;
     const QStringList profiles = names();
-    bool changed = false;
     for (const QString &name : profiles) {
         m_settings->beginGroup(groupFor(name));
         const QString url = m_settings->value(QStringLiteral("url")).toString();
@@ -87,73 +102,89 @@ void ProfileStore::migrate()
             m_settings->endGroup();
             continue;
         }
-        changed = true;
         const bool savePassword = m_settings->value(QStringLiteral("savePassword")).toBool();
         const bool saveKeys = m_settings->value(QStringLiteral("saveCookieKeys")).toBool();
         QString password = m_settings->value(QStringLiteral("password")).toString();
         if (password.isEmpty())
             password = QUrl::fromPercentEncoding(urlPassword.toUtf8());
         const QStringList keys = m_settings->value(QStringLiteral("cookieKeys")).toStringList();
+        Move move;
+        move.name = name;
+        if (savePassword)
+            move.password = password;
+        else
+            move.dropped = !password.isEmpty(); // in the URL without "Remember"
+        if (saveKeys)
+            move.cookieKeys = keys.join(QLatin1Char('\n'));
         m_settings->setValue(QStringLiteral("url"), ConnectionProfile::urlWithoutPassword(url));
         m_settings->remove(QStringLiteral("password"));
         m_settings->remove(QStringLiteral("cookieKeys"));
+        if (move.dropped || !move.password.isEmpty() || !move.cookieKeys.isEmpty())
+            m_settings->setValue(QStringLiteral("secretsLost"), true);
         m_settings->endGroup();
-        if (savePassword && !password.isEmpty())
-            keepSecret(name, SecretKind::Password, password, true);
-        else if (!password.isEmpty())
-            markSecretsLost(name); // in the URL without "Remember": not kept anywhere now
-        if (saveKeys && !keys.isEmpty())
-            keepSecret(name, SecretKind::CookieKeys, keys.join(QLatin1Char('\n')), true);
+        moves << move;
     }
-    if (changed)
-        m_settings->sync();
+    if (moves.isEmpty())
+        return;
+    m_settings->sync();
+
+    for (const Move &move : std::as_const(moves)) {
+        const int writes = int(!move.password.isEmpty()) + int(!move.cookieKeys.isEmpty());
+        if (writes == 0)
+            continue;
+        auto waiting = std::make_shared<int>(writes);
+        auto failed = std::make_shared<bool>(move.dropped);
+        const QString name = move.name;
+        auto done = [this, name, waiting, failed](bool ok, const QString &errorString) {
+            if (!ok) {
+                qWarning("redistore-admin: a secret of a saved connection could not be moved to "
+                         "the keychain (%s); it was removed from the settings file",
+                         qPrintable(errorString));
+                *failed = true;
+            }
+            if (--*waiting == 0 && !*failed)
+                markSecretsLost(name, false);
+        };
+        if (!move.password.isEmpty())
+            keepSecret(name, SecretKind::Password, move.password, done);
+        if (!move.cookieKeys.isEmpty())
+            keepSecret(name, SecretKind::CookieKeys, move.cookieKeys, done);
+    }
 }
 
 void ProfileStore::keepSecret(const QString &name, SecretKind kind, const QString &secret,
-                              bool migrating)
+                              SecretDone done)
 {
     const QString key = secretKey(name, kind);
     if (!m_secrets) {
-        if (migrating)
-            markSecretsLost(name);
+        if (done)
+            done(false, QStringLiteral("no keychain"));
         return;
     }
     const bool writing = !secret.isEmpty();
-    auto done = [this, name, kind, migrating, writing](const SecretStore::Reply &reply) {
-        if (reply.outcome == SecretStore::Outcome::Ok || !writing)
-            return;
-        if (migrating) {
-            qWarning("redistore-admin: a secret of a saved connection could not be moved to "
-                     "the keychain (%s); it was removed from the settings file",
-                     qPrintable(reply.errorString));
-            markSecretsLost(name);
-        } else {
-            forgetRemember(name, kind); // the profile must not claim what the keychain refused
-        }
+    auto answer = [key, writing, done](const SecretStore::Reply &reply) {
+        const bool ok = reply.outcome == SecretStore::Outcome::Ok;
+        if (!ok && !done)
+            qWarning("redistore-admin: the keychain did not %s \"%s\" (%s)",
+                     writing ? "keep" : "remove", qPrintable(key), qPrintable(reply.errorString));
+        if (done)
+            done(ok, reply.errorString);
     };
-    if (secret.isEmpty())
-        m_secrets->remove(key, m_context.get(), done);
+    if (writing)
+        m_secrets->write(key, secret, m_context.get(), answer);
     else
-        m_secrets->write(key, secret, m_context.get(), done);
+        m_secrets->remove(key, m_context.get(), answer);
 }
 
-void ProfileStore::markSecretsLost(const QString &name)
+void ProfileStore::markSecretsLost(const QString &name, bool lost)
 {
     m_settings->beginGroup(groupFor(name));
-    const bool exists = m_settings->contains(QStringLiteral("name"));
-    if (exists)
-        m_settings->setValue(QStringLiteral("secretsLost"), true);
-    m_settings->endGroup();
-    m_settings->sync();
-}
-
-void ProfileStore::forgetRemember(const QString &name, SecretKind kind)
-{
-    m_settings->beginGroup(groupFor(name));
-    if (m_settings->contains(QStringLiteral("name")))
-        m_settings->setValue(kind == SecretKind::Password ? QStringLiteral("savePassword")
-                                                          : QStringLiteral("saveCookieKeys"),
-                             false);
+    if (m_settings->contains(QStringLiteral("name"))) {
+        if (lost)
+            m_settings->setValue(QStringLiteral("secretsLost"), true);
+        else
+            m_settings->remove(QStringLiteral("secretsLost"));
+    }
     m_settings->endGroup();
     m_settings->sync();
 }
@@ -189,7 +220,7 @@ ConnectionProfile ProfileStore::load(const QString &name) const
     return profile;
 }
 
-void ProfileStore::save(const ConnectionProfile &profile)
+void ProfileStore::save(const ConnectionProfile &profile, UnreadSecrets unread)
 {
     Q_ASSERT(!profile.name.isEmpty());
     ConnectionProfile stored = profile;
@@ -200,20 +231,27 @@ void ProfileStore::save(const ConnectionProfile &profile)
             = QUrl::fromPercentEncoding(ConnectionProfile::passwordInUrl(profile.url).toUtf8());
     const bool keychain
         = m_secrets && m_secrets->availability() != SecretStore::Availability::Unavailable;
-    stored.savePassword = profile.savePassword && keychain;
-    stored.saveCookieKeys = profile.saveCookieKeys && keychain;
+    if (!keychain) {
+        // What the keychain holds can be neither confirmed nor removed now: the flags stay as
+        // the file has them (off for a new profile), and so do the entries.
+        const ConnectionProfile before = load(profile.name);
+        stored.savePassword = m_secrets && before.savePassword;
+        stored.saveCookieKeys = m_secrets && before.saveCookieKeys;
+    }
     m_settings->beginGroup(groupFor(profile.name));
     stored.save(*m_settings);
     m_settings->remove(QStringLiteral("secretsLost"));
     m_settings->endGroup();
     m_settings->sync();
+    if (!keychain)
+        return;
 
-    // Not remembered: an entry kept earlier goes too.
-    keepSecret(profile.name, SecretKind::Password, stored.savePassword ? password : QString(),
-               false);
-    keepSecret(profile.name, SecretKind::CookieKeys,
-               stored.saveCookieKeys ? profile.cookieKeys.join(QLatin1Char('\n')) : QString(),
-               false);
+    // Not remembered: an entry kept earlier goes too. Remembered but unread: left as it is.
+    if (!(unread.password && stored.savePassword))
+        keepSecret(profile.name, SecretKind::Password, stored.savePassword ? password : QString());
+    if (!(unread.cookieKeys && stored.saveCookieKeys))
+        keepSecret(profile.name, SecretKind::CookieKeys,
+                   stored.saveCookieKeys ? profile.cookieKeys.join(QLatin1Char('\n')) : QString());
 }
 
 void ProfileStore::remove(const QString &name)
@@ -222,8 +260,8 @@ void ProfileStore::remove(const QString &name)
     if (lastUsed() == name)
         m_settings->remove(QStringLiteral("lastProfile"));
     m_settings->sync();
-    keepSecret(name, SecretKind::Password, QString(), false);
-    keepSecret(name, SecretKind::CookieKeys, QString(), false);
+    keepSecret(name, SecretKind::Password, QString());
+    keepSecret(name, SecretKind::CookieKeys, QString());
 }
 
 void ProfileStore::loadSecrets(const ConnectionProfile &profile, QObject *context,
@@ -240,10 +278,13 @@ void ProfileStore::loadSecrets(const ConnectionProfile &profile, QObject *contex
         finish();
         return;
     }
+    // Whether the keychain failed to give it (NotFound is an answer: nothing to keep).
     auto note = [secrets](const SecretStore::Reply &reply) {
-        if (reply.outcome != SecretStore::Outcome::Ok
-            && reply.outcome != SecretStore::Outcome::NotFound && secrets->problem.isEmpty())
+        const bool failed = reply.outcome != SecretStore::Outcome::Ok
+            && reply.outcome != SecretStore::Outcome::NotFound;
+        if (failed && secrets->problem.isEmpty())
             secrets->problem = reply.errorString;
+        return failed;
     };
     SecretStore *store = m_secrets;
     const QString keysKey = secretKey(profile.name, SecretKind::CookieKeys);
@@ -255,7 +296,7 @@ void ProfileStore::loadSecrets(const ConnectionProfile &profile, QObject *contex
         }
         store->read(keysKey, m_context.get(),
                     [secrets, note, finish](const SecretStore::Reply &reply) {
-                        note(reply);
+                        secrets->unread.cookieKeys = note(reply);
                         if (reply.outcome == SecretStore::Outcome::Ok && !reply.secret.isEmpty())
                             secrets->cookieKeys = reply.secret.split(QLatin1Char('\n'));
                         finish();
@@ -267,7 +308,7 @@ void ProfileStore::loadSecrets(const ConnectionProfile &profile, QObject *contex
     }
     store->read(secretKey(profile.name, SecretKind::Password), m_context.get(),
                 [secrets, note, readCookieKeys](const SecretStore::Reply &reply) {
-                    note(reply);
+                    secrets->unread.password = note(reply);
                     if (reply.outcome == SecretStore::Outcome::Ok)
                         secrets->password = reply.secret;
                     readCookieKeys();

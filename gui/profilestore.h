@@ -13,12 +13,21 @@ namespace RediStore::Admin {
 
 class SecretStore;
 
+// Remembered secrets the keychain did not give (locked, refused, did not answer): their fields
+// are empty but their entries may well hold them, so saving must leave those entries alone.
+struct UnreadSecrets
+{
+    bool password = false;
+    bool cookieKeys = false;
+};
+
 // What the keychain holds for one profile.
 struct ProfileSecrets
 {
     QString password;
     QStringList cookieKeys;
     QString problem; // why a remembered secret could not be read, for the user; empty when fine
+    UnreadSecrets unread;
 };
 
 // The saved connection profiles, by name, in QSettings (the user's settings by default; a given
@@ -41,9 +50,12 @@ public:
     // The profile without its secrets: loadSecrets() reads those.
     ConnectionProfile load(const QString &name) const;
     // By profile.name, which must not be empty. The file at once; the keychain entries
-    // (written when remembered, removed when not) follow asynchronously.
-    void save(const ConnectionProfile &profile);
-    void remove(const QString &name); // its keychain entries too
+    // (written when remembered, removed when not) follow asynchronously. An unread secret that
+    // is still to be remembered keeps its entry as it is. While the keychain is unavailable the
+    // remember flags in the file and the entries stay as they are.
+    void save(const ConnectionProfile &profile, UnreadSecrets unread = {});
+    // Its keychain entries too, when the keychain takes the removal; a failure is only logged.
+    void remove(const QString &name);
     void loadSecrets(const ConnectionProfile &profile, QObject *context,
                      std::function<void(const ProfileSecrets &)> done) const;
     // Earlier versions kept this profile's secrets in the file; they were removed from it but
@@ -62,9 +74,10 @@ private:
     static QString groupFor(const QString &name);
     void protectFile();
     void migrate();
-    void keepSecret(const QString &name, SecretKind kind, const QString &secret, bool migrating);
-    void markSecretsLost(const QString &name);
-    void forgetRemember(const QString &name, SecretKind kind);
+    using SecretDone = std::function<void(bool ok, const QString &errorString)>;
+    void keepSecret(const QString &name, SecretKind kind, const QString &secret,
+                    SecretDone done = {});
+    void markSecretsLost(const QString &name, bool lost = true);
 
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<SecretStore> m_ownSecrets;

@@ -6,6 +6,8 @@
 
 #include <functional>
 
+class tst_ProfileStore;
+
 namespace RediStore::Admin {
 
 // Passwords and cookie keys in the system keychain (Secret Service or KWallet, through
@@ -19,8 +21,8 @@ public:
     enum class Outcome {
         Ok, // read: found; write and remove: done (removing what is not there is done too)
         NotFound, // read only
-        Unavailable, // no keychain: no Secret Service or KWallet on this session's D-Bus
-        Failed, // the keychain said no (locked and not unlocked, access denied, ...)
+        Unavailable, // no keychain backend at all (QtKeychain has none for this platform)
+        Failed, // this job failed: locked, access denied, D-Bus error or timeout, ...
     };
     struct Reply
     {
@@ -42,8 +44,11 @@ public:
     void write(const QString &key, const QString &secret, QObject *context, Callback done);
     void remove(const QString &key, QObject *context, Callback done);
 
-    // Known after the first answer of the keychain; checkAvailability() asks it once (a read of
-    // an entry that does not exist) and availabilityKnown() follows.
+    // Available once the keychain answered a job; Unavailable when it has no backend, or when
+    // checkAvailability() (a read of an entry that does not exist) failed before any job
+    // succeeded. It is no verdict for good: a later success makes it Available again, and
+    // checkAvailability() asks again while it is not Available. availabilityKnown() follows a
+    // check and any change.
     Availability availability() const { return m_availability; }
     QString unavailableReason() const { return m_unavailableReason; }
     void checkAvailability();
@@ -53,11 +58,13 @@ Q_SIGNALS:
     void availabilityKnown();
 
 private:
+    friend class ::tst_ProfileStore;
     enum class Kind { Read, Write, Remove };
     void start(Kind kind, const QString &key, const QString &secret, QObject *context,
                Callback done);
     void noteAvailability(Outcome outcome, const QString &errorString);
 
+    int m_failNextJobs = 0; // tests: that many next jobs end in a Failed (QtKeychain's OtherError)
     QString m_service;
     Availability m_availability = Availability::Unknown;
     QString m_unavailableReason;

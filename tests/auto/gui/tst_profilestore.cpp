@@ -17,6 +17,7 @@
 #include <QtTest/QtTest>
 #include <QtWidgets/QCheckBox>
 #include <QtWidgets/QLabel>
+#include <QtWidgets/QLineEdit>
 #include <QtWidgets/QPushButton>
 
 using namespace RediStore;
@@ -36,17 +37,23 @@ private Q_SLOTS:
     void urlsLoseTheirPassword();
     void invalidUrlIsShownWithoutPassword();
     void fileIsTheUsersAlone();
+    void applicationSettingsAreTheUsersAlone();
     void rememberedSecretsGoToTheKeychain();
     void earlierProfilesAreMovedOutOfTheFile();
+    void migrationSaysLostUntilTheKeychainConfirms();
+    void temporaryFailureKeepsWhatIsRemembered();
+    void failedReadDeletesNothing();
     void connectWaitsForTheRememberedPassword();
     void withoutKeychainRememberIsOff();
     void withoutKeychainEarlierSecretsLeaveTheFile();
+    void withoutKeychainSavedProfileKeepsItsFlags();
 
 private:
     static bool haveKeychain() { return qEnvironmentVariableIsSet("REDISTORE_TEST_KEYCHAIN"); }
     QByteArray fileBytes(const QString &path) const;
     void waitForKeychain();
-    SecretStore::Reply readBack(const QString &key);
+    SecretStore::Reply readBack(const QString &key, SecretStore *store = nullptr);
+    static void failNextJobs(SecretStore *store, int count) { store->m_failNextJobs = count; }
 
     QTemporaryDir m_dir;
     SecretStore *m_secrets = nullptr;
@@ -79,11 +86,11 @@ void tst_ProfileStore::waitForKeychain()
     QCoreApplication::processEvents(); // the queued answers
 }
 
-SecretStore::Reply tst_ProfileStore::readBack(const QString &key)
+SecretStore::Reply tst_ProfileStore::readBack(const QString &key, SecretStore *store)
 {
     SecretStore::Reply result;
     bool done = false;
-    m_secrets->read(key, this, [&](const SecretStore::Reply &reply) {
+    (store ? store : m_secrets)->read(key, this, [&](const SecretStore::Reply &reply) {
         result = reply;
         done = true;
     });
@@ -164,6 +171,28 @@ void tst_ProfileStore::fileIsTheUsersAlone()
     ProfileStore again(ini);
     QCOMPARE(QFile(ini).permissions() & others, QFile::Permissions());
     QCOMPARE(again.names(), QStringList { QStringLiteral("p") });
+}
+
+void tst_ProfileStore::applicationSettingsAreTheUsersAlone()
+{
+    // The application's own settings: on Unix a file too (QSettings' native format).
+    const QString dir = m_dir.filePath(QStringLiteral("native"));
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir);
+    QCoreApplication::setOrganizationName(QStringLiteral("RediStoreTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("profiles"));
+    ProfileStore store;
+    ConnectionProfile profile;
+    profile.name = QStringLiteral("p");
+    store.save(profile);
+    QCOMPARE(store.settings().format(), QSettings::NativeFormat);
+#if defined(Q_OS_WIN) || defined(Q_OS_DARWIN)
+    QSKIP("the native settings are no file here");
+#endif
+    QVERIFY2(QFile::exists(store.fileName()), qPrintable(store.fileName()));
+    QVERIFY(store.fileName().startsWith(dir));
+    QCOMPARE(QFile(store.fileName()).permissions()
+                 & (QFile::ReadGroup | QFile::WriteGroup | QFile::ReadOther | QFile::WriteOther),
+             QFile::Permissions());
 }
 
 void tst_ProfileStore::rememberedSecretsGoToTheKeychain()
@@ -261,6 +290,7 @@ void tst_ProfileStore::earlierProfilesAreMovedOutOfTheFile()
     QVERIFY(fileBytes(ini).contains(hashKey));
 
     ProfileStore store(ini, m_secrets);
+    QVERIFY(store.secretsLost(QStringLiteral("Old"))); // until the keychain has them
     waitForKeychain();
     const QByteArray bytes = fileBytes(ini);
     QVERIFY2(!bytes.contains(password), bytes.constData());
@@ -384,7 +414,7 @@ void tst_ProfileStore::withoutKeychainRememberIsOff()
     p.cookieKeys = { QLatin1String(hashKey) };
     p.saveCookieKeys = true;
     dialog.setProfile(p);
-    QVERIFY(!remember->isChecked());
+    QVERIFY(!remember->isEnabled());
     store.save(p);
     waitForKeychain();
     const QByteArray bytes = fileBytes(ini);
@@ -410,6 +440,247 @@ void tst_ProfileStore::withoutKeychainEarlierSecretsLeaveTheFile()
     ConnectionDialog dialog(&store);
     QVERIFY2(dialog.statusText().contains(QLatin1String("type them again")),
              qPrintable(dialog.statusText()));
+}
+
+// Earlier secrets leave the file at once; until the keychain confirms them the profile says they
+// are lost, so a process that ends before then does not lose them silently.
+void tst_ProfileStore::migrationSaysLostUntilTheKeychainConfirms()
+{
+    if (!haveKeychain())
+        QSKIP("needs the private Secret Service");
+    const QString ini = m_dir.filePath(QStringLiteral("migrating.ini"));
+    writeEarlierFile(ini);
+    {
+        ProfileStore store(ini, m_secrets);
+        // As another process (or this one, after a crash) would find the file now.
+        QSettings file(ini, QSettings::IniFormat);
+        QVERIFY(file.value(QStringLiteral("profiles/Old/secretsLost")).toBool());
+        QVERIFY(!fileBytes(ini).contains(password));
+        QVERIFY(!fileBytes(ini).contains(hashKey));
+        waitForKeychain();
+        QVERIFY(!store.secretsLost(QStringLiteral("Old")));
+        store.remove(QStringLiteral("Old"));
+        waitForKeychain();
+    }
+
+    // The keychain refuses one of them: the profile stays marked.
+    writeEarlierFile(ini);
+    failNextJobs(m_secrets, 1);
+    ProfileStore store(ini, m_secrets);
+    waitForKeychain();
+    QVERIFY(store.secretsLost(QStringLiteral("Old")));
+    QVERIFY(!fileBytes(ini).contains(password));
+    QCOMPARE(m_secrets->availability(), SecretStore::Availability::Available);
+    store.remove(QStringLiteral("Old"));
+    waitForKeychain();
+}
+
+static QCheckBox *checkBox(QWidget *dialog, const QString &text)
+{
+    for (QCheckBox *box : dialog->findChildren<QCheckBox *>())
+        if (box->text() == text)
+            return box;
+    return nullptr;
+}
+
+static QPushButton *button(QWidget *dialog, const QString &text)
+{
+    for (QPushButton *b : dialog->findChildren<QPushButton *>())
+        if (b->text() == text)
+            return b;
+    return nullptr;
+}
+
+static ConnectionProfile rememberingProfile(const QString &name)
+{
+    ConnectionProfile p;
+    p.name = name;
+    p.password = QLatin1String(password);
+    p.savePassword = true;
+    p.cookieKeys = { QLatin1String(hashKey) };
+    p.saveCookieKeys = true;
+    return p;
+}
+
+// A keychain that fails for a while (a D-Bus timeout, a keyring daemon not started yet) changes
+// nothing that is remembered: not the file's flags, not the entries.
+void tst_ProfileStore::temporaryFailureKeepsWhatIsRemembered()
+{
+    if (!haveKeychain())
+        QSKIP("needs the private Secret Service");
+    const QString ini = m_dir.filePath(QStringLiteral("temporary.ini"));
+    const ConnectionProfile p = rememberingProfile(QStringLiteral("temporary"));
+    const QString passwordKey = ProfileStore::secretKey(p.name, ProfileStore::SecretKind::Password);
+    const QString keysKey = ProfileStore::secretKey(p.name, ProfileStore::SecretKind::CookieKeys);
+    {
+        ProfileStore store(ini, m_secrets);
+        store.save(p);
+        store.setLastUsed(p.name);
+        waitForKeychain();
+    }
+
+    // One failed job of a keychain that answered is that job's failure only.
+    failNextJobs(m_secrets, 1);
+    QCOMPARE(readBack(passwordKey).outcome, SecretStore::Outcome::Failed);
+    QCOMPARE(m_secrets->availability(), SecretStore::Availability::Available);
+
+    // A keychain that fails from the start: the check and both reads, twice (Save reloads).
+    SecretStore starting(m_secrets->service());
+    failNextJobs(&starting, 5);
+    ProfileStore store(ini, &starting);
+    ConnectionDialog dialog(&store);
+    QTRY_COMPARE_WITH_TIMEOUT(starting.availability(), SecretStore::Availability::Unavailable,
+                              20000);
+    QTRY_COMPARE_WITH_TIMEOUT(starting.pendingJobs(), 0, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.statusText().contains(QLatin1String("keychain did not give")),
+                             20000);
+    QCheckBox *remember = checkBox(&dialog, QStringLiteral("Remember"));
+    QCheckBox *rememberKeys = checkBox(&dialog, QStringLiteral("Remember the keys"));
+    QVERIFY(remember && rememberKeys);
+    QVERIFY(!remember->isEnabled());
+    QVERIFY(!rememberKeys->isEnabled());
+    QVERIFY(remember->isChecked()); // the profile still remembers them
+    QVERIFY(rememberKeys->isChecked());
+
+    button(&dialog, QStringLiteral("Save"))->click();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.statusText().startsWith(QLatin1String("Saved")), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(starting.pendingJobs(), 0, 20000);
+    QCOMPARE(starting.availability(), SecretStore::Availability::Unavailable);
+    // Even a profile that asks to forget them: nothing can be confirmed now.
+    ConnectionProfile unticked = p;
+    unticked.savePassword = false;
+    unticked.saveCookieKeys = false;
+    store.save(unticked);
+    QCOMPARE(starting.pendingJobs(), 0);
+    QVERIFY(store.load(p.name).savePassword);
+    QVERIFY(store.load(p.name).saveCookieKeys);
+    QVERIFY(!fileBytes(ini).contains(password));
+    QCOMPARE(readBack(passwordKey).secret, QLatin1String(password));
+    QCOMPARE(readBack(keysKey).secret, QLatin1String(hashKey));
+
+    // The keychain answers again: "Remember" is back.
+    QCOMPARE(readBack(passwordKey, &starting).secret, QLatin1String(password));
+    QCOMPARE(starting.availability(), SecretStore::Availability::Available);
+    QTRY_VERIFY(remember->isEnabled());
+    QVERIFY(rememberKeys->isEnabled());
+    QVERIFY(dialog.canRememberSecrets());
+
+    store.remove(p.name);
+    QTRY_COMPARE_WITH_TIMEOUT(starting.pendingJobs(), 0, 20000);
+    QCOMPARE(readBack(passwordKey).outcome, SecretStore::Outcome::NotFound);
+}
+
+// A remembered secret the keychain did not give leaves its field empty; Save and Connect keep
+// its entry until a new value is typed.
+void tst_ProfileStore::failedReadDeletesNothing()
+{
+    if (!haveKeychain())
+        QSKIP("needs the private Secret Service");
+    RedisServer server;
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    const QString ini = m_dir.filePath(QStringLiteral("unread.ini"));
+    ConnectionProfile p = rememberingProfile(QStringLiteral("unread"));
+    p.host = server.host();
+    p.port = server.port();
+    const QString passwordKey = ProfileStore::secretKey(p.name, ProfileStore::SecretKind::Password);
+    const QString keysKey = ProfileStore::secretKey(p.name, ProfileStore::SecretKind::CookieKeys);
+    ProfileStore store(ini, m_secrets);
+    store.save(p);
+    store.setLastUsed(p.name);
+    waitForKeychain();
+    auto unchanged = [&]() {
+        waitForKeychain();
+        QVERIFY(store.load(p.name).savePassword);
+        QVERIFY(store.load(p.name).saveCookieKeys);
+        QCOMPARE(readBack(passwordKey).secret, QLatin1String(password));
+        QCOMPARE(readBack(keysKey).secret, QLatin1String(hashKey));
+    };
+
+    {
+        failNextJobs(m_secrets, 2);
+        ConnectionDialog dialog(&store);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            dialog.statusText().contains(QLatin1String("keychain did not give")), 20000);
+        QVERIFY(dialog.profile().password.isEmpty());
+        QVERIFY(dialog.profile().cookieKeys.isEmpty());
+        QVERIFY(dialog.profile().savePassword);
+        button(&dialog, QStringLiteral("Save"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.statusText().startsWith(QLatin1String("Saved")), 20000);
+        unchanged();
+    }
+    {
+        // Connect at once: it waits for the reads, which fail, and connects without them.
+        failNextJobs(m_secrets, 2);
+        ConnectionDialog dialog(&store);
+        dialog.tryConnect();
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 20000);
+        unchanged();
+    }
+    {
+        // A password typed after the failed read replaces the entry; the keys stay.
+        failNextJobs(m_secrets, 2);
+        ConnectionDialog dialog(&store);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            dialog.statusText().contains(QLatin1String("keychain did not give")), 20000);
+        QLineEdit *passwordEdit = nullptr;
+        for (QLineEdit *edit : dialog.findChildren<QLineEdit *>())
+            if (edit->echoMode() == QLineEdit::Password)
+                passwordEdit = edit;
+        QVERIFY(passwordEdit);
+        QTest::keyClicks(passwordEdit, QStringLiteral("typed-again"));
+        button(&dialog, QStringLiteral("Save"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.statusText().startsWith(QLatin1String("Saved")), 20000);
+        waitForKeychain();
+        QCOMPARE(readBack(passwordKey).secret, QStringLiteral("typed-again"));
+        QCOMPARE(readBack(keysKey).secret, QLatin1String(hashKey));
+        QVERIFY(!fileBytes(ini).contains("typed-again"));
+    }
+    store.remove(p.name);
+    waitForKeychain();
+}
+
+// Without a keychain a profile saved with "Remember" keeps its flags: the dialog shows them
+// (and cannot change them), and saving it, with the boxes as shown or not, leaves them.
+void tst_ProfileStore::withoutKeychainSavedProfileKeepsItsFlags()
+{
+    if (haveKeychain())
+        QSKIP("runs without a D-Bus session");
+    const QString ini = m_dir.filePath(QStringLiteral("kept-nokeychain.ini"));
+    {
+        QSettings file(ini, QSettings::IniFormat);
+        file.beginGroup(QStringLiteral("profiles/kept"));
+        ConnectionProfile p;
+        p.name = QStringLiteral("kept");
+        p.savePassword = true;
+        p.saveCookieKeys = true;
+        p.save(file);
+        file.endGroup();
+        file.setValue(QStringLiteral("lastProfile"), p.name);
+    }
+    ProfileStore store(ini, m_secrets);
+    QVERIFY(store.load(QStringLiteral("kept")).savePassword);
+    ConnectionDialog dialog(&store);
+    QCheckBox *remember = checkBox(&dialog, QStringLiteral("Remember"));
+    QCheckBox *rememberKeys = checkBox(&dialog, QStringLiteral("Remember the keys"));
+    QVERIFY(remember && rememberKeys);
+    QTRY_VERIFY_WITH_TIMEOUT(m_secrets->pendingJobs() == 0, 20000);
+    QCoreApplication::processEvents();
+    QVERIFY(!remember->isEnabled());
+    QVERIFY(remember->isChecked());
+    QVERIFY(rememberKeys->isChecked());
+    QCOMPARE(dialog.profile().name, QStringLiteral("kept"));
+
+    button(&dialog, QStringLiteral("Save"))->click();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.statusText().startsWith(QLatin1String("Saved")), 20000);
+    QVERIFY(store.load(QStringLiteral("kept")).savePassword);
+    QVERIFY(store.load(QStringLiteral("kept")).saveCookieKeys);
+
+    ConnectionProfile unticked = store.load(QStringLiteral("kept"));
+    unticked.savePassword = false;
+    unticked.saveCookieKeys = false;
+    store.save(unticked);
+    QVERIFY(store.load(QStringLiteral("kept")).savePassword);
+    QVERIFY(store.load(QStringLiteral("kept")).saveCookieKeys);
 }
 
 QTEST_MAIN(tst_ProfileStore)
