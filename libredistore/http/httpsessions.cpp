@@ -187,6 +187,7 @@ bool HttpSessions::isRecoverable(const SessionError &error)
     case SessionError::Code::NoError:
     case SessionError::Code::CookieInvalid:
     case SessionError::Code::CorruptData:
+    case SessionError::Code::StoredValueTooLarge:
     case SessionError::Code::SessionGone:
         return true;
     default:

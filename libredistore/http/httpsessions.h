@@ -177,7 +177,8 @@ public:
     // 503 Service Unavailable for Redis failures, 500 for the rest.
     static StatusCode statusFor(const SessionError &error);
     // True when the error still leaves a usable, new session: a bad cookie, or data in Redis
-    // that is gone or does not decode. Such errors are logged, not shown to the client.
+    // that is gone, does not decode or is longer than the store's max length. Such errors are
+    // logged, not shown to the client.
     static bool isRecoverable(const SessionError &error);
 
 Q_SIGNALS:

@@ -56,6 +56,16 @@ SessionError RedisStorePrivate::checkSettings(const RedisStoreSettings &settings
                                        withCommandTimeout(settings.commandTimeoutMs),
                                        withConcurrency(settings.concurrency, settings.maxAttempts),
                                        withAnonymousMaxAge(settings.anonymousMaxAge) };
+    if (settings.anonymousMaxAge > 0 && settings.lazySave
+        && settings.anonymousMaxAge <= settings.refreshThreshold) {
+        // A guest who keeps clicking would not refresh the TTL before it runs out.
+        return SessionError(SessionError::Code::ConflictingOptions,
+                            QStringLiteral("withAnonymousMaxAge: %1 s is not longer than the "
+                                           "refresh threshold (%2 s, withRefreshThreshold), so "
+                                           "an active guest's session would expire")
+                                .arg(settings.anonymousMaxAge)
+                                .arg(settings.refreshThreshold));
+    }
     if (settings.anonymousMaxAge > 0 && settings.userIndexKey.isEmpty()) {
         return SessionError(SessionError::Code::ConflictingOptions,
                             QStringLiteral("withAnonymousMaxAge needs withUserIndex, which names "
@@ -751,11 +761,28 @@ SessionError RedisStorePrivate::checkOwner(const SessionData *data) const
     return {};
 }
 
+void RedisStorePrivate::warnIndexFailure(const SessionError &error)
+{
+    constexpr qint64 intervalMs = 60 * 1000;
+    if (indexWarned.isValid() && indexWarned.elapsed() < intervalMs) {
+        ++indexFailuresUnlogged;
+        return;
+    }
+    const qint64 others = std::exchange(indexFailuresUnlogged, 0);
+    if (others > 0) {
+        qCWarning(lcSession, "%s (and %lld more index failures in the last %lld s)",
+                  qPrintable(error.message()), others, indexWarned.elapsed() / 1000);
+    } else {
+        qCWarning(lcSession, "%s", qPrintable(error.message()));
+    }
+    indexWarned.start();
+}
+
 Result<QVariantMap, SessionError> RedisStorePrivate::decodeStored(const QString &id,
                                                                   const QByteArray &bytes) const
 {
     if (settings.maxLength > 0 && bytes.size() > settings.maxLength) {
-        return SessionError(SessionError::Code::ValueTooLarge,
+        return SessionError(SessionError::Code::StoredValueTooLarge,
                             QStringLiteral("session %1 holds %2 bytes in Redis, more than the "
                                            "store's max length of %3 (withMaxLength); it was "
                                            "not decoded")

@@ -8,6 +8,7 @@
 
 #include <QtCore/QLoggingCategory>
 
+#include <QtCore/QElapsedTimer>
 #include <QtCore/QHash>
 #include <QtCore/QPointer>
 
@@ -83,11 +84,14 @@ public:
     SessionError checkIndex(const QString &user) const;
     void startJob(const Session &session, SessionStore::UpdateFunction change,
                   const std::shared_ptr<PendingWrite> &write);
-    // The values of bytes read from Redis: ValueTooLarge, before any decoding, when they are
+    // The values of bytes read from Redis: StoredValueTooLarge, before any decoding, when they are
     // longer than maxLength (a hostile or foreign writer cannot make us decode megabytes);
     // CorruptData when the serializer refuses them.
     Result<QVariantMap, SessionError> decodeStored(const QString &id,
                                                    const QByteArray &bytes) const;
+    // A failed index update after a save that succeeded: logged at most once a minute, with a
+    // count of the others (an ACL without the index keys fails on every login).
+    void warnIndexFailure(const SessionError &error);
     // The user the index files the session under ("" when none, or no index).
     QString userOf(const SessionData &data) const;
 
@@ -95,6 +99,8 @@ public:
     KeyRing keys;
     RedisStoreSettings settings;
     QByteArray keyPrefix; // settings.keyPrefix in UTF-8
+    QElapsedTimer indexWarned; // the last warnIndexFailure() line
+    qint64 indexFailuresUnlogged = 0;
     SecureCookie codec;
     RedisPool *pool = nullptr;
     std::shared_ptr<const SessionSerializer> serializer;

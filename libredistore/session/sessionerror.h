@@ -32,9 +32,9 @@ public:
 
         // 300: the session's data
         ValueTooLarge = 300, // the serialized session exceeds maxLength; nothing was written
-                             // (or, loading, the bytes in Redis do: they are not decoded)
         SerializeFailed, // a value the serializer cannot write
         CorruptData, // the bytes in Redis do not deserialize
+        StoredValueTooLarge, // the bytes in Redis exceed maxLength: not decoded, left untouched
 
         // 400: Redis
         RedisUnavailable = 400, // refused, lost, timed out, wrong password

@@ -51,6 +51,7 @@ private Q_SLOTS:
     void badCookieGivesNewSession_data();
     void badCookieGivesNewSession();
     void corruptDataGivesNewSession();
+    void oversizedDataGivesNewSession();
     void clientDisconnectsEarly_data();
     void clientDisconnectsEarly();
     void handlerThatNeverAnswersGets503();
@@ -365,6 +366,27 @@ void tst_HttpSessions::badCookieGivesNewSession()
     QVERIFY(!m_client.cookie(sessionName).isEmpty());
     QVERIFY(m_client.cookie(sessionName) != cookie);
     QCOMPARE(m_client.get(QStringLiteral("/get")).body, QByteArray("User: john_doe"));
+}
+
+void tst_HttpSessions::oversizedDataGivesNewSession()
+{
+    // Bytes longer than the store's max length (4096), written by another writer: not
+    // decoded, and the client still gets a page and a new session.
+    QCOMPARE(m_client.get(QStringLiteral("/set")).status, 200);
+    const QString id = QString::fromLatin1(m_client.get(QStringLiteral("/id")).body);
+    const QByteArray oversized(64 * 1024, 'x');
+    m_redis.command({ "SET", redisKey(id), oversized });
+    QSignalSpy errors(m_sessions.get(), &HttpSessions::sessionError);
+    HttpResult result = m_client.get(QStringLiteral("/get"));
+    QCOMPARE(result.status, 200);
+    QCOMPARE(result.body, QByteArray("No user in session"));
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors.first().at(1).value<SessionError>().code(),
+             SessionError::Code::StoredValueTooLarge);
+    result = m_client.get(QStringLiteral("/set"));
+    QCOMPARE(result.status, 200);
+    QCOMPARE(m_client.get(QStringLiteral("/get")).body, QByteArray("User: john_doe"));
+    QCOMPARE(m_redis.command({ "STRLEN", redisKey(id) }).toLongLong(), oversized.size());
 }
 
 void tst_HttpSessions::corruptDataGivesNewSession()

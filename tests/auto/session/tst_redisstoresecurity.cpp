@@ -216,7 +216,7 @@ void tst_RedisStoreSecurity::oversizedDataInRedis()
     flood.back() = ']';
     m_server.command({ "SET", store->keyFor(id), flood });
     auto result = load(*store, "big", { cookie });
-    QCOMPARE(result.error.code(), SessionError::Code::ValueTooLarge);
+    QCOMPARE(result.error.code(), SessionError::Code::StoredValueTooLarge);
     QVERIFY2(result.error.message().contains(QLatin1String("not decoded")),
              qPrintable(result.error.message()));
     QVERIFY(result.session.isNew());
