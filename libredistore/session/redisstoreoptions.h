@@ -120,7 +120,8 @@ REDISTORE_EXPORT RedisStoreOption withConcurrency(SessionConcurrency mode, int m
 REDISTORE_EXPORT RedisStoreOption withUserIndex(const QString &valueKey);
 // Sessions that hold no user yet (no value under withUserIndex's key: a visitor's cart, a login
 // form's state) live at most this long in Redis, and their cookie too when it has a Max-Age;
-// the first save after a user is set gives the full MaxAge. Needs withUserIndex. Bounds what
+// the first save after a user is set gives the full MaxAge. Needs withUserIndex, and more
+// seconds than the refresh threshold (withRefreshThreshold, 60 s) when saves are lazy. Bounds what
 // anonymous traffic leaves in Redis. (New sessions that hold no values are never written.)
 REDISTORE_EXPORT RedisStoreOption withAnonymousMaxAge(qint64 seconds);
 // Refuses, at create(), a hash key shorter than 32 bytes (InvalidKeys) instead of logging a

@@ -385,7 +385,7 @@ void SaveJob::written(const QString &id, const QByteArray &key, const QByteArray
     auto pending = std::make_shared<int>((user.isEmpty() ? 0 : 1) + (leave ? 1 : 0));
     auto step = [self, pending, setCookie](const SessionError &error) {
         if (error.isError()) // the session is saved: its cookie must reach the client
-            qCWarning(lcSession, "%s", qPrintable(error.message()));
+            self->d->warnIndexFailure(error);
         if (--*pending == 0)
             self->done({ {}, setCookie });
     };
