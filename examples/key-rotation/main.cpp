@@ -62,8 +62,12 @@ int main(int argc, char *argv[])
         return 2;
     }
     KeyRing keys;
+    // A key file on the command line beats the SESSION_KEYS environment variable.
+    const bool keyFileGiven = parser.isSet(QStringLiteral("hash-key-file"));
+    const bool ringFromEnvironment = ring.value().source == SecretInput::Source::Environment;
     const QStringList keyStrings
-        = ring.value().text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+        = (ringFromEnvironment && keyFileGiven ? QString() : ring.value().text)
+              .split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
     if (!keyStrings.isEmpty()) {
         const auto fromRing = KeyRing::keysFromStrings(keyStrings);
         if (!fromRing.ok()) {

@@ -15,6 +15,15 @@ int main(int argc, char *argv[])
     // The URL as an argument, else from --url-file FILE ("-": standard input), else from
     // REDISTORE_URL, else the local Redis.
     const QStringList arguments = app.arguments().mid(1);
+    if (arguments.value(0) == QLatin1String("--help")) {
+        QTextStream(stdout)
+            << "Usage: redistore-example-client [URL | --url-file FILE]\n"
+               "Writes a key to Redis and reads it back. The URL (redis://[user:password@]host"
+               "[:port][/db]) comes from the argument, else from --url-file FILE (\"-\": "
+               "standard input), else from REDISTORE_URL, else redis://127.0.0.1:6379/0; the "
+               "file and environment forms keep a password out of the process list.\n";
+        return 0;
+    }
     const bool fromFile = arguments.value(0) == QLatin1String("--url-file");
     const auto url
         = SecretInput(QStringLiteral("url"), QStringLiteral("REDISTORE_URL"))

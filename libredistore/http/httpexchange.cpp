@@ -366,7 +366,7 @@ Result<void, HttpHeaderError> HttpExchange::addHeader(const QByteArray &name,
 {
     HttpHeaderError refused = HttpHeaderError::check(name, value);
     if (refused.isError()) {
-        // Neither is printed: either may hold what the client sent.
+        // The value is never printed: it may hold what the client sent.
         if (d->sessions->d->errorLog.admit(QStringLiteral("header refused"), QtWarningMsg)) {
             qCWarning(lcHttp).noquote()
                 << "a header for" << d->requestLine() << "was refused:" << refused.message();

@@ -34,7 +34,7 @@ HttpHeaderError HttpHeaderError::check(QByteArrayView name, QByteArrayView value
         return HttpHeaderError(Code::InvalidValue,
                                QStringLiteral("the value of header %1 holds CR, LF or NUL, which "
                                               "could add headers of a client's choosing")
-                                   .arg(QString::fromLatin1(name)));
+                                   .arg(QString::fromLatin1(name.first(qMin(name.size(), 64)))));
     }
     return {};
 }

@@ -9,8 +9,8 @@
 
 namespace RediStore {
 
-// Why a header of an answer was refused. Neither the name nor the value is ever part of the
-// message: either may hold what a client sent.
+// Why a header of an answer was refused. The value is never part of the message, as it may
+// hold what a client sent; the name is, only when it is a valid token (its first 64 bytes).
 class REDISTORE_HTTP_EXPORT HttpHeaderError
 {
     Q_GADGET
