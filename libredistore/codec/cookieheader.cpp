@@ -59,17 +59,6 @@ bool isTokenChar(char c)
     }
 }
 
-bool isToken(QByteArrayView text)
-{
-    if (text.isEmpty())
-        return false;
-    for (char c : text) {
-        if (!isTokenChar(c))
-            return false;
-    }
-    return true;
-}
-
 // Go's validCookieValueByte, as a table: every cookie of every request goes through it.
 constexpr std::array<bool, 256> valueByteTable()
 {
@@ -115,7 +104,7 @@ template<typename Sink> void parseHeader(QByteArrayView header, Sink sink)
             rawValue = trimmed(part.sliced(eq + 1));
         }
         QByteArrayView value;
-        if (!isToken(name) || !parseValue(rawValue, &value))
+        if (!CookieHeader::isToken(name) || !parseValue(rawValue, &value))
             continue;
         sink(name, value);
     }
@@ -321,7 +310,7 @@ struct SetCookieFields
 // Go's Cookie.String, attribute by attribute.
 QByteArray writeSetCookie(const SetCookieFields &cookie)
 {
-    if (!isToken(cookie.name)) {
+    if (!CookieHeader::isToken(cookie.name)) {
         qCWarning(lcCookieHeader, "cookie name %s is not an HTTP token; no Set-Cookie written",
                   cookie.name.toByteArray().toPercentEncoding().constData());
         return QByteArray();
@@ -493,6 +482,11 @@ QByteArray CookieHeader::httpDate(qint64 secsSinceEpoch)
     char buffer[HttpDateSize];
     writeHttpDate(secsSinceEpoch, buffer);
     return QByteArray(buffer, HttpDateSize);
+}
+
+bool CookieHeader::isToken(QByteArrayView text)
+{
+    return !text.isEmpty() && std::all_of(text.cbegin(), text.cend(), isTokenChar);
 }
 
 } // namespace RediStore

@@ -65,6 +65,10 @@ public:
     static QByteArray setCookie(const QNetworkCookie &cookie, qint64 maxAge = 0,
                                 bool partitioned = false);
 
+    // An RFC 9110 token (letters, digits and !#$%&'*+-.^_`|~): what a cookie name, and any
+    // header name, must be.
+    static bool isToken(QByteArrayView text);
+
     // Go's http.TimeFormat: "Sun, 06 Nov 1994 08:49:37 GMT" (years 1 to 9999).
     static QByteArray httpDate(const QDateTime &time);
     static QByteArray httpDate(qint64 secsSinceEpoch);

@@ -1,20 +1,12 @@
 #include "httpheadererror.h"
 
+#include <libredistore/codec/cookieheader.h>
+
 #include <QtCore/QMetaEnum>
 
 #include <algorithm>
-#include <cstring>
 
 namespace RediStore {
-
-bool HttpHeaderError::isToken(QByteArrayView name)
-{
-    static constexpr char extra[] = "!#$%&'*+-.^_`|~";
-    return !name.isEmpty() && std::all_of(name.cbegin(), name.cend(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-            || (c != 0 && std::strchr(extra, c));
-    });
-}
 
 bool HttpHeaderError::isFieldValue(QByteArrayView value)
 {
@@ -24,7 +16,7 @@ bool HttpHeaderError::isFieldValue(QByteArrayView value)
 
 HttpHeaderError HttpHeaderError::check(QByteArrayView name, QByteArrayView value)
 {
-    if (!isToken(name)) {
+    if (!CookieHeader::isToken(name)) {
         return HttpHeaderError(Code::InvalidName,
                                QStringLiteral("a header name of %1 bytes is not an HTTP token "
                                               "(letters, digits and !#$%&'*+-.^_`|~ only)")

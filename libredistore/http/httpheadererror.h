@@ -31,7 +31,6 @@ public:
 
     // The check every header the library writes goes through.
     static HttpHeaderError check(QByteArrayView name, QByteArrayView value);
-    static bool isToken(QByteArrayView name);
     static bool isFieldValue(QByteArrayView value);
 
     Code code() const noexcept { return m_code; }
