@@ -5,6 +5,7 @@
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
 #include <QtCore/QString>
+#include <QtCore/QTemporaryDir>
 
 namespace RediStore::Test {
 
@@ -21,6 +22,16 @@ inline QJsonObject goVectors()
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+// A file called name in dir holding content (a secret, a URL); its path, or "" if it could not
+// be written.
+inline QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
+{
+    QFile file(dir.filePath(name));
+    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
+        return QString();
+    return file.fileName();
 }
 
 } // namespace RediStore::Test

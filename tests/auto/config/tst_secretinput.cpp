@@ -3,6 +3,8 @@
 #include <libredistore/config/secretinput.h>
 
 #include <QtCore/QCommandLineParser>
+#include <testdata.h>
+
 #include <QtCore/QFile>
 #include <QtCore/QTemporaryDir>
 #include <QtTest/QtTest>
@@ -40,10 +42,7 @@ private Q_SLOTS:
 private:
     QString writeFile(const QString &name, const QByteArray &content)
     {
-        QFile file(m_dir.filePath(name));
-        if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
-            return QString();
-        return file.fileName();
+        return RediStore::Test::writeFile(m_dir, name, content);
     }
 
     QTemporaryDir m_dir;

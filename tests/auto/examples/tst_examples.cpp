@@ -3,6 +3,7 @@
 #include "exampleprocess.h"
 #include "httptestclient.h"
 #include "redisserver.h"
+#include "testdata.h"
 
 #include <libredistore/codec/securecookie.h>
 #include <libredistore/serializer/sessionserializer.h>
@@ -68,14 +69,6 @@ QProcessEnvironment secretEnvironment(const QStringList &variables = {})
         environment.insert(variable.left(eq), variable.mid(eq + 1));
     }
     return environment;
-}
-
-QString writeSecret(const QTemporaryDir &dir, const QString &name, const QByteArray &text)
-{
-    QFile file(dir.filePath(name));
-    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size())
-        return QString();
-    return file.fileName();
 }
 
 const QByteArray publicKeyWarning
@@ -463,12 +456,15 @@ void tst_Examples::secretsFromFilesAndEnvironment()
             .replace(QStringLiteral("BLOCKKEY"), blockKey)
             .replace(QStringLiteral("REDISURL"), url);
     };
-    arguments.replaceInStrings(QStringLiteral("HASH"),
-                               writeSecret(dir, QStringLiteral("hash"), hashKey.toUtf8() + '\n'));
-    arguments.replaceInStrings(QStringLiteral("BLOCK"),
-                               writeSecret(dir, QStringLiteral("block"), blockKey.toUtf8() + '\n'));
-    arguments.replaceInStrings(QStringLiteral("URL"),
-                               writeSecret(dir, QStringLiteral("url"), url.toUtf8() + '\n'));
+    arguments.replaceInStrings(
+        QStringLiteral("HASH"),
+        RediStore::Test::writeFile(dir, QStringLiteral("hash"), hashKey.toUtf8() + '\n'));
+    arguments.replaceInStrings(
+        QStringLiteral("BLOCK"),
+        RediStore::Test::writeFile(dir, QStringLiteral("block"), blockKey.toUtf8() + '\n'));
+    arguments.replaceInStrings(
+        QStringLiteral("URL"),
+        RediStore::Test::writeFile(dir, QStringLiteral("url"), url.toUtf8() + '\n'));
     for (QString &variable : environment)
         variable = fill(variable);
     input = fill(QString::fromUtf8(input)).toUtf8();
@@ -597,8 +593,10 @@ void tst_Examples::urlAuthDbSecretsOffTheCommandLine()
     const QString url = QStringLiteral("redis://alice:alice-secret@127.0.0.1:%1/5").arg(port);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const QString urlFile = writeSecret(dir, QStringLiteral("url"), url.toUtf8() + '\n');
-    const QString passwordFile = writeSecret(dir, QStringLiteral("password"), "alice-secret\n");
+    const QString urlFile
+        = RediStore::Test::writeFile(dir, QStringLiteral("url"), url.toUtf8() + '\n');
+    const QString passwordFile
+        = RediStore::Test::writeFile(dir, QStringLiteral("password"), "alice-secret\n");
     const QString address = QStringLiteral("127.0.0.1:%1").arg(port);
     const struct
     {

@@ -5,6 +5,8 @@
 #include "commandline.h"
 #include "translationloader.h"
 
+#include <testdata.h>
+
 #include <QtCore/QFile>
 #include <QtCore/QTemporaryDir>
 #include <QtCore/QTranslator>
@@ -38,10 +40,7 @@ private Q_SLOTS:
 private:
     QString writeFile(const QString &name, const QByteArray &content)
     {
-        QFile file(m_dir.filePath(name));
-        if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
-            return QString();
-        return file.fileName();
+        return RediStore::Test::writeFile(m_dir, name, content);
     }
     bool parse(const QStringList &arguments, CommandLine *options, QString *error)
     {

@@ -678,15 +678,6 @@ Run redistoreWith(const QStringList &arguments, const QStringList &environment,
                       secretEnvironment(environment));
 }
 
-// A file in dir holding text; its path.
-QString secretFile(const QTemporaryDir &dir, const QString &name, const QByteArray &text)
-{
-    QFile file(dir.filePath(name));
-    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size())
-        return QString();
-    return file.fileName();
-}
-
 } // namespace
 
 // --hash-key-file and --block-key-file stand where --hash-key and --block-key would;
@@ -741,8 +732,10 @@ void tst_RedistoreCli::keysFromFilesAndEnvironment()
     QFETCH(QByteArray, input);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const QString hashPath = secretFile(dir, QStringLiteral("hash"), hashKey.toUtf8() + '\n');
-    const QString blockPath = secretFile(dir, QStringLiteral("block"), blockKey.toUtf8() + "\r\n");
+    const QString hashPath
+        = RediStore::Test::writeFile(dir, QStringLiteral("hash"), hashKey.toUtf8() + '\n');
+    const QString blockPath
+        = RediStore::Test::writeFile(dir, QStringLiteral("block"), blockKey.toUtf8() + "\r\n");
     keys.replaceInStrings(QStringLiteral("HASH"), hashPath);
     keys.replaceInStrings(QStringLiteral("BLOCK"), blockPath);
 
@@ -853,13 +846,16 @@ void tst_RedistoreCli::secretInputErrors()
     const QByteArray secret = "hex:0123zz-pw";
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    arguments.replaceInStrings(QStringLiteral("SECRET"),
-                               secretFile(dir, QStringLiteral("secret"), secret + '\n'));
-    arguments.replaceInStrings(QStringLiteral("EMPTY"),
-                               secretFile(dir, QStringLiteral("empty"), QByteArray()));
+    arguments.replaceInStrings(
+        QStringLiteral("SECRET"),
+        RediStore::Test::writeFile(dir, QStringLiteral("secret"), secret + '\n'));
+    arguments.replaceInStrings(
+        QStringLiteral("EMPTY"),
+        RediStore::Test::writeFile(dir, QStringLiteral("empty"), QByteArray()));
     arguments.replaceInStrings(
         QStringLiteral("URL"),
-        secretFile(dir, QStringLiteral("url"), "http://user:" + secret + "@example.com\n"));
+        RediStore::Test::writeFile(dir, QStringLiteral("url"),
+                                   "http://user:" + secret + "@example.com\n"));
     const Run run = redistoreWith(QStringList { QStringLiteral("cookie"), QStringLiteral("decode"),
                                                 QStringLiteral("--name"), QStringLiteral("s") }
                                       + arguments + QStringList { QStringLiteral("COOKIE") },
@@ -882,7 +878,8 @@ void tst_RedistoreCli::showSessionUrlFromFileAndEnvironment()
     QVERIFY(!cookie.isEmpty());
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const QString urlFile = secretFile(dir, QStringLiteral("url"), m_server.url().toUtf8() + '\n');
+    const QString urlFile
+        = RediStore::Test::writeFile(dir, QStringLiteral("url"), m_server.url().toUtf8() + '\n');
     const QString refused = QStringLiteral("redis://127.0.0.1:%1").arg(RedisServer::freePort());
     const QStringList decode { QStringLiteral("cookie"),        QStringLiteral("decode"),
                                QStringLiteral("--name"),        QStringLiteral("my-session"),
