@@ -23,6 +23,32 @@ RedisConfig::~RedisConfig() = default;
 
 Result<void, RedisError> RedisConfig::validate() const
 {
+    if (d->topology != Topology::Standalone) {
+        const QString kind = d->topology == Topology::Cluster ? QStringLiteral("cluster")
+                                                              : QStringLiteral("sentinel");
+        if (d->seeds.isEmpty()) {
+            return configError(
+                RedisError::Code::InvalidHost,
+                QStringLiteral("a %1 configuration needs at least one node").arg(kind));
+        }
+        for (const RedisNodeAddress &seed : d->seeds) {
+            if (!seed.isValid()) {
+                return configError(
+                    RedisError::Code::InvalidHost,
+                    QStringLiteral("'%1' is not a node address (host:port)").arg(seed.toString()));
+            }
+        }
+        if (d->topology == Topology::Cluster && d->database != 0) {
+            return configError(
+                RedisError::Code::InvalidDatabase,
+                QStringLiteral("Redis Cluster has database 0 only, not %1").arg(d->database));
+        }
+        if (d->topology == Topology::Sentinel && d->sentinelMasterName.trimmed().isEmpty()) {
+            return configError(RedisError::Code::InvalidUrl,
+                               QStringLiteral("a sentinel configuration needs the master's name: "
+                                              "redis+sentinel://host:port/MASTERNAME"));
+        }
+    }
     if (d->transport == Transport::Tcp) {
         if (d->host.trimmed().isEmpty())
             return configError(RedisError::Code::InvalidHost, QStringLiteral("the host is empty"));
@@ -228,6 +254,16 @@ void RedisConfig::setOfflineQueueLimit(int limit)
 
 QString RedisConfig::endpoint() const
 {
+    if (d->topology != Topology::Standalone) {
+        QStringList nodes;
+        for (const RedisNodeAddress &seed : d->seeds)
+            nodes << seed.toString();
+        const QString tls = d->tls ? QStringLiteral("tls:") : QString();
+        if (d->topology == Topology::Cluster)
+            return QStringLiteral("%1cluster:%2").arg(tls, nodes.join(QLatin1Char(',')));
+        return QStringLiteral("%1sentinel:%2@%3")
+            .arg(tls, d->sentinelMasterName, nodes.join(QLatin1Char(',')));
+    }
     if (d->transport == Transport::Unix)
         return QStringLiteral("unix:") + d->unixSocket;
     const QString host
@@ -248,7 +284,9 @@ bool operator==(const RedisConfig &a, const RedisConfig &b)
         && x.autoReconnect == y.autoReconnect && x.reconnectMinDelayMs == y.reconnectMinDelayMs
         && x.reconnectMaxDelayMs == y.reconnectMaxDelayMs && x.offlinePolicy == y.offlinePolicy
         && x.offlineQueueLimit == y.offlineQueueLimit && x.offlineWaitMs == y.offlineWaitMs
-        && x.tls == y.tls && x.tlsOptions == y.tlsOptions;
+        && x.tls == y.tls && x.tlsOptions == y.tlsOptions && x.topology == y.topology
+        && x.seeds == y.seeds && x.sentinelMasterName == y.sentinelMasterName
+        && x.sentinelUsername == y.sentinelUsername && x.sentinelPassword == y.sentinelPassword;
 }
 
 } // namespace RediStore

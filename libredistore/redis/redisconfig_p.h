@@ -18,6 +18,7 @@ enum RedisConfigField : unsigned {
 };
 
 constexpr int defaultRedisPort = 6379;
+constexpr int defaultSentinelPort = 26379;
 
 class RedisConfigData : public QSharedData
 {
@@ -40,6 +41,11 @@ public:
     RedisConfig::OfflinePolicy offlinePolicy = RedisConfig::OfflinePolicy::Queue;
     int offlineQueueLimit = 10000;
     int offlineWaitMs = 1000;
+    RedisConfig::Topology topology = RedisConfig::Topology::Standalone;
+    QList<RedisNodeAddress> seeds;
+    QString sentinelMasterName;
+    QString sentinelUsername;
+    QString sentinelPassword;
     unsigned explicitFields = 0;
 };
 

@@ -28,6 +28,93 @@ QString withoutPassword(const QString &text)
     return text.left(colon + 1) + QStringLiteral("***") + text.mid(at);
 }
 
+// The parts of a redis+cluster:// or redis+sentinel:// URL, whose authority lists several
+// hosts (which QUrl does not take).
+struct TopologyUrl
+{
+    QString baseScheme; // redis or rediss
+    bool sentinel = false;
+    QString userInfo; // as written (percent-encoded)
+    QList<RedisNodeAddress> nodes;
+    QString masterName;
+    QString databasePath; // "/N" or empty
+    QString query; // without the sentinel_* parameters
+    QString sentinelUsername;
+    QString sentinelPassword;
+};
+
+Result<TopologyUrl, RedisError> splitTopologyUrl(const QString &text, const QString &scheme)
+{
+    TopologyUrl parts;
+    const qsizetype plus = scheme.indexOf(QLatin1Char('+'));
+    parts.baseScheme = scheme.left(plus);
+    parts.sentinel = scheme.mid(plus + 1) == QLatin1String("sentinel");
+    const QString shape = parts.sentinel
+        ? QStringLiteral("%1://[user:password@]host:port[,host:port...]/MASTERNAME[/db]")
+              .arg(scheme)
+        : QStringLiteral("%1://[user:password@]host:port[,host:port...]").arg(scheme);
+    auto invalid = [&](const QString &why) {
+        return RedisError(RedisError::Code::InvalidUrl,
+                          QStringLiteral("'%1' is not a valid Redis URL: %2; use %3")
+                              .arg(withoutPassword(text), why, shape));
+    };
+    if (parts.baseScheme != QLatin1String("redis") && parts.baseScheme != QLatin1String("rediss"))
+        return invalid(QStringLiteral("unknown scheme '%1'").arg(scheme));
+
+    QString rest = text.mid(text.indexOf(QLatin1String("://")) + 3);
+    if (rest.contains(QLatin1Char('#')))
+        return invalid(QStringLiteral("a fragment (#) has no meaning here"));
+    if (const qsizetype question = rest.indexOf(QLatin1Char('?')); question >= 0) {
+        const QUrlQuery query(rest.mid(question + 1));
+        QUrlQuery kept;
+        const auto items = query.queryItems(QUrl::FullyDecoded);
+        for (const auto &[key, value] : items) {
+            if (key == QLatin1String("sentinel_password") && parts.sentinel)
+                parts.sentinelPassword = value;
+            else if (key == QLatin1String("sentinel_username") && parts.sentinel)
+                parts.sentinelUsername = value;
+            else
+                kept.addQueryItem(key, value);
+        }
+        parts.query = kept.toString(QUrl::FullyEncoded);
+        rest.truncate(question);
+    }
+    const qsizetype slash = rest.indexOf(QLatin1Char('/'));
+    const QString path = slash >= 0 ? rest.mid(slash) : QString();
+    QString authority = slash >= 0 ? rest.left(slash) : rest;
+    if (const qsizetype at = authority.lastIndexOf(QLatin1Char('@')); at >= 0) {
+        parts.userInfo = authority.left(at);
+        authority = authority.mid(at + 1);
+    }
+    const int defaultPort = parts.sentinel ? defaultSentinelPort : defaultRedisPort;
+    const QStringList hosts = authority.split(QLatin1Char(','));
+    for (const QString &host : hosts) {
+        QString written = host.trimmed();
+        if (written.isEmpty())
+            return invalid(QStringLiteral("an empty host in the list"));
+        const bool bracketed = written.startsWith(QLatin1Char('['));
+        if ((bracketed && written.endsWith(QLatin1Char(']')))
+            || (!bracketed && !written.contains(QLatin1Char(':'))))
+            written += QStringLiteral(":%1").arg(defaultPort);
+        const RedisNodeAddress address = RedisNodeAddress::parse(written);
+        if (!address.isValid())
+            return invalid(QStringLiteral("'%1' is not host:port").arg(host));
+        parts.nodes << address;
+    }
+
+    QStringList segments = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    if (parts.sentinel) {
+        if (segments.isEmpty())
+            return invalid(QStringLiteral("the master's name is missing"));
+        parts.masterName = QUrl::fromPercentEncoding(segments.takeFirst().toUtf8());
+    }
+    if (segments.size() > 1)
+        return invalid(QStringLiteral("the path '%1' has too many parts").arg(path));
+    if (!segments.isEmpty())
+        parts.databasePath = QLatin1Char('/') + segments.first();
+    return parts;
+}
+
 } // namespace
 
 Result<RedisConfig, RedisError> RedisConfig::fromUrl(const QString &url)
@@ -37,6 +124,12 @@ Result<RedisConfig, RedisError> RedisConfig::fromUrl(const QString &url)
 
 Result<RedisConfig, RedisError> RedisConfig::applyUrl(const QString &text) const
 {
+    if (const qsizetype end = text.indexOf(QLatin1String("://")); end > 0) {
+        const QString scheme = text.left(end).trimmed().toLower();
+        if (scheme.endsWith(QLatin1String("+cluster"))
+            || scheme.endsWith(QLatin1String("+sentinel")))
+            return applyTopologyUrl(text.trimmed(), scheme);
+    }
     const QUrl url(text, QUrl::StrictMode);
     if (text.trimmed().isEmpty())
         return configError(RedisError::Code::InvalidUrl, QStringLiteral("the Redis URL is empty"));
@@ -101,7 +194,8 @@ Result<RedisConfig, RedisError> RedisConfig::applyUrl(const QString &text) const
     } else {
         return configError(RedisError::Code::InvalidUrl,
                            QStringLiteral("unsupported URL scheme '%1': use redis://, rediss:// "
-                                          "(TLS) or unix://")
+                                          "(TLS), unix://, redis+cluster:// or "
+                                          "redis+sentinel://")
                                .arg(url.scheme()));
     }
 
@@ -222,8 +316,67 @@ Result<RedisConfig, RedisError> RedisConfig::applyUrl(const QString &text) const
     return result;
 }
 
+Result<RedisConfig, RedisError> RedisConfig::applyTopologyUrl(const QString &text,
+                                                              const QString &scheme) const
+{
+    auto parts = splitTopologyUrl(text, scheme);
+    if (!parts)
+        return parts.error();
+    // The user, password, database and TLS parts are those of a one-host URL: parsed and merged
+    // the same way.
+    const TopologyUrl &p = parts.value();
+    QString single = p.baseScheme + QStringLiteral("://");
+    if (!p.userInfo.isEmpty())
+        single += p.userInfo + QLatin1Char('@');
+    single += p.nodes.first().toString() + p.databasePath;
+    if (!p.query.isEmpty())
+        single += QLatin1Char('?') + p.query;
+    auto merged = applyUrl(single);
+    if (!merged)
+        return merged.error();
+    RedisConfig result = merged.value();
+    if (p.sentinel) {
+        result.setSentinel(p.nodes, p.masterName);
+        if (!p.sentinelUsername.isEmpty() || !p.sentinelPassword.isEmpty())
+            result.setSentinelCredentials(p.sentinelUsername, p.sentinelPassword);
+    } else {
+        result.setCluster(p.nodes);
+    }
+    if (auto valid = result.validate(); !valid)
+        return valid.error();
+    return result;
+}
+
 QString RedisConfig::toDisplayUrl() const
 {
+    if (d->topology != Topology::Standalone) {
+        // The one-host form for the user and the query, then the host list and path put in.
+        const QString single = forNode(d->seeds.value(0)).toDisplayUrl();
+        const qsizetype hostStart = single.indexOf(QLatin1String("://")) + 3;
+        const qsizetype at = single.indexOf(QLatin1Char('@'), hostStart);
+        const qsizetype authorityStart = at >= 0 ? at + 1 : hostStart;
+        const qsizetype question = single.indexOf(QLatin1Char('?'));
+        QStringList nodes;
+        for (const RedisNodeAddress &seed : d->seeds)
+            nodes << seed.toString();
+        QString path;
+        QUrlQuery query(question >= 0 ? single.mid(question + 1) : QString());
+        if (d->topology == Topology::Sentinel) {
+            path = QLatin1Char('/')
+                + QString::fromUtf8(QUrl::toPercentEncoding(d->sentinelMasterName))
+                + QStringLiteral("/%1").arg(d->database);
+            if (!d->sentinelUsername.isEmpty())
+                query.addQueryItem(QStringLiteral("sentinel_username"), d->sentinelUsername);
+        }
+        QString url = single.left(hostStart - 3)
+            + (d->topology == Topology::Cluster ? QStringLiteral("+cluster://")
+                                                : QStringLiteral("+sentinel://"))
+            + single.mid(hostStart, authorityStart - hostStart) + nodes.join(QLatin1Char(','))
+            + path;
+        if (!query.isEmpty())
+            url += QLatin1Char('?') + query.toString(QUrl::FullyEncoded);
+        return url;
+    }
     QUrl url;
     if (d->transport == Transport::Unix) {
         url.setScheme(QStringLiteral("unix"));

@@ -21,6 +21,11 @@ bool RedisError::isTransient() const noexcept
     case Code::SocketError:
     case Code::TlsHandshakeFailed:
     case Code::CommandTimeout:
+    case Code::NoSentinelReachable:
+    case Code::NotMaster:
+    case Code::ClusterSlotUnserved:
+    case Code::ClusterRedirectLimit:
+    case Code::ReplicaAckTimeout:
         return true;
     default:
         return false;

@@ -10,8 +10,8 @@
 namespace RediStore {
 
 // The errors of the redis layer, in numbered bands: configuration (100), connection (200),
-// command (300). A Redis error reply ("-ERR ...", "-WRONGTYPE ...") is ServerError with the
-// server's text as the message.
+// command (300), topology and durability (400). A Redis error reply ("-ERR ...", "-WRONGTYPE ...")
+// is ServerError with the server's text as the message.
 class REDISTORE_EXPORT RedisError
 {
     Q_GADGET
@@ -52,6 +52,15 @@ public:
         WrongThread, // called from a thread other than the client's
         InvalidCommand, // an empty argument list
         UnexpectedReply, // a reply of a type the caller did not expect
+
+        // 400: topology (Sentinel, Cluster) and durability
+        NoSentinelReachable = 400, // none of the sentinels answered
+        SentinelUnknownMaster, // the sentinels answered but do not know the master's name
+        NotMaster, // the address the sentinels gave is not (or no longer) a master
+        ClusterSlotUnserved, // no node of the cluster serves the key's slot
+        ClusterRedirectLimit, // still redirected or refused after the retry budget
+        CrossSlot, // a transaction's keys are in different slots of the cluster
+        ReplicaAckTimeout, // WAIT: fewer replicas confirmed the write than asked for
     };
     Q_ENUM(Code)
 
