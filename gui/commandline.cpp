@@ -1,6 +1,6 @@
 #include "commandline.h"
 
-#include "connectionprofile.h"
+#include "connection/connectionprofile.h"
 
 #include <libredistore/config/secretinput.h>
 

@@ -2,9 +2,9 @@
 // Redis. See CommandLine for the options.
 
 #include "commandline.h"
-#include "icons.h"
+#include "common/icons.h"
+#include "connection/profilestore.h"
 #include "mainwindow.h"
-#include "profilestore.h"
 #include "screenshotrunner.h"
 #include "translationloader.h"
 

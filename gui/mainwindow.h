@@ -1,7 +1,7 @@
 #ifndef REDISTORE_ADMIN_MAINWINDOW_H
 #define REDISTORE_ADMIN_MAINWINDOW_H
 
-#include "connectionprofile.h"
+#include "connection/connectionprofile.h"
 
 #include <QtCore/QTimer>
 #include <QtWidgets/QMainWindow>

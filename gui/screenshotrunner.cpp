@@ -1,12 +1,12 @@
 #include "screenshotrunner.h"
 
+#include "connection/sessionconnection.h"
 #include "mainwindow.h"
-#include "previewcache.h"
-#include "sessionconnection.h"
-#include "sessiondetailwidget.h"
-#include "sessionfilterproxymodel.h"
-#include "sessiontablemodel.h"
+#include "sessions/previewcache.h"
+#include "sessions/sessionfilterproxymodel.h"
+#include "sessions/sessiontablemodel.h"
 #include "statuspanel.h"
+#include "values/sessiondetailwidget.h"
 
 #include <QtGui/QPixmap>
 #include <QtWidgets/QTableView>

@@ -1,7 +1,7 @@
 #include "statuspanel.h"
 
-#include "displayformat.h"
-#include "icons.h"
+#include "common/displayformat.h"
+#include "common/icons.h"
 
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QProgressBar>

@@ -1,7 +1,7 @@
 #ifndef REDISTORE_ADMIN_STATUSPANEL_H
 #define REDISTORE_ADMIN_STATUSPANEL_H
 
-#include "liveupdates.h"
+#include "live/liveupdates.h"
 
 #include <QtCore/QObject>
 

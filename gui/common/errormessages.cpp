@@ -1,4 +1,4 @@
-#include "errormessages.h"
+#include "common/errormessages.h"
 
 namespace RediStore::Admin {
 

@@ -1,6 +1,6 @@
-#include "messagebanner.h"
+#include "common/messagebanner.h"
 
-#include "icons.h"
+#include "common/icons.h"
 
 #include <QtWidgets/QHBoxLayout>
 #include <QtWidgets/QLabel>

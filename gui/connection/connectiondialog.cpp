@@ -1,11 +1,11 @@
-#include "connectiondialog.h"
+#include "connection/connectiondialog.h"
 
-#include "connectionprobe.h"
-#include "cookieinspectordialog.h"
-#include "errormessages.h"
-#include "icons.h"
-#include "profilestore.h"
-#include "secretstore.h"
+#include "common/errormessages.h"
+#include "common/icons.h"
+#include "connection/connectionprobe.h"
+#include "connection/profilestore.h"
+#include "connection/secretstore.h"
+#include "inspector/cookieinspectordialog.h"
 
 #include <QtGui/QFontDatabase>
 #include <QtGui/QTextDocument>

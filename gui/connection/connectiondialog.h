@@ -1,8 +1,8 @@
 #ifndef REDISTORE_ADMIN_CONNECTIONDIALOG_H
 #define REDISTORE_ADMIN_CONNECTIONDIALOG_H
 
-#include "connectionprofile.h"
-#include "profilestore.h"
+#include "connection/connectionprofile.h"
+#include "connection/profilestore.h"
 
 #include <QtWidgets/QDialog>
 

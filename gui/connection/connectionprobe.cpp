@@ -1,4 +1,4 @@
-#include "connectionprobe.h"
+#include "connection/connectionprobe.h"
 
 #include <libredistore/async.h>
 

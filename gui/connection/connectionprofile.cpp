@@ -1,4 +1,4 @@
-#include "connectionprofile.h"
+#include "connection/connectionprofile.h"
 
 #include <QtCore/QSettings>
 #include <QtCore/QUrl>

@@ -1,6 +1,6 @@
-#include "profilestore.h"
+#include "connection/profilestore.h"
 
-#include "secretstore.h"
+#include "connection/secretstore.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QFile>

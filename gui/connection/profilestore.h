@@ -1,7 +1,7 @@
 #ifndef REDISTORE_ADMIN_PROFILESTORE_H
 #define REDISTORE_ADMIN_PROFILESTORE_H
 
-#include "connectionprofile.h"
+#include "connection/connectionprofile.h"
 
 #include <QtCore/QSettings>
 #include <QtCore/QStringList>

@@ -1,4 +1,4 @@
-#include "secretstore.h"
+#include "connection/secretstore.h"
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QPointer>

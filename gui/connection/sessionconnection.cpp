@@ -1,7 +1,7 @@
-#include "sessionconnection.h"
+#include "connection/sessionconnection.h"
 
-#include "connectionprobe.h"
-#include "errormessages.h"
+#include "common/errormessages.h"
+#include "connection/connectionprobe.h"
 
 #include <libredistore/async.h>
 #include <libredistore/redis/redispool.h>

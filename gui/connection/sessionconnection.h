@@ -1,7 +1,7 @@
 #ifndef REDISTORE_ADMIN_SESSIONCONNECTION_H
 #define REDISTORE_ADMIN_SESSIONCONNECTION_H
 
-#include "connectionprofile.h"
+#include "connection/connectionprofile.h"
 
 #include <libredistore/redis/redisconfig.h>
 #include <libredistore/session/sessionadmin.h>

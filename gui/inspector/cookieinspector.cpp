@@ -1,6 +1,6 @@
-#include "cookieinspector.h"
+#include "inspector/cookieinspector.h"
 
-#include "displayformat.h"
+#include "common/displayformat.h"
 
 #include <libredistore/codec/cookieheader.h>
 

@@ -1,7 +1,7 @@
-#include "cookieinspectordialog.h"
+#include "inspector/cookieinspectordialog.h"
 
-#include "displayformat.h"
-#include "icons.h"
+#include "common/displayformat.h"
+#include "common/icons.h"
 
 #include <libredistore/async.h>
 

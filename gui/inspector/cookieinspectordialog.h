@@ -1,8 +1,8 @@
 #ifndef REDISTORE_ADMIN_COOKIEINSPECTORDIALOG_H
 #define REDISTORE_ADMIN_COOKIEINSPECTORDIALOG_H
 
-#include "connectionprofile.h"
-#include "cookieinspector.h"
+#include "connection/connectionprofile.h"
+#include "inspector/cookieinspector.h"
 
 #include <libredistore/session/sessionadmin.h>
 

@@ -1,6 +1,6 @@
-#include "keyspacewatcher.h"
+#include "live/keyspacewatcher.h"
 
-#include "errormessages.h"
+#include "common/errormessages.h"
 
 #include <libredistore/async.h>
 

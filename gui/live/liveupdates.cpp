@@ -1,8 +1,8 @@
-#include "liveupdates.h"
+#include "live/liveupdates.h"
 
-#include "displayformat.h"
-#include "sessionconnection.h"
-#include "sessiontablemodel.h"
+#include "common/displayformat.h"
+#include "connection/sessionconnection.h"
+#include "sessions/sessiontablemodel.h"
 
 namespace RediStore::Admin {
 

@@ -1,7 +1,7 @@
 #ifndef REDISTORE_ADMIN_LIVEUPDATES_H
 #define REDISTORE_ADMIN_LIVEUPDATES_H
 
-#include "keyspacewatcher.h"
+#include "live/keyspacewatcher.h"
 
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QObject>

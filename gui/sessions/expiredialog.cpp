@@ -1,7 +1,7 @@
-#include "expiredialog.h"
+#include "sessions/expiredialog.h"
 
-#include "displayformat.h"
-#include "icons.h"
+#include "common/displayformat.h"
+#include "common/icons.h"
 
 #include <QtCore/QLocale>
 #include <QtWidgets/QComboBox>

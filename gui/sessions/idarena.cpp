@@ -1,4 +1,4 @@
-#include "idarena.h"
+#include "sessions/idarena.h"
 
 #include <cstring>
 

@@ -1,6 +1,6 @@
-#include "previewcache.h"
+#include "sessions/previewcache.h"
 
-#include "displayformat.h"
+#include "common/displayformat.h"
 
 #include <libredistore/async.h>
 

@@ -1,8 +1,8 @@
-#include "sessionactions.h"
+#include "sessions/sessionactions.h"
 
-#include "displayformat.h"
-#include "errormessages.h"
-#include "expiredialog.h"
+#include "common/displayformat.h"
+#include "common/errormessages.h"
+#include "sessions/expiredialog.h"
 
 #include <libredistore/async.h>
 

@@ -1,6 +1,6 @@
-#include "sessionfilterproxymodel.h"
+#include "sessions/sessionfilterproxymodel.h"
 
-#include "sessiontablemodel.h"
+#include "sessions/sessiontablemodel.h"
 
 namespace RediStore::Admin {
 

@@ -1,4 +1,4 @@
-#include "sessionprober.h"
+#include "sessions/sessionprober.h"
 
 #include <libredistore/async.h>
 

@@ -1,4 +1,4 @@
-#include "sessionrows.h"
+#include "sessions/sessionrows.h"
 
 #include <QtCore/QSet>
 

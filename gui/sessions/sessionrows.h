@@ -1,8 +1,8 @@
 #ifndef REDISTORE_ADMIN_SESSIONROWS_H
 #define REDISTORE_ADMIN_SESSIONROWS_H
 
-#include "idarena.h"
-#include "slotindex.h"
+#include "sessions/idarena.h"
+#include "sessions/slotindex.h"
 
 #include <QtCore/QByteArray>
 #include <QtCore/QList>

@@ -1,4 +1,4 @@
-#include "sessionscanner.h"
+#include "sessions/sessionscanner.h"
 
 #include <libredistore/async.h>
 

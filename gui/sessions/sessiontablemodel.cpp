@@ -1,10 +1,10 @@
-#include "sessiontablemodel.h"
+#include "sessions/sessiontablemodel.h"
 
-#include "displayformat.h"
-#include "previewcache.h"
-#include "sessionprober.h"
-#include "sessionscanner.h"
-#include "valuesearch.h"
+#include "common/displayformat.h"
+#include "sessions/previewcache.h"
+#include "sessions/sessionprober.h"
+#include "sessions/sessionscanner.h"
+#include "sessions/valuesearch.h"
 
 #include <QtCore/QDateTime>
 #include <QtGui/QColor>

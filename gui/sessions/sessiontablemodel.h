@@ -1,7 +1,7 @@
 #ifndef REDISTORE_ADMIN_SESSIONTABLEMODEL_H
 #define REDISTORE_ADMIN_SESSIONTABLEMODEL_H
 
-#include "sessionrows.h"
+#include "sessions/sessionrows.h"
 
 #include <libredistore/session/sessionadmin.h>
 

@@ -1,4 +1,4 @@
-#include "slotindex.h"
+#include "sessions/slotindex.h"
 
 #include <QtCore/QHashFunctions>
 

@@ -1,4 +1,4 @@
-#include "ttlticker.h"
+#include "sessions/ttlticker.h"
 
 #include <QtWidgets/QTableView>
 

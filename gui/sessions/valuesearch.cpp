@@ -1,6 +1,6 @@
-#include "valuesearch.h"
+#include "sessions/valuesearch.h"
 
-#include "displayformat.h"
+#include "common/displayformat.h"
 
 #include <libredistore/async.h>
 

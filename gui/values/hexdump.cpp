@@ -1,4 +1,4 @@
-#include "hexdump.h"
+#include "values/hexdump.h"
 
 namespace RediStore::Admin {
 

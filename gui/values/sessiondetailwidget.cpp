@@ -1,13 +1,13 @@
-#include "sessiondetailwidget.h"
+#include "values/sessiondetailwidget.h"
 
-#include "connectionprofile.h"
-#include "displayformat.h"
-#include "errormessages.h"
-#include "hexdump.h"
-#include "icons.h"
-#include "messagebanner.h"
-#include "valuedelegate.h"
-#include "valuetreemodel.h"
+#include "common/displayformat.h"
+#include "common/errormessages.h"
+#include "common/icons.h"
+#include "common/messagebanner.h"
+#include "connection/connectionprofile.h"
+#include "values/hexdump.h"
+#include "values/valuedelegate.h"
+#include "values/valuetreemodel.h"
 
 #include <libredistore/async.h>
 

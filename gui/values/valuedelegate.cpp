@@ -1,7 +1,7 @@
-#include "valuedelegate.h"
+#include "values/valuedelegate.h"
 
-#include "valuetreemodel.h"
-#include "valuetype.h"
+#include "values/valuetreemodel.h"
+#include "values/valuetype.h"
 
 #include <QtCore/QRegularExpression>
 #include <QtGui/QRegularExpressionValidator>

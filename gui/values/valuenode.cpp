@@ -1,4 +1,4 @@
-#include "valuenode.h"
+#include "values/valuenode.h"
 
 #include <QtCore/QStringList>
 

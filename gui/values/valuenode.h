@@ -1,7 +1,7 @@
 #ifndef REDISTORE_ADMIN_VALUENODE_H
 #define REDISTORE_ADMIN_VALUENODE_H
 
-#include "valuetype.h"
+#include "values/valuetype.h"
 
 #include <QtCore/QString>
 #include <QtCore/QVariant>

@@ -1,4 +1,4 @@
-#include "valuetreemodel.h"
+#include "values/valuetreemodel.h"
 
 #include <QtGui/QColor>
 #include <QtGui/QFont>

@@ -1,7 +1,7 @@
 #ifndef REDISTORE_ADMIN_VALUETREEMODEL_H
 #define REDISTORE_ADMIN_VALUETREEMODEL_H
 
-#include "valuenode.h"
+#include "values/valuenode.h"
 
 #include <QtCore/QAbstractItemModel>
 

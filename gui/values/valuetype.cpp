@@ -1,6 +1,6 @@
-#include "valuetype.h"
+#include "values/valuetype.h"
 
-#include "displayformat.h"
+#include "common/displayformat.h"
 
 #include <QtCore/QDateTime>
 #include <QtCore/QLocale>

@@ -3,12 +3,12 @@
 // everything, the longest event-loop stall (a 1 ms timer), the resident memory, and the same
 // for a TTL sort and a value search. Fill Redis first with redistore-fill-sessions.
 
-#include "liveupdates.h"
+#include "connection/profilestore.h"
+#include "connection/sessionconnection.h"
+#include "live/liveupdates.h"
 #include "mainwindow.h"
-#include "profilestore.h"
-#include "sessionconnection.h"
-#include "sessionfilterproxymodel.h"
-#include "sessiontablemodel.h"
+#include "sessions/sessionfilterproxymodel.h"
+#include "sessions/sessiontablemodel.h"
 #include "translationloader.h"
 
 #include <QtCore/QElapsedTimer>

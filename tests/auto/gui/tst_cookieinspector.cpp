@@ -2,9 +2,9 @@
 // exactly why (MAC, no key of the ring, wrong name, expired, not a cookie, not a session ID);
 // the dialog tells whether the session still exists in Redis.
 
-#include "cookieinspector.h"
-#include "cookieinspectordialog.h"
 #include "guitestsupport.h"
+#include "inspector/cookieinspector.h"
+#include "inspector/cookieinspectordialog.h"
 #include "testdata.h"
 #include "translationloader.h"
 

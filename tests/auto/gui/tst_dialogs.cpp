@@ -1,10 +1,10 @@
 // The dialogs build and render offscreen in every language and fit on a small screen. With
 // REDISTORE_SCREENSHOT_DIR set, each rendering is saved there as a PNG to look at.
 
-#include "connectiondialog.h"
-#include "cookieinspectordialog.h"
-#include "expiredialog.h"
-#include "profilestore.h"
+#include "connection/connectiondialog.h"
+#include "connection/profilestore.h"
+#include "inspector/cookieinspectordialog.h"
+#include "sessions/expiredialog.h"
 #include "translationloader.h"
 
 #include <libredistore/codec/securecookie.h>

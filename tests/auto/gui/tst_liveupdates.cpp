@@ -3,11 +3,11 @@
 // without notifications a periodic rescan does the same. (What the flags and each event mean
 // is SessionWatcher's, tested in tst_sessionwatcher.)
 
+#include "connection/sessionconnection.h"
 #include "guitestsupport.h"
-#include "keyspacewatcher.h"
-#include "liveupdates.h"
-#include "sessionconnection.h"
-#include "sessiontablemodel.h"
+#include "live/keyspacewatcher.h"
+#include "live/liveupdates.h"
+#include "sessions/sessiontablemodel.h"
 
 #include <libredistore/session/sessionadmin.h>
 #include <libredistore/session/sessionwatcher.h>

@@ -2,19 +2,19 @@
 // (and --screenshot writes the picture), says plainly when it cannot connect or loses the
 // connection, follows deletions into the detail, and in read-only mode writes nothing at all.
 
+#include "common/messagebanner.h"
+#include "connection/profilestore.h"
+#include "connection/sessionconnection.h"
 #include "guitestsupport.h"
-#include "liveupdates.h"
+#include "live/liveupdates.h"
 #include "mainwindow.h"
-#include "messagebanner.h"
-#include "profilestore.h"
 #include "screenshotrunner.h"
-#include "sessionactions.h"
-#include "sessionconnection.h"
-#include "sessiondetailwidget.h"
-#include "sessionfilterproxymodel.h"
-#include "sessiontablemodel.h"
+#include "sessions/sessionactions.h"
+#include "sessions/sessionfilterproxymodel.h"
+#include "sessions/sessiontablemodel.h"
 #include "translationloader.h"
-#include "valuetreemodel.h"
+#include "values/sessiondetailwidget.h"
+#include "values/valuetreemodel.h"
 
 #include <QtCore/QTemporaryDir>
 #include <QtGui/QAction>

@@ -4,11 +4,11 @@
 // private Secret Service (gnome-keyring in its own D-Bus session, REDISTORE_TEST_KEYCHAIN set)
 // and with no D-Bus session at all, where "Remember" is off and says why.
 
-#include "connectiondialog.h"
-#include "connectionprofile.h"
+#include "connection/connectiondialog.h"
+#include "connection/connectionprofile.h"
+#include "connection/profilestore.h"
+#include "connection/secretstore.h"
 #include "guitestsupport.h"
-#include "profilestore.h"
-#include "secretstore.h"
 #include "translationloader.h"
 
 #include <QtCore/QFile>

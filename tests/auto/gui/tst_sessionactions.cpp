@@ -2,7 +2,7 @@
 // confirmations that say how many; declined means nothing is sent; read-only sends nothing.
 
 #include "guitestsupport.h"
-#include "sessionactions.h"
+#include "sessions/sessionactions.h"
 #include "translationloader.h"
 
 #include <libredistore/redis/redispool.h>

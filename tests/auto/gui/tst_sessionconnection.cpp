@@ -2,12 +2,12 @@
 // secrets are never saved in the settings file; refused, wrong password and timeouts are said
 // plainly; a lost connection is reported and comes back by itself.
 
-#include "connectionprobe.h"
-#include "connectionprofile.h"
-#include "errormessages.h"
+#include "common/errormessages.h"
+#include "connection/connectionprobe.h"
+#include "connection/connectionprofile.h"
+#include "connection/profilestore.h"
+#include "connection/sessionconnection.h"
 #include "guitestsupport.h"
-#include "profilestore.h"
-#include "sessionconnection.h"
 #include "translationloader.h"
 
 #include <QtCore/QTemporaryDir>

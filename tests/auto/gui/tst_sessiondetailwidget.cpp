@@ -3,10 +3,10 @@
 // error, and a session that is gone is never re-created by Save.
 
 #include "guitestsupport.h"
-#include "sessiondetailwidget.h"
 #include "testdata.h"
 #include "translationloader.h"
-#include "valuetreemodel.h"
+#include "values/sessiondetailwidget.h"
+#include "values/valuetreemodel.h"
 
 #include <libredistore/redis/redispool.h>
 #include <libredistore/serializer/sessionserializer.h>

@@ -1,7 +1,7 @@
 // SessionRows, its ID arena and slot index: random additions and removals across many index
 // growths agree with a plain reference; sorting and merging keep a consistent order.
 
-#include "sessionrows.h"
+#include "sessions/sessionrows.h"
 
 #include <QtCore/QHash>
 #include <QtCore/QRandomGenerator>

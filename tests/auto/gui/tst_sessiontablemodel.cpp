@@ -3,9 +3,9 @@
 // stall the event loop.
 
 #include "guitestsupport.h"
-#include "previewcache.h"
-#include "sessionfilterproxymodel.h"
-#include "sessiontablemodel.h"
+#include "sessions/previewcache.h"
+#include "sessions/sessionfilterproxymodel.h"
+#include "sessions/sessiontablemodel.h"
 
 #include <libredistore/redis/redispool.h>
 #include <libredistore/session/sessionadmin.h>

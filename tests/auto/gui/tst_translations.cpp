@@ -1,9 +1,9 @@
 // The translations: German and French are complete (every message translated, placeholders
 // kept), each compiled translation loads and translates, and the window speaks the language.
 
+#include "connection/profilestore.h"
 #include "mainwindow.h"
-#include "profilestore.h"
-#include "sessiontablemodel.h"
+#include "sessions/sessiontablemodel.h"
 #include "translationloader.h"
 
 #include <QtCore/QFile>

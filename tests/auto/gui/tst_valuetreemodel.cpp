@@ -1,7 +1,7 @@
 // ValueTreeModel: the editable typed tree of a session's values.
 
 #include "translationloader.h"
-#include "valuetreemodel.h"
+#include "values/valuetreemodel.h"
 
 #include <libredistore/utcdatetime_p.h>
 
