@@ -1,5 +1,7 @@
 #include "redispool.h"
 
+#include "clusterrouter_p.h"
+
 #include <libredistore/coarseclock_p.h>
 
 #include <QtCore/QLoggingCategory>
@@ -26,6 +28,8 @@ public:
     int idleTimeoutMs = RedisPool::defaultIdleTimeoutMs;
     int pipelineDepth = 32;
     std::vector<Connection> connections;
+    ClusterRouter *router = nullptr; // a cluster's: a pool per master behind it
+    ReplicaAcks acks;
     CoarseElapsedTimer clock;
     QTimer idleTimer;
 
@@ -45,12 +49,18 @@ RedisPool::RedisPool(const RedisConfig &config, QObject *parent)
 {
     d->config = config;
     d->clock.start();
+    if (config.topology() == RedisConfig::Topology::Cluster) {
+        d->router = new ClusterRouter(config, this);
+        connect(d->router, &ClusterRouter::errorOccurred, this, &RedisPool::errorOccurred);
+        connect(d->router, &ClusterRouter::topologyChanged, this, &RedisPool::topologyChanged);
+    }
     connect(&d->idleTimer, &QTimer::timeout, this, &RedisPool::closeIdleConnections);
     d->armIdleTimer();
 }
 
 RedisPool::~RedisPool()
 {
+    delete d->router; // completes the commands it routes
     // The clients are children: deleting them completes their pending commands.
     for (const auto &connection : d->connections)
         delete connection.client;
@@ -67,6 +77,8 @@ int RedisPool::maxConnections() const
 void RedisPool::setMaxConnections(int count)
 {
     d->maxConnections = qMax(1, count);
+    if (d->router)
+        d->router->setPoolLimits(d->maxConnections, d->idleTimeoutMs, d->pipelineDepth);
 }
 int RedisPool::idleTimeoutMs() const
 {
@@ -76,6 +88,8 @@ void RedisPool::setIdleTimeoutMs(int ms)
 {
     d->idleTimeoutMs = qMax(0, ms);
     d->armIdleTimer();
+    if (d->router)
+        d->router->setPoolLimits(d->maxConnections, d->idleTimeoutMs, d->pipelineDepth);
 }
 int RedisPool::pipelineDepth() const
 {
@@ -84,14 +98,20 @@ int RedisPool::pipelineDepth() const
 void RedisPool::setPipelineDepth(int depth)
 {
     d->pipelineDepth = qMax(1, depth);
+    if (d->router)
+        d->router->setPoolLimits(d->maxConnections, d->idleTimeoutMs, d->pipelineDepth);
 }
 int RedisPool::connectionCount() const
 {
+    if (d->router)
+        return d->router->connectionCount();
     return int(d->connections.size());
 }
 
 RedisClient *RedisPool::acquire()
 {
+    if (d->router)
+        return d->router->acquireAny();
     // Fill the connections in order: a batch of commands then goes out in fewer writes and
     // comes back in fewer reads, and connections beyond the load fall idle and close.
     RedisPoolPrivate::Connection *best = nullptr;
@@ -120,26 +140,148 @@ RedisClient *RedisPool::acquire()
     return best->client;
 }
 
+namespace {
+
+// A promise that is always kept: when the callback that holds it is dropped without being
+// called (its pool went away), the future finishes with ClientDestroyed.
+struct KeptPromise
+{
+    QPromise<RedisReply> promise;
+    bool finished = false;
+
+    void finish(const RedisReply &reply)
+    {
+        if (finished)
+            return;
+        finished = true;
+        promise.addResult(reply);
+        promise.finish();
+    }
+    ~KeptPromise()
+    {
+        finish(RedisReply::failure(
+            RedisError(RedisError::Code::ClientDestroyed,
+                       QStringLiteral("the Redis pool was deleted before the reply came"))));
+    }
+};
+
+// A future completed by a callback, for the routed and acknowledged paths.
+std::pair<QFuture<RedisReply>, RedisClient::Callback> futureAndCallback()
+{
+    auto kept = std::make_shared<KeptPromise>();
+    kept->promise.start();
+    QFuture<RedisReply> future = kept->promise.future();
+    return { future, [kept](const RedisReply &reply) { kept->finish(reply); } };
+}
+
+} // namespace
+
 QFuture<RedisReply> RedisPool::execute(const QByteArrayList &args)
 {
-    return acquire()->execute(args);
+    if (!d->router && d->acks.replicas <= 0)
+        return acquire()->execute(args);
+    auto [future, callback] = futureAndCallback();
+    execute(args, this, std::move(callback));
+    return future;
 }
 
 void RedisPool::execute(const QByteArrayList &args, const QObject *context,
                         RedisClient::Callback callback)
 {
-    acquire()->execute(args, context, std::move(callback));
+    if (d->router)
+        d->router->execute(args, context, std::move(callback));
+    else
+        executeOnClient(acquire(), args, d->acks, context, std::move(callback));
 }
 
 QFuture<RedisReply> RedisPool::transaction(const QList<QByteArrayList> &commands)
 {
-    return acquire()->transaction(commands);
+    if (!d->router && d->acks.replicas <= 0)
+        return acquire()->transaction(commands);
+    auto [future, callback] = futureAndCallback();
+    transaction(commands, this, std::move(callback));
+    return future;
 }
 
 void RedisPool::transaction(const QList<QByteArrayList> &commands, const QObject *context,
                             RedisClient::Callback callback)
 {
-    acquire()->transaction(commands, context, std::move(callback));
+    if (d->router)
+        d->router->transaction(commands, context, std::move(callback));
+    else
+        transactionOnClient(acquire(), commands, d->acks, context, std::move(callback));
+}
+
+RedisConfig::Topology RedisPool::topology() const
+{
+    return d->config.topology();
+}
+
+QList<RedisConfig> RedisPool::masters() const
+{
+    if (!d->router)
+        return { d->config };
+    QList<RedisConfig> masters;
+    const QList<RedisNodeAddress> nodes = d->router->masters();
+    for (const RedisNodeAddress &node : nodes)
+        masters << d->config.forNode(node);
+    return masters;
+}
+
+int RedisPool::topologyEpoch() const
+{
+    return d->router ? d->router->epoch() : 0;
+}
+
+void RedisPool::whenTopologyKnown(const QObject *context,
+                                  std::function<void(const RedisError &)> callback)
+{
+    if (d->router) {
+        d->router->whenMapKnown(context, std::move(callback));
+        return;
+    }
+    QMetaObject::invokeMethod(
+        const_cast<QObject *>(context), [callback]() { callback(RedisError()); },
+        Qt::QueuedConnection);
+}
+
+void RedisPool::executeOn(const RedisConfig &master, const QByteArrayList &args,
+                          const QObject *context, RedisClient::Callback callback)
+{
+    if (d->router)
+        d->router->executeOn({ master.host(), master.port() }, args, context, std::move(callback));
+    else
+        execute(args, context, std::move(callback));
+}
+
+QFuture<RedisReply> RedisPool::executeOn(const RedisConfig &master, const QByteArrayList &args)
+{
+    auto [future, callback] = futureAndCallback();
+    executeOn(master, args, this, std::move(callback));
+    return future;
+}
+
+void RedisPool::refreshTopology()
+{
+    if (d->router)
+        d->router->refresh();
+}
+
+void RedisPool::setReplicaAcks(int replicas, int timeoutMs)
+{
+    d->acks = { qMax(0, replicas), qMax(0, timeoutMs) };
+    if (d->router)
+        d->router->setReplicaAcks(d->acks);
+}
+
+int RedisPool::replicaAcks() const
+{
+    return d->acks.replicas;
+}
+
+int RedisPool::replicaAckTimeoutMs() const
+{
+    return d->acks.timeoutMs;
 }
 
 void RedisPool::closeIdleConnections()
