@@ -48,14 +48,16 @@ void postResult(const QObject *context, Callback callback, const Result &result)
 // is named by its option, as in "withPoolSize: 0 is not a pool size (1 or more)".
 SessionError RedisStorePrivate::checkSettings(const RedisStoreSettings &settings)
 {
-    QList<RedisStoreOption> checks = { withPoolSize(settings.poolSize),
-                                       withIdleTimeout(settings.idleTimeoutSeconds),
-                                       withMaxLength(settings.maxLength),
-                                       withDefaultMaxAge(settings.defaultMaxAge),
-                                       withRefreshThreshold(settings.refreshThreshold),
-                                       withCommandTimeout(settings.commandTimeoutMs),
-                                       withConcurrency(settings.concurrency, settings.maxAttempts),
-                                       withAnonymousMaxAge(settings.anonymousMaxAge) };
+    QList<RedisStoreOption> checks
+        = { withPoolSize(settings.poolSize),
+            withIdleTimeout(settings.idleTimeoutSeconds),
+            withMaxLength(settings.maxLength),
+            withDefaultMaxAge(settings.defaultMaxAge),
+            withRefreshThreshold(settings.refreshThreshold),
+            withCommandTimeout(settings.commandTimeoutMs),
+            withConcurrency(settings.concurrency, settings.maxAttempts),
+            withAnonymousMaxAge(settings.anonymousMaxAge),
+            withReplicaAcks(settings.replicaAcks, settings.replicaAckTimeoutMs) };
     if (settings.anonymousMaxAge > 0 && settings.lazySave
         && settings.anonymousMaxAge <= settings.refreshThreshold) {
         // A guest who keeps clicking would not refresh the TTL before it runs out.
@@ -89,16 +91,17 @@ Result<RedisConfig, SessionError>
 RedisStorePrivate::connectionConfig(const RedisStoreSettings &settings)
 {
     const int chosen = (settings.pool ? 1 : 0) + (settings.network.isEmpty() ? 0 : 1)
-        + (settings.url.isEmpty() ? 0 : 1);
+        + (settings.url.isEmpty() ? 0 : 1) + (settings.clusterNodes.isEmpty() ? 0 : 1)
+        + (settings.sentinels.isEmpty() ? 0 : 1);
     if (chosen == 0) {
         return SessionError(SessionError::Code::NoConnection,
                             QStringLiteral("no connection option: give one of withPool, "
-                                           "withAddress or withUrl"));
+                                           "withAddress, withUrl, withCluster or withSentinel"));
     }
     if (chosen > 1) {
         return SessionError(SessionError::Code::ConflictingOptions,
-                            QStringLiteral("withPool, withAddress and withUrl exclude each "
-                                           "other: give exactly one"));
+                            QStringLiteral("withPool, withAddress, withUrl, withCluster and "
+                                           "withSentinel exclude each other: give exactly one"));
     }
     if (settings.pool) {
         if (!settings.password.isEmpty() || settings.database || settings.tls) {
@@ -132,7 +135,11 @@ RedisStorePrivate::connectionConfig(const RedisStoreSettings &settings)
         }
         return merged.value();
     }
-    if (settings.network == QLatin1String("unix")) {
+    if (!settings.clusterNodes.isEmpty()) {
+        config.setCluster(settings.clusterNodes);
+    } else if (!settings.sentinels.isEmpty()) {
+        config.setSentinel(settings.sentinels, settings.sentinelMaster);
+    } else if (settings.network == QLatin1String("unix")) {
         config.setUnixSocket(settings.address);
     } else {
         // "host:port", ":port" (localhost) or "[v6]:port".
@@ -260,6 +267,8 @@ RedisStore::create(const KeyRing &keys, const RedisStoreSettings &settings)
         pool->setIdleTimeoutMs(settings.idleTimeoutSeconds * 1000);
         store->d->pool = pool;
     }
+    if (settings.replicaAcks > 0)
+        store->d->pool->setReplicaAcks(settings.replicaAcks, settings.replicaAckTimeoutMs);
     // Reachability, as Go's constructor checks it, but without blocking: logged and signalled.
     QPointer<RedisStore> self(store.get());
     store->d->pool->execute({ "PING" }, store.get(), [self](const RedisReply &reply) {

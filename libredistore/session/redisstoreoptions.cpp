@@ -48,6 +48,69 @@ RedisStoreOption withUrl(const QString &url)
             } };
 }
 
+namespace {
+
+SessionError parseNodes(const char *option, const QStringList &nodes, QList<RedisNodeAddress> *out)
+{
+    if (nodes.isEmpty())
+        return invalid(option, QStringLiteral("no node given"));
+    for (const QString &node : nodes) {
+        const RedisNodeAddress address = RedisNodeAddress::parse(node.trimmed());
+        if (!address.isValid())
+            return invalid(option, QStringLiteral("'%1' is not host:port").arg(node));
+        out->append(address);
+    }
+    return SessionError();
+}
+
+} // namespace
+
+RedisStoreOption withCluster(const QStringList &seedNodes)
+{
+    return { QStringLiteral("withCluster"), [seedNodes](RedisStoreSettings &s) {
+                QList<RedisNodeAddress> nodes;
+                if (SessionError error = parseNodes("withCluster", seedNodes, &nodes);
+                    error.isError())
+                    return error;
+                s.clusterNodes = nodes;
+                return SessionError();
+            } };
+}
+
+RedisStoreOption withSentinel(const QStringList &sentinels, const QString &masterName)
+{
+    return { QStringLiteral("withSentinel"), [sentinels, masterName](RedisStoreSettings &s) {
+                QList<RedisNodeAddress> nodes;
+                if (SessionError error = parseNodes("withSentinel", sentinels, &nodes);
+                    error.isError())
+                    return error;
+                if (masterName.trimmed().isEmpty())
+                    return invalid("withSentinel", QStringLiteral("the master's name is empty"));
+                s.sentinels = nodes;
+                s.sentinelMaster = masterName;
+                return SessionError();
+            } };
+}
+
+RedisStoreOption withReplicaAcks(int replicas, int timeoutMs)
+{
+    return { QStringLiteral("withReplicaAcks"), [replicas, timeoutMs](RedisStoreSettings &s) {
+                if (replicas < 0 || replicas > 16) {
+                    return invalid(
+                        "withReplicaAcks",
+                        QStringLiteral("%1 is not a number of replicas (0 to 16)").arg(replicas));
+                }
+                if (replicas > 0 && (timeoutMs < 1 || timeoutMs > 60000)) {
+                    return invalid(
+                        "withReplicaAcks",
+                        QStringLiteral("%1 ms is not a timeout (1 to 60000 ms)").arg(timeoutMs));
+                }
+                s.replicaAcks = replicas;
+                s.replicaAckTimeoutMs = timeoutMs;
+                return SessionError();
+            } };
+}
+
 RedisStoreOption withAuth(const QString &username, const QString &password)
 {
     return { QStringLiteral("withAuth"), [username, password](RedisStoreSettings &s) {

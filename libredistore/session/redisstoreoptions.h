@@ -34,11 +34,14 @@ enum class SessionConcurrency {
 // that option in its error ("withPoolSize: 0 is not a pool size (1 or more)").
 struct REDISTORE_EXPORT RedisStoreSettings
 {
-    // Connection: exactly one of pool, address or url.
+    // Connection: exactly one of pool, address, url, clusterNodes or sentinels.
     RedisPool *pool = nullptr; // withPool: an existing pool (not owned)
     QString network; // withAddress: "tcp" or "unix"
     QString address; // withAddress: "host:port" or a socket path
-    QString url; // withUrl: redis://... or unix://...
+    QString url; // withUrl: redis://..., unix://..., redis+cluster://..., redis+sentinel://...
+    QList<RedisNodeAddress> clusterNodes; // withCluster: seed nodes of a Redis Cluster
+    QList<RedisNodeAddress> sentinels; // withSentinel: the sentinels...
+    QString sentinelMaster; // ...and the name of the master they watch
     QString username; // withAuth
     QString password; // withAuth, withPassword
     std::optional<int> database; // withDb, withDbNum
@@ -62,6 +65,8 @@ struct REDISTORE_EXPORT RedisStoreSettings
     QString userIndexKey; // withUserIndex: the session value holding the user ID ("": none)
     qint64 anonymousMaxAge = 0; // withAnonymousMaxAge: TTL of sessions without a user (0: off)
     bool strictKeys = false; // withStrictKeys: hash keys under 32 bytes are refused
+    int replicaAcks = 0; // withReplicaAcks: replicas that must confirm each write (0: none)...
+    int replicaAckTimeoutMs = 0; // ...within this long
 };
 
 // One option of RedisStore::create(), as Go v2's functional options. Each carries its name,
@@ -86,6 +91,14 @@ REDISTORE_EXPORT RedisStoreOption withPool(RedisPool *pool);
 // network "tcp" with "host:port" (":6379" means 127.0.0.1:6379), or "unix" with a path.
 REDISTORE_EXPORT RedisStoreOption withAddress(const QString &network, const QString &address);
 REDISTORE_EXPORT RedisStoreOption withUrl(const QString &url);
+// A Redis Cluster, from some of its nodes ("host:port" each; the others are found from them).
+// Sessions spread over the masters by their keys' slots; the same as a redis+cluster:// URL.
+REDISTORE_EXPORT RedisStoreOption withCluster(const QStringList &seedNodes);
+// The master that these sentinels ("host:port" each, tried in order) know as masterName,
+// found again after each failover; the same as a redis+sentinel:// URL (which also takes the
+// sentinels' own password).
+REDISTORE_EXPORT RedisStoreOption withSentinel(const QStringList &sentinels,
+                                               const QString &masterName);
 REDISTORE_EXPORT RedisStoreOption withAuth(const QString &username, const QString &password);
 REDISTORE_EXPORT RedisStoreOption withPassword(const QString &password);
 REDISTORE_EXPORT RedisStoreOption withDb(const QString &database);
@@ -127,6 +140,12 @@ REDISTORE_EXPORT RedisStoreOption withAnonymousMaxAge(qint64 seconds);
 // Refuses, at create(), a hash key shorter than 32 bytes (InvalidKeys) instead of logging a
 // warning: a short or guessable hash key lets anyone who finds it forge every session.
 REDISTORE_EXPORT RedisStoreOption withStrictKeys(bool strict = true);
+// Durability: a save is acknowledged only after `replicas` replicas confirmed it (WAIT, at most
+// timeoutMs); otherwise it fails with RedisUnavailable (the RedisError is ReplicaAckTimeout:
+// written on the master, not yet on enough replicas). Then a master that dies right after a
+// save loses no acknowledged session when its replica takes over. Applies to every write of
+// the store, on one server, Sentinel or Cluster; 1 to 16 replicas, 1 to 60000 ms.
+REDISTORE_EXPORT RedisStoreOption withReplicaAcks(int replicas, int timeoutMs);
 
 } // namespace RediStore
 

@@ -307,7 +307,21 @@ void SaveJob::writeLastWins(const QByteArray &bytes, const QByteArray &ttl)
             self->written(self->m_id, self->m_key, bytes);
     };
     SessionData *data = SessionStoreAccess::data(m_session);
-    if (data->regenerate && !m_previousId.isEmpty() && !data->isNew) {
+    if (data->regenerate && !m_previousId.isEmpty() && !data->isNew
+        && d->pool->topology() == RedisConfig::Topology::Cluster) {
+        // The two keys live in different slots: the new one is written first, the old one
+        // deleted once that is done, so that the session is never missing.
+        const QByteArray previousKey = d->keyOf(*data, m_previousId);
+        RedisPool *pool = d->pool;
+        QObject *context = d->q;
+        d->pool->execute({ QByteArrayLiteral("SETEX"), m_key, ttl, bytes }, d->q,
+                         [pool, context, previousKey, onWritten](const RedisReply &reply) {
+                             if (!reply.isError())
+                                 pool->execute({ QByteArrayLiteral("DEL"), previousKey }, context,
+                                               [](const RedisReply &) {});
+                             onWritten(reply);
+                         });
+    } else if (data->regenerate && !m_previousId.isEmpty() && !data->isNew) {
         // The new key and the removal of the old one in one transaction.
         d->pool->transaction({ { QByteArrayLiteral("SETEX"), m_key, ttl, bytes },
                                { QByteArrayLiteral("DEL"), d->keyOf(*data, m_previousId) } },

@@ -104,15 +104,130 @@ void SessionAdminPrivate::pipeline(const QList<QByteArrayList> &commands, Replie
     batch->replies.resize(commands.size());
     batch->remaining = commands.size();
     batch->handler = std::move(handler);
-    // One connection: the commands go out together and are not interleaved with others.
-    RedisClient *client = pool->acquire();
+    // One connection: the commands go out together and are not interleaved with others. In a
+    // cluster, each goes to its key's master.
+    RedisClient *client
+        = pool->topology() == RedisConfig::Topology::Cluster ? nullptr : pool->acquire();
     for (qsizetype i = 0; i < commands.size(); ++i) {
-        client->execute(commands.at(i), q, [batch, i](const RedisReply &reply) {
+        auto onReply = [batch, i](const RedisReply &reply) {
             batch->replies[i] = reply;
             if (--batch->remaining == 0)
                 batch->handler(batch->replies);
-        });
+        };
+        if (client)
+            client->execute(commands.at(i), q, std::move(onReply));
+        else
+            pool->execute(commands.at(i), q, std::move(onReply));
     }
+}
+
+void SessionAdminPrivate::scanNodes(const QByteArray &cursor, const QByteArrayList &options,
+                                    ScanHandler handler)
+{
+    if (!pool || pool->topology() != RedisConfig::Topology::Cluster) {
+        execute(QByteArrayList { "SCAN", cursor.isEmpty() ? QByteArray("0") : cursor } + options,
+                [handler = std::move(handler)](const RedisReply &reply) { handler(reply, false); });
+        return;
+    }
+    QPointer<RedisPool> cluster = pool;
+    cluster->whenTopologyKnown(
+        q, [this, cluster, cursor, options, handler = std::move(handler)](const RedisError &error) {
+            if (!cluster || error.isError()) {
+                handler(RedisReply::failure(error.isError() ? error : poolGoneError().redisError()),
+                        false);
+                return;
+            }
+            const QList<RedisConfig> masters = cluster->masters();
+            const int epoch = cluster->topologyEpoch();
+            int node = 0;
+            QByteArray nodeCursor = "0";
+            bool restarted = false;
+            if (!cursor.isEmpty() && cursor != "0") {
+                const QList<QByteArray> parts = cursor.split('-');
+                bool epochOk = false;
+                bool nodeOk = false;
+                const int cursorEpoch = parts.value(0).toInt(&epochOk);
+                node = parts.value(1).toInt(&nodeOk);
+                if (parts.size() != 3 || !epochOk || !nodeOk) {
+                    handler(RedisReply::failure(RedisError(
+                                RedisError::Code::InvalidCommand,
+                                QStringLiteral("'%1' is not a scan cursor of this cluster")
+                                    .arg(QString::fromLatin1(cursor)))),
+                            false);
+                    return;
+                }
+                nodeCursor = parts.at(2);
+                if (cursorEpoch != epoch || node < 0 || node >= masters.size()) {
+                    restarted = true;
+                    node = 0;
+                    nodeCursor = "0";
+                }
+            }
+            if (masters.isEmpty()) {
+                handler(RedisReply::array({ RedisReply::string("0"), RedisReply::array({}) }),
+                        restarted);
+                return;
+            }
+            const qsizetype count = masters.size();
+            cluster->executeOn(
+                masters.at(node), QByteArrayList { "SCAN", nodeCursor } + options, q,
+                [handler, epoch, node, count, restarted](const RedisReply &reply) {
+                    if (reply.isError() || reply.size() != 2) {
+                        handler(reply, restarted);
+                        return;
+                    }
+                    const QByteArray next = reply.at(0).data();
+                    QByteArray ours = "0";
+                    if (next != "0")
+                        ours = QByteArray::number(epoch) + '-' + QByteArray::number(node) + '-'
+                            + next;
+                    else if (node + 1 < count)
+                        ours
+                            = QByteArray::number(epoch) + '-' + QByteArray::number(node + 1) + "-0";
+                    handler(RedisReply::array({ RedisReply::string(ours), reply.at(1) }),
+                            restarted);
+                });
+        });
+}
+
+void SessionAdminPrivate::onEveryMaster(const QByteArrayList &args, RepliesHandler handler)
+{
+    if (!pool || pool->topology() != RedisConfig::Topology::Cluster) {
+        execute(args,
+                [handler = std::move(handler)](const RedisReply &reply) { handler({ reply }); });
+        return;
+    }
+    QPointer<RedisPool> cluster = pool;
+    cluster->whenTopologyKnown(
+        q, [this, cluster, args, handler = std::move(handler)](const RedisError &error) {
+            if (!cluster || error.isError()) {
+                handler({ RedisReply::failure(error.isError() ? error
+                                                              : poolGoneError().redisError()) });
+                return;
+            }
+            struct Batch
+            {
+                QList<RedisReply> replies;
+                qsizetype remaining = 0;
+                RepliesHandler handler;
+            };
+            const QList<RedisConfig> masters = cluster->masters();
+            auto batch = std::make_shared<Batch>();
+            batch->replies.resize(masters.size());
+            batch->remaining = masters.size();
+            batch->handler = handler;
+            if (masters.isEmpty()) {
+                handler({});
+                return;
+            }
+            for (qsizetype i = 0; i < masters.size(); ++i) {
+                cluster->executeOn(masters.at(i), args, q, [batch, i](const RedisReply &reply) {
+                    batch->replies[i] = reply;
+                    if (--batch->remaining == 0)
+                        batch->handler(batch->replies);
+                });
+            }
+        });
 }
 
 SessionError SessionAdminPrivate::readOnlyError() const
@@ -507,6 +622,23 @@ QFuture<SessionDeletion> SessionAdmin::remove(const QStringList &ids)
     auto call = d->newCall<SessionDeletion>();
     if (ids.isEmpty())
         return d->finishLater(call, SessionDeletion());
+    if (d->pool && d->pool->topology() == RedisConfig::Topology::Cluster) {
+        // The keys live in different slots: one DEL each, routed to its master.
+        QList<QByteArrayList> commands;
+        for (const QString &id : ids)
+            commands.append({ "DEL", keyFor(id) });
+        d->pipeline(commands, [call](const QList<RedisReply> &replies) {
+            SessionDeletion deletion;
+            for (const RedisReply &reply : replies) {
+                if (reply.isError() && !deletion.error.isError())
+                    deletion.error = SessionError::fromRedis(reply.error(), QStringLiteral("DEL"));
+                else
+                    deletion.deleted += reply.toInteger();
+            }
+            call->finish(deletion);
+        });
+        return call->future();
+    }
     QByteArrayList args = { "DEL" };
     for (const QString &id : ids)
         args << keyFor(id);

@@ -44,6 +44,9 @@ struct SessionPage
     QList<SessionSkippedKey> skipped;
     QByteArray nextCursor; // pass to scan() for the next page; "0" when the scan is complete
     bool finished = false;
+    // The cluster's masters changed (a failover) since the cursor was made: the scan began
+    // again from the start, so drop what the earlier pages gave, or skip IDs already seen.
+    bool restarted = false;
     SessionError error;
     bool ok() const { return !error.isError(); }
 };

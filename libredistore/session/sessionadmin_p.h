@@ -126,6 +126,13 @@ public:
     void execute(const QByteArrayList &args, ReplyHandler handler);
     // Commands sent back to back on one connection; handler gets every reply, in order.
     void pipeline(const QList<QByteArrayList> &commands, RepliesHandler handler);
+    // SCAN over every master. The cursor is the server's for one server; for a cluster it is
+    // "EPOCH-NODE-CURSOR" and the reply carries ours. restarted: the cluster's masters changed
+    // since the cursor was made, so the scan began again at its first master.
+    using ScanHandler = std::function<void(const RedisReply &reply, bool restarted)>;
+    void scanNodes(const QByteArray &cursor, const QByteArrayList &options, ScanHandler handler);
+    // One command on every master (one reply each), for DBSIZE, CONFIG SET and the like.
+    void onEveryMaster(const QByteArrayList &args, RepliesHandler handler);
 
     bool isSessionKey(const QByteArray &key) const
     {

@@ -82,12 +82,14 @@ QFuture<SessionServerInfo> SessionAdmin::serverInfo()
 QFuture<SessionCount> SessionAdmin::databaseSize()
 {
     auto call = d->newCall<SessionCount>();
-    d->execute({ "DBSIZE" }, [call](const RedisReply &reply) {
+    d->onEveryMaster({ "DBSIZE" }, [call](const QList<RedisReply> &replies) {
         SessionCount count;
-        if (reply.isInteger())
-            count.count = reply.toInteger();
-        else
-            count.error = unexpected(reply, QStringLiteral("DBSIZE"));
+        for (const RedisReply &reply : replies) {
+            if (reply.isInteger())
+                count.count += reply.toInteger();
+            else if (!count.error.isError())
+                count.error = unexpected(reply, QStringLiteral("DBSIZE"));
+        }
         call->finish(count);
     });
     return call->future();
@@ -99,11 +101,11 @@ QFuture<SessionPage> SessionAdmin::scan(const QByteArray &cursor, int countHint,
     auto call = d->newCall<SessionPage>();
     const QByteArray pattern = globEscape(d->keyPrefixUtf8)
         + (idPattern.isEmpty() ? QByteArray("*") : idPattern.toUtf8());
-    d->execute(
-        { "SCAN", cursor.isEmpty() ? QByteArray("0") : cursor, "MATCH", pattern, "COUNT",
-          QByteArray::number(qMax(1, countHint)) },
-        [this, call](const RedisReply &reply) {
+    d->scanNodes(
+        cursor, { "MATCH", pattern, "COUNT", QByteArray::number(qMax(1, countHint)) },
+        [this, call](const RedisReply &reply, bool restarted) {
             SessionPage page;
+            page.restarted = restarted;
             if (reply.isError() || reply.size() != 2) {
                 page.error = unexpected(reply, QStringLiteral("SCAN"));
                 call->finish(page);
@@ -182,29 +184,29 @@ void SessionAdminPrivate::countStep(const std::shared_ptr<SessionCall<SessionCou
                                     qint64 total)
 {
     // Each step captures the call, never itself: a dropped reply leaves no cycle behind.
-    execute({ "SCAN", cursor, "MATCH", pattern, "COUNT", "1000" },
-            [this, call, pattern, total](const RedisReply &reply) {
-                if (reply.isError() || reply.size() != 2) {
-                    SessionCount count;
-                    count.count = total;
-                    count.error = unexpected(reply, QStringLiteral("SCAN"));
-                    call->finish(count);
-                    return;
-                }
-                qint64 sum = total;
-                for (const RedisReply &key : reply.at(1).elements()) {
-                    if (isSessionKey(key.data()))
-                        ++sum;
-                }
-                const QByteArray next = reply.at(0).data();
-                if (next == "0") {
-                    SessionCount count;
-                    count.count = sum;
-                    call->finish(count);
-                    return;
-                }
-                countStep(call, pattern, next, sum);
-            });
+    scanNodes(cursor, { "MATCH", pattern, "COUNT", "1000" },
+              [this, call, pattern, total](const RedisReply &reply, bool restarted) {
+                  if (reply.isError() || reply.size() != 2) {
+                      SessionCount count;
+                      count.count = total;
+                      count.error = unexpected(reply, QStringLiteral("SCAN"));
+                      call->finish(count);
+                      return;
+                  }
+                  qint64 sum = restarted ? 0 : total;
+                  for (const RedisReply &key : reply.at(1).elements()) {
+                      if (isSessionKey(key.data()))
+                          ++sum;
+                  }
+                  const QByteArray next = reply.at(0).data();
+                  if (next == "0") {
+                      SessionCount count;
+                      count.count = sum;
+                      call->finish(count);
+                      return;
+                  }
+                  countStep(call, pattern, next, sum);
+              });
 }
 
 QFuture<SessionCount> SessionAdmin::count()

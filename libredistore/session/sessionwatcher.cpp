@@ -3,6 +3,7 @@
 #include "sessionadmin_p.h"
 
 #include <libredistore/async.h>
+#include <libredistore/redis/redispool.h>
 #include <libredistore/redis/redissubscriber.h>
 
 #include <QtCore/QElapsedTimer>
@@ -40,6 +41,7 @@ public:
     void readSetting();
     void applySetting(const RedisReply &reply);
     void listen();
+    void subscribeTo(const RedisConfig &config);
     void dropSubscriber();
     void goPolling();
     void startPoll();
@@ -56,7 +58,10 @@ public:
     SessionWatcher::Mode mode = SessionWatcher::Mode::Off;
     SessionWatcher::Notifications notifications = SessionWatcher::Notifications::Unknown;
     QString flags;
-    std::unique_ptr<RedisSubscriber> subscriber;
+    // One per master: keyspace events are each node's own. Empty while not listening.
+    std::vector<std::unique_ptr<RedisSubscriber>> subscribers;
+    bool listening = false;
+    QMetaObject::Connection topologyConnection;
     quint64 checkToken = 0;
 
     int pollInterval = 2000;
@@ -162,16 +167,50 @@ void SessionWatcherPrivate::applySetting(const RedisReply &reply)
 
 void SessionWatcherPrivate::listen()
 {
-    if (subscriber || !admin)
+    if (listening || !admin)
         return; // subscribed, or on its way
-    const RedisConfig config = SessionAdminPrivate::get(admin)->config;
+    SessionAdminPrivate *gateway = SessionAdminPrivate::get(admin);
+    const RedisConfig config = gateway->config;
     channelPrefix = "__keyspace@" + QByteArray::number(config.database()) + "__:";
     pattern = channelPrefix + globEscape(prefix) + '*';
-    subscriber = std::make_unique<RedisSubscriber>(config);
-    QObject::connect(subscriber.get(), &RedisSubscriber::patternMessageReceived, q,
+    listening = true;
+    RedisPool *pool = gateway->pool;
+    if (!pool || pool->topology() != RedisConfig::Topology::Cluster) {
+        subscribeTo(config);
+        return;
+    }
+    // A cluster: every master's events, and again on the new masters after a failover.
+    if (!topologyConnection) {
+        topologyConnection = QObject::connect(pool, &RedisPool::topologyChanged, q, [this]() {
+            if (!listening)
+                return;
+            dropSubscriber();
+            listen();
+        });
+    }
+    const QPointer<RedisPool> cluster(pool);
+    pool->whenTopologyKnown(q, [this, cluster](const RedisError &error) {
+        if (!cluster || !listening || !subscribers.empty())
+            return;
+        if (error.isError()) {
+            Q_EMIT q->errorOccurred(SessionError::fromRedis(error, QStringLiteral("PSUBSCRIBE")));
+            goPolling();
+            return;
+        }
+        const QList<RedisConfig> masters = cluster->masters();
+        for (const RedisConfig &master : masters)
+            subscribeTo(master);
+    });
+}
+
+void SessionWatcherPrivate::subscribeTo(const RedisConfig &config)
+{
+    subscribers.push_back(std::make_unique<RedisSubscriber>(config));
+    RedisSubscriber *subscriber = subscribers.back().get();
+    QObject::connect(subscriber, &RedisSubscriber::patternMessageReceived, q,
                      [this](const QByteArray &subscribed, const QByteArray &channel,
                             const QByteArray &event) { onMessage(subscribed, channel, event); });
-    QObject::connect(subscriber.get(), &RedisSubscriber::subscribed, q,
+    QObject::connect(subscriber, &RedisSubscriber::subscribed, q,
                      [this](const QByteArray &confirmed) {
                          if (confirmed != pattern)
                              return;
@@ -185,7 +224,7 @@ void SessionWatcherPrivate::listen()
                          Q_EMIT q->resyncNeeded();
                      });
     QObject::connect(
-        subscriber.get(), &RedisSubscriber::errorOccurred, q, [this](const RedisError &error) {
+        subscriber, &RedisSubscriber::errorOccurred, q, [this](const RedisError &error) {
             if (error.code() != RedisError::Code::ServerError)
                 return; // the subscriber reconnects by itself
             // PSUBSCRIBE refused (an ACL without pub/sub): poll instead.
@@ -197,11 +236,13 @@ void SessionWatcherPrivate::listen()
 
 void SessionWatcherPrivate::dropSubscriber()
 {
-    if (!subscriber)
-        return;
-    subscriber->disconnect(q);
-    // It may be the one calling us: delete it when the event loop is back.
-    subscriber.release()->deleteLater();
+    listening = false;
+    for (auto &subscriber : subscribers) {
+        subscriber->disconnect(q);
+        // It may be the one calling us: delete it when the event loop is back.
+        subscriber.release()->deleteLater();
+    }
+    subscribers.clear();
 }
 
 void SessionWatcherPrivate::goPolling()
@@ -240,6 +281,8 @@ void SessionWatcherPrivate::pollStep(const QByteArray &cursor, quint64 token)
                 schedulePoll();
             return;
         }
+        if (page.restarted)
+            fresh.clear(); // the cluster's masters changed: this pass began again
         const qint64 now = clock.elapsed();
         for (const SessionInfo &info : page.sessions) {
             if (info.ttlMs == -2)
@@ -434,19 +477,22 @@ QFuture<SessionChange> SessionWatcher::enableNotifications()
                 return;
             }
             const QString wanted = flagsWithKeyspace(QString::fromLatin1(current.at(1).data()));
-            admin->execute({ "CONFIG", "SET", "notify-keyspace-events", wanted.toLatin1() },
-                           [call, watcher](const RedisReply &reply) {
-                               SessionChange change;
-                               if (reply.isError()) {
-                                   change.error = SessionError::fromRedis(
-                                       reply.error(), QStringLiteral("CONFIG SET"));
-                               } else {
-                                   change.affected = 1;
-                               }
-                               call->finish(change);
-                               if (watcher && change.ok())
-                                   watcher->recheck();
-                           });
+            // On every master of a cluster: each sends its own keyspace events.
+            admin->onEveryMaster({ "CONFIG", "SET", "notify-keyspace-events", wanted.toLatin1() },
+                                 [call, watcher](const QList<RedisReply> &replies) {
+                                     SessionChange change;
+                                     for (const RedisReply &reply : replies) {
+                                         if (reply.isError() && !change.error.isError()) {
+                                             change.error = SessionError::fromRedis(
+                                                 reply.error(), QStringLiteral("CONFIG SET"));
+                                         } else if (!reply.isError()) {
+                                             ++change.affected;
+                                         }
+                                     }
+                                     call->finish(change);
+                                     if (watcher && change.ok())
+                                         watcher->recheck();
+                                 });
         });
     return call->future();
 }
