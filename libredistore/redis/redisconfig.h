@@ -35,7 +35,7 @@ struct RedisTlsOptions
 };
 
 // One node's address: a host name or IP address (IPv6 without brackets) and a TCP port.
-struct RedisNodeAddress
+struct REDISTORE_EXPORT RedisNodeAddress
 {
     QString host;
     quint16 port = 0;
