@@ -1,4 +1,5 @@
 #include "benchstore.h"
+#include "benchcluster.h"
 #include "benchredis.h"
 
 #include <libredistore/serializer/sessionserializer.h>
@@ -345,8 +346,18 @@ QString figure(std::optional<double> value)
 
 } // namespace
 
+StoreFigure measureStoreFigure(const QString &url, const QString &serializer, int size,
+                               int concurrency, int ms)
+{
+    const StoreResult r
+        = measureStore(url, serializer, size, concurrency, ms, SessionConcurrency::CompareAndSet);
+    return { r.sessionsPerSecond, r.errors, r.p99us, r.error };
+}
+
 int runStoreBench(const QStringList &arguments)
 {
+    if (arguments.contains(QStringLiteral("--cluster")))
+        return runClusterStoreBench(arguments);
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Measures sessions/s through RedisStore: one op is what a request handler does "
@@ -355,7 +366,8 @@ int runStoreBench(const QStringList &arguments)
         "beside redis-benchmark (GET of values of the size, -P 1 and -P 16, -c = sessions in "
         "flight; and the store's own SETEX and GET with -P 16, as sessions/s) and, with "
         "--go-bench, Go's redistore on the same server, and prints the ratios. What it writes "
-        "expires after 10 minutes."));
+        "expires after 10 minutes. With --cluster: the store on a 3-master Redis Cluster beside "
+        "the same store on one node and redis-benchmark --cluster (see --cluster --help)."));
     parser.addHelpOption();
     parser.addOption({ QStringLiteral("redis-url"),
                        QStringLiteral("Redis to measure (default: a private redis-server)."),
@@ -397,6 +409,9 @@ int runStoreBench(const QStringList &arguments)
                                       "side by side in the same run (/LWW: the ratio)."),
                        QStringLiteral("MODE"), QStringLiteral("compare-and-set") });
     parser.addOption({ QStringLiteral("json"), QStringLiteral("Print JSON.") });
+    parser.addOption({ QStringLiteral("cluster"),
+                       QStringLiteral("The store on a Redis Cluster instead (its own options: "
+                                      "store --cluster --help).") });
     parser.process(arguments);
     const int threads = qMax(1, parser.value(QStringLiteral("threads")).toInt());
     const int rounds = qBound(1, parser.value(QStringLiteral("rounds")).toInt(), 99);
