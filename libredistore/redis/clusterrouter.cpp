@@ -403,6 +403,17 @@ void ClusterRouter::handleReply(const CommandPtr &command, const RedisNodeAddres
         }
         return;
     }
+    if (isServerError(reply, "CLUSTERDOWN") && reply.data().contains("not served")) {
+        // "Hash slot not served": this node no longer has the slot (CLUSTER DELSLOTS, a slot
+        // that moved while the map was read). Waiting does not help, the map does: the slot
+        // has another master, or none (ClusterSlotUnserved).
+        if (++command->tries >= retryBudget) {
+            giveUp(QString::fromUtf8(reply.data()));
+            return;
+        }
+        retryAfterRefresh(command);
+        return;
+    }
     if (isServerError(reply, "TRYAGAIN") || isServerError(reply, "CLUSTERDOWN")) {
         if (++command->tries >= retryBudget) {
             giveUp(QString::fromUtf8(reply.data()));

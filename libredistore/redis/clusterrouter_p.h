@@ -39,8 +39,10 @@ void transactionOnClient(RedisClient *client, const QList<QByteArrayList> &comma
 // Redis Cluster behind RedisPool's command interface. A pool per master node; the slot map
 // from CLUSTER SLOTS; MOVED patches the map and asks for one refresh (at most one in flight,
 // at least 200 ms apart); ASK sends ASKING and the command back to back to the target without
-// touching the map; TRYAGAIN and CLUSTERDOWN retry after a short backoff; a refused or lost
-// node and READONLY refresh the map (from another node, then the seeds); a periodic refresh
+// touching the map; TRYAGAIN and CLUSTERDOWN retry after a short backoff, but "CLUSTERDOWN Hash
+// slot not served" reads the map again (the slot has another master, or none:
+// ClusterSlotUnserved); a refused or lost node and READONLY refresh the map (from another
+// node, then the seeds); a periodic refresh
 // every 30 s. Each command has a budget of 5 tries. A command that may have run (the
 // connection was lost or timed out with it in flight) is sent again only when that is
 // harmless (ClusterSlots::isSafeToResend).
