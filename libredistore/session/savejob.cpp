@@ -309,17 +309,28 @@ void SaveJob::writeLastWins(const QByteArray &bytes, const QByteArray &ttl)
     SessionData *data = SessionStoreAccess::data(m_session);
     if (data->regenerate && !m_previousId.isEmpty() && !data->isNew
         && d->pool->topology() == RedisConfig::Topology::Cluster) {
-        // The two keys live in different slots: the new one is written first, the old one
-        // deleted once that is done, so that the session is never missing.
+        // The two keys live in different slots: the new one is written first, then the old one
+        // goes, so that the session is never missing; the save is done (and the new cookie
+        // given) only once the old ID opens nothing. Should that removal fail, the new key goes
+        // too and the save fails, as the transaction does on one server.
+        auto self = shared_from_this();
         const QByteArray previousKey = d->keyOf(*data, m_previousId);
-        RedisPool *pool = d->pool;
-        QObject *context = d->q;
         d->pool->execute({ QByteArrayLiteral("SETEX"), m_key, ttl, bytes }, d->q,
-                         [pool, context, previousKey, onWritten](const RedisReply &reply) {
-                             if (!reply.isError())
-                                 pool->execute({ QByteArrayLiteral("DEL"), previousKey }, context,
-                                               [](const RedisReply &) {});
-                             onWritten(reply);
+                         [self, previousKey, onWritten](const RedisReply &reply) {
+                             if (reply.isError()) {
+                                 onWritten(reply);
+                                 return;
+                             }
+                             self->d->pool->execute(
+                                 { QByteArrayLiteral("DEL"), previousKey }, self->d->q,
+                                 [self, reply, onWritten](const RedisReply &deleted) {
+                                     if (deleted.isError()) {
+                                         self->discardNewKey();
+                                         self->failedOn(deleted, "removing a session's old ID");
+                                         return;
+                                     }
+                                     onWritten(reply);
+                                 });
                          });
     } else if (data->regenerate && !m_previousId.isEmpty() && !data->isNew) {
         // The new key and the removal of the old one in one transaction.
