@@ -167,7 +167,8 @@ public:
     // the prefix are left out and named in SessionPage::skipped.
     QFuture<SessionPage> scan(const QByteArray &cursor = QByteArrayLiteral("0"),
                               int countHint = 200, const QString &idPattern = QStringLiteral("*"));
-    // The number of sessions (a full SCAN: it takes a while on a big database).
+    // The number of sessions (a full SCAN: it takes a while on a big database); keys of other
+    // types under the prefix are not counted, as scan() leaves them out.
     QFuture<SessionCount> count();
     // The TTL and size of each session (ttlMs -2 for one that is gone), pipelined.
     QFuture<SessionProbe> probe(const QStringList &ids);

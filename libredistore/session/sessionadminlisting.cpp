@@ -183,8 +183,9 @@ void SessionAdminPrivate::countStep(const std::shared_ptr<SessionCall<SessionCou
                                     const QByteArray &pattern, const QByteArray &cursor,
                                     qint64 total)
 {
-    // Each step captures the call, never itself: a dropped reply leaves no cycle behind.
-    scanNodes(cursor, { "MATCH", pattern, "COUNT", "1000" },
+    // Each step captures the call, never itself: a dropped reply leaves no cycle behind. TYPE
+    // string: keys of other types under the prefix are no sessions (scan() skips them too).
+    scanNodes(cursor, { "MATCH", pattern, "COUNT", "1000", "TYPE", "string" },
               [this, call, pattern, total](const RedisReply &reply, bool restarted) {
                   if (reply.isError() || reply.size() != 2) {
                       SessionCount count;

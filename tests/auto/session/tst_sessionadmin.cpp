@@ -164,6 +164,8 @@ void tst_SessionAdmin::scanSkipsKeysOfOtherTypes()
         skipped.insert(key.key, key.type);
     QCOMPARE(skipped.value("session_hash"), QByteArray("hash"));
     QCOMPARE(skipped.value("session_list"), QByteArray("list"));
+    // Nor are they counted.
+    QCOMPARE(waitFor(admin.count())->count, 1);
     // A probe finds no session there either.
     const auto probe = waitFor(admin.probe({ QStringLiteral("hash") }));
     QVERIFY(probe->ok());
