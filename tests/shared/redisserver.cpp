@@ -335,8 +335,14 @@ void RedisServer::kill()
 QVariant RedisServer::command(const QByteArrayList &args, const QByteArray &user,
                               const QByteArray &password) const
 {
+    return redisCommand(m_port, args, user, password);
+}
+
+QVariant redisCommand(quint16 port, const QByteArrayList &args, const QByteArray &user,
+                      const QByteArray &password)
+{
     QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, m_port);
+    socket.connectToHost(QHostAddress::LocalHost, port);
     if (!socket.waitForConnected(2000))
         return QVariant();
     QByteArray request;

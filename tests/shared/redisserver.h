@@ -96,6 +96,12 @@ private:
     QString m_error;
 };
 
+// RedisServer::command to the server on 127.0.0.1:port: a blocking command on a fresh
+// connection, after AUTH when there is a password (user "default" when none is named). For
+// fixtures of several servers.
+QVariant redisCommand(quint16 port, const QByteArrayList &args, const QByteArray &user = {},
+                      const QByteArray &password = {});
+
 } // namespace RediStore::Test
 
 #endif // REDISTORE_TEST_REDISSERVER_H
