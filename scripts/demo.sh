@@ -3,14 +3,19 @@
 # builds what it runs, starts a private redis-server and serves the complete example (the Go redistore
 # README's /set, /get, /delete) on a free port, in the foreground, with the curl commands to
 # try. Ctrl+C stops the server and the private Redis.
-#   scripts/demo.sh [--tls]         (BUILD_DIR=... to build elsewhere than build/;
-#                                    SKIP_INSTALL_DEPS=1 when the packages are there already)
+#   scripts/demo.sh [--tls | --cluster | --sentinel]   (BUILD_DIR=... to build elsewhere than
+#                   build/; SKIP_INSTALL_DEPS=1 when the packages are there already)
 # --tls: the private Redis speaks only TLS, with certificates made for it (scripts/tls-certs.sh),
 # and the example reaches it through a rediss:// URL that names their CA.
+# --cluster: a private Redis Cluster instead (3 masters, 3 replicas; redis+cluster:// URL).
+# --sentinel: a master, a replica and 3 sentinels instead (redis+sentinel://.../mymaster/0).
 set -euo pipefail
+topology=single
 for argument in "$@"; do
     case "$argument" in
     --tls) export PRIVATE_REDIS_TLS=1 ;;
+    --cluster) topology=cluster ;;
+    --sentinel) topology=sentinel ;;
     -h | --help)
         sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
         exit 0
@@ -21,6 +26,10 @@ for argument in "$@"; do
         ;;
     esac
 done
+if [ "$topology" != single ] && [ "${PRIVATE_REDIS_TLS:-0}" = 1 ]; then
+    echo "demo: --tls goes with a single server only, not with --$topology" >&2
+    exit 2
+fi
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${BUILD_DIR:-$root/build}"
 
@@ -46,9 +55,29 @@ if [ ! -x "$example" ]; then
     exit 1
 fi
 
-# shellcheck source-path=SCRIPTDIR source=private-redis.sh
-source "$root/scripts/private-redis.sh"
-start_private_redis
+# The private Redis; stop_private names what stops it (the start function's EXIT trap calls it).
+case "$topology" in
+single)
+    # shellcheck source-path=SCRIPTDIR source=private-redis.sh
+    source "$root/scripts/private-redis.sh"
+    start_private_redis
+    stop_private=stop_private_redis
+    ;;
+cluster)
+    # shellcheck source-path=SCRIPTDIR source=private-cluster.sh
+    source "$root/scripts/private-cluster.sh"
+    # shellcheck disable=SC2119 # no options: no password
+    start_private_cluster
+    stop_private=stop_private_cluster
+    ;;
+sentinel)
+    # shellcheck source-path=SCRIPTDIR source=private-sentinel.sh
+    source "$root/scripts/private-sentinel.sh"
+    # shellcheck disable=SC2119 # no options: no passwords
+    start_private_sentinel
+    stop_private=stop_private_sentinel
+    ;;
+esac
 
 # A free port for the web server: 8080 if nobody uses it, else the next free one.
 web_port=""
@@ -79,8 +108,23 @@ Try in another terminal (the cookie jar plays the browser, keeping the session c
 
 The sessions in Redis (key prefix webapp_, as in the Go example):
 
-  ${REDIS_CLI[*]} --scan --pattern 'webapp_*'
 EOF
+case "$topology" in
+single) echo "  ${REDIS_CLI[*]} --scan --pattern 'webapp_*'" ;;
+cluster)
+    # Each master holds the keys of its slots: --cluster call asks every one, from any node.
+    entry="127.0.0.1:${CLUSTER_MASTERS[0]}"
+    echo "  ${REDIS_CLI[0]} --cluster call $entry KEYS 'webapp_*' --cluster-only-masters"
+    echo "  ${REDIS_CLI[*]} TTL webapp_ID    # one of them; -c follows the MOVED answer"
+    echo "  ${REDIS_CLI[0]} -p ${CLUSTER_MASTERS[0]} CLUSTER NODES    # who serves which slots"
+    ;;
+sentinel)
+    echo "  ${SENTINEL_CLI[*]} SENTINEL GET-MASTER-ADDR-BY-NAME mymaster    # the master now"
+    echo "  ${REDIS_CLI[*]} --scan --pattern 'webapp_*'    # on the master at first"
+    echo "  ${REDIS_CLI[0]} -p $REPLICA_PORT --scan --pattern 'webapp_*'    # on the replica at first"
+    echo "  ${SENTINEL_CLI[*]} SENTINEL FAILOVER mymaster    # the replica takes over"
+    ;;
+esac
 cli="$build/tools/redistore/redistore"
 if [ -x "$cli" ]; then
     echo "  $cli sessions list --url '$REDIS_URL' --prefix webapp_"
@@ -93,7 +137,7 @@ if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -x "$admin" ]; then
     echo "== Opening redistore-admin on $REDIS_URL"
     "$admin" --url "$REDIS_URL" --prefix webapp_ >"$REDIS_DIR/admin.log" 2>&1 &
     admin_pid=$!
-    trap 'kill "$admin_pid" 2>/dev/null || true; stop_private_redis' EXIT
+    trap 'kill "$admin_pid" 2>/dev/null || true; "$stop_private"' EXIT
 fi
 
 echo
