@@ -32,7 +32,11 @@ bool CommandLine::parse(const QStringList &arguments, QString *error)
                                        tr("Connect to this Redis at start: redis://[user:password@]"
                                           "host[:port][/db], rediss://... (TLS, with tls_ca, "
                                           "tls_cert, tls_key, tls_server_name, tls_verify=none "
-                                          "parameters) or unix:///path/to.sock."),
+                                          "parameters), unix:///path/to.sock, a Redis Cluster "
+                                          "redis+cluster://host:port[,host:port...] or a master "
+                                          "through Sentinel redis+sentinel://host:port[,host:port"
+                                          "...]/MASTER[/db][?sentinel_password=...] "
+                                          "(rediss+cluster://, rediss+sentinel:// with TLS)."),
                                        tr("URL"));
     // A URL with a password stays out of the process list in a file or the environment.
     const SecretInput urlInput(QStringLiteral("url"), QStringLiteral("REDISTORE_URL"));

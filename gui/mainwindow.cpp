@@ -230,6 +230,7 @@ void MainWindow::wire()
         m_detail->reload();
         updateStatus();
     });
+    connect(m_connection, &SessionConnection::topologyChanged, this, &MainWindow::updateStatus);
     connect(m_connection, &SessionConnection::aboutToClose, this, [this]() {
         m_live->stop();
         m_model->setAdmin(nullptr);
@@ -497,6 +498,7 @@ void MainWindow::updateStatus()
         return;
     const SessionConnection::State state = m_connection->state();
     QString where;
+    QString toolTip;
     switch (state) {
     case SessionConnection::State::Closed:
         where = tr("Not connected");
@@ -512,17 +514,24 @@ void MainWindow::updateStatus()
         break;
     case SessionConnection::State::Connected: {
         const ConnectionProfile p = m_connection->profile();
-        where = tr("%1 \u00b7 database %2 \u00b7 %3*")
-                    .arg(m_connection->endpoint())
-                    .arg(m_connection->config().database())
-                    .arg(p.keyPrefix);
+        const RedisConfig config = m_connection->config();
+        const QList<RedisConfig> masters = m_connection->masters();
+        const QString nodes = StatusPanel::nodesText(config, masters);
+        toolTip = StatusPanel::nodesToolTip(config, masters);
+        if (config.topology() == RedisConfig::Topology::Cluster) // database 0 only
+            where = tr("%1 \u00b7 %2*").arg(nodes, p.keyPrefix);
+        else
+            where = tr("%1 \u00b7 database %2 \u00b7 %3*")
+                        .arg(nodes)
+                        .arg(config.database())
+                        .arg(p.keyPrefix);
         if (!m_connection->serverSoftware().isEmpty())
             where += QStringLiteral(" \u00b7 ") + m_connection->serverSoftware();
         break;
     }
     }
     m_status->setConnection(where, m_connection->isReadOnly(),
-                            state == SessionConnection::State::Connected);
+                            state == SessionConnection::State::Connected, toolTip);
     const bool filtered = !m_proxy->idFilter().isEmpty() || !m_proxy->valueFilter().isEmpty();
     m_status->setCounts(m_proxy->rowCount(), m_model->rowCount(), filtered);
     m_status->setScan(m_model->isScanning(), m_model->isScanComplete(), m_model->rowCount(),

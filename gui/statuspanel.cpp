@@ -36,9 +36,11 @@ StatusPanel::StatusPanel(QStatusBar *bar)
     bar->addPermanentWidget(m_live);
 }
 
-void StatusPanel::setConnection(const QString &text, bool readOnly, bool connected)
+void StatusPanel::setConnection(const QString &text, bool readOnly, bool connected,
+                                const QString &toolTip)
 {
     m_connection->setText(text);
+    m_connection->setToolTip(toolTip);
     m_connection->setStyleSheet(connected ? QString() : QStringLiteral("color: #b71c1c;"));
     m_readOnly->setVisible(readOnly);
 }
@@ -98,6 +100,87 @@ void StatusPanel::setLive(LiveUpdates::Mode mode, const QString &text)
     m_live->setProperty("plainText", text);
     m_live->setText(
         QStringLiteral("<span style='color:%1'>\u25cf</span> %2").arg(color, text.toHtmlEscaped()));
+}
+
+namespace {
+
+constexpr int shownNodes = 3; // more go to the tooltip
+
+QStringList addresses(const QList<RedisNodeAddress> &nodes)
+{
+    QStringList list;
+    for (const RedisNodeAddress &node : nodes)
+        list << node.toString();
+    return list;
+}
+
+QStringList endpoints(const QList<RedisConfig> &configs)
+{
+    QStringList list;
+    for (const RedisConfig &config : configs)
+        list << config.endpoint();
+    return list;
+}
+
+QString firstFew(const QStringList &list)
+{
+    if (list.size() <= shownNodes)
+        return list.join(QStringLiteral(", "));
+    return list.mid(0, shownNodes).join(QStringLiteral(", ")) + QStringLiteral(", \u2026");
+}
+
+// The master the sentinels named, when the pool knows it: a single server's configuration.
+QString sentinelMaster(const QList<RedisConfig> &masters)
+{
+    if (masters.size() != 1 || masters.first().topology() != RedisConfig::Topology::Standalone)
+        return QString();
+    return masters.first().endpoint();
+}
+
+} // namespace
+
+QString StatusPanel::nodesText(const RedisConfig &config, const QList<RedisConfig> &masters)
+{
+    switch (config.topology()) {
+    case RedisConfig::Topology::Cluster:
+        if (masters.isEmpty())
+            return tr("Cluster (seeds %1)").arg(firstFew(addresses(config.seeds())));
+        return tr("Cluster: %n master(s) (%1)", nullptr, int(masters.size()))
+            .arg(firstFew(endpoints(masters)));
+    case RedisConfig::Topology::Sentinel: {
+        const QString master = sentinelMaster(masters);
+        if (!master.isEmpty())
+            return tr("Sentinel %1 \u2192 %2").arg(config.sentinelMasterName(), master);
+        return tr("Sentinel %1 (sentinels %2)")
+            .arg(config.sentinelMasterName(), firstFew(addresses(config.seeds())));
+    }
+    case RedisConfig::Topology::Standalone:
+        break;
+    }
+    return config.endpoint();
+}
+
+QString StatusPanel::nodesToolTip(const RedisConfig &config, const QList<RedisConfig> &masters)
+{
+    switch (config.topology()) {
+    case RedisConfig::Topology::Cluster:
+        if (masters.isEmpty())
+            return tr("Seed nodes:") + QLatin1Char('\n')
+                + addresses(config.seeds()).join(QLatin1Char('\n'));
+        return tr("Masters:") + QLatin1Char('\n') + endpoints(masters).join(QLatin1Char('\n'));
+    case RedisConfig::Topology::Sentinel: {
+        QString text;
+        const QString master = sentinelMaster(masters);
+        if (!master.isEmpty())
+            text = tr("Master %1 at %2").arg(config.sentinelMasterName(), master)
+                + QLatin1Char('\n');
+        return text + tr("Sentinels:") + QLatin1Char('\n')
+            + addresses(config.seeds()).join(QLatin1Char('\n'));
+    }
+    case RedisConfig::Topology::Standalone:
+        break;
+    }
+    return QString();
 }
 
 QString StatusPanel::text() const

@@ -3,6 +3,8 @@
 
 #include "live/liveupdates.h"
 
+#include <libredistore/redis/redisconfig.h>
+
 #include <QtCore/QObject>
 
 QT_BEGIN_NAMESPACE
@@ -23,7 +25,8 @@ class StatusPanel : public QObject
 public:
     explicit StatusPanel(QStatusBar *bar);
 
-    void setConnection(const QString &text, bool readOnly, bool connected);
+    void setConnection(const QString &text, bool readOnly, bool connected,
+                       const QString &toolTip = QString());
     void setCounts(qint64 shown, qint64 total, bool filtered);
     // dbSize: keys in the database (for the progress), or -1 when unknown.
     void setScan(bool scanning, bool complete, qint64 rows, qint64 dbSize);
@@ -32,6 +35,13 @@ public:
 
     // Everything the status bar says, for tests and the screenshot log.
     QString text() const;
+
+    // Where the sessions are: "127.0.0.1:6379", "Cluster: 3 masters (127.0.0.1:7000, ...)",
+    // "Sentinel mymaster → 10.0.0.5:6379" once the master's address is known, else the
+    // sentinels. masters as SessionConnection::masters() gives them.
+    static QString nodesText(const RedisConfig &config, const QList<RedisConfig> &masters);
+    // Every node, one a line, for the tooltip.
+    static QString nodesToolTip(const RedisConfig &config, const QList<RedisConfig> &masters);
 
 private:
     QLabel *m_connection;

@@ -68,8 +68,8 @@
         <translation>Unerwartetes Argument „%1“.</translation>
     </message>
     <message>
-        <source>Connect to this Redis at start: redis://[user:password@]host[:port][/db], rediss://... (TLS, with tls_ca, tls_cert, tls_key, tls_server_name, tls_verify=none parameters) or unix:///path/to.sock.</source>
-        <translation>Beim Start mit diesem Redis verbinden: redis://[benutzer:passwort@]host[:port][/db], rediss://... (TLS, mit den Parametern tls_ca, tls_cert, tls_key, tls_server_name, tls_verify=none) oder unix:///pfad/zum.sock.</translation>
+        <source>Connect to this Redis at start: redis://[user:password@]host[:port][/db], rediss://... (TLS, with tls_ca, tls_cert, tls_key, tls_server_name, tls_verify=none parameters), unix:///path/to.sock, a Redis Cluster redis+cluster://host:port[,host:port...] or a master through Sentinel redis+sentinel://host:port[,host:port...]/MASTER[/db][?sentinel_password=...] (rediss+cluster://, rediss+sentinel:// with TLS).</source>
+        <translation>Beim Start mit diesem Redis verbinden: redis://[benutzer:passwort@]host[:port][/db], rediss://... (TLS, mit den Parametern tls_ca, tls_cert, tls_key, tls_server_name, tls_verify=none), unix:///pfad/zum.sock, ein Redis Cluster redis+cluster://host:port[,host:port...] oder ein Master über Sentinel redis+sentinel://host:port[,host:port...]/MASTER[/db][?sentinel_password=...] (rediss+cluster://, rediss+sentinel:// mit TLS).</translation>
     </message>
 </context>
 <context>
@@ -107,8 +107,24 @@
         <translation>Automatisch erkennen</translation>
     </message>
     <message>
-        <source>enter a redis://, rediss:// or unix:// URL</source>
-        <translation>eine redis://-, rediss://- oder unix://-URL eingeben</translation>
+        <source>enter at least one node as host:port</source>
+        <translation>mindestens einen Knoten als host:port eingeben</translation>
+    </message>
+    <message>
+        <source>“%1” is not a node address (host:port, [IPv6]:port)</source>
+        <translation>„%1“ ist keine Knotenadresse (host:port, [IPv6]:port)</translation>
+    </message>
+    <message>
+        <source>enter a redis://, rediss://, unix://, redis+cluster:// or redis+sentinel:// URL</source>
+        <translation>eine redis://-, rediss://-, unix://-, redis+cluster://- oder redis+sentinel://-URL eingeben</translation>
+    </message>
+    <message>
+        <source>enter the name of the master that the sentinels watch</source>
+        <translation>den Namen des Masters eingeben, den die Sentinels überwachen</translation>
+    </message>
+    <message>
+        <source>the URL and the sentinel password field give different sentinel passwords</source>
+        <translation>die URL und das Feld für das Sentinel-Passwort nennen verschiedene Sentinel-Passwörter</translation>
     </message>
 </context>
 <context>
@@ -502,10 +518,6 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <source>redis://, rediss:// (TLS, with tls_ca, tls_cert, tls_key, tls_server_name and tls_verify=none parameters) or unix://</source>
-        <translation>redis://, rediss:// (TLS, mit den Parametern tls_ca, tls_cert, tls_key, tls_server_name und tls_verify=none) oder unix://</translation>
-    </message>
-    <message>
         <source>Use TLS</source>
         <translation>TLS verwenden</translation>
     </message>
@@ -588,6 +600,78 @@
     <message>
         <source>Reading the password from the keychain…</source>
         <translation>Das Passwort wird aus dem Passwortspeicher gelesen…</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Sentinel</source>
+        <translation>Sentinel</translation>
+    </message>
+    <message>
+        <source>Some nodes of the Redis Cluster, host:port separated by commas; the others are found from them</source>
+        <translation>Einige Knoten des Redis Clusters, host:port durch Kommas getrennt; die übrigen werden über sie gefunden</translation>
+    </message>
+    <message>
+        <source>The sentinels, host:port separated by commas, in the order to ask them</source>
+        <translation>Die Sentinels, host:port durch Kommas getrennt, in der Reihenfolge, in der sie gefragt werden</translation>
+    </message>
+    <message>
+        <source>The name the sentinels know the master by</source>
+        <translation>Der Name, unter dem die Sentinels den Master kennen</translation>
+    </message>
+    <message>
+        <source>Master:</source>
+        <translation>Master:</translation>
+    </message>
+    <message>
+        <source>redis://, rediss:// (TLS, with tls_ca, tls_cert, tls_key, tls_server_name and tls_verify=none parameters) or unix://; a cluster: redis+cluster://host:port,host:port; sentinels: redis+sentinel://host:port,host:port/MASTER[/db][?sentinel_password=...]; rediss+cluster:// and rediss+sentinel:// with TLS</source>
+        <translation>redis://, rediss:// (TLS, mit den Parametern tls_ca, tls_cert, tls_key, tls_server_name und tls_verify=none) oder unix://; ein Cluster: redis+cluster://host:port,host:port; Sentinels: redis+sentinel://host:port,host:port/MASTER[/db][?sentinel_password=...]; rediss+cluster:// und rediss+sentinel:// mit TLS</translation>
+    </message>
+    <message>
+        <source>The sentinels&apos; own password, when they require one; remembered with the password</source>
+        <translation>Das eigene Passwort der Sentinels, wenn sie eines verlangen; wird mit dem Passwort gespeichert</translation>
+    </message>
+    <message>
+        <source>Sentinel password:</source>
+        <translation>Sentinel-Passwort:</translation>
+    </message>
+    <message>
+        <source>One Redis server at a host and port</source>
+        <translation>Ein Redis-Server unter Host und Port</translation>
+    </message>
+    <message>
+        <source>A Redis Cluster: every master&apos;s sessions</source>
+        <translation>Ein Redis Cluster: die Sitzungen aller Master</translation>
+    </message>
+    <message>
+        <source>The master that Redis Sentinel names, followed after a failover</source>
+        <translation>Der Master, den Redis Sentinel nennt, auch nach einem Failover</translation>
+    </message>
+    <message>
+        <source>Connect to:</source>
+        <translation>Verbinden mit:</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Host:</translation>
+    </message>
+    <message>
+        <source>Socket:</source>
+        <translation>Socket:</translation>
+    </message>
+    <message>
+        <source>Seed nodes:</source>
+        <translation>Startknoten:</translation>
+    </message>
+    <message>
+        <source>Sentinels:</source>
+        <translation>Sentinels:</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>URL:</translation>
     </message>
 </context>
 <context>
@@ -913,6 +997,10 @@
     <message>
         <source>Keep editing</source>
         <translation>Weiter bearbeiten</translation>
+    </message>
+    <message>
+        <source>%1 · %2*</source>
+        <translation>%1 · %2*</translation>
     </message>
 </context>
 <context>
@@ -1261,6 +1349,41 @@
             <numerusform>%Ln Sitzung</numerusform>
             <numerusform>%Ln Sitzungen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Cluster (seeds %1)</source>
+        <translation>Cluster (Startknoten %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cluster: %n master(s) (%1)</source>
+        <translation>
+            <numerusform>Cluster: %n Master (%1)</numerusform>
+            <numerusform>Cluster: %n Master (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sentinel %1 → %2</source>
+        <translation>Sentinel %1 → %2</translation>
+    </message>
+    <message>
+        <source>Sentinel %1 (sentinels %2)</source>
+        <translation>Sentinel %1 (Sentinels %2)</translation>
+    </message>
+    <message>
+        <source>Seed nodes:</source>
+        <translation>Startknoten:</translation>
+    </message>
+    <message>
+        <source>Masters:</source>
+        <translation>Master:</translation>
+    </message>
+    <message>
+        <source>Master %1 at %2</source>
+        <translation>Master %1 auf %2</translation>
+    </message>
+    <message>
+        <source>Sentinels:</source>
+        <translation>Sentinels:</translation>
     </message>
 </context>
 <context>

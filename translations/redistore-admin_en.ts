@@ -182,6 +182,13 @@
             <numerusform>%Ln sessions</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Cluster: %n master(s) (%1)</source>
+        <translation>
+            <numerusform>Cluster: %n master (%1)</numerusform>
+            <numerusform>Cluster: %n masters (%1)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RediStore::Admin::ValueTreeModel</name>

@@ -68,8 +68,8 @@
         <translation>Argument inattendu « %1 ».</translation>
     </message>
     <message>
-        <source>Connect to this Redis at start: redis://[user:password@]host[:port][/db], rediss://... (TLS, with tls_ca, tls_cert, tls_key, tls_server_name, tls_verify=none parameters) or unix:///path/to.sock.</source>
-        <translation>Se connecter à ce Redis au démarrage : redis://[utilisateur:mot-de-passe@]hôte[:port][/base], rediss://... (TLS, avec les paramètres tls_ca, tls_cert, tls_key, tls_server_name, tls_verify=none) ou unix:///chemin/vers.sock.</translation>
+        <source>Connect to this Redis at start: redis://[user:password@]host[:port][/db], rediss://... (TLS, with tls_ca, tls_cert, tls_key, tls_server_name, tls_verify=none parameters), unix:///path/to.sock, a Redis Cluster redis+cluster://host:port[,host:port...] or a master through Sentinel redis+sentinel://host:port[,host:port...]/MASTER[/db][?sentinel_password=...] (rediss+cluster://, rediss+sentinel:// with TLS).</source>
+        <translation>Se connecter à ce Redis au démarrage : redis://[utilisateur:motdepasse@]hôte[:port][/base], rediss://... (TLS, avec les paramètres tls_ca, tls_cert, tls_key, tls_server_name, tls_verify=none), unix:///chemin/vers.sock, un Redis Cluster redis+cluster://hôte:port[,hôte:port...] ou un maître via Sentinel redis+sentinel://hôte:port[,hôte:port...]/MAÎTRE[/base][?sentinel_password=...] (rediss+cluster://, rediss+sentinel:// avec TLS).</translation>
     </message>
 </context>
 <context>
@@ -107,8 +107,24 @@
         <translation>Détecter automatiquement</translation>
     </message>
     <message>
-        <source>enter a redis://, rediss:// or unix:// URL</source>
-        <translation>saisir une URL redis://, rediss:// ou unix://</translation>
+        <source>enter at least one node as host:port</source>
+        <translation>saisissez au moins un nœud sous la forme hôte:port</translation>
+    </message>
+    <message>
+        <source>“%1” is not a node address (host:port, [IPv6]:port)</source>
+        <translation>« %1 » n’est pas une adresse de nœud (hôte:port, [IPv6]:port)</translation>
+    </message>
+    <message>
+        <source>enter a redis://, rediss://, unix://, redis+cluster:// or redis+sentinel:// URL</source>
+        <translation>saisissez une URL redis://, rediss://, unix://, redis+cluster:// ou redis+sentinel://</translation>
+    </message>
+    <message>
+        <source>enter the name of the master that the sentinels watch</source>
+        <translation>saisissez le nom du maître que surveillent les sentinelles</translation>
+    </message>
+    <message>
+        <source>the URL and the sentinel password field give different sentinel passwords</source>
+        <translation>l’URL et le champ du mot de passe des sentinelles donnent des mots de passe différents</translation>
     </message>
 </context>
 <context>
@@ -502,10 +518,6 @@
         <translation>Annuler</translation>
     </message>
     <message>
-        <source>redis://, rediss:// (TLS, with tls_ca, tls_cert, tls_key, tls_server_name and tls_verify=none parameters) or unix://</source>
-        <translation>redis://, rediss:// (TLS, avec les paramètres tls_ca, tls_cert, tls_key, tls_server_name et tls_verify=none) ou unix://</translation>
-    </message>
-    <message>
         <source>Use TLS</source>
         <translation>Utiliser TLS</translation>
     </message>
@@ -588,6 +600,78 @@
     <message>
         <source>Reading the password from the keychain…</source>
         <translation>Lecture du mot de passe dans le gestionnaire de mots de passe…</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Sentinel</source>
+        <translation>Sentinel</translation>
+    </message>
+    <message>
+        <source>Some nodes of the Redis Cluster, host:port separated by commas; the others are found from them</source>
+        <translation>Quelques nœuds du Redis Cluster, hôte:port séparés par des virgules ; les autres sont trouvés à partir d’eux</translation>
+    </message>
+    <message>
+        <source>The sentinels, host:port separated by commas, in the order to ask them</source>
+        <translation>Les sentinelles, hôte:port séparés par des virgules, dans l’ordre où les interroger</translation>
+    </message>
+    <message>
+        <source>The name the sentinels know the master by</source>
+        <translation>Le nom sous lequel les sentinelles connaissent le maître</translation>
+    </message>
+    <message>
+        <source>Master:</source>
+        <translation>Maître :</translation>
+    </message>
+    <message>
+        <source>redis://, rediss:// (TLS, with tls_ca, tls_cert, tls_key, tls_server_name and tls_verify=none parameters) or unix://; a cluster: redis+cluster://host:port,host:port; sentinels: redis+sentinel://host:port,host:port/MASTER[/db][?sentinel_password=...]; rediss+cluster:// and rediss+sentinel:// with TLS</source>
+        <translation>redis://, rediss:// (TLS, avec les paramètres tls_ca, tls_cert, tls_key, tls_server_name et tls_verify=none) ou unix:// ; un cluster : redis+cluster://hôte:port,hôte:port ; des sentinelles : redis+sentinel://hôte:port,hôte:port/MAÎTRE[/base][?sentinel_password=...] ; rediss+cluster:// et rediss+sentinel:// avec TLS</translation>
+    </message>
+    <message>
+        <source>The sentinels&apos; own password, when they require one; remembered with the password</source>
+        <translation>Le mot de passe propre aux sentinelles, si elles en demandent un ; mémorisé avec le mot de passe</translation>
+    </message>
+    <message>
+        <source>Sentinel password:</source>
+        <translation>Mot de passe des sentinelles :</translation>
+    </message>
+    <message>
+        <source>One Redis server at a host and port</source>
+        <translation>Un serveur Redis à un hôte et un port</translation>
+    </message>
+    <message>
+        <source>A Redis Cluster: every master&apos;s sessions</source>
+        <translation>Un Redis Cluster : les sessions de tous les maîtres</translation>
+    </message>
+    <message>
+        <source>The master that Redis Sentinel names, followed after a failover</source>
+        <translation>Le maître que désigne Redis Sentinel, suivi après une bascule</translation>
+    </message>
+    <message>
+        <source>Connect to:</source>
+        <translation>Se connecter à :</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Hôte :</translation>
+    </message>
+    <message>
+        <source>Socket:</source>
+        <translation>Socket :</translation>
+    </message>
+    <message>
+        <source>Seed nodes:</source>
+        <translation>Nœuds de départ :</translation>
+    </message>
+    <message>
+        <source>Sentinels:</source>
+        <translation>Sentinelles :</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>URL :</translation>
     </message>
 </context>
 <context>
@@ -913,6 +997,10 @@
     <message>
         <source>Keep editing</source>
         <translation>Continuer à modifier</translation>
+    </message>
+    <message>
+        <source>%1 · %2*</source>
+        <translation>%1 · %2*</translation>
     </message>
 </context>
 <context>
@@ -1261,6 +1349,41 @@
             <numerusform>%Ln session</numerusform>
             <numerusform>%Ln sessions</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Cluster (seeds %1)</source>
+        <translation>Cluster (nœuds de départ %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cluster: %n master(s) (%1)</source>
+        <translation>
+            <numerusform>Cluster : %n maître (%1)</numerusform>
+            <numerusform>Cluster : %n maîtres (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sentinel %1 → %2</source>
+        <translation>Sentinel %1 → %2</translation>
+    </message>
+    <message>
+        <source>Sentinel %1 (sentinels %2)</source>
+        <translation>Sentinel %1 (sentinelles %2)</translation>
+    </message>
+    <message>
+        <source>Seed nodes:</source>
+        <translation>Nœuds de départ :</translation>
+    </message>
+    <message>
+        <source>Masters:</source>
+        <translation>Maîtres :</translation>
+    </message>
+    <message>
+        <source>Master %1 at %2</source>
+        <translation>Maître %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Sentinels:</source>
+        <translation>Sentinelles :</translation>
     </message>
 </context>
 <context>

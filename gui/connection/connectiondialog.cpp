@@ -23,6 +23,7 @@
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QRadioButton>
 #include <QtWidgets/QSpinBox>
+#include <QtWidgets/QStackedWidget>
 #include <QtWidgets/QVBoxLayout>
 
 #include <utility>
@@ -99,29 +100,68 @@ void ConnectionDialog::buildUi()
 
     auto *server = new QGroupBox(tr("Server"), this);
     auto *serverForm = new QFormLayout(server);
+    m_serverForm = serverForm;
+    // One row chooses the kind, the next takes its address: five kinds, two rows.
     m_tcp = new QRadioButton(tr("Host"), server);
     m_unix = new QRadioButton(tr("Unix socket"), server);
+    m_cluster = new QRadioButton(tr("Cluster"), server);
+    m_sentinel = new QRadioButton(tr("Sentinel"), server);
     m_url = new QRadioButton(tr("URL"), server);
+    m_tcp->setToolTip(tr("One Redis server at a host and port"));
+    m_cluster->setToolTip(tr("A Redis Cluster: every master's sessions"));
+    m_sentinel->setToolTip(tr("The master that Redis Sentinel names, followed after a failover"));
+    auto *kindRow = new QHBoxLayout;
+    for (QRadioButton *button : { m_tcp, m_unix, m_cluster, m_sentinel, m_url })
+        kindRow->addWidget(button);
+    kindRow->addStretch(1);
+    serverForm->addRow(tr("Connect to:"), kindRow);
+
+    m_address = new QStackedWidget(server);
+    auto page = [this](QWidget *first, QWidget *second = nullptr, QWidget *third = nullptr) {
+        auto *widget = new QWidget(m_address);
+        auto *layout = new QHBoxLayout(widget);
+        layout->setContentsMargins(0, 0, 0, 0);
+        for (QWidget *part : { first, second, third }) {
+            if (part) {
+                part->setParent(widget);
+                layout->addWidget(part, qobject_cast<QLineEdit *>(part) ? 1 : 0);
+            }
+        }
+        m_address->addWidget(widget);
+    };
     m_host = new QLineEdit(server);
     m_port = new QSpinBox(server);
     m_port->setRange(1, 65535);
-    auto *hostRow = new QHBoxLayout;
-    hostRow->addWidget(m_host, 1);
-    hostRow->addWidget(new QLabel(tr("Port:"), server));
-    hostRow->addWidget(m_port);
-    serverForm->addRow(m_tcp, hostRow);
+    page(m_host, new QLabel(tr("Port:"), server), m_port);
     m_socket = new QLineEdit(server);
     m_socket->setPlaceholderText(QStringLiteral("/run/redis/redis.sock"));
     m_browse = new QPushButton(tr("Browse\u2026"), server);
-    auto *socketRow = new QHBoxLayout;
-    socketRow->addWidget(m_socket, 1);
-    socketRow->addWidget(m_browse);
-    serverForm->addRow(m_unix, socketRow);
+    page(m_socket, m_browse);
+    m_clusterNodes = new QLineEdit(server);
+    m_clusterNodes->setPlaceholderText(QStringLiteral("10.0.0.1:7000, 10.0.0.2:7000"));
+    m_clusterNodes->setToolTip(tr("Some nodes of the Redis Cluster, host:port separated by "
+                                  "commas; the others are found from them"));
+    page(m_clusterNodes);
+    m_sentinels = new QLineEdit(server);
+    m_sentinels->setPlaceholderText(QStringLiteral("10.0.0.1:26379, 10.0.0.2:26379"));
+    m_sentinels->setToolTip(tr("The sentinels, host:port separated by commas, in the order to "
+                               "ask them"));
+    m_masterName = new QLineEdit(server);
+    m_masterName->setPlaceholderText(QStringLiteral("mymaster"));
+    m_masterName->setToolTip(tr("The name the sentinels know the master by"));
+    m_masterName->setMaximumWidth(160);
+    page(m_sentinels, new QLabel(tr("Master:"), server), m_masterName);
     m_urlEdit = new QLineEdit(server);
     m_urlEdit->setPlaceholderText(QStringLiteral("redis://user:password@host:6379/0"));
-    m_urlEdit->setToolTip(tr("redis://, rediss:// (TLS, with tls_ca, tls_cert, tls_key, "
-                             "tls_server_name and tls_verify=none parameters) or unix://"));
-    serverForm->addRow(m_url, m_urlEdit);
+    m_urlEdit->setToolTip(
+        tr("redis://, rediss:// (TLS, with tls_ca, tls_cert, tls_key, tls_server_name and "
+           "tls_verify=none parameters) or unix://; a cluster: "
+           "redis+cluster://host:port,host:port; sentinels: "
+           "redis+sentinel://host:port,host:port/MASTER[/db][?sentinel_password=...]; "
+           "rediss+cluster:// and rediss+sentinel:// with TLS"));
+    page(m_urlEdit);
+    m_addressLabel = new QLabel(server);
+    serverForm->addRow(m_addressLabel, m_address);
     m_user = new QLineEdit(server);
     m_user->setPlaceholderText(tr("default user"));
     serverForm->addRow(tr("ACL user:"), m_user);
@@ -132,6 +172,12 @@ void ConnectionDialog::buildUi()
     passwordRow->addWidget(m_password, 1);
     passwordRow->addWidget(m_savePassword);
     serverForm->addRow(tr("Password:"), passwordRow);
+    m_sentinelPassword = new QLineEdit(server);
+    m_sentinelPassword->setEchoMode(QLineEdit::Password);
+    m_sentinelPassword->setPlaceholderText(tr("none"));
+    m_sentinelPassword->setToolTip(tr("The sentinels' own password, when they require one; "
+                                      "remembered with the password"));
+    serverForm->addRow(tr("Sentinel password:"), m_sentinelPassword);
     m_keychainNote = new QLabel(server);
     m_keychainNote->setWordWrap(true);
     m_keychainNote->setStyleSheet(QStringLiteral("color: #8d6e00;"));
@@ -235,8 +281,10 @@ void ConnectionDialog::buildUi()
         }
         m_deleteButton->setEnabled(!name.isEmpty());
     });
-    for (QRadioButton *button : { m_tcp, m_unix, m_url })
+    for (QRadioButton *button : { m_tcp, m_unix, m_cluster, m_sentinel, m_url })
         connect(button, &QRadioButton::toggled, this, &ConnectionDialog::updateTransport);
+    // A sentinel URL enables the sentinel password.
+    connect(m_urlEdit, &QLineEdit::textChanged, this, &ConnectionDialog::updateTransport);
     connect(m_browse, &QPushButton::clicked, this, [this]() {
         const QString path
             = QFileDialog::getOpenFileName(this, tr("Redis Unix socket"), QStringLiteral("/run"));
@@ -291,12 +339,22 @@ void ConnectionDialog::setProfile(const ConnectionProfile &p)
     m_tcp->setChecked(p.transport == ConnectionProfile::Transport::Tcp);
     m_unix->setChecked(p.transport == ConnectionProfile::Transport::Unix);
     m_url->setChecked(p.transport == ConnectionProfile::Transport::Url);
+    m_cluster->setChecked(p.transport == ConnectionProfile::Transport::Cluster);
+    m_sentinel->setChecked(p.transport == ConnectionProfile::Transport::Sentinel);
     m_host->setText(p.host);
     m_port->setValue(p.port);
     m_socket->setText(p.unixSocket);
     m_urlEdit->setText(p.url);
+    m_clusterNodes->setText(p.transport == ConnectionProfile::Transport::Cluster ? p.nodes
+                                                                                 : QString());
+    m_sentinels->setText(p.transport == ConnectionProfile::Transport::Sentinel ? p.nodes
+                                                                               : QString());
+    m_masterName->setText(p.masterName);
+    for (QLineEdit *edit : { m_clusterNodes, m_sentinels, m_urlEdit })
+        edit->setCursorPosition(0); // the start of a long list, not its end
     m_user->setText(p.username);
     m_password->setText(p.password);
+    m_sentinelPassword->setText(p.sentinelPassword);
     m_savePassword->setChecked(p.savePassword);
     m_database->setValue(p.database);
     m_tls->setChecked(p.tls);
@@ -332,6 +390,8 @@ void ConnectionDialog::requestSecrets(const ConnectionProfile &saved)
         m_secretsPending = false;
         if (m_password->text().isEmpty())
             m_password->setText(secrets.password);
+        if (m_sentinelPassword->text().isEmpty())
+            m_sentinelPassword->setText(secrets.sentinelPassword);
         if (m_cookieKeys->toPlainText().trimmed().isEmpty() && !secrets.cookieKeys.isEmpty()) {
             m_cookieKeys->setPlainText(CookieInspectorDialog::linesFromKeys(secrets.cookieKeys));
             m_cookieKeys->document()->setModified(false);
@@ -391,6 +451,9 @@ UnreadSecrets ConnectionDialog::unreadSecrets() const
     UnreadSecrets unread = m_unread;
     if (m_password->isModified() || !ConnectionProfile::passwordInUrl(m_urlEdit->text()).isEmpty())
         unread.password = false;
+    if (m_sentinelPassword->isModified()
+        || !ConnectionProfile::sentinelPasswordInUrl(m_urlEdit->text()).isEmpty())
+        unread.sentinelPassword = false;
     if (m_cookieKeys->document()->isModified())
         unread.cookieKeys = false;
     return unread;
@@ -402,15 +465,24 @@ ConnectionProfile ConnectionDialog::profile() const
     p.name = m_name->text().trimmed();
     p.transport = m_url->isChecked() ? ConnectionProfile::Transport::Url
         : m_unix->isChecked()        ? ConnectionProfile::Transport::Unix
+        : m_cluster->isChecked()     ? ConnectionProfile::Transport::Cluster
+        : m_sentinel->isChecked()    ? ConnectionProfile::Transport::Sentinel
                                      : ConnectionProfile::Transport::Tcp;
     p.host = m_host->text().trimmed();
     p.port = m_port->value();
     p.unixSocket = m_socket->text().trimmed();
     p.url = m_urlEdit->text().trimmed();
+    if (m_cluster->isChecked())
+        p.nodes = m_clusterNodes->text().trimmed();
+    else if (m_sentinel->isChecked())
+        p.nodes = m_sentinels->text().trimmed();
+    p.masterName = m_sentinel->isChecked() ? m_masterName->text().trimmed() : QString();
     p.username = m_user->text().trimmed();
     p.password = m_password->text();
+    if (p.isSentinel())
+        p.sentinelPassword = m_sentinelPassword->text();
     p.savePassword = m_savePassword->isChecked();
-    p.database = m_database->value();
+    p.database = m_cluster->isChecked() ? 0 : m_database->value(); // a cluster has database 0
     p.tls = m_tls->isChecked() && !m_unix->isChecked();
     p.tlsVerify = m_tlsVerify->isChecked();
     p.tlsCaFile = m_tlsCa->text().trimmed();
@@ -432,6 +504,25 @@ void ConnectionDialog::updateTransport()
     m_socket->setEnabled(m_unix->isChecked());
     m_browse->setEnabled(m_unix->isChecked());
     m_urlEdit->setEnabled(m_url->isChecked());
+    // The pages in the order they were added.
+    const int page = m_unix->isChecked() ? 1
+        : m_cluster->isChecked()         ? 2
+        : m_sentinel->isChecked()        ? 3
+        : m_url->isChecked()             ? 4
+                                         : 0;
+    m_address->setCurrentIndex(page);
+    const QString labels[]
+        = { tr("Host:"), tr("Socket:"), tr("Seed nodes:"), tr("Sentinels:"), tr("URL:") };
+    m_addressLabel->setText(labels[page]);
+    m_clusterNodes->setEnabled(m_cluster->isChecked());
+    m_sentinels->setEnabled(m_sentinel->isChecked());
+    m_masterName->setEnabled(m_sentinel->isChecked());
+    // Only for sentinels: shown for the sentinel form and a sentinel URL.
+    const bool sentinel = m_sentinel->isChecked()
+        || (m_url->isChecked() && ConnectionProfile::isSentinelUrl(m_urlEdit->text()));
+    m_sentinelPassword->setEnabled(sentinel);
+    m_serverForm->setRowVisible(m_sentinelPassword, sentinel);
+    m_database->setEnabled(!m_cluster->isChecked()); // a cluster has database 0 only
     // No TLS over a Unix socket; a rediss:// URL turns it on by itself.
     m_tls->setEnabled(!m_unix->isChecked());
     const bool tls = m_tls->isEnabled() && m_tls->isChecked();
@@ -456,8 +547,9 @@ void ConnectionDialog::saveProfile()
     m_store->save(p, unreadSecrets());
     loadProfiles();
     selectProfile(p.name);
-    const bool hasPassword
-        = !p.password.isEmpty() || !ConnectionProfile::passwordInUrl(p.url).isEmpty();
+    const bool hasPassword = !p.password.isEmpty()
+        || !ConnectionProfile::passwordInUrl(p.url).isEmpty() || !p.sentinelPassword.isEmpty()
+        || !ConnectionProfile::sentinelPasswordInUrl(p.url).isEmpty();
     showStatus((p.savePassword && canRememberSecrets()) || !hasPassword
                    ? tr("Saved \u201c%1\u201d.").arg(p.name)
                    : tr("Saved \u201c%1\u201d without the password.").arg(p.name),

@@ -9,6 +9,7 @@
 QT_BEGIN_NAMESPACE
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -16,13 +17,15 @@ class QPlainTextEdit;
 class QPushButton;
 class QRadioButton;
 class QSpinBox;
+class QStackedWidget;
 QT_END_NAMESPACE
 
 namespace RediStore::Admin {
 
 class ConnectionProbe;
 
-// Where to connect: a saved profile or a new one (URL, host and port, or a Unix socket; ACL
+// Where to connect: a saved profile or a new one (URL, host and port, a Unix socket, the seed
+// nodes of a Redis Cluster, or sentinels and the master they watch; ACL
 // user and password; database; TLS with its CA, client certificate and key; key prefix; serializer;
 // cookie keys; read-only). Connect tries the settings first and says plainly what is wrong
 // (refused, wrong password, timeout) without freezing; the dialog closes only once Redis answered.
@@ -69,11 +72,20 @@ private:
     QRadioButton *m_tcp;
     QRadioButton *m_unix;
     QRadioButton *m_url;
+    QRadioButton *m_cluster;
+    QRadioButton *m_sentinel;
+    QStackedWidget *m_address; // the chosen kind's address fields
+    QLabel *m_addressLabel;
+    QFormLayout *m_serverForm;
     QLineEdit *m_host;
     QSpinBox *m_port;
     QLineEdit *m_socket;
     QPushButton *m_browse;
     QLineEdit *m_urlEdit;
+    QLineEdit *m_clusterNodes;
+    QLineEdit *m_sentinels;
+    QLineEdit *m_masterName;
+    QLineEdit *m_sentinelPassword;
     QLineEdit *m_user;
     QLineEdit *m_password;
     QCheckBox *m_savePassword;

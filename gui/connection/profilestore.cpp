@@ -72,9 +72,15 @@ QString ProfileStore::groupFor(const QString &name)
 
 QString ProfileStore::secretKey(const QString &name, SecretKind kind)
 {
-    return (kind == SecretKind::Password ? QStringLiteral("password:")
-                                         : QStringLiteral("cookie-keys:"))
-        + name;
+    switch (kind) {
+    case SecretKind::Password:
+        return QStringLiteral("password:") + name;
+    case SecretKind::SentinelPassword:
+        return QStringLiteral("sentinel-password:") + name;
+    case SecretKind::CookieKeys:
+        break;
+    }
+    return QStringLiteral("cookie-keys:") + name;
 }
 
 // Earlier versions kept the password (in the URL, and as "password" when remembered) and the
@@ -87,6 +93,7 @@ void ProfileStore::migrate()
     {
         QString name;
         QString password; // empty: none to move
+        QString sentinelPassword;
         QString cookieKeys;
         bool dropped = false; // a secret left the file without a place in the keychain
     };
@@ -96,9 +103,11 @@ void ProfileStore::migrate()
         m_settings->beginGroup(groupFor(name));
         const QString url = m_settings->value(QStringLiteral("url")).toString();
         const QString urlPassword = ConnectionProfile::passwordInUrl(url);
+        const QString sentinelPassword
+            = QUrl::fromPercentEncoding(ConnectionProfile::sentinelPasswordInUrl(url).toUtf8());
         const bool hasPassword = m_settings->contains(QStringLiteral("password"));
         const bool hasKeys = m_settings->contains(QStringLiteral("cookieKeys"));
-        if (urlPassword.isEmpty() && !hasPassword && !hasKeys) {
+        if (urlPassword.isEmpty() && sentinelPassword.isEmpty() && !hasPassword && !hasKeys) {
             m_settings->endGroup();
             continue;
         }
@@ -110,16 +119,20 @@ void ProfileStore::migrate()
         const QStringList keys = m_settings->value(QStringLiteral("cookieKeys")).toStringList();
         Move move;
         move.name = name;
-        if (savePassword)
+        if (savePassword) {
             move.password = password;
-        else
-            move.dropped = !password.isEmpty(); // in the URL without "Remember"
+            move.sentinelPassword = sentinelPassword;
+        } else {
+            // in the URL without "Remember"
+            move.dropped = !password.isEmpty() || !sentinelPassword.isEmpty();
+        }
         if (saveKeys)
             move.cookieKeys = keys.join(QLatin1Char('\n'));
         m_settings->setValue(QStringLiteral("url"), ConnectionProfile::urlWithoutPassword(url));
         m_settings->remove(QStringLiteral("password"));
         m_settings->remove(QStringLiteral("cookieKeys"));
-        if (move.dropped || !move.password.isEmpty() || !move.cookieKeys.isEmpty())
+        if (move.dropped || !move.password.isEmpty() || !move.sentinelPassword.isEmpty()
+            || !move.cookieKeys.isEmpty())
             m_settings->setValue(QStringLiteral("secretsLost"), true);
         m_settings->endGroup();
         moves << move;
@@ -129,7 +142,8 @@ void ProfileStore::migrate()
     m_settings->sync();
 
     for (const Move &move : std::as_const(moves)) {
-        const int writes = int(!move.password.isEmpty()) + int(!move.cookieKeys.isEmpty());
+        const int writes = int(!move.password.isEmpty()) + int(!move.sentinelPassword.isEmpty())
+            + int(!move.cookieKeys.isEmpty());
         if (writes == 0)
             continue;
         auto waiting = std::make_shared<int>(writes);
@@ -147,6 +161,8 @@ void ProfileStore::migrate()
         };
         if (!move.password.isEmpty())
             keepSecret(name, SecretKind::Password, move.password, done);
+        if (!move.sentinelPassword.isEmpty())
+            keepSecret(name, SecretKind::SentinelPassword, move.sentinelPassword, done);
         if (!move.cookieKeys.isEmpty())
             keepSecret(name, SecretKind::CookieKeys, move.cookieKeys, done);
     }
@@ -229,12 +245,16 @@ void ProfileStore::save(const ConnectionProfile &profile, UnreadSecrets unread)
     if (password.isEmpty())
         password
             = QUrl::fromPercentEncoding(ConnectionProfile::passwordInUrl(profile.url).toUtf8());
+    QString sentinelPassword = profile.sentinelPassword;
+    if (sentinelPassword.isEmpty())
+        sentinelPassword = QUrl::fromPercentEncoding(
+            ConnectionProfile::sentinelPasswordInUrl(profile.url).toUtf8());
     const bool keychain
         = m_secrets && m_secrets->availability() != SecretStore::Availability::Unavailable;
+    const ConnectionProfile before = load(profile.name);
     if (!keychain) {
         // What the keychain holds can be neither confirmed nor removed now: the flags stay as
         // the file has them (off for a new profile), and so do the entries.
-        const ConnectionProfile before = load(profile.name);
         stored.savePassword = m_secrets && before.savePassword;
         stored.saveCookieKeys = m_secrets && before.saveCookieKeys;
     }
@@ -252,6 +272,11 @@ void ProfileStore::save(const ConnectionProfile &profile, UnreadSecrets unread)
     if (!(unread.cookieKeys && stored.saveCookieKeys))
         keepSecret(profile.name, SecretKind::CookieKeys,
                    stored.saveCookieKeys ? profile.cookieKeys.join(QLatin1Char('\n')) : QString());
+    // Only a sentinel profile has a sentinel password (and one that no longer is loses it).
+    const bool sentinel = stored.isSentinel();
+    if ((sentinel || before.isSentinel()) && !(unread.sentinelPassword && stored.savePassword))
+        keepSecret(profile.name, SecretKind::SentinelPassword,
+                   sentinel && stored.savePassword ? sentinelPassword : QString());
 }
 
 void ProfileStore::remove(const QString &name)
@@ -262,6 +287,7 @@ void ProfileStore::remove(const QString &name)
     m_settings->sync();
     keepSecret(name, SecretKind::Password, QString());
     keepSecret(name, SecretKind::CookieKeys, QString());
+    keepSecret(name, SecretKind::SentinelPassword, QString());
 }
 
 void ProfileStore::loadSecrets(const ConnectionProfile &profile, QObject *context,
@@ -306,12 +332,28 @@ void ProfileStore::loadSecrets(const ConnectionProfile &profile, QObject *contex
         readCookieKeys();
         return;
     }
+    const QString sentinelKey = secretKey(profile.name, SecretKind::SentinelPassword);
+    const bool readSentinel = profile.isSentinel();
+    auto readSentinelPassword
+        = [store, sentinelKey, readSentinel, secrets, note, readCookieKeys, this]() {
+              if (!readSentinel) {
+                  readCookieKeys();
+                  return;
+              }
+              store->read(sentinelKey, m_context.get(),
+                          [secrets, note, readCookieKeys](const SecretStore::Reply &reply) {
+                              secrets->unread.sentinelPassword = note(reply);
+                              if (reply.outcome == SecretStore::Outcome::Ok)
+                                  secrets->sentinelPassword = reply.secret;
+                              readCookieKeys();
+                          });
+          };
     store->read(secretKey(profile.name, SecretKind::Password), m_context.get(),
-                [secrets, note, readCookieKeys](const SecretStore::Reply &reply) {
+                [secrets, note, readSentinelPassword](const SecretStore::Reply &reply) {
                     secrets->unread.password = note(reply);
                     if (reply.outcome == SecretStore::Outcome::Ok)
                         secrets->password = reply.secret;
-                    readCookieKeys();
+                    readSentinelPassword();
                 });
 }
 

@@ -19,20 +19,23 @@ struct UnreadSecrets
 {
     bool password = false;
     bool cookieKeys = false;
+    bool sentinelPassword = false;
 };
 
 // What the keychain holds for one profile.
 struct ProfileSecrets
 {
     QString password;
+    QString sentinelPassword; // remembered with the password, for a sentinel profile
     QStringList cookieKeys;
     QString problem; // why a remembered secret could not be read, for the user; empty when fine
     UnreadSecrets unread;
 };
 
 // The saved connection profiles, by name, in QSettings (the user's settings by default; a given
-// file for tests), readable by the user only. Passwords and cookie keys never go to the file:
-// they go to the system keychain (SecretStore) when the profile asks to remember them. Profiles
+// file for tests), readable by the user only. Passwords (a sentinel password too) and cookie keys
+// never go to the file: they go to the system keychain (SecretStore) when the profile asks to
+// remember them; a sentinel password goes with the password ("Remember"). Profiles
 // written by earlier versions, with secrets in the file, are moved there when the store opens.
 class ProfileStore
 {
@@ -67,7 +70,7 @@ public:
 
     QSettings &settings() { return *m_settings; }
 
-    enum class SecretKind { Password, CookieKeys };
+    enum class SecretKind { Password, CookieKeys, SentinelPassword };
     static QString secretKey(const QString &name, SecretKind kind); // the keychain entry's key
 
 private:

@@ -92,6 +92,7 @@ void SessionConnection::onProbeSucceeded(const QString &software)
     m_serverSoftware = software;
     m_pool = new RedisPool(m_config, this);
     m_pool->setMaxConnections(3);
+    connect(m_pool, &RedisPool::topologyChanged, this, &SessionConnection::topologyChanged);
     std::shared_ptr<const SessionSerializer> serializer;
     if (m_profile.serializer != QLatin1String("auto"))
         serializer = SessionSerializer::byName(m_profile.serializer);
@@ -107,6 +108,11 @@ void SessionConnection::onProbeSucceeded(const QString &software)
     heartbeat();
     setState(State::Connected);
     Q_EMIT opened();
+}
+
+QList<RedisConfig> SessionConnection::masters() const
+{
+    return m_pool ? m_pool->masters() : QList<RedisConfig>();
 }
 
 void SessionConnection::onProbeFailed(const RedisError &error)

@@ -42,6 +42,9 @@ public:
     ConnectionProfile profile() const { return m_profile; }
     RedisConfig config() const { return m_config; }
     QString endpoint() const { return m_config.endpoint(); }
+    // The masters that hold the sessions, as last known: each master of a cluster (none before
+    // its slot map is read), else the one configuration (see RedisPool::masters()).
+    QList<RedisConfig> masters() const;
     SessionAdmin *admin() const { return m_admin; }
     // "Redis 7.0.15", "Valkey 8.1.1", or empty when the server does not say.
     QString serverSoftware() const { return m_serverSoftware; }
@@ -58,6 +61,8 @@ Q_SIGNALS:
     void lost(const QString &message); // was open, lost; retrying
     void restored();
     void aboutToClose();
+    // masters() changed: a cluster's slot map was read or changed (a failover, a node added).
+    void topologyChanged();
 
 private:
     void setState(State state);

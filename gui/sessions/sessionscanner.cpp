@@ -39,6 +39,12 @@ void SessionScanner::fetch(int countHint)
             Q_EMIT failed(page.error);
             return;
         }
+        if (page.restarted) {
+            m_pages = 0;
+            Q_EMIT restarted();
+            if (token != m_token)
+                return; // restarted from outside by a slot
+        }
         ++m_pages;
         m_cursor = page.nextCursor;
         m_finished = page.finished || page.nextCursor == "0";

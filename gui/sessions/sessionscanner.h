@@ -9,7 +9,8 @@
 namespace RediStore::Admin {
 
 // Walks the sessions one SCAN page at a time, on request: one page in flight at most, and a
-// failed page can simply be fetched again (the cursor stays where it was).
+// failed page can simply be fetched again (the cursor stays where it was). On a cluster whose
+// masters changed meanwhile the walk begins again by itself: restarted() comes before that page.
 class SessionScanner : public QObject
 {
     Q_OBJECT
@@ -29,6 +30,9 @@ public:
     qint64 pagesDone() const { return m_pages; }
 
 Q_SIGNALS:
+    // The pages before this one may hold sessions that are gone, and the next ones may repeat
+    // sessions already given (SessionPage::restarted).
+    void restarted();
     void pageReady(const QList<RediStore::SessionInfo> &sessions);
     void finished();
     void failed(const RediStore::SessionError &error);

@@ -33,6 +33,9 @@ SessionTableModel::SessionTableModel(QObject *parent)
     , m_search(new ValueSearch(&m_rows, this))
 {
     m_clock.start();
+    // Rows stay and are updated when the new pass sees them again; the ones it does not see are
+    // checked when it ends, as after refresh().
+    connect(m_scanner, &SessionScanner::restarted, this, [this]() { ++m_generation; });
     connect(m_scanner, &SessionScanner::pageReady, this, &SessionTableModel::onPage);
     connect(m_scanner, &SessionScanner::finished, this, &SessionTableModel::onScanFinished);
     connect(m_scanner, &SessionScanner::failed, this, [this](const SessionError &error) {

@@ -75,6 +75,19 @@ void tst_Dialogs::render()
     ConnectionDialog connection(&store);
     check(&connection, QStringLiteral("connection-") + language);
 
+    // The sentinel form: sentinels, the master's name and the sentinels' password enabled.
+    ConnectionProfile sentinel;
+    sentinel.name = QStringLiteral("HA");
+    sentinel.transport = ConnectionProfile::Transport::Sentinel;
+    sentinel.nodes = QStringLiteral("10.0.0.1:26379, 10.0.0.2:26379, 10.0.0.3:26379");
+    sentinel.masterName = QStringLiteral("mymaster");
+    store.save(sentinel);
+    store.setLastUsed(sentinel.name);
+    ConnectionDialog sentinelConnection(&store);
+    QCOMPARE(sentinelConnection.profile().transport, ConnectionProfile::Transport::Sentinel);
+    QCOMPARE(sentinelConnection.profile().masterName, sentinel.masterName);
+    check(&sentinelConnection, QStringLiteral("connection-sentinel-") + language);
+
     ExpireDialog expire(3, -1, nullptr);
     check(&expire, QStringLiteral("expire-") + language);
 

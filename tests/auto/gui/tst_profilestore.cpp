@@ -39,6 +39,7 @@ private Q_SLOTS:
     void fileIsTheUsersAlone();
     void applicationSettingsAreTheUsersAlone();
     void rememberedSecretsGoToTheKeychain();
+    void sentinelPasswordIsRememberedWithThePassword();
     void earlierProfilesAreMovedOutOfTheFile();
     void migrationSaysLostUntilTheKeychainConfirms();
     void temporaryFailureKeepsWhatIsRemembered();
@@ -116,6 +117,19 @@ void tst_ProfileStore::urlsLoseTheirPassword_data()
                                  << "unix:///run/redis.sock?db=1";
     QTest::newRow("no password") << "redis://bob@host:6379?db=3"
                                  << "redis://bob@host:6379?db=3";
+    QTest::newRow("cluster seeds") << "redis+cluster://bob:s3cret@10.0.0.1:7000,10.0.0.2:7000"
+                                   << "redis+cluster://bob@10.0.0.1:7000,10.0.0.2:7000";
+    QTest::newRow("sentinel, both passwords")
+        << "redis+sentinel://:s3cret@h1:26379,[::1]:26380/mymaster/2?sentinel_username=mon"
+           "&sentinel_password=s3cret2"
+        << "redis+sentinel://h1:26379,[::1]:26380/mymaster/2?sentinel_username=mon";
+    QTest::newRow("sentinel password only")
+        << "rediss+sentinel://h1,h2/mymaster?sentinel_password=s3cret"
+        << "rediss+sentinel://h1,h2/mymaster";
+    QTest::newRow("sentinel password among parameters")
+        << "rediss+sentinel://bob:s3cret@h1/mymaster?tls_verify=none&sentinel%5Fpassword=s%26cret"
+           "&tls_ca=/ca.pem"
+        << "rediss+sentinel://bob@h1/mymaster?tls_verify=none&tls_ca=/ca.pem";
     QTest::newRow("not a URL") << "host:6379"
                                << "host:6379";
 }
@@ -254,6 +268,85 @@ void tst_ProfileStore::rememberedSecretsGoToTheKeychain()
     QCOMPARE(
         readBack(ProfileStore::secretKey(p.name, ProfileStore::SecretKind::CookieKeys)).outcome,
         SecretStore::Outcome::NotFound);
+}
+
+// The sentinels' password, in its field or in the URL, is a secret like the password: never in
+// the file, in the keychain when "Remember" is ticked, gone from it when not, or when the profile
+// no longer uses sentinels.
+void tst_ProfileStore::sentinelPasswordIsRememberedWithThePassword()
+{
+    const QString ini = m_dir.filePath(QStringLiteral("sentinel.ini"));
+    ProfileStore store(ini, m_secrets);
+    ConnectionProfile p;
+    p.name = QStringLiteral("HA");
+    p.transport = ConnectionProfile::Transport::Sentinel;
+    p.nodes = QStringLiteral("127.0.0.1:26379, 127.0.0.1:26380");
+    p.masterName = QStringLiteral("mymaster");
+    p.password = QLatin1String(password);
+    p.sentinelPassword = QStringLiteral("sentinel-pa55");
+    p.savePassword = true;
+    store.save(p);
+    waitForKeychain();
+    QByteArray bytes = fileBytes(ini);
+    QVERIFY(bytes.contains("mymaster"));
+    QVERIFY(!bytes.contains(password));
+    QVERIFY(!bytes.contains("sentinel-pa55"));
+    const ConnectionProfile loaded = store.load(p.name);
+    QCOMPARE(loaded.transport, ConnectionProfile::Transport::Sentinel);
+    QCOMPARE(loaded.nodes, p.nodes);
+    QVERIFY(loaded.sentinelPassword.isEmpty());
+    const QString key = ProfileStore::secretKey(p.name, ProfileStore::SecretKind::SentinelPassword);
+    if (!haveKeychain())
+        return; // nothing is remembered, and nothing reached a file
+
+    QCOMPARE(readBack(key).secret, QStringLiteral("sentinel-pa55"));
+    ProfileSecrets secrets;
+    bool loadedSecrets = false;
+    store.loadSecrets(loaded, this, [&](const ProfileSecrets &s) {
+        secrets = s;
+        loadedSecrets = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(loadedSecrets, 20000);
+    QCOMPARE(secrets.password, QLatin1String(password));
+    QCOMPARE(secrets.sentinelPassword, QStringLiteral("sentinel-pa55"));
+
+    // The dialog puts it back in its field.
+    store.setLastUsed(p.name);
+    ConnectionDialog again(&store);
+    QTRY_COMPARE_WITH_TIMEOUT(again.profile().sentinelPassword, QStringLiteral("sentinel-pa55"),
+                              20000);
+
+    // In the URL instead: taken out of it, and kept.
+    ConnectionProfile url = ConnectionProfile::fromUrl(
+        QStringLiteral("redis+sentinel://127.0.0.1:26379/mymaster?sentinel_password=url%2Dpa55"));
+    url.name = p.name;
+    url.savePassword = true;
+    store.save(url);
+    waitForKeychain();
+    QVERIFY(!fileBytes(ini).contains("pa55"));
+    QCOMPARE(store.load(p.name).url, QStringLiteral("redis+sentinel://127.0.0.1:26379/mymaster"));
+    QCOMPARE(readBack(key).secret, QStringLiteral("url-pa55"));
+
+    // Not remembered: removed.
+    url.savePassword = false;
+    store.save(url);
+    waitForKeychain();
+    QCOMPARE(readBack(key).outcome, SecretStore::Outcome::NotFound);
+
+    // Remembered again, then the profile becomes a plain server: removed too.
+    store.save(p);
+    waitForKeychain();
+    QCOMPARE(readBack(key).secret, QStringLiteral("sentinel-pa55"));
+    ConnectionProfile plain = p;
+    plain.transport = ConnectionProfile::Transport::Tcp;
+    store.save(plain);
+    waitForKeychain();
+    QCOMPARE(readBack(key).outcome, SecretStore::Outcome::NotFound);
+    store.save(p);
+    waitForKeychain();
+    store.remove(p.name);
+    waitForKeychain();
+    QCOMPARE(readBack(key).outcome, SecretStore::Outcome::NotFound);
 }
 
 // A settings file as version 1 wrote it: the URL with its password, the remembered password and
@@ -624,7 +717,7 @@ void tst_ProfileStore::failedReadDeletesNothing()
             dialog.statusText().contains(QLatin1String("keychain did not give")), 20000);
         QLineEdit *passwordEdit = nullptr;
         for (QLineEdit *edit : dialog.findChildren<QLineEdit *>())
-            if (edit->echoMode() == QLineEdit::Password)
+            if (edit->echoMode() == QLineEdit::Password && edit->isEnabled()) // not the sentinels'
                 passwordEdit = edit;
         QVERIFY(passwordEdit);
         QTest::keyClicks(passwordEdit, QStringLiteral("typed-again"));

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void profileSavesSecretsOnlyWhenAsked();
     void profileBuildsConfigurations();
     void profileWithTls();
+    void profileForClusterAndSentinel();
     void profileRefusesConflicts();
     void probeSaysWhatIsWrong_data();
     void probeSaysWhatIsWrong();
@@ -118,6 +119,74 @@ void tst_SessionConnection::profileBuildsConfigurations()
     QCOMPARE(config.value().password(), QStringLiteral("pw"));
     QCOMPARE(config.value().database(), 3);
     QCOMPARE(url.endpointText(), QStringLiteral("127.0.0.1:6400, database 3"));
+}
+
+void tst_SessionConnection::profileForClusterAndSentinel()
+{
+    // Seed nodes typed with commas or spaces; a port left out is the topology's default.
+    ConnectionProfile cluster;
+    cluster.name = QStringLiteral("cluster");
+    cluster.transport = ConnectionProfile::Transport::Cluster;
+    cluster.nodes = QStringLiteral(" 10.0.0.1:7000, 10.0.0.2  [::1]:7002 ");
+    auto config = cluster.toRedisConfig();
+    QVERIFY(config.ok());
+    QCOMPARE(config.value().topology(), RedisConfig::Topology::Cluster);
+    QCOMPARE(config.value().seeds(),
+             (QList<RedisNodeAddress> { { QStringLiteral("10.0.0.1"), 7000 },
+                                        { QStringLiteral("10.0.0.2"), 6379 },
+                                        { QStringLiteral("::1"), 7002 } }));
+    QVERIFY(!cluster.endpointText().contains(QLatin1String("database")));
+
+    // The same from a URL, and the form saved and read back.
+    config = ConnectionProfile::fromUrl(
+                 QStringLiteral("redis+cluster://10.0.0.1:7000,10.0.0.2:6379,[::1]:7002"))
+                 .toRedisConfig();
+    QVERIFY(config.ok());
+    QCOMPARE(config.value().seeds().size(), 3);
+    QSettings settings(m_dir.filePath(QStringLiteral("topologies.ini")), QSettings::IniFormat);
+    cluster.save(settings);
+    const ConnectionProfile loaded = ConnectionProfile::load(settings);
+    QCOMPARE(loaded.transport, ConnectionProfile::Transport::Cluster);
+    QCOMPARE(loaded.nodes, cluster.nodes);
+
+    ConnectionProfile bad = cluster;
+    bad.nodes = QStringLiteral("10.0.0.1:7000, 10.0.0.2:70000");
+    QVERIFY(!bad.toRedisConfig().ok());
+    QVERIFY2(bad.toRedisConfig().error().message().contains(QLatin1String("10.0.0.2:70000")),
+             qPrintable(bad.toRedisConfig().error().message()));
+    bad.nodes.clear();
+    QVERIFY(!bad.toRedisConfig().ok());
+
+    // Sentinels, the master's name and the sentinels' own password.
+    ConnectionProfile sentinel;
+    sentinel.transport = ConnectionProfile::Transport::Sentinel;
+    sentinel.nodes = QStringLiteral("10.0.0.1,10.0.0.2:26380");
+    sentinel.masterName = QStringLiteral("mymaster");
+    sentinel.password = QStringLiteral("data-pw");
+    sentinel.sentinelPassword = QStringLiteral("sentinel-pw");
+    sentinel.database = 2;
+    QVERIFY(sentinel.isSentinel());
+    config = sentinel.toRedisConfig();
+    QVERIFY(config.ok());
+    QCOMPARE(config.value().topology(), RedisConfig::Topology::Sentinel);
+    QCOMPARE(config.value().sentinelMasterName(), QStringLiteral("mymaster"));
+    QCOMPARE(config.value().seeds().first().port, quint16(26379));
+    QCOMPARE(config.value().password(), QStringLiteral("data-pw"));
+    QCOMPARE(config.value().sentinelPassword(), QStringLiteral("sentinel-pw"));
+    QCOMPARE(config.value().database(), 2);
+    sentinel.masterName.clear();
+    QVERIFY(!sentinel.toRedisConfig().ok());
+
+    // A sentinel URL's password parameter, and a different one in the field: a conflict.
+    ConnectionProfile url = ConnectionProfile::fromUrl(
+        QStringLiteral("redis+sentinel://10.0.0.1:26379/mymaster?sentinel_password=one"));
+    QVERIFY(url.isSentinel());
+    QCOMPARE(url.toRedisConfig().value().sentinelPassword(), QStringLiteral("one"));
+    url.sentinelPassword = QStringLiteral("one");
+    QVERIFY(url.toRedisConfig().ok());
+    url.sentinelPassword = QStringLiteral("two");
+    QCOMPARE(url.toRedisConfig().error().code(), RedisError::Code::ConflictingSettings);
+    QVERIFY(!ConnectionProfile::fromUrl(QStringLiteral("redis://h/0")).isSentinel());
 }
 
 void tst_SessionConnection::profileWithTls()
