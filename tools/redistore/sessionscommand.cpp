@@ -30,8 +30,12 @@ QList<Option> connectionOptions()
         { QStringLiteral("url"), QStringLiteral("URL"),
           QStringLiteral("Redis, redis://[user:pass@]host[:port][/db], "
                          "rediss://...[?tls_ca=FILE&tls_cert=FILE&tls_key=FILE"
-                         "&tls_server_name=NAME&tls_verify=none] (TLS) or unix:///path.sock "
-                         "(default: --url-file's, else REDISTORE_URL's, else ")
+                         "&tls_server_name=NAME&tls_verify=none] (TLS), unix:///path.sock, "
+                         "a Redis Cluster redis+cluster://[user:pass@]host:port[,host:port...] "
+                         "(seed nodes; every master is listed) or a master through Sentinel "
+                         "redis+sentinel://[user:pass@]host:port[,host:port...]/MASTER[/db]"
+                         "[?sentinel_password=...]; rediss+cluster:// and rediss+sentinel:// "
+                         "with TLS (default: --url-file's, else REDISTORE_URL's, else ")
               + defaultUrl + QStringLiteral(").") },
         { QStringLiteral("url-file"), QStringLiteral("FILE"),
           QStringLiteral("Read the URL (which may hold a password) from FILE, \"-\" for standard "
@@ -86,7 +90,9 @@ const Command listCommand = subcommand(
                    "array of {\"id\", \"ttl_ms\", \"size\"} objects (ttl_ms -1: no expiry).\n"
                    "Sessions are printed page by page as Redis's SCAN returns them, so a big "
                    "database streams; like SCAN, a listing may show a session twice when Redis "
-                   "resizes its tables meanwhile."),
+                   "resizes its tables meanwhile. On a cluster every master is listed in turn, "
+                   "and each session is printed once, also when the listing begins again "
+                   "because the masters changed (a failover)."),
     { jsonOption });
 
 const Command countCommand
@@ -145,6 +151,9 @@ const Command groupCommand {
         "  delete ID...              Delete sessions.\n"
         "  user USER [--json]        List the sessions of one user (the per-user index).\n"
         "  revoke-user USER          End every session of one user.\n\n"
+        "--url takes one server (redis://, rediss://, unix://), a Redis Cluster "
+        "(redis+cluster://host:port,host:port) or a master through Sentinel "
+        "(redis+sentinel://host:port,host:port/MASTER).\n"
         "A URL with a password stays out of the process list with --url-file FILE (\"-\": "
         "standard input) or REDISTORE_URL.\n"
         "Exit status: 0 done, 1 Redis failed or a session is missing, 2 bad arguments.\n"
@@ -157,6 +166,7 @@ struct Invocation
 {
     QString program;
     Arguments arguments;
+    RediStore::RedisConfig config;
     std::unique_ptr<RediStore::SessionAdmin> admin;
 };
 
@@ -241,6 +251,7 @@ Setup prepare(const Command &command, const QString &name, const QStringList &ar
     const QString prefix = arguments.isSet(QStringLiteral("prefix"))
         ? arguments.value(QStringLiteral("prefix"))
         : defaultPrefix;
+    invocation->config = redis;
     invocation->admin = std::make_unique<RediStore::SessionAdmin>(redis, prefix, serializer);
     return Setup::Ready;
 }
@@ -309,6 +320,10 @@ int runList(const QStringList &args)
     const bool json = run.arguments.isSet(QStringLiteral("json"));
     bool first = true; // no session printed yet
     bool opened = false; // "[" printed (after the first page, so a refused connection prints none)
+    // On a cluster, the keys printed: a listing that begins again (the masters changed) skips
+    // them. One server's SCAN never begins again.
+    const bool cluster = run.config.topology() == RediStore::RedisConfig::Topology::Cluster;
+    QSet<QByteArray> printed;
 
     QByteArray cursor = "0";
     for (;;) {
@@ -323,7 +338,14 @@ int runList(const QStringList &args)
                          .arg(run.program, QString::fromUtf8(skipped.key),
                               QString::fromUtf8(skipped.type)));
         }
-        const QList<RediStore::SessionInfo> &sessions = page.sessions;
+        QList<RediStore::SessionInfo> sessions = page.sessions;
+        if (cluster) {
+            sessions.removeIf([&printed](const RediStore::SessionInfo &info) {
+                return info.ttlMs == -2 || printed.contains(info.key);
+            });
+            for (const RediStore::SessionInfo &info : std::as_const(sessions))
+                printed.insert(info.key);
+        }
 
         // The values for the previews, one pipelined batch per page. (load() would remember
         // each session's serializer, which a listing of a big database does not need.)
