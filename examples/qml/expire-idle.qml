@@ -18,7 +18,7 @@ SessionAdmin {
     readonly property bool dryRun: args.indexOf("--dry-run") >= 0
     readonly property var given: args.filter(a => a !== "--dry-run")
     // The URL is the first argument, else redistore-qml's --url, --url-file or REDISTORE_URL.
-    readonly property bool urlGiven: given.length > 0 && /^(redis|rediss|unix):\/\//.test(given[0])
+    readonly property bool urlGiven: given.length > 0 && /^(rediss?(\+(cluster|sentinel))?|unix):\/\//.test(given[0])
     readonly property var positional: urlGiven ? given.slice(1) : given
     readonly property string field: "lastSeen"
 

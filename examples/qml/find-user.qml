@@ -3,6 +3,8 @@
 //   redistore-qml examples/qml/find-user.qml -- redis://127.0.0.1:6379/0 alice [KEY_PREFIX]
 //   REDISTORE_URL=redis://:password@host/0 redistore-qml examples/qml/find-user.qml -- alice
 //       (or redistore-qml --url-file FILE ...: a URL with a password stays out of `ps`)
+//   redistore-qml examples/qml/find-user.qml -- redis+cluster://10.0.0.1:7000,10.0.0.2:7000 alice
+//       (a cluster's sessions on every master; redis+sentinel://HOST:26379/mymaster: Sentinel)
 //
 // Exit status 0 when the listing completed (even with no match), 1 when Redis failed,
 // 2 for missing arguments.
@@ -15,7 +17,7 @@ SessionAdmin {
     // Qt.application.arguments is [program, script, ARGS...]
     readonly property var given: Qt.application.arguments.slice(2)
     // The URL is the first argument, else redistore-qml's --url, --url-file or REDISTORE_URL.
-    readonly property bool urlGiven: given.length > 0 && /^(redis|rediss|unix):\/\//.test(given[0])
+    readonly property bool urlGiven: given.length > 0 && /^(rediss?(\+(cluster|sentinel))?|unix):\/\//.test(given[0])
     readonly property var args: urlGiven ? given.slice(1) : given
     readonly property int parallel: 32 // sessions read at once
 

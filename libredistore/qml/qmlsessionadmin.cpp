@@ -244,6 +244,8 @@ void QmlSessionAdmin::scanStep(QPointer<SessionAdmin> current, const QByteArray 
         this, current->scan(cursor), [this, current, callback, sessions](const SessionPage &page) {
             if (!page.ok())
                 return deliver(method, callback, noteResult(page.error), QJSValue());
+            if (page.restarted)
+                sessions->clear(); // the cluster's masters changed: the listing began again
             for (const SessionInfo &info : page.sessions) {
                 if (info.ttlMs == -2)
                     continue; // expired or deleted between SCAN and PTTL

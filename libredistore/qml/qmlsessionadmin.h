@@ -31,7 +31,11 @@ class QmlSessionAdmin : public QObject, public QQmlParserStatus
     QML_NAMED_ELEMENT(SessionAdmin)
 
     // redis://[user:password@]host[:port][/db], rediss://...[?tls_ca=FILE&tls_cert=FILE
-    // &tls_key=FILE&tls_server_name=NAME&tls_verify=none] (TLS) or unix:///path/to.sock[?db=N]
+    // &tls_key=FILE&tls_server_name=NAME&tls_verify=none] (TLS), unix:///path/to.sock[?db=N],
+    // redis+cluster://[user:password@]host:port[,host:port...] (a Redis Cluster from seed
+    // nodes) or redis+sentinel://[user:password@]host:port[,host:port...]/MASTER[/db]
+    // [?sentinel_password=...] (the master the sentinels name); rediss+cluster:// and
+    // rediss+sentinel:// with TLS
     Q_PROPERTY(QString url READ url WRITE setUrl NOTIFY urlChanged)
     Q_PROPERTY(QString keyPrefix READ keyPrefix WRITE setKeyPrefix NOTIFY keyPrefixChanged)
     // "auto" (default: each session is read by whichever serializer decodes it and written

@@ -202,6 +202,8 @@ void QmlSessionListModel::scanStep(const QByteArray &cursor)
             m_refreshAgain = false;
             return;
         }
+        if (page.restarted)
+            m_listing.clear(); // the cluster's masters changed: the listing began again
         for (const SessionInfo &info : page.sessions) {
             if (info.ttlMs != -2) // -2: gone between SCAN and PTTL
                 m_listing.append(Row { info.id, secondsFromMs(info.ttlMs), info.size, {} });

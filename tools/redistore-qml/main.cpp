@@ -60,7 +60,11 @@ constexpr const char usageText[]
       "The script sees Qt.application.arguments = [program, SCRIPT, ARGS...] and ends with\n"
       "Qt.quit() (exit status 0) or Qt.exit(code). console.log() prints to stdout.\n"
       "redistoreUrl is the URL of --url, --url-file or REDISTORE_URL (\"\" without them);\n"
-      "the examples use it when their arguments start with no redis://, rediss:// or unix://.\n"
+      "the examples use it when their arguments start with no Redis URL. The URL forms:\n"
+      "redis://[user:pass@]host[:port][/db], rediss:// (TLS), unix:///path.sock, a cluster\n"
+      "redis+cluster://host:port[,host:port...], Sentinel\n"
+      "redis+sentinel://host:port[,host:port...]/MASTER[/db][?sentinel_password=...];\n"
+      "rediss+cluster:// and rediss+sentinel:// with TLS.\n"
       "Exit status: the script's, 1 for a script error (printed as file:line: message),\n"
       "2 for a usage error, 124 when --timeout passed.\n"
       "The library's log is off; QT_LOGGING_RULES=\"redistore.*=true\" shows it.\n";

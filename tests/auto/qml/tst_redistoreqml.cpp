@@ -1,13 +1,18 @@
 // redistore-qml, the script runner, as a user runs it: exit statuses, the script's arguments,
 // script errors with file:line, --timeout, usage errors, and the examples find-user.qml and
-// expire-idle.qml against a real redis-server.
+// expire-idle.qml against a real redis-server, and a Redis Cluster's URL in a script.
 
 #include "redisfixture.h"
+
+#include <rediscluster.h>
+
+#include <libredistore/serializer/sessionserializer.h>
 
 #include <QtCore/QDateTime>
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QFile>
 #include <QtCore/QProcess>
+#include <QtCore/QSet>
 #include <QtCore/QTemporaryDir>
 #include <QtTest/QTest>
 
@@ -34,6 +39,7 @@ private Q_SLOTS:
     void urlForTheScript_data();
     void urlForTheScript();
     void examplesTakeTheUrlFromTheEnvironment();
+    void clusterUrl();
 
 private:
     struct Run
@@ -477,6 +483,56 @@ void tst_RediStoreQml::examplesTakeTheUrlFromTheEnvironment()
     result = run({ findUser, QStringLiteral("--"), QStringLiteral("alice") });
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(result.err.contains(QStringLiteral("--url-file FILE")), qPrintable(result.err));
+}
+
+// A redis+cluster:// URL: SessionAdmin, SessionListModel and the find-user example see the
+// sessions of every master, each once.
+void tst_RediStoreQml::clusterUrl()
+{
+    RediStore::Test::RedisCluster cluster;
+    QVERIFY2(cluster.start(), qPrintable(cluster.errorString()));
+    QSet<quint16> masters;
+    for (int i = 0; i < 30; ++i) {
+        const QByteArray key = "session_ID" + QByteArray::number(i);
+        const QString user = i % 3 == 0 ? QStringLiteral("alice") : QStringLiteral("bob");
+        const QByteArray bytes = RediStore::SessionSerializer::byName(QStringLiteral("gob"))
+                                     ->serialize({ { QStringLiteral("user"), user } })
+                                     .value();
+        const quint16 master = cluster.masterOfSlot(RediStore::Test::RedisCluster::keySlot(key));
+        QCOMPARE(cluster.command(master, { "SET", key, bytes, "EX", "600" }).toByteArray(),
+                 QByteArray("OK"));
+        masters.insert(master);
+    }
+    QCOMPARE(masters.size(), 3);
+
+    const QString script = writeScript(
+        QStringLiteral(
+            "import QtQml\nimport RediStore\n"
+            "QtObject {\n"
+            "    property SessionAdmin admin: SessionAdmin { id: sessionAdmin; url: redistoreUrl "
+            "}\n"
+            "    property SessionListModel model: SessionListModel {\n"
+            "        admin: sessionAdmin; live: false; loadValues: false\n"
+            "        onRefreshed: sessionAdmin.list(function (error, sessions) {\n"
+            "            if (error) { console.error(error); Qt.exit(3); return }\n"
+            "            console.log(\"model \" + count + \", list \" + sessions.length)\n"
+            "            sessionAdmin.count(function (error, n) {\n"
+            "                console.log(\"count \" + n); Qt.quit() }) })\n"
+            "        onErrorChanged: if (error !== \"\") { console.error(error); Qt.exit(4) }\n"
+            "    }\n"
+            "}\n"),
+        QStringLiteral("cluster.qml"));
+    Run result = run({ script, QStringLiteral("--timeout"), QStringLiteral("20"),
+                       QStringLiteral("--url"), cluster.url() });
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QCOMPARE(result.out, QStringLiteral("model 30, list 30\ncount 30\n"));
+
+    const QString example = QStringLiteral(REDISTORE_QML_EXAMPLES_DIR "/find-user.qml");
+    result = run({ example, QStringLiteral("--timeout"), QStringLiteral("20"), QStringLiteral("--"),
+                   cluster.url(), QStringLiteral("alice") });
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QVERIFY2(result.out.endsWith(QStringLiteral("10 of 30 sessions belong to alice\n")),
+             qPrintable(result.out));
 }
 
 QTEST_GUILESS_MAIN(tst_RediStoreQml)
