@@ -30,12 +30,12 @@ public:
         : m_defaultUrl(defaultUrl)
         , m_input(QStringLiteral("redis-url"), QStringLiteral("REDISTORE_URL"))
         , m_urlOption(QStringLiteral("redis-url"),
-                      defaultUrl.isEmpty()
-                          ? QStringLiteral("Redis: redis://[user:password@]host[:port][/db], "
-                                           "rediss://... (TLS) or unix:///path.sock.")
-                          : QStringLiteral("Redis to keep the sessions in (default: "
-                                           "--redis-url-file's, else REDISTORE_URL's, else ")
-                              + defaultUrl + QStringLiteral(")."),
+                      (defaultUrl.isEmpty()
+                           ? QStringLiteral("Redis: ")
+                           : QStringLiteral("Redis to keep the sessions in (default: "
+                                            "--redis-url-file's, else REDISTORE_URL's, else ")
+                               + defaultUrl + QStringLiteral("): "))
+                          + urlForms(),
                       QStringLiteral("URL"))
         , m_fileOption(m_input.fileOption(QStringLiteral("Read --redis-url from FILE (\"-\": "
                                                          "standard input): a URL with a "
@@ -44,6 +44,17 @@ public:
                                           { QStringLiteral("url-file") }))
     {
         parser->addOptions({ m_urlOption, m_fileOption });
+    }
+
+    // The URLs RedisConfig takes, for --help.
+    static QString urlForms()
+    {
+        return QStringLiteral(
+            "redis://[user:password@]host[:port][/db], rediss://... (TLS), unix:///path.sock, "
+            "a Redis Cluster redis+cluster://[user:password@]host:port[,host:port...] (seed "
+            "nodes), a master found through Sentinel "
+            "redis+sentinel://[user:password@]host:port[,host:port...]/MASTER[/db]"
+            "[?sentinel_password=...]; rediss+cluster:// and rediss+sentinel:// with TLS.");
     }
 
     // After parser.process(): the URL (the default when nothing is given, empty if there is

@@ -3,6 +3,8 @@
 //
 //   redistore-example-complete [--port 8080] [--redis-url redis://127.0.0.1:6379/0]
 //       [--hash-key-file FILE] (or REDISTORE_URL, REDISTORE_HASH_KEY: see examplesecrets.h)
+//   redistore-example-complete --redis-url redis+cluster://10.0.0.1:7000,10.0.0.2:7000
+//   redistore-example-complete --redis-url redis+sentinel://10.0.0.1:26379,10.0.0.2:26379/mymaster
 //
 //   curl -c jar -b jar http://127.0.0.1:8080/set      Session saved!
 //   curl -c jar -b jar http://127.0.0.1:8080/get      User: john_doe
