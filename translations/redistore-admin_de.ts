@@ -360,6 +360,22 @@
         <source>The certificate of Redis at %1 was refused: %2. Check the CA certificate and the host name.</source>
         <translation>Das Zertifikat von Redis unter %1 wurde abgelehnt: %2. Prüfen Sie das CA-Zertifikat und den Hostnamen.</translation>
     </message>
+    <message>
+        <source>No sentinel of %1 answered. Are they running, and are these their addresses and password? %2</source>
+        <translation>Kein Sentinel von %1 hat geantwortet. Laufen sie, und stimmen ihre Adressen und ihr Passwort? %2</translation>
+    </message>
+    <message>
+        <source>The sentinels of %1 do not know this master: check the master&apos;s name. %2</source>
+        <translation>Die Sentinels von %1 kennen diesen Master nicht: den Namen des Masters prüfen. %2</translation>
+    </message>
+    <message>
+        <source>The server the sentinels name for %1 is not a master; a failover may be under way. %2</source>
+        <translation>Der Server, den die Sentinels für %1 nennen, ist kein Master; vielleicht läuft gerade ein Failover. %2</translation>
+    </message>
+    <message>
+        <source>The Redis Cluster at %1 cannot serve this now; a failover may be under way. %2</source>
+        <translation>Der Redis Cluster unter %1 kann das gerade nicht bedienen; vielleicht läuft ein Failover. %2</translation>
+    </message>
 </context>
 <context>
     <name>HexDump</name>

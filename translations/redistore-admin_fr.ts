@@ -360,6 +360,22 @@
         <source>The certificate of Redis at %1 was refused: %2. Check the CA certificate and the host name.</source>
         <translation>Le certificat de Redis à %1 a été refusé : %2. Vérifiez le certificat de l’autorité et le nom d’hôte.</translation>
     </message>
+    <message>
+        <source>No sentinel of %1 answered. Are they running, and are these their addresses and password? %2</source>
+        <translation>Aucune sentinelle de %1 n’a répondu. Fonctionnent-elles, et leurs adresses et leur mot de passe sont-ils les bons ? %2</translation>
+    </message>
+    <message>
+        <source>The sentinels of %1 do not know this master: check the master&apos;s name. %2</source>
+        <translation>Les sentinelles de %1 ne connaissent pas ce maître : vérifiez le nom du maître. %2</translation>
+    </message>
+    <message>
+        <source>The server the sentinels name for %1 is not a master; a failover may be under way. %2</source>
+        <translation>Le serveur que les sentinelles désignent pour %1 n’est pas un maître ; une bascule est peut-être en cours. %2</translation>
+    </message>
+    <message>
+        <source>The Redis Cluster at %1 cannot serve this now; a failover may be under way. %2</source>
+        <translation>Le Redis Cluster à %1 ne peut pas répondre pour l’instant ; une bascule est peut-être en cours. %2</translation>
+    </message>
 </context>
 <context>
     <name>HexDump</name>

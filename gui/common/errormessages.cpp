@@ -59,6 +59,21 @@ QString ErrorMessages::forRedis(const RedisError &error, const QString &endpoint
     case Code::InvalidOption:
     case Code::ConflictingSettings:
         return tr("The connection settings are not valid: %1").arg(error.message());
+    case Code::NoSentinelReachable:
+        return tr("No sentinel of %1 answered. Are they running, and are these their addresses "
+                  "and password? %2")
+            .arg(endpoint, error.message());
+    case Code::SentinelUnknownMaster:
+        return tr("The sentinels of %1 do not know this master: check the master's name. %2")
+            .arg(endpoint, error.message());
+    case Code::NotMaster:
+        return tr("The server the sentinels name for %1 is not a master; a failover may be under "
+                  "way. %2")
+            .arg(endpoint, error.message());
+    case Code::ClusterSlotUnserved:
+    case Code::ClusterRedirectLimit:
+        return tr("The Redis Cluster at %1 cannot serve this now; a failover may be under way. %2")
+            .arg(endpoint, error.message());
     default:
         return tr("Redis at %1: %2").arg(endpoint, error.message());
     }

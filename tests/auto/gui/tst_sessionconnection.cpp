@@ -187,6 +187,19 @@ void tst_SessionConnection::profileForClusterAndSentinel()
     url.sentinelPassword = QStringLiteral("two");
     QCOMPARE(url.toRedisConfig().error().code(), RedisError::Code::ConflictingSettings);
     QVERIFY(!ConnectionProfile::fromUrl(QStringLiteral("redis://h/0")).isSentinel());
+
+    // What the sentinels and the cluster say comes with a hint of what to check.
+    const QString unknown = ErrorMessages::forRedis(
+        RedisError(RedisError::Code::SentinelUnknownMaster, QStringLiteral("no 'mymastr'")),
+        QStringLiteral("sentinel:mymastr@10.0.0.1:26379"));
+    QVERIFY2(unknown.contains(QLatin1String("check the master's name"))
+                 && unknown.contains(QLatin1String("no 'mymastr'")),
+             qPrintable(unknown));
+    const QString none = ErrorMessages::forRedis(
+        RedisError(RedisError::Code::NoSentinelReachable, QStringLiteral("refused")),
+        QStringLiteral("sentinel:mymaster@10.0.0.1:26379"));
+    QVERIFY2(none.startsWith(QLatin1String("No sentinel of sentinel:mymaster@10.0.0.1:26379")),
+             qPrintable(none));
 }
 
 void tst_SessionConnection::profileWithTls()
