@@ -19,9 +19,13 @@ int main(int argc, char *argv[])
         QTextStream(stdout)
             << "Usage: redistore-example-client [URL | --url-file FILE]\n"
                "Writes a key to Redis and reads it back. The URL (redis://[user:password@]host"
-               "[:port][/db]) comes from the argument, else from --url-file FILE (\"-\": "
-               "standard input), else from REDISTORE_URL, else redis://127.0.0.1:6379/0; the "
-               "file and environment forms keep a password out of the process list.\n";
+               "[:port][/db], rediss://, unix://, or the master that sentinels name: "
+               "redis+sentinel://host:port[,host:port...]/MASTER) comes from the argument, else "
+               "from --url-file FILE (\"-\": standard input), else from REDISTORE_URL, else "
+               "redis://127.0.0.1:6379/0; the file and environment forms keep a password out of "
+               "the process list. One RedisClient is one connection to one server: a Redis "
+               "Cluster (redis+cluster://) needs RedisPool, which sends each key to its master "
+               "(see the custom-pool example).\n";
         return 0;
     }
     const bool fromFile = arguments.value(0) == QLatin1String("--url-file");
@@ -42,6 +46,12 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    if (config.value().topology() == RedisConfig::Topology::Cluster) {
+        QTextStream(stderr) << "a RedisClient is one connection to one server; a Redis Cluster "
+                               "needs RedisPool (see the custom-pool example)"
+                            << Qt::endl;
+        return 2;
+    }
     RedisClient client(config.value());
     out << "connecting to " << config.value().toDisplayUrl() << Qt::endl;
 
