@@ -2,17 +2,18 @@
 # Builds the libFuzzer targets (clang, ASan + UBSan) into build-fuzz/ and runs every fuzz_*
 # target for SECONDS_EACH seconds (default 60). Fails as soon as a target reports a finding;
 # the crashing input is kept in build-fuzz/fuzz-artifacts/.
-#   scripts/fuzz.sh [SECONDS_EACH]
+#   scripts/fuzz.sh [SECONDS_EACH] [-DOPTION=...]     (options go to cmake, after the defaults)
 # Environment: JOBS (parallel build jobs, default: number of CPUs), FUZZ_BUILD (build folder),
 # FUZZERS (space-separated target names to run instead of all).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seconds="${1:-60}"
+shift || true
 build="${FUZZ_BUILD:-$root/build-fuzz}"
 jobs="${JOBS:-$(nproc)}"
 
 if ! [[ "$seconds" =~ ^[0-9]+$ ]] || [ "$seconds" -eq 0 ]; then
-    echo "usage: scripts/fuzz.sh [SECONDS_EACH]   (a positive number of seconds)" >&2
+    echo "usage: scripts/fuzz.sh [SECONDS_EACH] [-DOPTION=...]   (a positive number of seconds)" >&2
     exit 2
 fi
 for tool in clang clang++ cmake ninja; do
@@ -26,7 +27,7 @@ CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DREDISTORE_BUILD_FUZZERS=ON -DREDISTORE_SANITIZE=ON \
     -DREDISTORE_BUILD_GUI=OFF -DREDISTORE_BUILD_QML=OFF -DREDISTORE_BUILD_HTTP=OFF \
-    -DREDISTORE_BUILD_EXAMPLES=OFF -DREDISTORE_BUILD_TOOLS=OFF >/dev/null
+    -DREDISTORE_BUILD_EXAMPLES=OFF -DREDISTORE_BUILD_TOOLS=OFF "$@" >/dev/null
 cmake --build "$build" -j "$jobs" --target redistore_fuzzers
 
 if [ -n "${FUZZERS:-}" ]; then
