@@ -316,7 +316,7 @@ void RedisClientPrivate::onTimeoutTimer()
                    RedisError::Code::CommandTimeout,
                    QStringLiteral("Redis at %1 did not answer within %2 ms (server busy or "
                                   "blocked?)")
-                       .arg(config.endpoint())
+                       .arg(link.endpoint())
                        .arg(config.commandTimeoutMs()))));
     }
     if (next) {

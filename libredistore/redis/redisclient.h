@@ -33,6 +33,13 @@ class RedisClientPrivate;
 // (RedisConfig::offlinePolicy). Commands in flight when the connection drops fail with
 // Disconnected: they are never sent twice.
 //
+// With a Sentinel configuration (redis+sentinel://), each connect asks the sentinels where the
+// master is and checks with ROLE that it is one; a failover (the connection closed by the
+// sentinels, a READONLY reply, their +switch-master) makes it ask again and reconnect. While
+// the sentinels cannot say, lastError() is NoSentinelReachable or SentinelUnknownMaster, and
+// commands wait or fail as for one server that is down. A command that got READONLY fails with
+// that server error; it did not run.
+//
 // Pub/sub needs a connection of its own: RedisSubscriber. Here, SUBSCRIBE and the like are
 // refused.
 class REDISTORE_EXPORT RedisClient : public QObject

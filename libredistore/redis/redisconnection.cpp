@@ -71,13 +71,14 @@ void armFlush()
 
 RedisConnection::RedisConnection(const RedisConfig &config, RedisConnectionListener *listener)
     : m_config(config)
+    , m_endpoint(config.endpoint())
     , m_listener(listener)
 {
     m_connectTimer.setSingleShot(true);
     connect(&m_connectTimer, &QTimer::timeout, this, [this]() {
         fail(RedisError(RedisError::Code::ConnectTimeout,
                         QStringLiteral("could not connect to Redis at %1 within %2 ms%3")
-                            .arg(m_config.endpoint())
+                            .arg(m_endpoint)
                             .arg(m_config.connectTimeoutMs())
                             .arg(m_phase == Phase::Handshaking
                                      ? QStringLiteral(" (the TLS handshake did not finish: is "
@@ -352,8 +353,7 @@ void RedisConnection::updateWriteNotifier()
 void RedisConnection::lose(RedisError::Code code, const QString &reason)
 {
     fail(RedisError(
-        code,
-        QStringLiteral("lost the connection to Redis at %1: %2").arg(m_config.endpoint(), reason)));
+        code, QStringLiteral("lost the connection to Redis at %1: %2").arg(m_endpoint, reason)));
 }
 
 void RedisConnection::fail(const RedisError &error)

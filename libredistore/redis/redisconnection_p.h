@@ -53,6 +53,10 @@ public:
     RedisConnection(const RedisConfig &config, RedisConnectionListener *listener);
     ~RedisConnection() override;
 
+    // What messages call the server: the configuration's endpoint() unless set ("mymaster at
+    // 10.0.0.5:6379 (sentinel)" for a master found through Sentinel).
+    void setEndpointLabel(const QString &label) { m_endpoint = label; }
+
     void open();
     bool isOpen() const { return m_phase == Phase::Open; }
     // Appends the command to the output. Before the connection is open it waits there.
@@ -91,6 +95,7 @@ private:
     void unlist();
 
     RedisConfig m_config;
+    QString m_endpoint;
     RedisConnectionListener *m_listener;
     Phase m_phase = Phase::Idle;
     int m_fd = -1;

@@ -100,7 +100,7 @@ void RedisConnection::connectNext()
         if (m_addresses.isEmpty()) {
             fail(RedisError(m_lastConnectCode,
                             QStringLiteral("cannot connect to Redis at %1: %2%3")
-                                .arg(m_config.endpoint(), m_lastConnectError,
+                                .arg(m_endpoint, m_lastConnectError,
                                      m_lastConnectCode == RedisError::Code::ConnectionRefused
                                          ? QStringLiteral(" (is redis-server running there?)")
                                          : QString())));
@@ -164,7 +164,7 @@ void RedisConnection::connectFailed(RedisError::Code code, const QString &reason
     if (m_addresses.isEmpty() && m_config.transport() == RedisConfig::Transport::Unix) {
         fail(RedisError(code,
                         QStringLiteral("cannot connect to Redis at %1: %2%3")
-                            .arg(m_config.endpoint(), reason,
+                            .arg(m_endpoint, reason,
                                  code == RedisError::Code::ConnectionRefused
                                      ? QStringLiteral(" (is redis-server running there?)")
                                      : QString())));
@@ -197,7 +197,7 @@ void RedisConnection::startTransport()
     if (!m_transport) {
         fail(RedisError(
             RedisError::Code::TlsSetupFailed,
-            QStringLiteral("cannot use TLS for Redis at %1: %2").arg(m_config.endpoint(), error)));
+            QStringLiteral("cannot use TLS for Redis at %1: %2").arg(m_endpoint, error)));
         return;
     }
     m_phase = Phase::Handshaking;
@@ -229,7 +229,7 @@ void RedisConnection::continueHandshake()
     fail(RedisError(
         rejected ? RedisError::Code::TlsCertificateRejected : RedisError::Code::TlsHandshakeFailed,
         QStringLiteral("TLS with Redis at %1 failed: %2%3")
-            .arg(m_config.endpoint(), reason,
+            .arg(m_endpoint, reason,
                  rejected ? QString() : QStringLiteral(" (is that port speaking TLS?)"))));
 }
 

@@ -4,6 +4,7 @@
 #include <QtCore/QLoggingCategory>
 #include <QtCore/QMutex>
 #include <QtCore/QRandomGenerator>
+#include <QtCore/QThread>
 
 namespace RediStore {
 
@@ -53,6 +54,7 @@ bool lastOutOfOutage(const QString &endpoint)
 
 RedisLink::RedisLink(const RedisConfig &config, RedisLinkListener *listener, QObject *owner)
     : m_config(config)
+    , m_endpoint(config.endpoint())
     , m_listener(listener)
     , m_owner(owner)
 {
@@ -61,10 +63,19 @@ RedisLink::RedisLink(const RedisConfig &config, RedisLinkListener *listener, QOb
     m_reconnectTimer.setParent(owner);
     m_reconnectTimer.setSingleShot(true);
     QObject::connect(&m_reconnectTimer, &QTimer::timeout, owner, [this]() { open(); });
+    if (isSentinel()) {
+        m_resolver = std::make_unique<SentinelResolver>(
+            config, owner, [this](const SentinelResolver::Answer &answer, const RedisError &error) {
+                resolved(answer, error);
+            });
+    }
 }
 
 RedisLink::~RedisLink()
 {
+    if (m_resolver)
+        m_resolver->cancel();
+    QObject::disconnect(m_switchConnection);
     dropConnection();
     leaveOutage();
 }
@@ -106,9 +117,64 @@ void RedisLink::open()
     m_refused = false;
     m_lastAttemptAt = m_clock.elapsed();
     setState(RedisClient::State::Connecting);
-    m_connection = new RedisConnection(m_config, this);
+    if (isSentinel()) {
+        followSentinels();
+        m_resolver->start(m_sentinels); // then resolved()
+        return;
+    }
+    connectTo(m_config);
+}
+
+void RedisLink::connectTo(const RedisConfig &nodeConfig)
+{
+    m_demoted = false;
+    m_connection = new RedisConnection(nodeConfig, this);
     m_connection->setParent(m_owner);
+    m_connection->setEndpointLabel(m_endpoint);
     m_connection->open();
+}
+
+// The group of this thread: the first time, and again after the owner moved to another thread.
+void RedisLink::followSentinels()
+{
+    if (m_sentinels && m_sentinels->thread() == QThread::currentThread())
+        return;
+    QObject::disconnect(m_switchConnection);
+    m_sentinels = SentinelGroup::forConfig(m_config);
+    m_switchConnection = QObject::connect(m_sentinels.get(), &SentinelGroup::masterSwitched,
+                                          m_owner, [this](const QString &host, int port) {
+                                              masterSwitched({ host, quint16(port) });
+                                          });
+}
+
+void RedisLink::resolved(const SentinelResolver::Answer &answer, const RedisError &error)
+{
+    if (error.isError()) {
+        // Wrong sentinel credentials are not retried, like a server's; the rest is an outage.
+        m_refused = error.code() == RedisError::Code::AuthenticationFailed;
+        down(error);
+        return;
+    }
+    m_master = answer.master;
+    m_endpoint = QStringLiteral("%1 at %2 (sentinel)")
+                     .arg(m_config.sentinelMasterName(), m_master.toString());
+    qCDebug(lcRedis, "the sentinel at %s says master %s is at %s",
+            qPrintable(answer.sentinel.toString()), qPrintable(m_config.sentinelMasterName()),
+            qPrintable(m_master.toString()));
+    connectTo(m_config.forNode(m_master));
+}
+
+// A hint from the sentinels: a connection to another address is to the old master.
+void RedisLink::masterSwitched(const RedisNodeAddress &master)
+{
+    if (!m_connection || !m_master.isValid() || m_master == master)
+        return; // not connected, or resolving (ROLE checks that answer)
+    const RedisError error(
+        RedisError::Code::NotMaster,
+        QStringLiteral("the sentinels moved master '%1' from %2 to %3")
+            .arg(m_config.sentinelMasterName(), m_master.toString(), master.toString()));
+    dropConnection();
+    down(error);
 }
 
 void RedisLink::nudge()
@@ -132,7 +198,10 @@ void RedisLink::close()
 {
     m_closedByOwner = true;
     m_reconnectTimer.stop();
-    if (m_connection) {
+    const bool resolving = m_resolver && m_resolver->isRunning();
+    if (m_resolver)
+        m_resolver->cancel();
+    if (m_connection || resolving) {
         dropConnection();
         leaveOutage();
         setState(RedisClient::State::Disconnected);
@@ -153,6 +222,10 @@ void RedisLink::connectionOpened()
         steps << QByteArrayList { "SELECT", QByteArray::number(m_config.database()) };
     if (!m_config.clientName().isEmpty())
         steps << QByteArrayList { "CLIENT", "SETNAME", m_config.clientName().toUtf8() };
+    // The sentinels' answer may be old news (a failover under way): the node itself says.
+    m_roleCheck = isSentinel();
+    if (m_roleCheck)
+        steps << QByteArrayList { "ROLE" };
     m_handshakeRemaining = int(steps.size());
     m_handshakeError = {};
     for (const QByteArrayList &step : std::as_const(steps))
@@ -163,21 +236,56 @@ void RedisLink::connectionOpened()
 
 void RedisLink::connectionReply(const RedisReply &reply)
 {
-    if (m_handshakeRemaining > 0)
+    if (m_handshakeRemaining > 0) {
         handshakeReply(reply);
-    else
-        m_listener->linkReply(reply);
+        return;
+    }
+    // The master was demoted under us: this command fails, the connection goes after this read.
+    if (reply.isError() && isSentinel() && reply.data().startsWith("READONLY"))
+        m_demoted = true;
+    m_listener->linkReply(reply);
 }
 
 void RedisLink::connectionReadDone()
 {
-    m_listener->linkReadDone();
+    if (m_demoted) {
+        m_demoted = false;
+        const RedisError error(RedisError::Code::NotMaster,
+                               QStringLiteral("Redis at %1 answered READONLY: it is no longer "
+                                              "the master")
+                                   .arg(m_endpoint));
+        dropConnection();
+        down(error);
+    }
+    m_listener->linkReadDone(); // may delete the owner
+}
+
+RedisError RedisLink::roleError(const RedisReply &reply) const
+{
+    if (reply.isError()) {
+        // A user that may not run ROLE: the sentinels' word is all there is.
+        qCDebug(lcRedis, "ROLE refused by %s (%s): not checked", qPrintable(m_endpoint),
+                reply.data().constData());
+        return {};
+    }
+    const QByteArray role = reply.isArray() && reply.size() > 0 ? reply.at(0).data() : QByteArray();
+    if (role == "master")
+        return {};
+    const QString what = role == "slave" ? QStringLiteral("a replica")
+        : role.isEmpty()                 ? reply.toDisplayString()
+                                         : QStringLiteral("a %1").arg(QString::fromUtf8(role));
+    return RedisError(RedisError::Code::NotMaster,
+                      QStringLiteral("Redis at %1 is %2, not the master").arg(m_endpoint, what));
 }
 
 void RedisLink::handshakeReply(const RedisReply &reply)
 {
+    const bool roleReply = m_roleCheck && m_handshakeRemaining == 1;
     --m_handshakeRemaining;
-    if (reply.isError() && !m_handshakeError.isError()) {
+    if (roleReply) {
+        if (!m_handshakeError.isError())
+            m_handshakeError = roleError(reply);
+    } else if (reply.isError() && !m_handshakeError.isError()) {
         const QString text = QString::fromUtf8(reply.data());
         if (text.startsWith(QLatin1String("WRONGPASS")) || text.startsWith(QLatin1String("NOAUTH"))
             || text.contains(QLatin1String("AUTH"), Qt::CaseInsensitive)) {
@@ -185,7 +293,7 @@ void RedisLink::handshakeReply(const RedisReply &reply)
                 RedisError::Code::AuthenticationFailed,
                 QStringLiteral("Redis at %1 refused the credentials%2: %3. Check the user "
                                "name and password.")
-                    .arg(m_config.endpoint(),
+                    .arg(m_endpoint,
                          m_config.username().isEmpty()
                              ? QString()
                              : QStringLiteral(" of user '%1'").arg(m_config.username()),
@@ -193,20 +301,21 @@ void RedisLink::handshakeReply(const RedisReply &reply)
         } else if (text.contains(QLatin1String("DB index"), Qt::CaseInsensitive)) {
             m_handshakeError = RedisError(RedisError::Code::SelectFailed,
                                           QStringLiteral("Redis at %1 has no database %2: %3")
-                                              .arg(m_config.endpoint())
+                                              .arg(m_endpoint)
                                               .arg(m_config.database())
                                               .arg(text));
         } else {
             m_handshakeError = RedisError(RedisError::Code::ServerError,
                                           QStringLiteral("Redis at %1 refused the connection "
                                                          "setup: %2")
-                                              .arg(m_config.endpoint(), text));
+                                              .arg(m_endpoint, text));
         }
     }
     if (m_handshakeRemaining > 0)
         return;
     if (m_handshakeError.isError()) {
-        m_refused = true;
+        // Refused credentials or database are not retried; a node that is no master is.
+        m_refused = m_handshakeError.code() != RedisError::Code::NotMaster;
         dropConnection();
         down(m_handshakeError);
         return;
@@ -223,7 +332,7 @@ void RedisLink::becomeReady()
         m_outageSince = -1;
         if (lastOutOfOutage(m_config.endpoint())) {
             qCInfo(lcRedis, "Redis at %s is back after %lld ms (%d failed attempts)",
-                   qPrintable(m_config.endpoint()), lasted, m_outageFailures);
+                   qPrintable(m_endpoint), lasted, m_outageFailures);
         }
     }
     m_outageFailures = 0;

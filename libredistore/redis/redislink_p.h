@@ -3,6 +3,7 @@
 
 #include "redisclient.h"
 #include "redisconnection_p.h"
+#include "sentinelresolver_p.h"
 
 #include <libredistore/coarseclock_p.h>
 
@@ -33,6 +34,13 @@ public:
 // to reconnectMaxDelayMs, with jitter. An outage is logged once when it starts and once when
 // it ends, however many attempts and commands it fails and however many connections of the
 // process (a pool's) go to that server.
+//
+// With a Sentinel configuration, each attempt first asks the sentinels where the master is
+// (SentinelResolver), connects there, and after the setup checks with ROLE that the node is the
+// master (NotMaster otherwise, and a new attempt soon). A READONLY reply (the node was demoted)
+// or the sentinels' +switch-master to another address drops the connection, and the next
+// attempt asks again. Failing to ask (NoSentinelReachable, SentinelUnknownMaster) is an attempt
+// that failed, like a refused connection.
 class RedisLink final : public RedisConnectionListener
 {
 public:
@@ -44,6 +52,9 @@ public:
     bool isReady() const { return m_state == RedisClient::State::Connected; }
     RedisError lastError() const { return m_lastError; }
     bool isClosedByOwner() const { return m_closedByOwner; }
+    // The server for messages: the configuration's endpoint(), or for Sentinel the master's name
+    // and address ("mymaster at 10.0.0.5:6379 (sentinel)") once it is known.
+    QString endpoint() const { return m_endpoint; }
 
     // Connects now unless connecting or connected.
     void open();
@@ -64,6 +75,12 @@ private:
     void connectionReadDone() override;
     void connectionClosed(const RedisError &error) override;
 
+    void connectTo(const RedisConfig &nodeConfig);
+    bool isSentinel() const { return m_config.topology() == RedisConfig::Topology::Sentinel; }
+    void resolved(const SentinelResolver::Answer &answer, const RedisError &error);
+    void followSentinels();
+    void masterSwitched(const RedisNodeAddress &master);
+    RedisError roleError(const RedisReply &reply) const;
     void handshakeReply(const RedisReply &reply);
     void becomeReady();
     void down(const RedisError &error);
@@ -73,6 +90,7 @@ private:
     void setState(RedisClient::State state);
 
     RedisConfig m_config;
+    QString m_endpoint;
     RedisLinkListener *m_listener;
     QObject *m_owner;
     RedisClient::State m_state = RedisClient::State::Disconnected;
@@ -81,7 +99,15 @@ private:
     QTimer m_reconnectTimer;
     CoarseElapsedTimer m_clock;
     int m_handshakeRemaining = 0;
+    bool m_roleCheck = false; // the last setup reply is ROLE's
     RedisError m_handshakeError;
+    // Sentinel: this thread's group of the sentinels, the question to them, and the master's
+    // address of the current attempt.
+    std::shared_ptr<SentinelGroup> m_sentinels;
+    std::unique_ptr<SentinelResolver> m_resolver;
+    QMetaObject::Connection m_switchConnection;
+    RedisNodeAddress m_master;
+    bool m_demoted = false; // a READONLY reply in the current read
     bool m_closedByOwner = false;
     bool m_refused = false; // credentials or database refused: no retry on its own
     int m_idleAttempt = 0; // backoff step while idle

@@ -44,10 +44,9 @@ public:
     void linkReply(const RedisReply &reply) override
     {
         if (reply.isError()) {
-            const RedisError error(
-                RedisError::Code::ServerError,
-                QStringLiteral("Redis at %1 refused a subscription: %2")
-                    .arg(link.config().endpoint(), QString::fromUtf8(reply.data())));
+            const RedisError error(RedisError::Code::ServerError,
+                                   QStringLiteral("Redis at %1 refused a subscription: %2")
+                                       .arg(link.endpoint(), QString::fromUtf8(reply.data())));
             qCWarning(lcRedis, "%s", qPrintable(error.message()));
             QMetaObject::invokeMethod(
                 q, [s = q, error]() { Q_EMIT s->errorOccurred(error); }, Qt::QueuedConnection);

@@ -16,6 +16,8 @@ class RedisSubscriberPrivate;
 // commands, so RedisClient and RedisPool never do). Channels and patterns are kept here and
 // subscribed again after every reconnect; subscribed() says when the server has confirmed one,
 // also after a reconnect. Messages arrive as signals from the event loop. Lives in one thread.
+// With a Sentinel configuration it subscribes on the master and follows it to a new one after
+// a failover (the sentinels' +switch-master, or a lost connection), as RedisClient does.
 class REDISTORE_EXPORT RedisSubscriber : public QObject
 {
     Q_OBJECT
