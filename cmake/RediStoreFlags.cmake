@@ -53,7 +53,8 @@ endfunction()
 # instead of once per source file (most of a build's time on a 2-core machine).
 #   redistore_use_pch(<target> <set>)
 # compiles <target> with the set's precompiled header, built by the object library
-# redistore_pch_<set> (made by the first target that asks for it). Sets:
+# redistore_pch_<set> or redistore_pch_<set>_pic (made by the first target that asks for it).
+# Sets:
 #   core     QtCore, QtNetwork and standard headers that the library's sources use
 #   library  core, for the library itself
 #   test     all of QtCore, for sources that include <QtTest/QtTest> (which includes it)
@@ -103,16 +104,37 @@ function(redistore_use_pch target set)
     if(NOT DEFINED REDISTORE_PCH_${set})
         message(FATAL_ERROR "redistore_use_pch: no precompiled header set '${set}'")
     endif()
-    set(host redistore_pch_${set})
+    # Position independent code must match too. A library's sources are compiled with -fPIC
+    # when it is shared or asks for it, a program's without (the compiler's default, PIE on
+    # Debian) unless Qt puts -fPIC on everything (Qt 6.4 does, Qt 6.8 does not): each set is
+    # made both ways, as its users need.
+    get_target_property(type ${target} TYPE)
+    get_target_property(pic ${target} POSITION_INDEPENDENT_CODE)
+    if(type STREQUAL "SHARED_LIBRARY" OR type STREQUAL "MODULE_LIBRARY"
+            OR (pic AND NOT type STREQUAL "EXECUTABLE"))
+        set(host redistore_pch_${set}_pic)
+        set(pic ON)
+    elseif(pic)
+        return() # -fPIE: no set is made that way
+    else()
+        set(host redistore_pch_${set})
+        set(pic OFF)
+    endif()
     if(NOT TARGET ${host})
         if(set STREQUAL "widgets")
-            find_package(Qt6 6.4 REQUIRED COMPONENTS Widgets)
+            find_package(Qt6 6.4 QUIET COMPONENTS Widgets)
         endif()
+        foreach(library IN LISTS REDISTORE_PCH_${set}_LIBRARIES)
+            if(NOT TARGET ${library})
+                return() # built without the header set
+            endif()
+        endforeach()
         set(source "${PROJECT_BINARY_DIR}/pch/${host}.cpp")
         file(CONFIGURE OUTPUT "${source}" CONTENT
             "// Empty: ${host} only compiles the precompiled header that other targets use.\n")
         add_library(${host} OBJECT "${source}")
-        set_target_properties(${host} PROPERTIES AUTOMOC OFF AUTOUIC OFF AUTORCC OFF)
+        set_target_properties(${host} PROPERTIES POSITION_INDEPENDENT_CODE ${pic}
+            AUTOMOC OFF AUTOUIC OFF AUTORCC OFF)
         redistore_strict_flags(${host})
         target_link_libraries(${host} PRIVATE ${REDISTORE_PCH_${set}_LIBRARIES})
         target_precompile_headers(${host} PRIVATE ${REDISTORE_PCH_${set}})
