@@ -99,11 +99,6 @@ std::optional<double> clusterBenchmark(const RedisNodeAddress &seed, int size, i
     return std::nullopt;
 }
 
-QString ratio(double ours, std::optional<double> theirs)
-{
-    return theirs && *theirs > 0 ? QString::number(ours / *theirs, 'f', 2) : QStringLiteral("-");
-}
-
 QList<int> numbers(const QString &text)
 {
     QList<int> values;

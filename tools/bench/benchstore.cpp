@@ -334,17 +334,17 @@ QJsonObject resultObject(const StoreResult &r, int size, int concurrency)
              { QStringLiteral("kib_per_session_in_flight"), r.kibPerInFlight } };
 }
 
-QString ratio(double ours, std::optional<double> theirs)
-{
-    return theirs && *theirs > 0 ? QString::number(ours / *theirs, 'f', 2) : QStringLiteral("-");
-}
-
 QString figure(std::optional<double> value)
 {
     return value ? QString::number(*value, 'f', 0) : QStringLiteral("n/a");
 }
 
 } // namespace
+
+QString ratio(double ours, std::optional<double> theirs)
+{
+    return theirs && *theirs > 0 ? QString::number(ours / *theirs, 'f', 2) : QStringLiteral("-");
+}
 
 StoreFigure measureStoreFigure(const QString &url, const QString &serializer, int size,
                                int concurrency, int ms)

@@ -4,6 +4,8 @@
 #include <QtCore/QString>
 #include <QtCore/QStringList>
 
+#include <optional>
+
 // redistore-bench store: session operations per second through RedisStore, beside
 // redis-benchmark and (optionally) Go's redistore on the same server.
 int runStoreBench(const QStringList &arguments);
@@ -17,6 +19,9 @@ struct StoreFigure
     double p99us = 0;
     QString error;
 };
+// ours / theirs with two decimals, "-" without a reference figure.
+QString ratio(double ours, std::optional<double> theirs);
+
 StoreFigure measureStoreFigure(const QString &url, const QString &serializer, int size,
                                int concurrency, int ms);
 
