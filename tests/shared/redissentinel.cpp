@@ -127,8 +127,10 @@ bool RedisSentinelSetup::failover()
 {
     for (const quint16 sentinel : std::as_const(m_sentinelPorts)) {
         const QVariant reply = command(sentinel, { "SENTINEL", "FAILOVER", masterName().toUtf8() });
-        if (reply.isValid())
+        if (reply.isValid()) {
+            m_failoverAsked.start();
             return reply.toByteArray() == "OK";
+        }
     }
     return false;
 }
@@ -149,15 +151,29 @@ quint16 RedisSentinelSetup::waitForNewMaster(quint16 oldMaster, int timeoutMs)
             }
             named = master;
         }
-        if (agreed && named != 0 && roleOf(command(named, { "ROLE" })) == "master")
+        if (agreed && named != 0 && roleOf(command(named, { "ROLE" })) == "master") {
+            m_failoverAsked.invalidate();
             return named;
+        }
+        askFailoverAgainIfStalled();
         QThread::msleep(50);
     }
     return 0;
 }
 
+bool RedisSentinelSetup::askFailoverAgainIfStalled()
+{
+    if (!m_failoverAsked.isValid() || !m_failoverAsked.hasExpired(8000))
+        return false;
+    qInfo("no promotion 8 s after SENTINEL FAILOVER: asking again");
+    failover();
+    m_failoverAsked.invalidate();
+    return true;
+}
+
 bool RedisSentinelSetup::waitUntilSynced(int timeoutMs, bool repointOldMaster)
 {
+    m_failoverAsked.invalidate();
     const QByteArray name = masterName().toUtf8();
     const QDeadlineTimer deadline(timeoutMs);
     while (!deadline.hasExpired()) {

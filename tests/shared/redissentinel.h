@@ -4,6 +4,7 @@
 #include "privatenodes.h"
 
 #include <QtCore/QByteArrayList>
+#include <QtCore/QElapsedTimer>
 #include <QtCore/QList>
 #include <QtCore/QString>
 #include <QtCore/QVariant>
@@ -77,8 +78,12 @@ public:
     // SENTINEL FAILOVER mymaster on a sentinel; true when it took it (OK).
     bool failover();
     // Waits until every running sentinel names the same master, not oldMaster, and that
-    // node's ROLE says master. Returns its port, 0 on timeout.
+    // node's ROLE says master. Returns its port, 0 on timeout. After a failover() that shows
+    // no promotion 8 s later (a sentinel aborts one whose replica does not report itself master
+    // within failover-timeout, which a loaded machine can make it miss), asks once more.
     quint16 waitForNewMaster(quint16 oldMaster, int timeoutMs = 20000);
+    // That second ask, for a test that watches the promotion itself; true when it asked.
+    bool askFailoverAgainIfStalled();
     // Waits until every running sentinel names the same master, sees it without a down flag,
     // with one replica and two other sentinels, and the other data node (when it runs) is
     // that master's replica with its link up, and a replica that is not down for every
@@ -97,6 +102,7 @@ private:
     PrivateNodes m_nodes;
     QList<quint16> m_dataPorts;
     QList<quint16> m_sentinelPorts;
+    QElapsedTimer m_failoverAsked;
 };
 
 } // namespace RediStore::Test

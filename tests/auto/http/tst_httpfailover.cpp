@@ -426,6 +426,8 @@ void tst_HttpFailover::sentinelUnderLoad(const char *label, bool kill, bool repl
                 if (timeline.announced < 0 && named.value(1).toByteArray().toUShort() == replica)
                     timeline.announced = clock.elapsed();
             }
+            if (timeline.promoted < 0)
+                setup.askFailoverAgainIfStalled();
             QThread::msleep(10);
         }
         timeline.newMaster = setup.waitForNewMaster(master, 20000);

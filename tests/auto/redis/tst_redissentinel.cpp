@@ -448,6 +448,8 @@ void tst_RedisSentinel::followsFailover()
             if (named != 0 && named != oldMaster) {
                 newMaster = named;
                 promotedAt = clock.elapsed();
+            } else {
+                m_setup->askFailoverAgainIfStalled();
             }
         } else if (clock.elapsed() - promotedAt > 2000) {
             break;
