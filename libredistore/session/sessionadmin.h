@@ -28,6 +28,9 @@ struct SessionInfo
     QByteArray key; // the Redis key
     qint64 ttlMs = -1; // milliseconds left; -1: no expiry; -2: gone (or not a session)
     qint64 size = 0; // bytes of the stored value
+    // The first bytes of the stored value, up to 16, for telling serializers apart (listings
+    // only; empty from probe()).
+    QByteArray head;
 };
 
 // A key under the prefix that holds no session (a hash, a list, ...), left out of a listing.
@@ -78,6 +81,23 @@ struct SessionContent
 struct SessionContentList
 {
     QList<SessionContent> sessions;
+    SessionError error; // Redis failed (or refused) for the whole call
+    bool ok() const { return !error.isError(); }
+};
+
+// What putMany() did with one session.
+struct SessionPutOutcome
+{
+    QString id;
+    bool written = false;
+    bool existed = false; // left alone: a session with this ID was there (no overwrite)
+    SessionError error;
+};
+
+// putMany()'s outcomes, in the order the sessions were given.
+struct SessionPutList
+{
+    QList<SessionPutOutcome> sessions;
     SessionError error; // Redis failed (or refused) for the whole call
     bool ok() const { return !error.isError(); }
 };
@@ -178,6 +198,16 @@ public:
     // The values of many sessions, pipelined; the TTL is not read (TtlNotRead) and nothing is
     // remembered, so that reading a million sessions stays bounded.
     QFuture<SessionContentList> loadMany(const QStringList &ids);
+
+    // As loadMany(), with each session's TTL read in the same pipeline (PTTL, GET), for an
+    // export. Sessions gone meanwhile have ttlMs -2 and SessionGone.
+    QFuture<SessionContentList> loadManyWithTtl(const QStringList &ids);
+    // Stores sessions as they are (an import): each content's raw bytes under its ID, with
+    // its ttlMs (-1: no expiry; more than 0: milliseconds; anything else is InvalidOption for
+    // that session). Without overwrite an existing session is left alone (SET NX: atomic, no
+    // read first) and reported as existed; with it, its value and TTL are replaced. Pipelined;
+    // on a cluster each SET goes to its key's master.
+    QFuture<SessionPutList> putMany(const QList<SessionContent> &sessions, bool overwrite);
 
     // Replaces the values, keeping the TTL. serializerName: "" for the admin's serializer (or,
     // in auto mode, the one that read the session last, else DataStream). A session that no
