@@ -69,8 +69,9 @@ bool takesValue(const QString &argument)
     return false;
 }
 
-Command subcommand(const QString &usage, const QString &description,
-                   const QList<Option> &extra = {})
+} // namespace
+
+Command subcommand(const QString &usage, const QString &description, const QList<Option> &extra)
 {
     return {
         QStringLiteral("redistore sessions ") + usage
@@ -81,7 +82,7 @@ Command subcommand(const QString &usage, const QString &description,
     };
 }
 
-const Option jsonOption { QStringLiteral("json"), QString(), QStringLiteral("Print JSON.") };
+static const Option jsonOption { QStringLiteral("json"), QString(), QStringLiteral("Print JSON.") };
 
 const Command listCommand = subcommand(
     QStringLiteral("list [--json]"),
@@ -150,7 +151,9 @@ const Command groupCommand {
         "  persist ID                Remove a session's expiry.\n"
         "  delete ID...              Delete sessions.\n"
         "  user USER [--json]        List the sessions of one user (the per-user index).\n"
-        "  revoke-user USER          End every session of one user.\n\n"
+        "  revoke-user USER          End every session of one user.\n"
+        "  export [--match P] FILE   Write sessions to a JSON file (\"-\": standard output).\n"
+        "  import [--overwrite] FILE Store the sessions of an export file.\n\n"
         "--url takes one server (redis://, rediss://, unix://), a Redis Cluster "
         "(redis+cluster://host:port,host:port) or a master through Sentinel "
         "(redis+sentinel://host:port,host:port/MASTER).\n"
@@ -161,20 +164,6 @@ const Command groupCommand {
     connectionOptions(),
 };
 
-// A subcommand's parsed arguments and the SessionAdmin they configure.
-struct Invocation
-{
-    QString program;
-    Arguments arguments;
-    RediStore::RedisConfig config;
-    std::unique_ptr<RediStore::SessionAdmin> admin;
-};
-
-enum class Setup { Ready, Done, Failed };
-
-// Parses the arguments, answers --help, checks the number of operands (described by
-// operands for messages) and the connection options, and creates the admin. On Done or Failed,
-// *exitCode holds the status.
 Setup prepare(const Command &command, const QString &name, const QStringList &args,
               const QString &operands, qsizetype minPositional, qsizetype maxPositional,
               Invocation *invocation, int *exitCode)
@@ -266,6 +255,8 @@ int failure(const QString &program, const RediStore::SessionError &error)
 {
     return failure(program, error.message());
 }
+
+namespace {
 
 // The preview of one loaded session: its values, or why they do not show.
 QString previewContent(const RediStore::SessionAdmin &admin,
@@ -639,6 +630,8 @@ int runSessionsCommand(const QStringList &arguments)
         { QStringLiteral("delete"), runDelete },
         { QStringLiteral("user"), runUser },
         { QStringLiteral("revoke-user"), runRevokeUser },
+        { QStringLiteral("export"), runExport },
+        { QStringLiteral("import"), runImport },
     };
     for (const auto &[command, run] : commands) {
         if (name == command)
