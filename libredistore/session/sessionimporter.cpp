@@ -56,7 +56,7 @@ public:
     void begin();
     bool readHeader();
     bool checkHeader(const QJsonObject &header, qint64 line);
-    // The next session, or nothing at the end of the file (or on an error, then finished).
+    // The next session; nothing at the end of the file, or after a bad line (stop says why).
     std::optional<Entry> nextEntry();
     void nextBatch();
     Prepared prepare(const Entry &entry, SessionContent *session, SessionTransferError *error);
@@ -77,6 +77,7 @@ public:
     qsizetype index = 0; // sessions read
     bool ended = false; // the closing line was read
     bool whole = false; // the file was read whole (another tool's layout)
+    SessionTransferError stop; // a bad file: the import ends after the batch read before
     QJsonArray sessions; // then its sessions
 };
 
@@ -424,7 +425,7 @@ void SessionImporterPrivate::nextBatch()
     }
     if (batch.isEmpty()) {
         Q_EMIT q->progress(result.imported, result.existing, result.failed);
-        finish();
+        finish(stop);
         return;
     }
     whenFinished(admin->putMany(batch, overwrite), q, [this, lines](const SessionPutList &put) {
@@ -458,9 +459,11 @@ void SessionImporterPrivate::nextBatch()
 
 void SessionImporterPrivate::fail(const SessionTransferError &error)
 {
-    // A session that failed alone; a bad file (NotJson, Truncated) ends the import.
+    // A session that failed alone; a bad file (NotJson, Truncated) ends the import once the
+    // sessions read before are written.
     if (error.code() == Code::NotJson || error.code() == Code::Truncated) {
-        finish(error);
+        stop = error;
+        ended = true;
         return;
     }
     ++result.failed;
