@@ -4,6 +4,8 @@
 
 #include <QtCore/QCryptographicHash>
 
+#include <optional>
+
 namespace RediStore {
 
 LuaScript::LuaScript(QByteArray source)
@@ -28,6 +30,35 @@ void LuaScript::run(RedisPool *pool, const QByteArray &key, const QByteArrayList
                       }
                       callback(reply);
                   });
+}
+
+void LuaScript::runOn(RedisPool *pool, const RedisConfig *master, const QByteArrayList &args,
+                      const QObject *context,
+                      std::function<void(const RedisReply &)> callback) const
+{
+    QByteArrayList command { QByteArrayLiteral("EVALSHA"), m_sha1, QByteArrayLiteral("0") };
+    command += args;
+    std::optional<RedisConfig> node;
+    if (master)
+        node = *master;
+    auto send = [pool, node, context](const QByteArrayList &args,
+                                      std::function<void(const RedisReply &)> done) {
+        if (node)
+            pool->executeOn(*node, args, context, std::move(done));
+        else
+            pool->execute(args, context, std::move(done));
+    };
+    send(command,
+         [send, command, source = m_source,
+          callback = std::move(callback)](const RedisReply &reply) mutable {
+             if (reply.isError() && reply.data().startsWith("NOSCRIPT")) {
+                 command[0] = QByteArrayLiteral("EVAL");
+                 command[1] = source;
+                 send(command, std::move(callback));
+                 return;
+             }
+             callback(reply);
+         });
 }
 
 } // namespace RediStore

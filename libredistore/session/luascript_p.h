@@ -10,6 +10,7 @@
 
 namespace RediStore {
 
+class RedisConfig;
 class RedisPool;
 
 // A server-side script on one key, sent by its SHA1 (EVALSHA) and by its text only when the
@@ -25,6 +26,10 @@ public:
     // Runs the script with KEYS[1] = key and ARGV = args; callback gets the reply.
     void run(RedisPool *pool, const QByteArray &key, const QByteArrayList &args,
              const QObject *context, std::function<void(const RedisReply &)> callback) const;
+    // Runs the script with no KEYS and ARGV = args on master (one of pool->masters()), or on
+    // the pool's server when master is null: for scripts whose keys the SCAN of that node gave.
+    void runOn(RedisPool *pool, const RedisConfig *master, const QByteArrayList &args,
+               const QObject *context, std::function<void(const RedisReply &)> callback) const;
 
 private:
     QByteArray m_source;

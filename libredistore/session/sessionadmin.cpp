@@ -126,7 +126,9 @@ void SessionAdminPrivate::scanNodes(const QByteArray &cursor, const QByteArrayLi
 {
     if (!pool || pool->topology() != RedisConfig::Topology::Cluster) {
         execute(QByteArrayList { "SCAN", cursor.isEmpty() ? QByteArray("0") : cursor } + options,
-                [handler = std::move(handler)](const RedisReply &reply) { handler(reply, false); });
+                [handler = std::move(handler)](const RedisReply &reply) {
+                    handler(reply, false, nullptr);
+                });
         return;
     }
     QPointer<RedisPool> cluster = pool;
@@ -134,7 +136,7 @@ void SessionAdminPrivate::scanNodes(const QByteArray &cursor, const QByteArrayLi
         q, [this, cluster, cursor, options, handler = std::move(handler)](const RedisError &error) {
             if (!cluster || error.isError()) {
                 handler(RedisReply::failure(error.isError() ? error : poolGoneError().redisError()),
-                        false);
+                        false, nullptr);
                 return;
             }
             const QList<RedisConfig> masters = cluster->masters();
@@ -153,7 +155,7 @@ void SessionAdminPrivate::scanNodes(const QByteArray &cursor, const QByteArrayLi
                                 RedisError::Code::InvalidCommand,
                                 QStringLiteral("'%1' is not a scan cursor of this cluster")
                                     .arg(QString::fromLatin1(cursor)))),
-                            false);
+                            false, nullptr);
                     return;
                 }
                 nodeCursor = parts.at(2);
@@ -165,15 +167,16 @@ void SessionAdminPrivate::scanNodes(const QByteArray &cursor, const QByteArrayLi
             }
             if (masters.isEmpty()) {
                 handler(RedisReply::array({ RedisReply::string("0"), RedisReply::array({}) }),
-                        restarted);
+                        restarted, nullptr);
                 return;
             }
             const qsizetype count = masters.size();
+            const RedisConfig master = masters.at(node);
             cluster->executeOn(
-                masters.at(node), QByteArrayList { "SCAN", nodeCursor } + options, q,
-                [handler, epoch, node, count, restarted](const RedisReply &reply) {
+                master, QByteArrayList { "SCAN", nodeCursor } + options, q,
+                [handler, epoch, node, count, restarted, master](const RedisReply &reply) {
                     if (reply.isError() || reply.size() != 2) {
-                        handler(reply, restarted);
+                        handler(reply, restarted, &master);
                         return;
                     }
                     const QByteArray next = reply.at(0).data();
@@ -185,7 +188,7 @@ void SessionAdminPrivate::scanNodes(const QByteArray &cursor, const QByteArrayLi
                         ours
                             = QByteArray::number(epoch) + '-' + QByteArray::number(node + 1) + "-0";
                     handler(RedisReply::array({ RedisReply::string(ours), reply.at(1) }),
-                            restarted);
+                            restarted, &master);
                 });
         });
 }

@@ -128,9 +128,19 @@ public:
     void pipeline(const QList<QByteArrayList> &commands, RepliesHandler handler);
     // SCAN over every master. The cursor is the server's for one server; for a cluster it is
     // "EPOCH-NODE-CURSOR" and the reply carries ours. restarted: the cluster's masters changed
-    // since the cursor was made, so the scan began again at its first master.
-    using ScanHandler = std::function<void(const RedisReply &reply, bool restarted)>;
+    // since the cursor was made, so the scan began again at its first master. master: the
+    // node that answered (null for one server), for commands on the keys it gave.
+    using ScanHandler = std::function<void(const RedisReply &reply, bool restarted,
+                                           const RedisConfig *master)>;
     void scanNodes(const QByteArray &cursor, const QByteArrayList &options, ScanHandler handler);
+    // The TTL, size and first bytes of keys that master's SCAN gave (null: the one server), in
+    // one server-side script call; keys of other types go to SessionPage::skipped. Only
+    // sessions, skipped and error of the page are filled in.
+    void describeKeys(const QByteArrayList &keys, const RedisConfig *master,
+                      std::function<void(const SessionPage &)> done);
+    // The same with PTTL, STRLEN and GETRANGE per key, pipelined (where the script is refused).
+    void describeKeysOneByOne(const QByteArrayList &keys,
+                              std::function<void(const SessionPage &)> done);
     // One command on every master (one reply each), for DBSIZE, CONFIG SET and the like.
     void onEveryMaster(const QByteArrayList &args, RepliesHandler handler);
 

@@ -1,0 +1,287 @@
+// SessionListing and the page description behind SessionAdmin::scan() (one script call per SCAN
+// page): TTL, size and first bytes of every session, keys of other types skipped, sessions
+// without expiry, several pages in flight, on one server and on a Redis Cluster.
+#include <libredistore/redis/redispool.h>
+#include <libredistore/serializer/sessionserializer.h>
+#include <libredistore/session/sessionadmin.h>
+#include <libredistore/session/sessionlisting.h>
+
+#include "asyncwait.h"
+#include "rediscluster.h"
+#include "redisserver.h"
+
+#include <QtCore/QHash>
+#include <QtTest/QSignalSpy>
+#include <QtTest/QTest>
+
+using namespace RediStore;
+using namespace RediStore::Test;
+
+namespace {
+
+// What a listing gave: every session by ID, every skipped key, how many pages.
+struct Listed
+{
+    QHash<QString, SessionInfo> sessions;
+    QList<SessionSkippedKey> skipped;
+    int pages = 0;
+    int duplicates = 0;
+};
+
+bool listAll(SessionListing &listing, Listed *out, int timeoutMs = 30000)
+{
+    QObject::connect(&listing, &SessionListing::pageReady, &listing,
+                     [out](const SessionPage &page) {
+                         ++out->pages;
+                         for (const SessionInfo &info : page.sessions) {
+                             if (out->sessions.contains(info.id))
+                                 ++out->duplicates;
+                             out->sessions.insert(info.id, info);
+                         }
+                         out->skipped += page.skipped;
+                     });
+    QSignalSpy finished(&listing, &SessionListing::finished);
+    listing.start();
+    return finished.wait(timeoutMs) || finished.count() == 1;
+}
+
+} // namespace
+
+class tst_SessionListing : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void listsTtlSizeAndHead();
+    void scanPageCarriesHead();
+    void skipsOtherTypesAndNamesThem();
+    void emptyDatabaseFinishes();
+    void failedListingResumes();
+    void clusterListsEveryMaster();
+
+private:
+    RedisConfig config() const
+    {
+        RedisConfig config;
+        config.setPort(m_server.port());
+        return config;
+    }
+    RedisServer m_server;
+};
+
+void tst_SessionListing::initTestCase()
+{
+    QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
+}
+
+void tst_SessionListing::init()
+{
+    m_server.command({ "FLUSHALL" });
+}
+
+void tst_SessionListing::listsTtlSizeAndHead()
+{
+    // Enough for many pages with several in flight.
+    for (int i = 0; i < 3000; ++i) {
+        const QByteArray key = "session_id" + QByteArray::number(i);
+        const QByteArray value = "value-" + QByteArray::number(i) + "-" + QByteArray(i % 40, 'x');
+        if (i % 3 == 0)
+            m_server.command({ "SET", key, value });
+        else
+            m_server.command({ "SET", key, value, "PX", "1000000" });
+    }
+    m_server.command({ "SET", "other_key", "no session" });
+    SessionAdmin admin(config());
+    SessionListing listing(&admin);
+    listing.setFirstPageSize(10);
+    listing.setPageSize(100);
+    listing.setPagesInFlight(3);
+    Listed listed;
+    QVERIFY(listAll(listing, &listed));
+    QVERIFY(listing.isFinished());
+    QVERIFY(!listing.isRunning());
+    QCOMPARE(listed.sessions.size(), 3000);
+    QCOMPARE(listed.duplicates, 0);
+    QVERIFY(listed.pages > 10);
+    QCOMPARE(listing.pagesDone(), qint64(listed.pages));
+    QVERIFY(listed.skipped.isEmpty());
+    for (int i = 0; i < 3000; ++i) {
+        const QString id = QStringLiteral("id%1").arg(i);
+        const QByteArray value = "value-" + QByteArray::number(i) + "-" + QByteArray(i % 40, 'x');
+        const SessionInfo info = listed.sessions.value(id);
+        QCOMPARE(info.key, "session_" + id.toUtf8());
+        QCOMPARE(info.size, value.size());
+        QCOMPARE(info.head, value.left(16));
+        if (i % 3 == 0)
+            QCOMPARE(info.ttlMs, -1);
+        else
+            QVERIFY2(info.ttlMs > 900000 && info.ttlMs <= 1000000, qPrintable(id));
+    }
+}
+
+void tst_SessionListing::scanPageCarriesHead()
+{
+    const QByteArray gob = SessionSerializer::byName(QStringLiteral("gob"))
+                               ->serialize({ { QStringLiteral("user"), QStringLiteral("ann") } })
+                               .value();
+    m_server.command({ "SET", "session_gob", gob, "EX", "500" });
+    m_server.command({ "SET", "session_empty", "" });
+    SessionAdmin admin(config());
+    const auto page = waitFor(admin.scan("0", 100));
+    QVERIFY(page.has_value());
+    QVERIFY2(page->ok(), qPrintable(page->error.message()));
+    QCOMPARE(page->sessions.size(), 2);
+    for (const SessionInfo &info : page->sessions) {
+        if (info.id == QLatin1String("gob")) {
+            QCOMPARE(info.head, gob.left(16));
+            QCOMPARE(info.size, gob.size());
+            QVERIFY(info.ttlMs > 490000 && info.ttlMs <= 500000);
+        } else {
+            QCOMPARE(info.id, QStringLiteral("empty"));
+            QCOMPARE(info.size, 0);
+            QVERIFY(info.head.isEmpty());
+            QCOMPARE(info.ttlMs, -1);
+        }
+    }
+}
+
+void tst_SessionListing::skipsOtherTypesAndNamesThem()
+{
+    m_server.command({ "SET", "session_a", "aaaa" });
+    m_server.command({ "HSET", "session_hash", "f", "v" });
+    m_server.command({ "RPUSH", "session_list", "x" });
+    SessionAdmin admin(config());
+    SessionListing listing(&admin);
+    Listed listed;
+    QVERIFY(listAll(listing, &listed));
+    QCOMPARE(listed.sessions.keys(), QStringList { QStringLiteral("a") });
+    QCOMPARE(listed.skipped.size(), 2);
+    QHash<QByteArray, QByteArray> types;
+    for (const SessionSkippedKey &key : std::as_const(listed.skipped))
+        types.insert(key.key, key.type);
+    QCOMPARE(types.value("session_hash"), QByteArray("hash"));
+    QCOMPARE(types.value("session_list"), QByteArray("list"));
+    // scan() says the same.
+    const auto page = waitFor(admin.scan("0", 100));
+    QVERIFY(page.has_value() && page->ok());
+    QCOMPARE(page->sessions.size(), 1);
+    QCOMPARE(page->skipped.size(), 2);
+}
+
+void tst_SessionListing::emptyDatabaseFinishes()
+{
+    SessionAdmin admin(config());
+    SessionListing listing(&admin);
+    Listed listed;
+    QVERIFY(listAll(listing, &listed));
+    QVERIFY(listed.sessions.isEmpty());
+    QCOMPARE(listed.pages, 0);
+}
+
+// The server goes away mid-walk: failed(), and resume() goes on once it is back.
+void tst_SessionListing::failedListingResumes()
+{
+    RedisServer server;
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    for (int i = 0; i < 500; ++i)
+        server.command({ "SET", "session_" + QByteArray::number(i), "v" });
+    RedisConfig cfg;
+    cfg.setPort(server.port());
+    SessionAdmin admin(cfg);
+    SessionListing listing(&admin);
+    listing.setPageSize(10);
+    QSignalSpy failed(&listing, &SessionListing::failed);
+    QSignalSpy finished(&listing, &SessionListing::finished);
+    listing.start();
+    server.kill(); // before the event loop sends or reads anything more
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
+    QVERIFY(listing.hasFailed());
+    QVERIFY(!listing.isRunning());
+    QCOMPARE(finished.count(), 0);
+    QVERIFY2(server.restart(), qPrintable(server.errorString()));
+    for (int i = 0; i < 500; ++i)
+        server.command({ "SET", "session_" + QByteArray::number(i), "v" });
+    QSet<QString> ids;
+    connect(&listing, &SessionListing::pageReady, this, [&ids](const SessionPage &page) {
+        for (const SessionInfo &info : page.sessions)
+            ids.insert(info.id);
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&]() {
+            if (listing.hasFailed())
+                listing.resume();
+            return listing.isFinished();
+        }(),
+        20000);
+    QCOMPARE(finished.count(), 1);
+    QVERIFY(ids.size() > 400); // the walk went on from a cursor of the old server
+}
+
+void tst_SessionListing::clusterListsEveryMaster()
+{
+    RedisCluster cluster;
+    QVERIFY2(cluster.start(), qPrintable(cluster.errorString()));
+    RedisPool pool(RedisConfig::fromUrl(cluster.url()).value());
+    QSet<quint16> mastersUsed;
+    for (int i = 0; i < 600; ++i) {
+        const QByteArray key = "session_c" + QByteArray::number(i);
+        const quint16 port = cluster.masterOfSlot(RedisCluster::keySlot(key));
+        mastersUsed.insert(port);
+        if (i % 2)
+            cluster.command(port, { "SET", key, "cluster-value-" + QByteArray::number(i) });
+        else
+            cluster.command(port,
+                            { "SET", key, "cluster-value-" + QByteArray::number(i), "EX", "3000" });
+    }
+    QVERIFY(mastersUsed.size() > 1);
+    const QByteArray hashKey = "session_h";
+    cluster.command(cluster.masterOfSlot(RedisCluster::keySlot(hashKey)),
+                    { "HSET", hashKey, "f", "v" });
+    SessionAdmin admin(&pool, QStringLiteral("session_"), nullptr);
+    SessionListing listing(&admin);
+    listing.setPageSize(50);
+    Listed listed;
+    QVERIFY(listAll(listing, &listed));
+    QCOMPARE(listed.sessions.size(), 600);
+    QCOMPARE(listed.duplicates, 0);
+    QCOMPARE(listed.skipped.size(), 1);
+    QCOMPARE(listed.skipped.first().type, QByteArray("hash"));
+    for (int i = 0; i < 600; ++i) {
+        const SessionInfo info = listed.sessions.value(QStringLiteral("c%1").arg(i));
+        const QByteArray value = "cluster-value-" + QByteArray::number(i);
+        QCOMPARE(info.size, value.size());
+        QCOMPARE(info.head, value.left(16));
+        if (i % 2)
+            QCOMPARE(info.ttlMs, -1);
+        else
+            QVERIFY(info.ttlMs > 2900000 && info.ttlMs <= 3000000);
+    }
+    // The keys of one SCAN page lie in many slots: the script ran on their node all the same,
+    // not refused (and so not described key by key instead).
+    qint64 scriptCalls = 0;
+    for (quint16 port : cluster.masterPorts()) {
+        const QByteArray stats = cluster.command(port, { "INFO", "commandstats" }).toByteArray();
+        for (const QByteArray &name :
+             { QByteArray("cmdstat_evalsha:calls="), QByteArray("cmdstat_eval:calls=") }) {
+            const qsizetype at = stats.indexOf(name);
+            if (at >= 0)
+                scriptCalls
+                    += stats.mid(at + name.size(), stats.indexOf(',', at) - at - name.size())
+                           .toLongLong();
+        }
+        // A script refused on a node shows as an error there (NOSCRIPT aside: the first call).
+        const QByteArray errors = cluster.command(port, { "INFO", "errorstats" }).toByteArray();
+        QVERIFY2(!errors.contains("errorstat_ERR"), errors.constData());
+    }
+    QVERIFY2(scriptCalls >= mastersUsed.size(), qPrintable(QString::number(scriptCalls)));
+    const auto page = waitFor(admin.scan("0", 1000));
+    QVERIFY(page.has_value());
+    QVERIFY2(page->ok(), qPrintable(page->error.message()));
+    QVERIFY(!page->sessions.isEmpty());
+    QVERIFY(!page->sessions.first().head.isEmpty());
+}
+
+QTEST_MAIN(tst_SessionListing)
+#include "tst_sessionlisting.moc"
