@@ -61,8 +61,13 @@ bool CommandLine::parse(const QStringList &arguments, QString *error)
         QStringLiteral("screenshot"),
         tr("Connect, show the first session, save a PNG of the window to this file and quit."),
         tr("file"));
+    const QCommandLineOption viewOption(
+        QStringLiteral("view"),
+        tr("The view to open (and, with --screenshot, to picture): sessions, users or "
+           "statistics."),
+        tr("view"));
     parser.addOptions({ urlOption, urlFileOption, prefixOption, serializerOption, readOnlyOption,
-                        langOption, screenshotOption });
+                        langOption, screenshotOption, viewOption });
     parser.process(arguments);
 
     const auto givenUrl = urlInput.read(parser, urlFileOption, &urlOption);
@@ -78,10 +83,15 @@ bool CommandLine::parse(const QStringList &arguments, QString *error)
     serializer = parser.value(serializerOption).toLower();
     language = parser.value(langOption);
     screenshot = parser.value(screenshotOption);
+    view = parser.value(viewOption).toLower();
     readOnly = parser.isSet(readOnlyOption);
     if (!serializer.isEmpty() && !ConnectionProfile::serializerNames().contains(serializer)) {
         *error = tr("Unknown serializer \u201c%1\u201d: use datastream, gob, json or auto.")
                      .arg(serializer);
+        return false;
+    }
+    if (!view.isEmpty() && !viewNames().contains(view)) {
+        *error = tr("Unknown view “%1”: use sessions, users or statistics.").arg(view);
         return false;
     }
     if (!screenshot.isEmpty() && url.isEmpty()) {

@@ -40,6 +40,11 @@ int main(int argc, char **argv)
     MainWindow window(&store);
     window.resize(1360, 820);
     window.show();
+    if (!options.view.isEmpty() && !window.showView(options.view)) {
+        std::fprintf(stderr, "redistore-admin: this build has no %s view\n",
+                     qPrintable(options.view));
+        return 2;
+    }
 
     if (!options.url.isEmpty()) {
         ConnectionProfile profile = ConnectionProfile::fromUrl(options.url);

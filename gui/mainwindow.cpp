@@ -2,6 +2,7 @@
 
 #include "common/icons.h"
 #include "common/messagebanner.h"
+#include "common/viewpage.h"
 #include "connection/connectiondialog.h"
 #include "connection/profilestore.h"
 #include "connection/sessionconnection.h"
@@ -16,6 +17,7 @@
 
 #include <libredistore/async.h>
 
+#include <QtGui/QActionGroup>
 #include <QtGui/QClipboard>
 #include <QtGui/QCloseEvent>
 #include <QtGui/QFontDatabase>
@@ -26,10 +28,12 @@
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QMenu>
+#include <QtWidgets/QMenuBar>
 #include <QtWidgets/QMessageBox>
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QSplitter>
 #include <QtWidgets/QStatusBar>
+#include <QtWidgets/QTabWidget>
 #include <QtWidgets/QTableView>
 #include <QtWidgets/QToolBar>
 #include <QtWidgets/QVBoxLayout>
@@ -58,6 +62,8 @@ MainWindow::MainWindow(ProfileStore *store, QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, [this]() { --m_rowsMoving; });
     buildActions();
     buildUi();
+    buildViews();
+    buildMenus();
     wire();
     updateTitle();
     updateActions();
@@ -93,6 +99,51 @@ void MainWindow::buildActions()
                           tr("Decode a session cookie and open its session"));
     m_copyAction = make(QStringLiteral("copy"), tr("Copy ID"), tr("Copy the session ID"));
     m_copyAction->setShortcut(QKeySequence::Copy);
+    m_expireAction->setShortcut(Qt::CTRL | Qt::Key_T);
+    m_persistAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_T);
+    m_cookieAction->setShortcut(Qt::CTRL | Qt::Key_K);
+    m_findAction = make(QStringLiteral("filter"), tr("Filter by ID"),
+                        tr("Show only the sessions whose ID contains a text"));
+    m_findAction->setShortcut(QKeySequence::Find);
+    m_searchAction = make(QStringLiteral("search"), tr("Search the values"),
+                          tr("Show only the sessions whose values contain a text"));
+    m_searchAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_F);
+    m_quitAction = new QAction(tr("Quit"), this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    m_aboutAction = new QAction(tr("About RediStore Admin"), this);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+
+    nameAction(QStringLiteral("connect"), m_connectAction);
+    nameAction(QStringLiteral("refresh"), m_refreshAction);
+    nameAction(QStringLiteral("expire"), m_expireAction);
+    nameAction(QStringLiteral("persist"), m_persistAction);
+    nameAction(QStringLiteral("delete"), m_deleteAction);
+    nameAction(QStringLiteral("cookies"), m_cookieAction);
+    nameAction(QStringLiteral("copy"), m_copyAction);
+    nameAction(QStringLiteral("find"), m_findAction);
+    nameAction(QStringLiteral("search-values"), m_searchAction);
+    nameAction(QStringLiteral("quit"), m_quitAction);
+    nameAction(QStringLiteral("about"), m_aboutAction);
+
+    connect(m_findAction, &QAction::triggered, this, [this]() {
+        showView(QStringLiteral("session"));
+        m_idFilter->setFocus(Qt::ShortcutFocusReason);
+        m_idFilter->selectAll();
+    });
+    connect(m_searchAction, &QAction::triggered, this, [this]() {
+        showView(QStringLiteral("session"));
+        m_valueFilter->setFocus(Qt::ShortcutFocusReason);
+        m_valueFilter->selectAll();
+    });
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    connect(m_aboutAction, &QAction::triggered, this, [this]() {
+        QMessageBox::about(
+            this, tr("About RediStore Admin"),
+            tr("<p><b>RediStore Admin %1</b></p><p>Browses, edits and expires the sessions that "
+               "RediStore for Qt and Go's redistore keep in Redis.</p>")
+                .arg(QCoreApplication::applicationVersion().toHtmlEscaped()));
+    });
 
     connect(m_connectAction, &QAction::triggered, this, &MainWindow::showConnectionDialog);
     connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refresh);
@@ -111,15 +162,15 @@ void MainWindow::buildActions()
     });
 }
 
+void MainWindow::nameAction(const QString &name, QAction *action)
+{
+    action->setObjectName(name);
+    m_namedActions.insert(name, action);
+}
+
 QAction *MainWindow::action(const QString &name) const
 {
-    static const QStringList names
-        = { QStringLiteral("connect"), QStringLiteral("refresh"), QStringLiteral("expire"),
-            QStringLiteral("persist"), QStringLiteral("delete"),  QStringLiteral("cookies") };
-    const QList<QAction *> actions = { m_connectAction, m_refreshAction, m_expireAction,
-                                       m_persistAction, m_deleteAction,  m_cookieAction };
-    const qsizetype at = names.indexOf(name);
-    return at >= 0 ? actions.at(at) : nullptr;
+    return m_namedActions.value(name);
 }
 
 void MainWindow::buildUi()
@@ -139,20 +190,28 @@ void MainWindow::buildUi()
     toolbar->addAction(m_cookieAction);
 
     auto *central = new QWidget(this);
-    auto *layout = new QVBoxLayout(central);
-    layout->setContentsMargins(8, 6, 8, 0);
-    layout->setSpacing(6);
+    auto *outer = new QVBoxLayout(central);
+    outer->setContentsMargins(8, 6, 8, 0);
+    outer->setSpacing(6);
     m_banner = new MessageBanner(central);
     m_liveBanner = new MessageBanner(central);
-    layout->addWidget(m_banner);
-    layout->addWidget(m_liveBanner);
+    outer->addWidget(m_banner);
+    outer->addWidget(m_liveBanner);
+    m_views = new QTabWidget(central);
+    m_views->setDocumentMode(true);
+    outer->addWidget(m_views, 1);
+
+    auto *sessions = new ViewPage(m_views);
+    auto *layout = new QVBoxLayout(sessions);
+    layout->setContentsMargins(0, 6, 0, 0);
+    layout->setSpacing(6);
 
     auto *filters = new QHBoxLayout;
-    m_idFilter = new QLineEdit(central);
+    m_idFilter = new QLineEdit(sessions);
     m_idFilter->setPlaceholderText(tr("Filter by session ID"));
     m_idFilter->setClearButtonEnabled(true);
     m_idFilter->addAction(Icons::get(QStringLiteral("filter")), QLineEdit::LeadingPosition);
-    m_valueFilter = new QLineEdit(central);
+    m_valueFilter = new QLineEdit(sessions);
     m_valueFilter->setPlaceholderText(tr("Search the values (e.g. a user name)"));
     m_valueFilter->setClearButtonEnabled(true);
     m_valueFilter->addAction(Icons::get(QStringLiteral("search")), QLineEdit::LeadingPosition);
@@ -160,7 +219,7 @@ void MainWindow::buildUi()
     filters->addWidget(m_valueFilter, 1);
     layout->addLayout(filters);
 
-    auto *split = new QSplitter(Qt::Horizontal, central);
+    auto *split = new QSplitter(Qt::Horizontal, sessions);
     m_view = new QTableView(split);
     m_view->setModel(m_proxy);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -197,9 +256,102 @@ void MainWindow::buildUi()
     split->setChildrenCollapsible(false);
     layout->addWidget(split, 1);
     setCentralWidget(central);
+    addView(sessions, QStringLiteral("sessions"), tr("Sessions"), QStringLiteral("session"));
 
     m_status = new StatusPanel(statusBar());
     m_ticker->watch(m_view, SessionTableModel::TtlColumn);
+}
+
+void MainWindow::buildViews()
+{
+    // The other views, each from its room, in the order of the View menu.
+}
+
+void MainWindow::addView(ViewPage *view, const QString &name, const QString &title,
+                         const QString &icon)
+{
+    view->setObjectName(name);
+    m_views->addTab(view, Icons::get(icon), title);
+    m_viewNames.append(name);
+    auto *show = new QAction(Icons::get(icon), title, this);
+    show->setToolTip(tr("Show the %1 view").arg(title));
+    const int number = int(m_viewNames.size());
+    if (number <= 9)
+        show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + number)));
+    show->setCheckable(true);
+    nameAction(QStringLiteral("view-") + name, show);
+    connect(show, &QAction::triggered, this, [this, name]() { showView(name); });
+    if (m_viewMenu)
+        m_viewMenu->addAction(show);
+}
+
+ViewPage *MainWindow::view(const QString &name) const
+{
+    const qsizetype at = m_viewNames.indexOf(name);
+    return at >= 0 ? static_cast<ViewPage *>(m_views->widget(int(at))) : nullptr;
+}
+
+QString MainWindow::currentViewName() const
+{
+    return m_viewNames.value(m_views->currentIndex());
+}
+
+bool MainWindow::showView(const QString &name)
+{
+    ViewPage *page = view(name);
+    if (!page)
+        return false;
+    m_views->setCurrentWidget(page);
+    return true;
+}
+
+void MainWindow::buildMenus()
+{
+    QMenuBar *bar = menuBar();
+    m_fileMenu = bar->addMenu(tr("&File"));
+    m_fileMenu->addAction(m_connectAction);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_quitAction);
+
+    m_sessionMenu = bar->addMenu(tr("&Sessions"));
+    m_sessionMenu->addAction(m_refreshAction);
+    m_sessionMenu->addSeparator();
+    m_sessionMenu->addAction(m_findAction);
+    m_sessionMenu->addAction(m_searchAction);
+    m_sessionMenu->addSeparator();
+    m_sessionMenu->addAction(m_copyAction);
+    m_sessionMenu->addAction(m_expireAction);
+    m_sessionMenu->addAction(m_persistAction);
+    m_sessionMenu->addAction(m_deleteAction);
+
+    m_viewMenu = bar->addMenu(tr("&View"));
+    for (const QString &name : std::as_const(m_viewNames))
+        m_viewMenu->addAction(action(QStringLiteral("view-") + name));
+    auto *group = new QActionGroup(this);
+    for (const QString &name : std::as_const(m_viewNames))
+        group->addAction(action(QStringLiteral("view-") + name));
+    action(QStringLiteral("view-") + m_viewNames.value(0))->setChecked(true);
+    connect(m_views, &QTabWidget::currentChanged, this, [this](int index) {
+        const QString name = m_viewNames.value(index);
+        if (QAction *show = action(QStringLiteral("view-") + name))
+            show->setChecked(true);
+        if (ViewPage *page = view(name))
+            page->activated();
+    });
+
+    QMenu *tools = bar->addMenu(tr("&Tools"));
+    tools->addAction(m_cookieAction);
+
+    QMenu *help = bar->addMenu(tr("&Help"));
+    help->addAction(m_aboutAction);
+
+    // A tooltip names the shortcut too, as the menus do.
+    for (QAction *named : std::as_const(m_namedActions)) {
+        if (!named->shortcut().isEmpty() && !named->toolTip().isEmpty()) {
+            named->setToolTip(QStringLiteral("%1 (%2)").arg(
+                named->toolTip(), named->shortcut().toString(QKeySequence::NativeText)));
+        }
+    }
 }
 
 void MainWindow::wire()

@@ -3,12 +3,15 @@
 
 #include "connection/connectionprofile.h"
 
+#include <QtCore/QHash>
 #include <QtCore/QTimer>
 #include <QtWidgets/QMainWindow>
 
 QT_BEGIN_NAMESPACE
 class QAction;
 class QLineEdit;
+class QMenu;
+class QTabWidget;
 class QTableView;
 QT_END_NAMESPACE
 
@@ -24,11 +27,12 @@ class SessionFilterProxyModel;
 class SessionTableModel;
 class StatusPanel;
 class TtlTicker;
+class ViewPage;
 
-// The admin app's window: the session browser (filterable, sortable, filled by SCAN in the
-// background) beside the selected session's detail; toolbar actions for expire, persist,
-// delete and the cookie inspector; banners for what went wrong; a status bar with counts,
-// progress and the live state.
+// The admin app's window: views in tabs, the first the session browser (filterable, sortable,
+// filled by SCAN in the background) beside the selected session's detail; a menu bar with
+// every action and its shortcut, the main ones also on the toolbar; banners for what went
+// wrong; a status bar with counts, progress and the live state.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -51,8 +55,20 @@ public:
     LiveUpdates *liveUpdates() const { return m_live; }
     MessageBanner *banner() const { return m_banner; }
     StatusPanel *statusPanel() const { return m_status; }
-    // "connect", "refresh", "expire", "persist", "delete", "cookies"
+    // "connect", "refresh", "expire", "persist", "delete", "cookies", "copy", "find",
+    // "search-values", "quit", "about", and "view-NAME" for each view.
     QAction *action(const QString &name) const;
+    // Every named action (for a check that each has a shortcut, and for tests).
+    QStringList actionNames() const { return m_namedActions.keys(); }
+
+    // The views, by name: "sessions", then those added. A view shows as a tab and in the View
+    // menu with Ctrl+1, Ctrl+2, ... in the order added.
+    void addView(ViewPage *view, const QString &name, const QString &title, const QString &icon);
+    ViewPage *view(const QString &name) const;
+    QString currentViewName() const;
+    // false when there is no such view.
+    bool showView(const QString &name);
+    QStringList viewNames() const { return m_viewNames; }
     // The IDs of the selected rows.
     QStringList selectedIds() const;
     void selectRow(int row);
@@ -63,6 +79,9 @@ protected:
 private:
     void buildActions();
     void buildUi();
+    void buildMenus();
+    void buildViews();
+    void nameAction(const QString &name, QAction *action);
     void wire();
     void onOpened();
     void onCurrentRowChanged();
@@ -85,6 +104,12 @@ private:
     SessionDetailWidget *m_detail = nullptr;
     MessageBanner *m_banner = nullptr;
     MessageBanner *m_liveBanner = nullptr;
+    QTabWidget *m_views = nullptr;
+    QStringList m_viewNames;
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_sessionMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QHash<QString, QAction *> m_namedActions;
     QLineEdit *m_idFilter = nullptr;
     QLineEdit *m_valueFilter = nullptr;
     StatusPanel *m_status = nullptr;
@@ -102,6 +127,10 @@ private:
     QAction *m_deleteAction = nullptr;
     QAction *m_cookieAction = nullptr;
     QAction *m_copyAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_searchAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_aboutAction = nullptr;
 };
 
 } // namespace RediStore::Admin

@@ -1,5 +1,6 @@
 #include "screenshotrunner.h"
 
+#include "common/viewpage.h"
 #include "connection/sessionconnection.h"
 #include "mainwindow.h"
 #include "sessions/previewcache.h"
@@ -67,6 +68,10 @@ void ScreenshotRunner::check()
     if (model->previewCache()->pendingCount() > 0 && m_settle.elapsed() < 3000)
         return;
     if (m_settle.elapsed() < 400)
+        return;
+    // Another view in front (--view): once it shows what it waits for.
+    if (const ViewPage *page = m_window->view(m_window->currentViewName());
+        page && !page->isSettled())
         return;
     shoot(0);
 }

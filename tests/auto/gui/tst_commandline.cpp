@@ -111,6 +111,9 @@ void tst_CommandLine::urlErrors_data()
     QTest::newRow("empty file") << QStringList { QStringLiteral("--url-file"),
                                                  QStringLiteral("EMPTY") }
                                 << QStringLiteral("--url-file EMPTY: is empty");
+    QTest::newRow("unknown view") << QStringList {
+        QStringLiteral("--view"), QStringLiteral("charts")
+    } << QStringLiteral("Unknown view “charts”: use sessions, users or statistics.");
     QTest::newRow("screenshot without a URL")
         << QStringList { QStringLiteral("--screenshot"), QStringLiteral("shot.png") }
         << QStringLiteral("--screenshot needs a URL: --url, --url-file or REDISTORE_URL.");
@@ -142,6 +145,12 @@ void tst_CommandLine::screenshotTakesAnyForm()
         qPrintable(error));
     QCOMPARE(options.url, secretUrl);
     QCOMPARE(options.screenshot, QStringLiteral("shot.png"));
+    QVERIFY(options.view.isEmpty());
+    QVERIFY2(parse({ QStringLiteral("--screenshot"), QStringLiteral("shot.png"),
+                     QStringLiteral("--view"), QStringLiteral("Statistics") },
+                   &options, &error),
+             qPrintable(error));
+    QCOMPARE(options.view, QStringLiteral("statistics"));
 }
 
 void tst_CommandLine::conflictIsTranslated()

@@ -21,7 +21,11 @@
 #include <QtGui/QImage>
 #include <QtTest/QtTest>
 #include <QtWidgets/QApplication>
+#include <QtWidgets/QLineEdit>
+#include <QtWidgets/QMenu>
+#include <QtWidgets/QMenuBar>
 #include <QtWidgets/QPushButton>
+#include <QtWidgets/QTabWidget>
 #include <QtWidgets/QTableView>
 
 #include <memory>
@@ -44,6 +48,8 @@ private Q_SLOTS:
     void sessionDeletedElsewhereIsMarkedGone();
     void readOnlyWritesNothing();
     void lostConnectionIsShownAndRetried();
+    void everyActionIsInAMenuWithItsShortcut();
+    void viewsAreReachedByKeyboard();
 
 private:
     void open(bool readOnly = false);
@@ -204,6 +210,61 @@ void tst_MainWindow::lostConnectionIsShownAndRetried()
     QTRY_COMPARE_WITH_TIMEOUT(m_window->connection()->state(), SessionConnection::State::Connected,
                               15000);
     QTRY_COMPARE(m_window->banner()->text(), QStringLiteral("The connection is back."));
+}
+
+
+// Every action is in a menu of the menu bar, each but About with a shortcut of its own that the
+// menu shows; a toolbar tooltip names the shortcut too.
+void tst_MainWindow::everyActionIsInAMenuWithItsShortcut()
+{
+    QSet<QAction *> inMenus;
+    const QList<QAction *> menus = m_window->menuBar()->actions();
+    QVERIFY(menus.size() >= 5);
+    for (QAction *menuAction : menus) {
+        QVERIFY(menuAction->menu());
+        QVERIFY2(menuAction->text().contains(QLatin1Char('&')), qPrintable(menuAction->text()));
+        const QList<QAction *> entries = menuAction->menu()->actions();
+        for (QAction *entry : entries)
+            inMenus.insert(entry);
+    }
+    QHash<QKeySequence, QString> taken;
+    const QStringList names = m_window->actionNames();
+    for (const QString &name : names) {
+        QAction *action = m_window->action(name);
+        QVERIFY2(inMenus.contains(action), qPrintable(name + QStringLiteral(" is in no menu")));
+        if (name == QLatin1String("about"))
+            continue;
+        QVERIFY2(!action->shortcut().isEmpty(), qPrintable(name + QStringLiteral(" has none")));
+        QVERIFY2(!taken.contains(action->shortcut()),
+                 qPrintable(name + QStringLiteral(" shares its shortcut with ")
+                            + taken.value(action->shortcut())));
+        taken.insert(action->shortcut(), name);
+        if (action->icon().isNull())
+            continue;
+        QVERIFY2(action->toolTip().contains(action->shortcut().toString(QKeySequence::NativeText)),
+                 qPrintable(action->toolTip()));
+    }
+    for (const char *name : { "connect", "refresh", "expire", "persist", "delete", "copy", "find",
+                              "search-values", "cookies", "quit" })
+        QVERIFY2(names.contains(QLatin1String(name)), name);
+}
+
+// Ctrl+1... switch the views, the View menu follows, and Ctrl+F lands in the ID filter.
+void tst_MainWindow::viewsAreReachedByKeyboard()
+{
+    const QStringList views = m_window->viewNames();
+    QCOMPARE(views.value(0), QStringLiteral("sessions"));
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    for (qsizetype i = views.size() - 1; i >= 0; --i) {
+        QTest::keyClick(m_window.get(), Qt::Key(Qt::Key_1 + i), Qt::ControlModifier);
+        QCOMPARE(m_window->currentViewName(), views.at(i));
+        QVERIFY(m_window->action(QStringLiteral("view-") + views.at(i))->isChecked());
+    }
+    QVERIFY(!m_window->showView(QStringLiteral("nosuchview")));
+    QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+    auto *focused = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+    QVERIFY(focused);
+    QVERIFY(focused->placeholderText().contains(QStringLiteral("session ID")));
 }
 
 QTEST_MAIN(tst_MainWindow)
