@@ -38,6 +38,8 @@ SessionTableModel::SessionTableModel(QObject *parent)
     connect(m_scanner, &SessionScanner::restarted, this, [this]() { ++m_generation; });
     connect(m_scanner, &SessionScanner::pageReady, this, &SessionTableModel::onPage);
     connect(m_scanner, &SessionScanner::finished, this, &SessionTableModel::onScanFinished);
+    connect(m_scanner, &SessionScanner::restarted, this, &SessionTableModel::listingRestarted);
+    connect(m_scanner, &SessionScanner::pageReady, this, &SessionTableModel::sessionsListed);
     connect(m_scanner, &SessionScanner::failed, this, [this](const SessionError &error) {
         m_scanError = true;
         Q_EMIT scanFailed(error);
@@ -80,6 +82,7 @@ void SessionTableModel::setAdmin(SessionAdmin *admin)
     m_search->setAdmin(admin);
     m_valueFilter.clear();
     endResetModel();
+    Q_EMIT listingRestarted();
     Q_EMIT scanStateChanged();
     Q_EMIT valueSearchStateChanged();
 }
@@ -249,6 +252,7 @@ void SessionTableModel::refresh()
     ++m_generation;
     m_scanError = false;
     m_scanner->restart();
+    Q_EMIT listingRestarted();
     fetchMore(QModelIndex());
 }
 

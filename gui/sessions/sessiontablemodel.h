@@ -98,6 +98,11 @@ Q_SIGNALS:
     // Sessions that changed in Redis (after touchSessions) or are gone from it.
     void sessionsTouched(const QStringList &ids);
     void sessionsRemoved(const QStringList &ids);
+    // The scan's pages as they arrive (for statistics "from the same scan"), and that the
+    // listing starts over (new admin, refresh, a cluster's masters changed): what the pages
+    // gave before may be gone, and the next pages may repeat it.
+    void sessionsListed(const QList<RediStore::SessionInfo> &sessions);
+    void listingRestarted();
 
 private:
     struct NewRow
