@@ -198,6 +198,9 @@ public:
     // The values of many sessions, pipelined; the TTL is not read (TtlNotRead) and nothing is
     // remembered, so that reading a million sessions stays bounded.
     QFuture<SessionContentList> loadMany(const QStringList &ids);
+    // As loadMany(), without decoding: only raw (and exists) is filled in, for a caller that
+    // decodes elsewhere, on a thread of its own (see serializer() and SessionSerializer).
+    QFuture<SessionContentList> loadManyRaw(const QStringList &ids);
 
     // As loadMany(), with each session's TTL read in the same pipeline (PTTL, GET), for an
     // export. Sessions gone meanwhile have ttlMs -2 and SessionGone.
@@ -232,6 +235,14 @@ public:
     // flight cannot bring one back). revokeUser is a write: refused in read-only mode.
     QFuture<UserSessions> sessionsOfUser(const QString &user);
     QFuture<UserRevocation> revokeUser(const QString &user);
+    // The users of that index whose ID matches userPattern (a glob), each with the number of
+    // live sessions: a SCAN over the index keys on every master, one pipelined ZCOUNT per page.
+    // Memory stays bounded: at most limit users are kept (UserList::truncated says the scan
+    // stopped there). Read commands only. None found: this prefix's sessions are not indexed
+    // (withUserIndex is off), or nobody is logged in.
+    static constexpr int defaultUserLimit = 10000;
+    QFuture<UserList> users(const QString &userPattern = QStringLiteral("*"),
+                            int limit = defaultUserLimit);
 
 private:
     friend class SessionAdminPrivate;

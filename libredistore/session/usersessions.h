@@ -45,8 +45,30 @@ struct UserRevocation
     bool ok() const { return !error.isError(); }
 };
 
+// One user of the per-user index, with the number of their live sessions.
+struct UserEntry
+{
+    QString user;
+    qint64 sessions = 0; // index entries not yet expired
+};
+
+// What users() gives: the users of the index, most sessions first (then by name).
+struct UserList
+{
+    QList<UserEntry> users;
+    // More users matched than the limit asked for: the scan stopped there, so users holds the
+    // first ones found (in SCAN's order, then sorted), not necessarily those with the most.
+    bool truncated = false;
+    SessionError error;
+
+    bool ok() const { return !error.isError(); }
+    // The first count users (those with the most sessions), for a top list.
+    QList<UserEntry> top(qsizetype count) const { return users.mid(0, count); }
+};
+
 } // namespace RediStore
 
+Q_DECLARE_METATYPE(RediStore::UserList)
 Q_DECLARE_METATYPE(RediStore::UserSessions)
 Q_DECLARE_METATYPE(RediStore::UserRevocation)
 
