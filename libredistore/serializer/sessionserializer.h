@@ -6,6 +6,7 @@
 #include <libredistore/serializer/serializererror.h>
 
 #include <QtCore/QByteArray>
+#include <QtCore/QByteArrayView>
 #include <QtCore/QString>
 #include <QtCore/QStringList>
 #include <QtCore/QVariantMap>
@@ -47,6 +48,10 @@ public:
     // gob, then json, and returns the first that decodes them. UnknownFormat if none does;
     // its message lists each format's reason.
     static Result<Detection, SerializerError> detect(const QByteArray &bytes);
+    // The format the first bytes of a stored value suggest, without decoding it ("datastream",
+    // "gob", "json"; "" when none fits): for counting many sessions from a listing's
+    // SessionInfo::head (16 bytes are plenty). A guess: the bytes after it may still be corrupt.
+    static QString guessFromPrefix(QByteArrayView bytes);
 
 protected:
     SessionSerializer() = default;

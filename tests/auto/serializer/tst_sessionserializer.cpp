@@ -27,6 +27,10 @@ private Q_SLOTS:
     void detectFindsTheFormat_data();
     void detectFindsTheFormat();
     void detectExplainsWhatFailed();
+    void guessFromPrefixNamesTheFormat_data();
+    void guessFromPrefixNamesTheFormat();
+    void guessFromPrefixLeavesOtherBytesUnnamed_data();
+    void guessFromPrefixLeavesOtherBytesUnnamed();
     void sharedInstancesAreUsableFromManyThreads();
     void errorCodesHaveNames();
 };
@@ -123,6 +127,82 @@ void tst_SessionSerializer::detectExplainsWhatFailed()
     for (const QString &name : SessionSerializer::names())
         QVERIFY2(detected.error().message().contains(name + QStringLiteral(": ")),
                  qPrintable(detected.error().message()));
+}
+
+void tst_SessionSerializer::guessFromPrefixNamesTheFormat_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("format");
+
+    // Real encodings by each serializer: empty, small, and random sessions of each flavour.
+    QRandomGenerator random(17);
+    const QVariantMap small { { QStringLiteral("user"), QStringLiteral("alice") },
+                              { QStringLiteral("admin"), true } };
+    for (const QString &name : SessionSerializer::names()) {
+        const auto serializer = SessionSerializer::byName(name);
+        QTest::addRow("%s empty", qPrintable(name))
+            << serializer->serialize(QVariantMap()).value() << name;
+        QTest::addRow("%s small", qPrintable(name)) << serializer->serialize(small).value() << name;
+        // DataStream holds whatever gob holds.
+        const RandomFlavor flavor
+            = name == QStringLiteral("json") ? RandomFlavor::Json : RandomFlavor::Gob;
+        for (int i = 0; i < 20; ++i) {
+            QTest::addRow("%s random %d", qPrintable(name), i)
+                << serializer->serialize(randomSession(random, flavor)).value() << name;
+        }
+    }
+    // What Go redistore stored.
+    const QJsonArray rs = goVectors()
+                              .value(QStringLiteral("redistore"))
+                              .toObject()
+                              .value(QStringLiteral("vectors"))
+                              .toArray();
+    for (const QJsonValue &v : rs) {
+        const QJsonObject o = v.toObject();
+        if (!o.contains(QStringLiteral("redis_value_hex")))
+            continue;
+        QTest::newRow(qPrintable(QStringLiteral("go ") + o.value(QStringLiteral("id")).toString()))
+            << QByteArray::fromHex(o.value(QStringLiteral("redis_value_hex")).toString().toLatin1())
+            << o.value(QStringLiteral("serializer")).toString();
+    }
+    QTest::newRow("json with white space")
+        << QByteArray(" \n{ \"a\": 1}") << QStringLiteral("json");
+}
+
+void tst_SessionSerializer::guessFromPrefixNamesTheFormat()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, format);
+    // The bytes decode as that format (the rows are real encodings), and their first 16 bytes,
+    // all that a listing gives, already name it.
+    const auto detected = SessionSerializer::detect(bytes);
+    QVERIFY(detected.ok());
+    QCOMPARE(detected.value().serializer->name(), format);
+    QCOMPARE(SessionSerializer::guessFromPrefix(bytes.left(16)), format);
+    QCOMPARE(SessionSerializer::guessFromPrefix(bytes), format);
+}
+
+void tst_SessionSerializer::guessFromPrefixLeavesOtherBytesUnnamed_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::newRow("nothing") << QByteArray();
+    QTest::newRow("text") << QByteArray("not a session");
+    QTest::newRow("number") << QByteArray("12345");
+    QTest::newRow("json array") << QByteArray("[1,2,3]");
+    QTest::newRow("json null") << QByteArray("null");
+    QTest::newRow("brace then text") << QByteArray("{abc");
+    QTest::newRow("datastream header cut") << QByteArray("\0RS", 3);
+    QTest::newRow("other magic") << QByteArray("\0RSX\x01", 5);
+    QTest::newRow("gob length only") << QByteArray("\x0e");
+    QTest::newRow("gob built-in type") << QByteArray::fromHex("0e0a"); // a positive type ID
+    QTest::newRow("gob zero length") << QByteArray::fromHex("00ff81");
+    QTest::newRow("gob length cut") << QByteArray::fromHex("fe01");
+}
+
+void tst_SessionSerializer::guessFromPrefixLeavesOtherBytesUnnamed()
+{
+    QFETCH(QByteArray, bytes);
+    QCOMPARE(SessionSerializer::guessFromPrefix(bytes), QString());
 }
 
 void tst_SessionSerializer::sharedInstancesAreUsableFromManyThreads()
