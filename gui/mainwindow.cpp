@@ -12,7 +12,10 @@
 #include "sessions/sessionfilterproxymodel.h"
 #include "sessions/sessiontablemodel.h"
 #include "sessions/ttlticker.h"
+#include "stats/statisticsview.h"
 #include "statuspanel.h"
+#include "transfer/transferactions.h"
+#include "users/usersview.h"
 #include "values/sessiondetailwidget.h"
 
 #include <libredistore/async.h>
@@ -47,6 +50,7 @@ MainWindow::MainWindow(ProfileStore *store, QWidget *parent)
     , m_model(new SessionTableModel(this))
     , m_proxy(new SessionFilterProxyModel(this))
     , m_actions(new SessionActions(this, this))
+    , m_transfer(new TransferActions(this, this))
     , m_live(new LiveUpdates(m_model, this))
     , m_ticker(new TtlTicker(this))
 {
@@ -125,6 +129,20 @@ void MainWindow::buildActions()
     nameAction(QStringLiteral("search-values"), m_searchAction);
     nameAction(QStringLiteral("quit"), m_quitAction);
     nameAction(QStringLiteral("about"), m_aboutAction);
+
+    // Export and import (transfer/): the selected sessions or all, to a file and back.
+    QAction *exportAction
+        = make(QStringLiteral("save"), tr("Export Sessions\u2026"),
+               tr("Save the selected sessions (or all, when none is selected) to a JSON file"));
+    exportAction->setShortcut(Qt::CTRL | Qt::Key_E);
+    nameAction(QStringLiteral("export"), exportAction);
+    connect(exportAction, &QAction::triggered, this,
+            [this]() { m_transfer->exportSessions(selectedIds()); });
+    QAction *importAction = make(QStringLiteral("add"), tr("Import Sessions\u2026"),
+                                 tr("Store the sessions of an exported JSON file"));
+    importAction->setShortcut(Qt::CTRL | Qt::Key_I);
+    nameAction(QStringLiteral("import"), importAction);
+    connect(importAction, &QAction::triggered, m_transfer, &TransferActions::importSessions);
 
     connect(m_findAction, &QAction::triggered, this, [this]() {
         showView(QStringLiteral("session"));
@@ -265,6 +283,24 @@ void MainWindow::buildUi()
 void MainWindow::buildViews()
 {
     // The other views, each from its room, in the order of the View menu.
+    auto *users = new UsersView(m_connection, m_views);
+    addView(users, QStringLiteral("users"), tr("Users"), QStringLiteral("users"));
+    nameAction(QStringLiteral("find-user"), users->findAction());
+    nameAction(QStringLiteral("revoke-user"), users->revokeAction());
+    connect(users->findAction(), &QAction::triggered, this,
+            [this]() { showView(QStringLiteral("users")); });
+    connect(users, &UsersView::openSessionRequested, this, [this](const QString &id) {
+        showView(QStringLiteral("sessions"));
+        openSession(id);
+    });
+    connect(users, &UsersView::sessionsRemoved, m_model, &SessionTableModel::removeSessions);
+    connect(users, &UsersView::finished, this, [this](const QString &summary, bool ok) {
+        m_banner->clearButtons();
+        m_banner->showMessage(ok ? MessageBanner::Level::Success : MessageBanner::Level::Error,
+                              summary);
+    });
+    addView(new StatisticsView(m_model, m_views), QStringLiteral("statistics"), tr("Statistics"),
+            QStringLiteral("statistics"));
 }
 
 void MainWindow::addView(ViewPage *view, const QString &name, const QString &title,
@@ -311,6 +347,9 @@ void MainWindow::buildMenus()
     m_fileMenu = bar->addMenu(tr("&File"));
     m_fileMenu->addAction(m_connectAction);
     m_fileMenu->addSeparator();
+    m_fileMenu->addAction(action(QStringLiteral("export")));
+    m_fileMenu->addAction(action(QStringLiteral("import")));
+    m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
 
     m_sessionMenu = bar->addMenu(tr("&Sessions"));
@@ -323,6 +362,9 @@ void MainWindow::buildMenus()
     m_sessionMenu->addAction(m_expireAction);
     m_sessionMenu->addAction(m_persistAction);
     m_sessionMenu->addAction(m_deleteAction);
+    m_sessionMenu->addSeparator();
+    m_sessionMenu->addAction(action(QStringLiteral("find-user")));
+    m_sessionMenu->addAction(action(QStringLiteral("revoke-user")));
 
     m_viewMenu = bar->addMenu(tr("&View"));
     for (const QString &name : std::as_const(m_viewNames))
@@ -388,6 +430,7 @@ void MainWindow::wire()
         m_model->setAdmin(nullptr);
         m_detail->setAdmin(nullptr, QString());
         m_actions->setAdmin(nullptr, QString(), true);
+        m_transfer->setAdmin(nullptr, true);
         m_shownId.clear();
     });
     connect(m_connection, &SessionConnection::stateChanged, this, [this]() {
@@ -442,6 +485,15 @@ void MainWindow::wire()
         m_banner->showMessage(ok ? MessageBanner::Level::Success : MessageBanner::Level::Error,
                               summary);
     });
+    connect(m_transfer, &TransferActions::progress, this,
+            [this](const QString &text) { statusBar()->showMessage(text); });
+    connect(m_transfer, &TransferActions::finished, this, [this](const QString &summary, bool ok) {
+        statusBar()->clearMessage();
+        m_banner->clearButtons();
+        m_banner->showMessage(ok ? MessageBanner::Level::Success : MessageBanner::Level::Error,
+                              summary);
+    });
+    connect(m_transfer, &TransferActions::sessionsImported, this, &MainWindow::refresh);
 
     connect(m_detail, &SessionDetailWidget::expireRequested, this, [this](const QString &id) {
         m_actions->expire({ id }, m_model->ttlMs(m_model->rowOf(id)));
@@ -509,6 +561,7 @@ void MainWindow::onOpened()
     m_detail->setAdmin(admin, endpoint);
     m_detail->setReadOnly(readOnly);
     m_actions->setAdmin(admin, endpoint, readOnly);
+    m_transfer->setAdmin(admin, readOnly);
     m_live->start(m_connection);
     m_proxy->setIdFilter(m_idFilter->text());
     m_proxy->setValueFilter(m_valueFilter->text());
@@ -565,17 +618,20 @@ void MainWindow::showCookieInspector()
 {
     auto *dialog = new CookieInspectorDialog(m_connection->profile(), m_connection->admin(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &CookieInspectorDialog::openSessionRequested, this, [this](const QString &id) {
-        m_idFilter->clear();
-        m_proxy->setIdFilter(QString());
-        const int sourceRow = m_model->rowOf(id);
-        if (sourceRow >= 0)
-            selectRow(m_proxy->mapFromSource(m_model->index(sourceRow, 0)).row());
-        else
-            m_detail->showSession(id); // not listed (yet): show it anyway
-        m_shownId = id;
-    });
+    connect(dialog, &CookieInspectorDialog::openSessionRequested, this, &MainWindow::openSession);
     dialog->show();
+}
+
+void MainWindow::openSession(const QString &id)
+{
+    m_idFilter->clear();
+    m_proxy->setIdFilter(QString());
+    const int sourceRow = m_model->rowOf(id);
+    if (sourceRow >= 0)
+        selectRow(m_proxy->mapFromSource(m_model->index(sourceRow, 0)).row());
+    else
+        m_detail->showSession(id); // not listed (yet): show it anyway
+    m_shownId = id;
 }
 
 QStringList MainWindow::selectedIds() const
@@ -629,6 +685,8 @@ void MainWindow::updateActions()
     m_deleteAction->setEnabled(writable && selected);
     m_copyAction->setEnabled(selected);
     m_cookieAction->setEnabled(connected);
+    action(QStringLiteral("export"))->setEnabled(connected);
+    action(QStringLiteral("import"))->setEnabled(writable);
 }
 
 void MainWindow::updateTitle()

@@ -21,6 +21,7 @@ class LiveUpdates;
 class MessageBanner;
 class ProfileStore;
 class SessionActions;
+class TransferActions;
 class SessionConnection;
 class SessionDetailWidget;
 class SessionFilterProxyModel;
@@ -44,6 +45,8 @@ public:
     void openProfile(const ConnectionProfile &profile);
     void showConnectionDialog();
     void showCookieInspector();
+    // Shows session id in the browser's detail (selected when listed).
+    void openSession(const QString &id);
     void refresh();
 
     SessionConnection *connection() const { return m_connection; }
@@ -56,7 +59,8 @@ public:
     MessageBanner *banner() const { return m_banner; }
     StatusPanel *statusPanel() const { return m_status; }
     // "connect", "refresh", "expire", "persist", "delete", "cookies", "copy", "find",
-    // "search-values", "quit", "about", and "view-NAME" for each view.
+    // "search-values", "find-user", "revoke-user", "quit", "about", and "view-NAME" for each
+    // view.
     QAction *action(const QString &name) const;
     // Every named action (for a check that each has a shortcut, and for tests).
     QStringList actionNames() const { return m_namedActions.keys(); }
@@ -98,6 +102,7 @@ private:
     SessionTableModel *m_model;
     SessionFilterProxyModel *m_proxy;
     SessionActions *m_actions;
+    TransferActions *m_transfer;
     LiveUpdates *m_live;
     TtlTicker *m_ticker;
     QTableView *m_view = nullptr;
