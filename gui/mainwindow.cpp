@@ -12,8 +12,10 @@
 #include "sessions/sessionfilterproxymodel.h"
 #include "sessions/sessiontablemodel.h"
 #include "sessions/ttlticker.h"
+#include "stats/statisticsview.h"
 #include "statuspanel.h"
 #include "transfer/transferactions.h"
+#include "users/usersview.h"
 #include "values/sessiondetailwidget.h"
 
 #include <libredistore/async.h>
@@ -281,6 +283,24 @@ void MainWindow::buildUi()
 void MainWindow::buildViews()
 {
     // The other views, each from its room, in the order of the View menu.
+    auto *users = new UsersView(m_connection, m_views);
+    addView(users, QStringLiteral("users"), tr("Users"), QStringLiteral("users"));
+    nameAction(QStringLiteral("find-user"), users->findAction());
+    nameAction(QStringLiteral("revoke-user"), users->revokeAction());
+    connect(users->findAction(), &QAction::triggered, this,
+            [this]() { showView(QStringLiteral("users")); });
+    connect(users, &UsersView::openSessionRequested, this, [this](const QString &id) {
+        showView(QStringLiteral("sessions"));
+        openSession(id);
+    });
+    connect(users, &UsersView::sessionsRemoved, m_model, &SessionTableModel::removeSessions);
+    connect(users, &UsersView::finished, this, [this](const QString &summary, bool ok) {
+        m_banner->clearButtons();
+        m_banner->showMessage(ok ? MessageBanner::Level::Success : MessageBanner::Level::Error,
+                              summary);
+    });
+    addView(new StatisticsView(m_model, m_views), QStringLiteral("statistics"), tr("Statistics"),
+            QStringLiteral("statistics"));
 }
 
 void MainWindow::addView(ViewPage *view, const QString &name, const QString &title,
@@ -342,6 +362,9 @@ void MainWindow::buildMenus()
     m_sessionMenu->addAction(m_expireAction);
     m_sessionMenu->addAction(m_persistAction);
     m_sessionMenu->addAction(m_deleteAction);
+    m_sessionMenu->addSeparator();
+    m_sessionMenu->addAction(action(QStringLiteral("find-user")));
+    m_sessionMenu->addAction(action(QStringLiteral("revoke-user")));
 
     m_viewMenu = bar->addMenu(tr("&View"));
     for (const QString &name : std::as_const(m_viewNames))
@@ -595,17 +618,20 @@ void MainWindow::showCookieInspector()
 {
     auto *dialog = new CookieInspectorDialog(m_connection->profile(), m_connection->admin(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &CookieInspectorDialog::openSessionRequested, this, [this](const QString &id) {
-        m_idFilter->clear();
-        m_proxy->setIdFilter(QString());
-        const int sourceRow = m_model->rowOf(id);
-        if (sourceRow >= 0)
-            selectRow(m_proxy->mapFromSource(m_model->index(sourceRow, 0)).row());
-        else
-            m_detail->showSession(id); // not listed (yet): show it anyway
-        m_shownId = id;
-    });
+    connect(dialog, &CookieInspectorDialog::openSessionRequested, this, &MainWindow::openSession);
     dialog->show();
+}
+
+void MainWindow::openSession(const QString &id)
+{
+    m_idFilter->clear();
+    m_proxy->setIdFilter(QString());
+    const int sourceRow = m_model->rowOf(id);
+    if (sourceRow >= 0)
+        selectRow(m_proxy->mapFromSource(m_model->index(sourceRow, 0)).row());
+    else
+        m_detail->showSession(id); // not listed (yet): show it anyway
+    m_shownId = id;
 }
 
 QStringList MainWindow::selectedIds() const
