@@ -514,8 +514,12 @@ void UsersView::revoke(const QString &user, const QStringList &ids, bool byIndex
             updateActions();
             return;
         }
-        if (byIndex)
+        if (byIndex) {
+            // The row goes; the choice does not move on to the next user by itself (a second
+            // Delete would otherwise aim at someone else).
+            m_userTable->selectionModel()->clear();
             m_users->setSessionCount(user, 0);
+        }
         m_sessions->removeSessions(ids);
         m_values->setValues({});
         Q_EMIT sessionsRemoved(ids);
