@@ -31,6 +31,7 @@ private Q_SLOTS:
     void deleteAcrossMasters();
     void sessionsOfAUserAcrossMasters();
     void oneSeedIsEnough();
+    void exportAndImportAcrossMasters();
 
 private:
     Run sessions(const QStringList &arguments, const QString &url = QString()) const
@@ -221,6 +222,40 @@ void tst_RedistoreCluster::oneSeedIsEnough()
                              QStringLiteral("redis+cluster://127.0.0.1:%1").arg(replica));
     QVERIFY2(run.exitCode == 0, qPrintable(dump(run)));
     QCOMPARE(run.out, QByteArray("30\n"));
+}
+
+// export reads every master; import writes each session to its slot's master, as it was.
+void tst_RedistoreCluster::exportAndImportAcrossMasters()
+{
+    const QStringList ids = put(40);
+    QCOMPARE(ids.size(), 40);
+    QHash<QString, QByteArray> before;
+    for (const QString &id : ids)
+        before.insert(id, onMaster(key(id), { "GET", key(id) }).toByteArray());
+    const Run exported = sessions({ QStringLiteral("export"), QStringLiteral("-") });
+    QVERIFY2(exported.exitCode == 0, qPrintable(dump(exported)));
+    QCOMPARE(exported.err, QByteArray("exported 40 sessions to standard output\n"));
+
+    for (const quint16 master : m_cluster.masterPorts())
+        m_cluster.command(master, { "FLUSHALL" });
+    const Run imported
+        = redistore({ QStringLiteral("sessions"), QStringLiteral("import"), QStringLiteral("-"),
+                      QStringLiteral("--url"), m_cluster.url() },
+                    exported.out);
+    QVERIFY2(imported.exitCode == 0, qPrintable(dump(imported)));
+    QCOMPARE(imported.err, QByteArray("imported 40, skipped 0 existing, 0 failed\n"));
+    for (const QString &id : ids) {
+        QCOMPARE(onMaster(key(id), { "GET", key(id) }).toByteArray(), before.value(id));
+        const qint64 ttl = onMaster(key(id), { "PTTL", key(id) }).toLongLong();
+        QVERIFY2(ttl > 3590000 && ttl <= 3600000, qPrintable(QString::number(ttl)));
+    }
+
+    // Again: every session is there, on whichever master, and left alone.
+    const Run again = redistore({ QStringLiteral("sessions"), QStringLiteral("import"),
+                                  QStringLiteral("-"), QStringLiteral("--url"), m_cluster.url() },
+                                exported.out);
+    QCOMPARE(again.exitCode, 1);
+    QVERIFY2(again.err.contains("skipped 40 existing"), again.err.constData());
 }
 
 QTEST_MAIN(tst_RedistoreCluster)
