@@ -115,6 +115,12 @@ int runImport(const QStringList &args)
         return exitCode;
     }
     const QString name = run.arguments.positional.first();
+    if (name == QLatin1String("-")
+        && run.arguments.value(QStringLiteral("url-file")) == QLatin1String("-")) {
+        return usageError(importCommand, run.program,
+                          QStringLiteral("standard input cannot give both the URL (--url-file -) "
+                                         "and the sessions (FILE -)"));
+    }
     QFile file;
     if (name == QLatin1String("-")) {
         if (!file.open(stdin, QIODevice::ReadOnly))

@@ -260,6 +260,10 @@ void tst_RedistoreTransfer::errors_data()
     QTest::newRow("export into a missing folder")
         << QStringList { export_, QStringLiteral("/nonexistent/sessions.json") } << QByteArray()
         << 1 << "cannot write /nonexistent/sessions.json";
+    QTest::newRow("import the URL and the file from standard input")
+        << QStringList { import, QStringLiteral("-"), QStringLiteral("--url-file"),
+                         QStringLiteral("-") }
+        << QByteArray("redis://127.0.0.1:1/0\n") << 2 << "standard input cannot give both";
     QTest::newRow("import not JSON") << QStringList { import, QStringLiteral("-") }
                                      << QByteArray("id;ttl\n") << 1 << "line 1: not JSON";
     QTest::newRow("import another JSON")
@@ -273,7 +277,10 @@ void tst_RedistoreTransfer::errors()
     QFETCH(QByteArray, input);
     QFETCH(int, exitCode);
     QFETCH(QString, mentions);
-    const Run run = sessions(QStringList { arguments.first() } + arguments.mid(1), 0, input);
+    // The private server's URL, unless the row gives the URL itself.
+    const Run run = arguments.contains(QStringLiteral("--url-file"))
+        ? redistore(QStringList { QStringLiteral("sessions") } + arguments, input)
+        : sessions(arguments, 0, input);
     QCOMPARE(run.exitCode, exitCode);
     QVERIFY2(run.err.contains(mentions.toUtf8()), qPrintable(dump(run)));
     QVERIFY(run.out.isEmpty());
