@@ -59,8 +59,8 @@ public:
     MessageBanner *banner() const { return m_banner; }
     StatusPanel *statusPanel() const { return m_status; }
     // "connect", "refresh", "expire", "persist", "delete", "cookies", "copy", "find",
-    // "search-values", "find-user", "revoke-user", "quit", "about", and "view-NAME" for each
-    // view.
+    // "search-values", "find-user", "revoke-user", "export", "import", "quit", "about", and
+    // "view-NAME" for each view.
     QAction *action(const QString &name) const;
     // Every named action (for a check that each has a shortcut, and for tests).
     QStringList actionNames() const { return m_namedActions.keys(); }
