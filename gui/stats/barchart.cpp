@@ -50,7 +50,7 @@ void BarChart::onModelChanged()
 
 int BarChart::rowHeight() const
 {
-    return fontMetrics().height() + 10;
+    return fontMetrics().height() + 8; // as the tables' rows beside the charts
 }
 
 QSize BarChart::sizeHint() const
@@ -94,7 +94,7 @@ void BarChart::paintEvent(QPaintEvent *)
                                     DistributionModel::shareText(m_model->share(row)));
         valueWidth = qMax(valueWidth, metrics.horizontalAdvance(values.last()));
     }
-    labelWidth = qMin(labelWidth, int(area.width() * 0.4));
+    labelWidth = qMin(labelWidth + 4, int(area.width() * 0.4));
     const qreal barLeft = area.left() + labelWidth + gap;
     const qreal barSpace = qMax(qreal(10), area.right() - barLeft - valueWidth - gap);
     const int height = rowHeight();
@@ -114,10 +114,10 @@ void BarChart::paintEvent(QPaintEvent *)
             painter.setBrush(highlight);
             painter.drawRoundedRect(line, 4, 4);
         }
-        const QRectF labelRect(line.left() + 2, line.top(), labelWidth - 2, height);
+        const QRectF labelRect(line.left(), line.top(), labelWidth, height);
         painter.setPen(palette().color(QPalette::Text));
         painter.drawText(labelRect, Qt::AlignRight | Qt::AlignVCenter,
-                         metrics.elidedText(bars[row].label, Qt::ElideRight, labelWidth - 2));
+                         metrics.elidedText(bars[row].label, Qt::ElideRight, labelWidth));
 
         const qreal barHeight = qMax(qreal(6), height * 0.6);
         const QRectF trackRect(barLeft, line.center().y() - barHeight / 2, barSpace, barHeight);

@@ -131,7 +131,7 @@ QWidget *StatisticsView::makeCard(Chart chart, const QString &title, const QStri
     table->setAccessibleName(tr("%1 numbers").arg(title));
     table->verticalHeader()->hide();
     table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table->horizontalHeader()->setSectionResizeMode(DistributionModel::LabelColumn,
                                                     QHeaderView::Stretch);
@@ -237,12 +237,15 @@ void StatisticsView::showNumbers()
 
     using Bar = DistributionModel::Bar;
     const QString ttlLabels[StatsCollector::TtlBucketCount]
-        = { tr("Gone meanwhile"), tr("< 1 min"),        tr("< 10 min"),
-            tr("< 1 hour"),       tr("< 6 hours"),      tr("< 1 day"),
-            tr("< 7 days"),       tr("7 days or more"), tr("No expiry") };
+        = { tr("Gone while listed"), tr("< 1 min"),        tr("< 10 min"),
+            tr("< 1 hour"),          tr("< 6 hours"),      tr("< 1 day"),
+            tr("< 7 days"),          tr("7 days or more"), tr("No expiry") };
+    // Shortest first, then none; the sessions gone while listed last.
     QList<Bar> ttl;
-    for (int bucket = 0; bucket < StatsCollector::TtlBucketCount; ++bucket)
+    for (int bucket = StatsCollector::TtlGone + 1; bucket < StatsCollector::TtlBucketCount;
+         ++bucket)
         ttl.append({ ttlLabels[bucket], s.ttlCount(StatsCollector::TtlBucket(bucket)) });
+    ttl.append({ ttlLabels[StatsCollector::TtlGone], s.gone() });
     m_models[TtlChart]->setBars(ttl);
 
     const QString sizeLabels[StatsCollector::SizeBucketCount]
