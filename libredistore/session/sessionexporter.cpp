@@ -91,7 +91,7 @@ QFuture<SessionExportResult> SessionExporter::start(QIODevice *device)
     if (d->started) {
         // A second start() has a result of its own and leaves the running export alone.
         SessionExportResult refused;
-        refused.error = SessionTransferError(SessionTransferError::Code::FileUnwritable,
+        refused.error = SessionTransferError(SessionTransferError::Code::AlreadyStarted,
                                              QStringLiteral("this exporter has already started"));
         QMetaObject::invokeMethod(
             this,

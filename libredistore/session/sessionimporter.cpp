@@ -117,7 +117,7 @@ QFuture<SessionImportResult> SessionImporter::start(QIODevice *device)
     promise->start();
     if (d->started) {
         SessionImportResult refused;
-        refused.error = SessionTransferError(Code::FileUnreadable,
+        refused.error = SessionTransferError(Code::AlreadyStarted,
                                              QStringLiteral("this importer has already started"));
         QMetaObject::invokeMethod(
             this,

@@ -41,6 +41,7 @@ public:
         RedisFailed = 400, // unreachable, lost, refused
         ReadOnly, // an import with the admin in read-only mode: nothing is written
         Cancelled, // cancel() was called, or the exporter/importer was deleted
+        AlreadyStarted, // start() called again on the same exporter or importer
     };
     Q_ENUM(Code)
 

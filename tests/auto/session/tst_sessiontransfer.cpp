@@ -52,6 +52,7 @@ private Q_SLOTS:
     void badSessionsFailAlone();
     void readOnlyImportsNothing();
     void noSecretsInTheFile();
+    void secondStartIsRefused();
 
 private:
     RedisConfig config(int db) const
@@ -663,6 +664,37 @@ void tst_SessionTransfer::noSecretsInTheFile()
     QVERIFY(!file.contains(QByteArray::number(secured.port())));
     QVERIFY(!file.contains("redis://"));
     QVERIFY(!file.contains("127.0.0.1"));
+}
+
+void tst_SessionTransfer::secondStartIsRefused()
+{
+    put(0, QStringLiteral("a"), QStringLiteral("json"), { { QStringLiteral("k"), 1 } });
+    SessionAdmin admin(config(0));
+    SessionExporter exporter(&admin);
+    QBuffer first;
+    QBuffer second;
+    first.open(QIODevice::WriteOnly);
+    second.open(QIODevice::WriteOnly);
+    const auto running = exporter.start(&first);
+    const auto refused = waitFor(exporter.start(&second));
+    QVERIFY(refused);
+    QCOMPARE(refused->error.code(), Code::AlreadyStarted);
+    const auto exported = waitFor(running);
+    QVERIFY(exported && exported->ok());
+    QCOMPARE(exported->exported, 1);
+    QVERIFY(second.data().isEmpty());
+
+    SessionImporter importer(&admin);
+    QBuffer file;
+    file.setData(first.data());
+    file.open(QIODevice::ReadOnly);
+    const auto importing = importer.start(&file);
+    const auto again = waitFor(importer.start(&file));
+    QVERIFY(again);
+    QCOMPARE(again->error.code(), Code::AlreadyStarted);
+    const auto imported = waitFor(importing);
+    QVERIFY(imported && !imported->error.isError());
+    QCOMPARE(imported->existing, 1);
 }
 
 QTEST_GUILESS_MAIN(tst_SessionTransfer)
