@@ -187,8 +187,8 @@ void SessionAdminPrivate::scanNodes(const QByteArray &cursor, const QByteArrayLi
                     else if (node + 1 < count)
                         ours
                             = QByteArray::number(epoch) + '-' + QByteArray::number(node + 1) + "-0";
-                    handler(RedisReply::array({ RedisReply::string(ours), reply.at(1) }),
-                            restarted, &master);
+                    handler(RedisReply::array({ RedisReply::string(ours), reply.at(1) }), restarted,
+                            &master);
                 });
         });
 }
@@ -421,14 +421,24 @@ QFuture<SessionContent> SessionAdmin::load(const QString &id)
 
 QFuture<SessionContentList> SessionAdmin::loadMany(const QStringList &ids)
 {
-    auto call = d->newCall<SessionContentList>();
+    return d->loadMany(ids, true);
+}
+
+QFuture<SessionContentList> SessionAdmin::loadManyRaw(const QStringList &ids)
+{
+    return d->loadMany(ids, false);
+}
+
+QFuture<SessionContentList> SessionAdminPrivate::loadMany(const QStringList &ids, bool decoded)
+{
+    auto call = newCall<SessionContentList>();
     if (ids.isEmpty())
-        return d->finishLater(call, SessionContentList());
+        return finishLater(call, SessionContentList());
     QList<QByteArrayList> commands;
     commands.reserve(ids.size());
     for (const QString &id : ids)
-        commands.append({ "GET", keyFor(id) });
-    d->pipeline(commands, [this, call, ids](const QList<RedisReply> &replies) {
+        commands.append({ "GET", q->keyFor(id) });
+    pipeline(commands, [this, call, ids, decoded](const QList<RedisReply> &replies) {
         SessionContentList list;
         list.sessions.reserve(ids.size());
         for (qsizetype i = 0; i < ids.size(); ++i) {
@@ -450,7 +460,8 @@ QFuture<SessionContentList> SessionAdmin::loadMany(const QStringList &ids)
             } else {
                 content.exists = true;
                 content.raw = value.data();
-                d->decode(content, false);
+                if (decoded)
+                    decode(content, false);
             }
             list.sessions.append(content);
         }

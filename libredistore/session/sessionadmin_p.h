@@ -130,8 +130,8 @@ public:
     // "EPOCH-NODE-CURSOR" and the reply carries ours. restarted: the cluster's masters changed
     // since the cursor was made, so the scan began again at its first master. master: the
     // node that answered (null for one server), for commands on the keys it gave.
-    using ScanHandler = std::function<void(const RedisReply &reply, bool restarted,
-                                           const RedisConfig *master)>;
+    using ScanHandler
+        = std::function<void(const RedisReply &reply, bool restarted, const RedisConfig *master)>;
     void scanNodes(const QByteArray &cursor, const QByteArrayList &options, ScanHandler handler);
     // The TTL, size and first bytes of keys that master's SCAN gave (null: the one server), in
     // one server-side script call; keys of other types go to SessionPage::skipped. Only
@@ -155,6 +155,7 @@ public:
     std::shared_ptr<const SessionSerializer> serializerFor(const QString &id,
                                                            const QString &name) const;
     void loadContent(const QString &id, std::function<void(const SessionContent &)> done);
+    QFuture<SessionContentList> loadMany(const QStringList &ids, bool decoded);
     void writeValues(const QString &id, const QVariantMap &values, const QString &serializerName,
                      std::function<void(const SessionChange &)> done);
     void countStep(const std::shared_ptr<SessionCall<SessionCount>> &call,
