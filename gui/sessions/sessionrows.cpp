@@ -3,12 +3,128 @@
 #include <QtCore/QSet>
 
 #include <algorithm>
+#include <cstring>
 
 namespace RediStore::Admin {
 
+namespace {
+
+constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+int valueOf(char c)
+{
+    if (c >= 'A' && c <= 'Z')
+        return c - 'A';
+    if (c >= '2' && c <= '7')
+        return c - '2' + 26;
+    return -1;
+}
+
+// The 5-bit group at index of 32 bytes (group 51 holds the last bit, then zeros).
+int groupAt(const char *bytes, int index)
+{
+    const int bit = index * 5;
+    const int byte = bit / 8;
+    const unsigned hi = quint8(bytes[byte]);
+    const unsigned lo = byte + 1 < PackedId::byteLength ? quint8(bytes[byte + 1]) : 0;
+    return int((((hi << 8) | lo) >> (11 - bit % 8)) & 31);
+}
+
+// Where a group's character sorts: '2'..'7' come before 'A'..'Z' in the text.
+int rankOf(int value)
+{
+    return value >= 26 ? value - 26 : value + 6;
+}
+
+} // namespace
+
+bool PackedId::pack(QByteArrayView text, char *bytes)
+{
+    if (text.size() != textLength)
+        return false;
+    quint32 buffer = 0;
+    int bits = 0;
+    int out = 0;
+    for (qsizetype i = 0; i < textLength; ++i) {
+        const int value = valueOf(text[i]);
+        if (value < 0)
+            return false;
+        buffer = (buffer << 5) | quint32(value);
+        bits += 5;
+        if (bits >= 8 && out < byteLength) {
+            bytes[out++] = char((buffer >> (bits - 8)) & 0xff);
+            bits -= 8;
+        }
+    }
+    // 4 bits are left over: zero in the canonical text, so that unpack() gives it back.
+    return out == byteLength && bits == 4 && (buffer & 0xf) == 0;
+}
+
+void PackedId::unpack(const char *bytes, char *text)
+{
+    for (int i = 0; i < textLength; ++i)
+        text[i] = alphabet[groupAt(bytes, i)];
+}
+
+int PackedId::compare(const char *a, const char *b)
+{
+    for (int i = 0; i < byteLength; ++i) {
+        if (a[i] == b[i])
+            continue;
+        // The first differing bit decides which group differs first.
+        const unsigned diff = quint8(a[i]) ^ quint8(b[i]);
+        int bit = i * 8;
+        for (unsigned mask = 0x80; !(diff & mask); mask >>= 1)
+            ++bit;
+        const int group = bit / 5;
+        return rankOf(groupAt(a, group)) - rankOf(groupAt(b, group));
+    }
+    return 0;
+}
+
+QByteArray SessionRow::id() const
+{
+    return RowIdText(*this).view().toByteArray();
+}
+
+int SessionRow::compareIds(const SessionRow &a, const SessionRow &b)
+{
+    if (a.packed && b.packed)
+        return PackedId::compare(a.idData, b.idData);
+    return RowIdText(a).view().compare(RowIdText(b).view());
+}
+
+RowIdText::RowIdText(const SessionRow &row)
+{
+    if (row.packed) {
+        PackedId::unpack(row.idData, m_text);
+        m_view = QByteArrayView(m_text, PackedId::textLength);
+    } else {
+        m_view = row.storedId();
+    }
+}
+
 SessionRows::SessionRows()
-    : m_index([this](int slot) { return m_slots[slot].idView(); })
+    : m_index([this](int slot) { return m_slots[slot].storedId(); })
 { }
+
+int SessionRows::findSlot(QByteArrayView id) const
+{
+    char bytes[PackedId::byteLength];
+    const bool packed = PackedId::pack(id, bytes);
+    const int slot = m_index.find(packed ? QByteArrayView(bytes, PackedId::byteLength) : id);
+    if (slot < 0 || m_slots[slot].packed == packed)
+        return slot;
+    // Another ID's 32 bytes equal this one's text (only a made-up key can do that): look
+    // at every row.
+    for (int other = 0; other < m_slots.size(); ++other) {
+        if (isUsed(other) && m_slots[other].packed == packed
+            && m_slots[other].storedId()
+                == (packed ? QByteArrayView(bytes, PackedId::byteLength) : id))
+            return other;
+    }
+    return -1;
+}
 
 int SessionRows::rowOfSlot(int slot) const
 {
@@ -36,8 +152,11 @@ int SessionRows::rowOf(QByteArrayView id) const
 int SessionRows::append(QByteArrayView id, SessionRow row)
 {
     row.seq = m_nextSeq++;
-    row.idData = m_arena.store(id);
-    row.idLength = quint32(id.size());
+    char bytes[PackedId::byteLength];
+    row.packed = PackedId::pack(id, bytes);
+    const QByteArrayView stored = row.packed ? QByteArrayView(bytes, PackedId::byteLength) : id;
+    row.idData = m_arena.store(stored);
+    row.idLength = quint32(stored.size());
     int slot;
     if (!m_free.isEmpty()) {
         slot = m_free.takeLast();
@@ -136,6 +255,14 @@ void SessionRows::sortByKey(const std::function<qint64(const SessionRow &)> &key
     });
     for (size_t i = 0; i < keyed.size(); ++i)
         m_order[qsizetype(i)] = keyed[i].slot;
+}
+
+void SessionRows::squeeze()
+{
+    m_slots.squeeze();
+    m_order.squeeze();
+    m_rowOfSlot.squeeze();
+    m_free.squeeze();
 }
 
 qint64 SessionRows::memoryEstimate() const

@@ -14,20 +14,50 @@ namespace RediStore::Admin {
 // Whether a session's values contain the text of the value search.
 enum class ValueMatch : quint8 { Unknown, Checking, Yes, No };
 
+// IDs as the store makes them (unpadded upper-case RFC 4648 base32 of 32 random bytes: 52
+// characters) are kept as their 32 bytes: 20 bytes less for each of a million rows.
+namespace PackedId {
+constexpr qsizetype textLength = 52;
+constexpr qsizetype byteLength = 32;
+// Writes the 32 bytes of text to bytes; false when text is not such an ID (then nothing is
+// meant by bytes), so that unpack() gives text back exactly.
+bool pack(QByteArrayView text, char *bytes);
+void unpack(const char *bytes, char *text);
+// <0, 0, >0 as the two IDs' texts compare.
+int compare(const char *a, const char *b);
+} // namespace PackedId
+
 // One session of the browser, kept small: a million of them must fit comfortably (32 bytes,
 // plus the ID's bytes in the arena and its place in the index).
 struct SessionRow
 {
-    const char *idData = nullptr; // UTF-8, without the key prefix, in the arena; null: free slot
+    const char *idData = nullptr; // in the arena: the ID's UTF-8 (no prefix), or its 32 bytes
+                                  // when packed; null: free slot
     qint64 deadline = -1; // on the model's clock, in ms; -1: no expiry
-    quint32 idLength = 0;
+    quint32 idLength = 0; // bytes at idData
     quint32 seq = 0; // arrival order (the order of the scan)
     quint32 size = 0; // bytes of the stored value
     quint16 generation = 0; // the scan that last saw it
     ValueMatch match = ValueMatch::Unknown;
+    bool packed = false; // see PackedId
 
-    QByteArrayView idView() const { return QByteArrayView(idData, qsizetype(idLength)); }
-    QByteArray id() const { return QByteArray(idData, qsizetype(idLength)); } // a copy
+    // The ID as stored (its 32 bytes when packed), for the index.
+    QByteArrayView storedId() const { return QByteArrayView(idData, qsizetype(idLength)); }
+    QByteArray id() const; // the ID's UTF-8 text (a copy)
+    // <0, 0, >0 as the two rows' ID texts compare.
+    static int compareIds(const SessionRow &a, const SessionRow &b);
+};
+
+// A row's ID as text without an allocation: decoded into a buffer of its own when packed.
+class RowIdText
+{
+public:
+    explicit RowIdText(const SessionRow &row);
+    QByteArrayView view() const { return m_view; }
+
+private:
+    char m_text[PackedId::textLength];
+    QByteArrayView m_view;
 };
 
 // The rows of the session browser: stable slots (so an ID finds its row through the index) and
@@ -52,7 +82,7 @@ public:
     const SessionRow &slot(int slot) const { return m_slots[slot]; }
     SessionRow &slot(int slot) { return m_slots[slot]; }
 
-    int findSlot(QByteArrayView id) const { return m_index.find(id); }
+    int findSlot(QByteArrayView id) const;
     // The row showing slot, or -1 when the slot is free.
     int rowOfSlot(int slot) const;
     int rowOf(QByteArrayView id) const;
@@ -77,6 +107,8 @@ public:
     // the same order as sortAll() with the matching LessThan, several times faster.
     void sortByKey(const std::function<qint64(const SessionRow &)> &key, bool descending);
 
+    // Gives back the room kept for growth (once a scan is complete).
+    void squeeze();
     // Bytes held, for diagnostics.
     qint64 memoryEstimate() const;
 

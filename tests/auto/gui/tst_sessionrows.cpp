@@ -21,7 +21,29 @@ private Q_SLOTS:
     void sortByKeyMatchesSortAll();
     void mergeTailKeepsOrder();
     void longAndEmptyIds();
+    void storeIdsArePacked_data();
+    void storeIdsArePacked();
+    void packedIdsSortAsTheirText();
 };
+
+// base32 of 32 random bytes, unpadded, as RedisStore::generateId() makes them.
+static QByteArray storeId(QRandomGenerator &random)
+{
+    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    QByteArray id;
+    quint64 buffer = 0;
+    int bits = 0;
+    for (int i = 0; i < 32; ++i) {
+        buffer = (buffer << 8) | random.bounded(256);
+        bits += 8;
+        while (bits >= 5) {
+            id += alphabet[(buffer >> (bits - 5)) & 31];
+            bits -= 5;
+        }
+    }
+    id += alphabet[(buffer << (5 - bits)) & 31];
+    return id;
+}
 
 static QByteArray makeId(int n)
 {
@@ -55,8 +77,8 @@ void tst_SessionRows::randomOperationsMatchAReference()
                 const int slot = rows.findSlot(it.key());
                 QVERIFY(slot >= 0);
                 QCOMPARE(rows.slot(slot).size, it.value());
-                QCOMPARE(rows.slot(slot).idView(), QByteArrayView(it.key()));
-                QCOMPARE(rows.at(rows.rowOfSlot(slot)).idView(), QByteArrayView(it.key()));
+                QCOMPARE(rows.slot(slot).id(), it.key());
+                QCOMPARE(rows.at(rows.rowOfSlot(slot)).id(), it.key());
             }
         }
     }
@@ -101,7 +123,7 @@ void tst_SessionRows::sortByKeyMatchesSortAll()
             return descending ? x.seq > y.seq : x.seq < y.seq;
         });
         for (int row = 0; row < a.count(); ++row)
-            QCOMPARE(a.at(row).idView(), b.at(row).idView());
+            QCOMPARE(a.at(row).id(), b.at(row).id());
     }
 }
 
@@ -137,6 +159,72 @@ void tst_SessionRows::longAndEmptyIds()
     QCOMPARE(rows.findSlot(QByteArray()), 1);
     QCOMPARE(rows.at(2).id(), QByteArray("\xc3\xa9t\xc3\xa9"));
     QVERIFY(rows.memoryEstimate() > 200000);
+}
+
+void tst_SessionRows::storeIdsArePacked_data()
+{
+    QTest::addColumn<QByteArray>("id");
+    QTest::addColumn<bool>("packed");
+    QRandomGenerator random(7);
+    QTest::newRow("store ID") << storeId(random) << true;
+    QTest::newRow("all A") << QByteArray(52, 'A') << true;
+    QTest::newRow("all 7, last Q") << QByteArray(51, '7') + 'Q' << true;
+    // Not what pack() can give back exactly: kept as text.
+    QTest::newRow("last bits set") << QByteArray(51, 'A') + 'B' << false;
+    QTest::newRow("lower case") << QByteArray(52, 'a') << false;
+    QTest::newRow("padding") << QByteArray(48, 'A') + "====" << false;
+    QTest::newRow("51 chars") << QByteArray(51, 'A') << false;
+    QTest::newRow("53 chars") << QByteArray(53, 'A') << false;
+    QTest::newRow("digit 1") << QByteArray(51, '1') + 'A' << false;
+    QTest::newRow("32 bytes of text") << QByteArray(32, 'Z') << false;
+    QTest::newRow("empty") << QByteArray() << false;
+}
+
+void tst_SessionRows::storeIdsArePacked()
+{
+    QFETCH(QByteArray, id);
+    QFETCH(bool, packed);
+    SessionRows rows;
+    const int slot = rows.append(id, SessionRow());
+    QCOMPARE(rows.slot(slot).packed, packed);
+    QCOMPARE(rows.slot(slot).id(), id);
+    QCOMPARE(RowIdText(rows.slot(slot)).view(), QByteArrayView(id));
+    QCOMPARE(rows.slot(slot).storedId().size(), packed ? 32 : id.size());
+    QCOMPARE(rows.findSlot(id), slot);
+    QCOMPARE(rows.rowOf(id), 0);
+    // A text ID equal to the packed bytes is another session.
+    if (packed) {
+        const QByteArray bytes = rows.slot(slot).storedId().toByteArray();
+        QCOMPARE(rows.findSlot(bytes), -1);
+        const int other = rows.append(bytes, SessionRow());
+        QVERIFY(!rows.slot(other).packed);
+        QCOMPARE(rows.findSlot(bytes), other);
+        QCOMPARE(rows.findSlot(id), slot);
+    }
+}
+
+void tst_SessionRows::packedIdsSortAsTheirText()
+{
+    QRandomGenerator random(11);
+    QList<QByteArray> ids;
+    for (int i = 0; i < 3000; ++i)
+        ids.append(storeId(random));
+    // Neighbours that differ late, and in digits against letters.
+    ids.append(QByteArray(51, '2') + 'A');
+    ids.append(QByteArray(51, 'A') + 'A');
+    ids.append(QByteArray(50, 'A') + "7A");
+    ids.append(QByteArray(50, 'A') + "ZA");
+    ids.append(QByteArray(50, 'A') + "AQ");
+    ids.append("SHORT-ID");
+    SessionRows rows;
+    for (const QByteArray &id : std::as_const(ids))
+        rows.append(id, SessionRow());
+    rows.sortAll(
+        [](const SessionRow &a, const SessionRow &b) { return SessionRow::compareIds(a, b) < 0; });
+    std::sort(ids.begin(), ids.end());
+    QCOMPARE(rows.count(), ids.size());
+    for (int row = 0; row < rows.count(); ++row)
+        QCOMPARE(rows.at(row).id(), ids.at(row));
 }
 
 QTEST_MAIN(tst_SessionRows)
