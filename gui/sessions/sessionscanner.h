@@ -2,6 +2,7 @@
 #define REDISTORE_ADMIN_SESSIONSCANNER_H
 
 #include <libredistore/session/sessionadmin.h>
+#include <libredistore/session/sessionlisting.h>
 
 #include <QtCore/QObject>
 #include <QtCore/QPointer>
@@ -9,8 +10,10 @@
 namespace RediStore::Admin {
 
 // Walks the sessions one SCAN page at a time, on request: one page in flight at most, and a
-// failed page can simply be fetched again (the cursor stays where it was). On a cluster whose
-// masters changed meanwhile the walk begins again by itself: restarted() comes before that page.
+// failed page can simply be fetched again (the cursor stays where it was). Or, with fetchAll(),
+// the whole walk at once with several pages in flight (SessionListing); fetch() then resumes it
+// after a failure. On a cluster whose masters changed meanwhile the walk begins again by
+// itself: restarted() comes before that page.
 class SessionScanner : public QObject
 {
     Q_OBJECT
@@ -22,6 +25,9 @@ public:
     // The next fetch starts over from the first page; a page in flight is ignored.
     void restart();
     void fetch(int countHint);
+    // Before the first fetch(): every page, firstCount keys for the first SCAN of each master
+    // and countHint for the others.
+    void fetchAll(int firstCount, int countHint);
 
     bool hasStarted() const { return m_started; }
     bool isBusy() const { return m_busy; }
@@ -38,7 +44,10 @@ Q_SIGNALS:
     void failed(const RediStore::SessionError &error);
 
 private:
+    void onPage(quint64 token, const SessionPage &page);
+
     QPointer<SessionAdmin> m_admin;
+    SessionListing *m_listing = nullptr; // while fetchAll() walks
     QByteArray m_cursor = QByteArrayLiteral("0");
     quint64 m_token = 0;
     qint64 m_pages = 0;

@@ -18,6 +18,7 @@ namespace RediStore::Admin {
 namespace {
 constexpr int firstPageSize = 200; // small, so that the first rows show at once
 constexpr qint64 ttlTolerance = 1500; // ms of PTTL jitter that is not a change
+constexpr int insertInterval = 100; // ms between insertions of rows while scanning
 
 quint32 clampSize(qint64 size)
 {
@@ -61,6 +62,8 @@ SessionTableModel::SessionTableModel(QObject *parent)
         if (m_scanToEnd)
             fetchMore(QModelIndex());
     });
+    m_pendingTimer.setSingleShot(true);
+    connect(&m_pendingTimer, &QTimer::timeout, this, &SessionTableModel::flushPending);
     m_resortTimer.setSingleShot(true);
     connect(&m_resortTimer, &QTimer::timeout, this, &SessionTableModel::resort);
 }
@@ -73,6 +76,9 @@ void SessionTableModel::setAdmin(SessionAdmin *admin)
     ++m_token;
     m_admin = admin;
     m_rows.clear();
+    m_pending.clear();
+    m_pendingIds.clear();
+    m_pendingTimer.stop();
     m_dirtySlots.clear();
     m_sortedCount = 0;
     m_scanError = false;
@@ -111,7 +117,7 @@ QVariant SessionTableModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case IdColumn:
-            return QString::fromUtf8(row.idView());
+            return QString::fromUtf8(RowIdText(row).view());
         case TtlColumn:
             return DisplayFormat::ttl(remaining(row));
         case SizeColumn:
@@ -157,7 +163,7 @@ QVariant SessionTableModel::data(const QModelIndex &index, int role) const
             return QFontDatabase::systemFont(QFontDatabase::FixedFont);
         break;
     case IdRole:
-        return QString::fromUtf8(row.idView());
+        return QString::fromUtf8(RowIdText(row).view());
     case TtlRole:
         return remaining(row);
     case SizeRole:
@@ -219,6 +225,12 @@ void SessionTableModel::fetchMore(const QModelIndex &parent)
     if (!canFetchMore(parent) || !m_scanner->canFetch())
         return;
     const bool first = !m_scanner->hasStarted();
+    if (first && m_scanToEnd) {
+        // The whole walk, several pages in flight; rows are inserted in batches (appendRows).
+        m_scanner->fetchAll(firstPageSize, qMax(m_pageSize, 1000));
+        Q_EMIT scanStateChanged();
+        return;
+    }
     // Bigger pages as the list grows: each page costs the views a pass over all rows.
     const int size = qBound(m_pageSize, m_rows.count() / 100, qMax(m_pageSize, 5000));
     m_scanner->fetch(first ? firstPageSize : size);
@@ -267,8 +279,6 @@ void SessionTableModel::retry()
 void SessionTableModel::onPage(const QList<SessionInfo> &sessions)
 {
     const qint64 now = m_clock.elapsed();
-    QList<NewRow> fresh;
-    QSet<QByteArray> freshIds;
     for (const SessionInfo &info : sessions) {
         if (info.ttlMs == -2)
             continue; // gone between SCAN and PTTL
@@ -278,28 +288,39 @@ void SessionTableModel::onPage(const QList<SessionInfo> &sessions)
         if (slot >= 0) {
             m_rows.slot(slot).generation = m_generation;
             updateSlot(slot, deadline, clampSize(info.size), false);
-        } else if (!freshIds.contains(id)) {
-            freshIds.insert(id);
+        } else if (!m_pendingIds.contains(id)) {
+            m_pendingIds.insert(id);
             SessionRow row;
             row.deadline = deadline;
             row.size = clampSize(info.size);
             row.generation = m_generation;
-            fresh.append({ id, row });
+            m_pending.append({ id, row });
         }
     }
-    appendRows(std::move(fresh));
+    // The first rows at once, then together.
+    if (!m_pending.isEmpty() && !m_pendingTimer.isActive())
+        m_pendingTimer.start(m_rows.isEmpty() ? 0 : insertInterval);
     if (m_scanToEnd && !m_scanner->isFinished())
         m_nextPageTimer.start();
     Q_EMIT scanStateChanged();
 }
 
+void SessionTableModel::flushPending()
+{
+    m_pendingTimer.stop();
+    m_pendingIds.clear();
+    appendRows(std::exchange(m_pending, {}));
+}
+
 void SessionTableModel::onScanFinished()
 {
+    flushPending();
     // Rows the scan did not see again may be gone: check them one by one.
     for (int slot = 0; slot < m_rows.slotCount(); ++slot) {
         if (m_rows.isUsed(slot) && m_rows.slot(slot).generation != m_generation)
             m_prober->probe(m_rows.slot(slot).id());
     }
+    m_rows.squeeze(); // the list is as long as it gets, for now
     Q_EMIT scanStateChanged();
 }
 
@@ -403,7 +424,7 @@ SessionRows::LessThan SessionTableModel::lessThan() const
         int order = 0;
         switch (column) {
         case IdColumn:
-            order = QByteArrayView(a.idView()).compare(b.idView());
+            order = SessionRow::compareIds(a, b);
             break;
         case TtlColumn:
             order = ttlKey(a) < ttlKey(b) ? -1 : ttlKey(a) > ttlKey(b) ? 1 : 0;
@@ -485,6 +506,7 @@ void SessionTableModel::touchSessions(const QStringList &ids)
 
 void SessionTableModel::onProbed(const QList<SessionInfo> &sessions)
 {
+    flushPending(); // so that a listed session is found, never added twice
     const qint64 now = m_clock.elapsed();
     QList<int> gone;
     QStringList goneIds, touchedIds;
@@ -524,6 +546,7 @@ void SessionTableModel::onProbed(const QList<SessionInfo> &sessions)
 
 void SessionTableModel::removeSessions(const QStringList &ids)
 {
+    flushPending();
     QList<int> slots;
     QStringList removed;
     for (const QString &id : ids) {
@@ -541,13 +564,14 @@ void SessionTableModel::removeSessions(const QStringList &ids)
 
 QString SessionTableModel::sessionId(int row) const
 {
-    return row >= 0 && row < m_rows.count() ? QString::fromUtf8(m_rows.at(row).idView())
+    return row >= 0 && row < m_rows.count() ? QString::fromUtf8(RowIdText(m_rows.at(row)).view())
                                             : QString();
 }
 
 bool SessionTableModel::idContains(int row, const QByteArray &utf8, bool ascii) const
 {
-    const QByteArrayView id = m_rows.at(row).idView();
+    const RowIdText text(m_rows.at(row));
+    const QByteArrayView id = text.view();
     if (ascii)
         return QLatin1StringView(id.data(), id.size())
             .contains(QLatin1StringView(utf8), Qt::CaseInsensitive);

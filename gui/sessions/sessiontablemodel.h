@@ -25,6 +25,8 @@ class ValueSearch;
 // pages keep coming in the background, one per turn of the event loop. Sorting happens here
 // on the compact rows (a proxy would call data() millions of times); new rows are merged in
 // with one layout change per batch. Several rows leave with one layout change and one removal.
+// With scanToEnd the whole walk runs with several pages in flight, and the rows of the pages
+// that arrive meanwhile are inserted together, at most every 100 ms.
 class SessionTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -112,6 +114,7 @@ private:
     };
 
     void onPage(const QList<SessionInfo> &sessions);
+    void flushPending();
     void onScanFinished();
     bool updateSlot(int slot, qint64 deadline, quint32 size, bool valueChanged);
     void appendRows(QList<NewRow> rows);
@@ -137,6 +140,11 @@ private:
     bool m_scanError = false;
     int m_pageSize = 1000;
     QTimer m_nextPageTimer;
+    // New rows of the pages that came since the last insertion: pages arrive faster than the
+    // views can take one insertion each, so they go in together.
+    QList<NewRow> m_pending;
+    QSet<QByteArray> m_pendingIds;
+    QTimer m_pendingTimer;
 
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
