@@ -3,12 +3,16 @@
 #include "common/displayformat.h"
 
 #include <libredistore/async.h>
+#include <libredistore/serializer/sessionserializer.h>
+
+#include <QtCore/QPromise>
+#include <QtCore/QThreadPool>
 
 namespace RediStore::Admin {
 
 namespace {
-constexpr int batchSize = 64; // sessions read in one pipelined batch
-constexpr int maxInFlight = 256;
+constexpr int batchSize = 500; // sessions read in one pipelined batch
+constexpr int maxInFlight = 8000; // sessions read or being decoded, a few MiB of values
 } // namespace
 
 ValueSearch::ValueSearch(SessionRows *rows, QObject *parent)
@@ -104,6 +108,23 @@ bool ValueSearch::matches(const SessionContent &content, const QString &text)
     return DisplayFormat::searchText(content.values).contains(text, Qt::CaseInsensitive);
 }
 
+bool ValueSearch::matchesRaw(const QByteArray &raw,
+                             const std::shared_ptr<const SessionSerializer> &serializer,
+                             const QString &text)
+{
+    if (serializer) {
+        const auto values = serializer->deserialize(raw);
+        if (values.ok())
+            return DisplayFormat::searchText(values.value()).contains(text, Qt::CaseInsensitive);
+    } else {
+        const auto detected = SessionSerializer::detect(raw);
+        if (detected.ok())
+            return DisplayFormat::searchText(detected.value().values)
+                .contains(text, Qt::CaseInsensitive);
+    }
+    return DisplayFormat::printable(raw).contains(text, Qt::CaseInsensitive);
+}
+
 QList<QByteArray> ValueSearch::nextIds(int max)
 {
     QList<QByteArray> ids;
@@ -143,26 +164,51 @@ void ValueSearch::pump()
         for (const QByteArray &id : ids)
             asked.append(QString::fromUtf8(id));
         m_inFlight += int(ids.size());
-        whenFinished(m_admin->loadMany(asked), this,
+        whenFinished(m_admin->loadManyRaw(asked), this,
                      [this, ids, token](const SessionContentList &loaded) {
-                         if (token != m_token)
-                             return;
-                         m_inFlight -= int(ids.size());
-                         for (qsizetype i = 0; i < ids.size(); ++i)
-                             check(ids.at(i), loaded.sessions.value(i));
-                         if (!m_pumpTimer.isActive())
-                             m_pumpTimer.start();
+                         checkBatch(token, ids, loaded);
                      });
     }
 }
 
-void ValueSearch::check(const QByteArray &id, const SessionContent &content)
+void ValueSearch::checkBatch(quint64 token, const QList<QByteArray> &ids,
+                             const SessionContentList &loaded)
+{
+    if (token != m_token)
+        return;
+    // Decoding is most of the work: on a worker, so that the GUI thread stays free.
+    auto promise = std::make_shared<QPromise<QList<quint8>>>();
+    QFuture<QList<quint8>> verdicts = promise->future();
+    promise->start();
+    QThreadPool::globalInstance()->start(
+        [promise, loaded, serializer = m_admin ? m_admin->serializer() : nullptr, text = m_text]() {
+            QList<quint8> matches;
+            matches.reserve(loaded.sessions.size());
+            for (const SessionContent &content : loaded.sessions) {
+                matches.append(content.exists && content.ok()
+                               && matchesRaw(content.raw, serializer, text));
+            }
+            promise->addResult(matches);
+            promise->finish();
+        });
+    whenFinished(verdicts, this, [this, token, ids](const QList<quint8> &matches) {
+        if (token != m_token)
+            return;
+        m_inFlight -= int(ids.size());
+        for (qsizetype i = 0; i < ids.size(); ++i)
+            record(ids.at(i), matches.value(i) != 0);
+        if (!m_pumpTimer.isActive())
+            m_pumpTimer.start();
+    });
+}
+
+void ValueSearch::record(const QByteArray &id, bool match)
 {
     const int slot = m_rows->findSlot(id);
     // Skip rows removed or changed (so checked again) meanwhile.
     if (slot < 0 || m_rows->slot(slot).match != ValueMatch::Checking)
         return;
-    setMatch(m_rows->slot(slot), matches(content, m_text) ? ValueMatch::Yes : ValueMatch::No);
+    setMatch(m_rows->slot(slot), match ? ValueMatch::Yes : ValueMatch::No);
     ++m_checked;
     m_changed.insert(slot);
     if (!m_flushTimer.isActive())

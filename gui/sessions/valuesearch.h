@@ -12,8 +12,9 @@
 
 namespace RediStore::Admin {
 
-// Searches the sessions' values for a text: loads and decodes a few sessions at a time in the
-// background and records in each row whether it matches (SessionRow::match). Nothing of the
+// Searches the sessions' values for a text: loads batches of sessions' stored bytes, many
+// batches in flight, decodes and matches them on worker threads (the GUI thread only sends and
+// records), and records in each row whether it matches (SessionRow::match). Nothing of the
 // values is kept. The model reports row changes so that changed sessions are checked again.
 class ValueSearch : public QObject
 {
@@ -43,6 +44,11 @@ public:
     // True if the decoded values (or, when they do not decode, the raw bytes) contain text,
     // ignoring case.
     static bool matches(const SessionContent &content, const QString &text);
+    // The same for stored bytes, decoded with serializer (null: whichever decodes them).
+    // Thread-safe.
+    static bool matchesRaw(const QByteArray &raw,
+                           const std::shared_ptr<const SessionSerializer> &serializer,
+                           const QString &text);
 
 Q_SIGNALS:
     // Rows (by slot) whose verdict changed; batched.
@@ -51,7 +57,8 @@ Q_SIGNALS:
 
 private:
     void pump();
-    void check(const QByteArray &id, const SessionContent &content);
+    void checkBatch(quint64 token, const QList<QByteArray> &ids, const SessionContentList &loaded);
+    void record(const QByteArray &id, bool match);
     void flush();
     void setMatch(SessionRow &row, ValueMatch match);
     QList<QByteArray> nextIds(int max);
