@@ -179,6 +179,8 @@ void tst_StatisticsView::refreshStartsTheCountsOver()
     model.refresh();
     QVERIFY(!view.isSettled());
     QCOMPARE(view.collector().sessions(), qint64(0));
+    QVERIFY2(view.progressText().contains(QStringLiteral("Scanning")),
+             qPrintable(view.progressText()));
     QTRY_VERIFY_WITH_TIMEOUT(view.isSettled(), 30000);
     QCOMPARE(view.collector().sessions(), qint64(350));
     qint64 sum = 0;
