@@ -113,7 +113,8 @@ void MainWindow::buildActions()
                           tr("Show only the sessions whose values contain a text"));
     m_searchAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_F);
     m_quitAction = new QAction(tr("Quit"), this);
-    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setShortcut(Qt::CTRL
+                              | Qt::Key_Q); // QKeySequence::Quit is empty on some platforms
     m_quitAction->setMenuRole(QAction::QuitRole);
     m_aboutAction = new QAction(tr("About RediStore Admin"), this);
     m_aboutAction->setMenuRole(QAction::AboutRole);
@@ -387,12 +388,12 @@ void MainWindow::buildMenus()
     QMenu *help = bar->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
 
-    // A tooltip names the shortcut too, as the menus do.
+    // A tooltip names the shortcut too, as the menus do (unless its view wrote it already).
     for (QAction *named : std::as_const(m_namedActions)) {
-        if (!named->shortcut().isEmpty() && !named->toolTip().isEmpty()) {
-            named->setToolTip(QStringLiteral("%1 (%2)").arg(
-                named->toolTip(), named->shortcut().toString(QKeySequence::NativeText)));
-        }
+        const QString shortcut = named->shortcut().toString(QKeySequence::NativeText);
+        if (!shortcut.isEmpty() && !named->toolTip().isEmpty()
+            && !named->toolTip().contains(shortcut))
+            named->setToolTip(QStringLiteral("%1 (%2)").arg(named->toolTip(), shortcut));
     }
 }
 
