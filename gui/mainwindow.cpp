@@ -113,8 +113,8 @@ void MainWindow::buildActions()
                           tr("Show only the sessions whose values contain a text"));
     m_searchAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_F);
     m_quitAction = new QAction(tr("Quit"), this);
-    m_quitAction->setShortcut(Qt::CTRL
-                              | Qt::Key_Q); // QKeySequence::Quit is empty on some platforms
+    // Not QKeySequence::Quit: it has no key on some platforms (offscreen, Windows).
+    m_quitAction->setShortcut(Qt::CTRL | Qt::Key_Q);
     m_quitAction->setMenuRole(QAction::QuitRole);
     m_aboutAction = new QAction(tr("About RediStore Admin"), this);
     m_aboutAction->setMenuRole(QAction::AboutRole);
