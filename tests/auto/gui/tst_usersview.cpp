@@ -25,6 +25,8 @@
 #include <QtTest/QAbstractItemModelTester>
 #include <QtTest/QtTest>
 #include <QtWidgets/QLineEdit>
+#include <QtWidgets/QMenu>
+#include <QtWidgets/QMenuBar>
 #include <QtWidgets/QTableView>
 
 #include <memory>
@@ -390,6 +392,19 @@ void tst_UsersView::enterOpensTheSessionInTheBrowser()
     QVERIFY(view);
     QVERIFY(window.action(QStringLiteral("revoke-user")));
     QCOMPARE(window.action(QStringLiteral("revoke-user")), view->revokeAction());
+    // Both in a menu, each with its shortcut named once in its tooltip.
+    QSet<QAction *> inMenus;
+    for (QAction *menu : window.menuBar()->actions()) {
+        for (QAction *entry : menu->menu()->actions())
+            inMenus.insert(entry);
+    }
+    for (const char *name : { "find-user", "revoke-user", "view-users" }) {
+        QAction *action = window.action(QLatin1String(name));
+        QVERIFY2(action && inMenus.contains(action), name);
+        const QString shortcut = action->shortcut().toString(QKeySequence::NativeText);
+        QVERIFY2(!shortcut.isEmpty(), name);
+        QCOMPARE(action->toolTip().count(shortcut), 1);
+    }
     window.openProfile(ConnectionProfile::fromUrl(m_server.url()));
     QTRY_COMPARE(window.connection()->state(), SessionConnection::State::Connected);
     QTRY_VERIFY(view->isSettled());
