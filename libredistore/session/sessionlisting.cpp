@@ -2,6 +2,7 @@
 
 #include "sessionadmin_p.h"
 
+#include <libredistore/redis/redisclient.h>
 #include <libredistore/redis/redispool.h>
 
 #include <QtCore/QPointer>
@@ -35,6 +36,9 @@ public:
         bool first = true;
         int describing = 0; // pages in flight
         QList<QByteArrayList> failedPages; // to describe again on resume()
+        // The SCANs' own connection: behind the pool's, each SCAN would wait for every page
+        // described before it, and Redis would sit idle while the next SCAN's reply travels.
+        QPointer<RedisClient> scanClient;
     };
 
     SessionListingPrivate(SessionListing *listing, SessionAdmin *admin)
@@ -58,6 +62,8 @@ public:
     }
 
     void begin();
+    void dropScanClients();
+    RedisClient *scanClientFor(Node &node);
     void pump(int node);
     void scan(int node);
     void describe(int node, const QByteArrayList &keys);
@@ -81,9 +87,32 @@ public:
     bool failed = false;
 };
 
+void SessionListingPrivate::dropScanClients()
+{
+    for (Node &node : nodes) {
+        if (node.scanClient)
+            node.scanClient->deleteLater(); // may be calling back
+        node.scanClient = nullptr;
+    }
+}
+
+RedisClient *SessionListingPrivate::scanClientFor(Node &node)
+{
+    RedisPool *p = pool();
+    // A Sentinel setup's master is found by the pool: its SCANs go there.
+    if (!p || p->topology() == RedisConfig::Topology::Sentinel)
+        return nullptr;
+    if (!node.scanClient) {
+        node.scanClient = new RedisClient(node.master ? *node.master : p->config(), q);
+        node.scanClient->connectToServer();
+    }
+    return node.scanClient;
+}
+
 void SessionListingPrivate::begin()
 {
     const quint64 walk = ++token;
+    dropScanClients();
     nodes.clear();
     pages = 0;
     started = true;
@@ -186,7 +215,9 @@ void SessionListingPrivate::scan(int index)
         checkFinished();
     };
     // Replies come on the listing's context: none reaches a deleted listing.
-    if (node.master)
+    if (RedisClient *client = scanClientFor(node))
+        client->execute(command, q, std::move(onReply));
+    else if (node.master)
         p->executeOn(*node.master, command, q, std::move(onReply));
     else
         p->execute(command, q, std::move(onReply));
@@ -235,6 +266,7 @@ void SessionListingPrivate::checkFinished()
             return;
     }
     finished = true;
+    dropScanClients();
     Q_EMIT q->finished();
 }
 
@@ -270,6 +302,7 @@ void SessionListing::stop()
     ++d->token;
     d->started = false;
     d->ready = false;
+    d->dropScanClients();
     d->nodes.clear();
 }
 
@@ -286,6 +319,7 @@ void SessionListing::resume()
         return;
     }
     d->failed = false;
+    d->dropScanClients(); // new connections, in case the old ones gave up
     const quint64 walk = d->token;
     for (int i = 0; i < int(d->nodes.size()) && walk == d->token && !d->failed; ++i) {
         const QList<QByteArrayList> again = std::exchange(d->nodes[size_t(i)].failedPages, {});
