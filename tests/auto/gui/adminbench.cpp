@@ -1,7 +1,9 @@
 // redistore-admin-bench URL: opens the real main window on URL (offscreen works) and reports
 // how the session browser copes with what is there: time to the first rows, time to list
 // everything, the longest event-loop stall (a 1 ms timer), the resident memory, and the same
-// for a TTL sort and a value search. Fill Redis first with redistore-fill-sessions.
+// for a TTL sort and a value search. Fill Redis first with redistore-fill-sessions. For
+// comparison it first times a bare SCAN COUNT 1000 loop over the same keys: what Redis itself
+// allows.
 
 #include "connection/profilestore.h"
 #include "connection/sessionconnection.h"
@@ -11,7 +13,10 @@
 #include "sessions/sessiontablemodel.h"
 #include "translationloader.h"
 
+#include <libredistore/redis/redispool.h>
+
 #include <QtCore/QElapsedTimer>
+#include <QtCore/QEventLoop>
 #include <QtCore/QFile>
 #include <QtCore/QTemporaryDir>
 #include <QtCore/QTimer>
@@ -65,12 +70,58 @@ private:
     qint64 m_longest = 0;
 };
 
+// Runs the event loop until done() (checked every 5 ms) or the timeout. The loop sleeps between
+// events: a busy wait would take a core from Redis on a small machine.
 void waitUntil(const std::function<bool()> &done, int timeoutMs)
 {
     QElapsedTimer clock;
     clock.start();
-    while (!done() && clock.elapsed() < timeoutMs)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    if (done())
+        return;
+    QEventLoop loop;
+    QTimer check;
+    check.setInterval(5);
+    QObject::connect(&check, &QTimer::timeout, &loop, [&]() {
+        if (done() || clock.elapsed() >= timeoutMs)
+            loop.quit();
+    });
+    check.start();
+    loop.exec();
+}
+
+// SCAN COUNT 1000 from cursor 0 until the cursor is 0 again, one step after the other: how
+// long Redis takes just to walk the keys (-1 when it fails). Returns the keys seen in *keys.
+qint64 bareScanMs(const QString &url, qint64 *keys)
+{
+    auto config = RediStore::RedisConfig::fromUrl(url);
+    if (!config.ok())
+        return -1;
+    RediStore::RedisPool pool(config.value());
+    QElapsedTimer clock;
+    clock.start();
+    QByteArray cursor = "0";
+    bool failed = false;
+    bool done = false;
+    *keys = 0;
+    QObject context;
+    std::function<void()> step = [&]() {
+        pool.execute({ "SCAN", cursor, "COUNT", "1000" }, &context,
+                     [&](const RediStore::RedisReply &reply) {
+                         if (reply.isError() || reply.size() != 2) {
+                             failed = done = true;
+                             return;
+                         }
+                         cursor = reply.at(0).data();
+                         *keys += reply.at(1).size();
+                         if (cursor == "0")
+                             done = true;
+                         else
+                             step();
+                     });
+    };
+    step();
+    waitUntil([&]() { return done; }, 10 * 60 * 1000);
+    return failed || !done ? -1 : clock.elapsed();
 }
 
 } // namespace
@@ -87,9 +138,12 @@ int main(int argc, char **argv)
     const QString url = QString::fromLocal8Bit(argv[1]);
     const QString search
         = argc > 2 ? QString::fromLocal8Bit(argv[2]) : QStringLiteral("frank12345@");
+    const qint64 baseline = residentKiB();
+    qint64 bareKeys = 0;
+    const qint64 bareMs = bareScanMs(url, &bareKeys);
+    std::printf("bare SCAN COUNT 1000 loop: %lld ms, %lld keys\n", bareMs, bareKeys);
     QTemporaryDir dir;
     ProfileStore store(dir.filePath(QStringLiteral("p.ini")));
-    const qint64 baseline = residentKiB();
 
     MainWindow window(&store);
     window.resize(1360, 820);
