@@ -295,6 +295,7 @@ void MainWindow::buildViews()
         openSession(id);
     });
     connect(users, &UsersView::sessionsRemoved, m_model, &SessionTableModel::removeSessions);
+    connect(m_refreshAction, &QAction::triggered, users, &UsersView::refresh);
     connect(users, &UsersView::finished, this, [this](const QString &summary, bool ok) {
         m_banner->clearButtons();
         m_banner->showMessage(ok ? MessageBanner::Level::Success : MessageBanner::Level::Error,

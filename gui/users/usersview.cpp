@@ -174,7 +174,9 @@ void UsersView::buildUi()
     m_summary = new QLabel(this);
     auto *refresh = new QToolButton(this);
     refresh->setIcon(Icons::get(QStringLiteral("refresh")));
-    refresh->setToolTip(tr("Read the users again"));
+    refresh->setToolTip(
+        tr("Read the users again (%1)")
+            .arg(QKeySequence(QKeySequence::Refresh).toString(QKeySequence::NativeText)));
     refresh->setAutoRaise(true);
     connect(refresh, &QToolButton::clicked, this, &UsersView::refresh);
     top->addWidget(m_filter, 1);
@@ -284,9 +286,19 @@ void UsersView::refresh()
 {
     if (!m_connection || !m_connection->admin())
         return;
+    if (!isVisible()) {
+        m_stale = true; // read when next shown
+        return;
+    }
     m_stale = false;
     m_users->refresh();
     m_summary->setText(tr("Reading the users\u2026"));
+    // The chosen user's sessions are read again too.
+    const QString user = m_sessions->user();
+    if (m_sessions->source() == UserSessionsModel::Source::Index && !user.isEmpty()) {
+        m_values->setValues({});
+        m_sessions->showUser(user);
+    }
 }
 
 void UsersView::onUsersLoaded()

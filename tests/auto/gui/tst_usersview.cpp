@@ -240,6 +240,17 @@ void tst_UsersView::viewShowsAUsersSessions()
     QTRY_COMPARE(view->currentUser(), QStringLiteral("bob"));
     QTRY_VERIFY(!sessions->isLoading());
     QCOMPARE(sessions->rowCount(), 2);
+
+    // A refresh (F5 in the window) reads the users and the chosen user's sessions again.
+    auto store = indexedStore(m_server.url());
+    QVERIFY(store);
+    QVERIFY(!saveSession(*store, QStringLiteral("bob"), 9).isEmpty());
+    view->refresh();
+    QVERIFY(!view->isSettled());
+    QTRY_VERIFY(view->isSettled());
+    QCOMPARE(view->currentUser(), QStringLiteral("bob"));
+    QCOMPARE(sessions->rowCount(), 3);
+    QCOMPARE(users->sessionCount(users->rowOf(QStringLiteral("bob"))), qint64(3));
 }
 
 void tst_UsersView::revokeAsksThenEndsEverySessionOfTheUser()
