@@ -1,8 +1,8 @@
 // Sessions by user against a real redis-server: SessionAdmin::users() (counts, pattern, limit,
-// read commands only; also on a private Redis Cluster), the Users view's models under
-// QAbstractItemModelTester, a user's sessions with TTL, size and values, "End all sessions"
-// after a question (nothing without a yes, nothing in read-only mode), the value search where
-// there is no per-user index, and a session opened from the view in the browser.
+// read commands only; also on a private Redis Cluster, with the view there), the Users view's
+// models under QAbstractItemModelTester, a user's sessions with TTL, size and values, "End all
+// sessions" after a question (nothing without a yes, nothing in read-only mode), the value search
+// where there is no per-user index, and a session opened from the view in the browser.
 
 #include "connection/profilestore.h"
 #include "connection/sessionconnection.h"
@@ -467,12 +467,35 @@ void tst_UsersView::usersOfAClusterComeFromEveryMaster()
     QCOMPARE(total, qint64(60));
     QCOMPARE(list->users.first().sessions, qint64(3));
 
-    // And revoking one user's sessions there.
-    const auto revoked = Test::waitFor(admin.revokeUser(QStringLiteral("user2")));
-    QVERIFY(revoked && revoked->ok());
-    QCOMPARE(revoked->ended, qint64(3));
+    // The view, through the cluster: every user, and one user's sessions ended after a yes.
+    SessionConnection connection;
+    UsersView view(&connection);
+    view.resize(1000, 600);
+    view.show();
+    connection.open(ConnectionProfile::fromUrl(cluster.url()));
+    QTRY_COMPARE(connection.state(), SessionConnection::State::Connected);
+    QTRY_VERIFY_WITH_TIMEOUT(view.isSettled() && view.userModel()->rowCount() > 0, 20000);
+    QCOMPARE(view.userModel()->rowCount(), 30);
+    view.selectUser(QStringLiteral("user2"));
+    QTRY_VERIFY(view.isSettled());
+    QCOMPARE(view.sessionsModel()->rowCount(), 3);
+    QVERIFY(!view.sessionsModel()
+                 ->index(0, UserSessionsModel::ValuesColumn)
+                 .data()
+                 .toString()
+                 .contains(QStringLiteral("Loading")));
+    view.setAsker(
+        [](const SessionActions::Question &, std::function<void(bool)> yes) { yes(true); });
+    QSignalSpy finished(&view, &UsersView::finished);
+    view.revokeAction()->trigger();
+    QTRY_COMPARE(finished.size(), 1);
+    QVERIFY(finished.first().at(1).toBool());
     const auto after = Test::waitFor(admin.users(), 20000);
+    QVERIFY(after && after->ok());
     QCOMPARE(after->users.size(), 29);
+    const auto gone = Test::waitFor(admin.sessionsOfUser(QStringLiteral("user2")));
+    QVERIFY(gone && gone->ok());
+    QVERIFY(gone->sessions.isEmpty());
 }
 
 QTEST_MAIN(tst_UsersView)
