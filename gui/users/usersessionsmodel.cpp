@@ -153,8 +153,12 @@ void UserSessionsModel::showSearch(const QString &text)
 void UserSessionsModel::searchStep(quint64 token, const QByteArray &cursor)
 {
     whenFinished(m_admin->scan(cursor, searchPage), this, [this, token](const SessionPage &page) {
-        if (token != m_token || !m_admin)
+        if (token != m_token)
             return;
+        if (!m_admin) {
+            done(token);
+            return;
+        }
         if (!page.ok()) {
             fail(page.error);
             done(token);
