@@ -13,6 +13,10 @@
 #include <algorithm>
 #include <limits>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 namespace RediStore::Admin {
 
 namespace {
@@ -321,6 +325,10 @@ void SessionTableModel::onScanFinished()
             m_prober->probe(m_rows.slot(slot).id());
     }
     m_rows.squeeze(); // the list is as long as it gets, for now
+#if defined(__GLIBC__)
+    // The pages' replies were many small allocations, now free: give the pages back.
+    malloc_trim(0);
+#endif
     Q_EMIT scanStateChanged();
 }
 
