@@ -324,11 +324,17 @@ void SessionTableModel::onScanFinished()
         if (m_rows.isUsed(slot) && m_rows.slot(slot).generation != m_generation)
             m_prober->probe(m_rows.slot(slot).id());
     }
-    m_rows.squeeze(); // the list is as long as it gets, for now
+    // The list is as long as it gets, for now: give back the room kept for growth and the
+    // heap's free pages (the pages' replies were many small allocations). In a turn of the
+    // event loop of its own, not to add to this one.
+    QTimer::singleShot(0, this, [this]() {
+        if (!m_scanner->isFinished())
+            return;
+        m_rows.squeeze();
 #if defined(__GLIBC__)
-    // The pages' replies were many small allocations, now free: give the pages back.
-    malloc_trim(0);
+        malloc_trim(0);
 #endif
+    });
     Q_EMIT scanStateChanged();
 }
 
