@@ -71,6 +71,18 @@
         <source>Connect to this Redis at start: redis://[user:password@]host[:port][/db], rediss://... (TLS, with tls_ca, tls_cert, tls_key, tls_server_name, tls_verify=none parameters), unix:///path/to.sock, a Redis Cluster redis+cluster://host:port[,host:port...] or a master through Sentinel redis+sentinel://host:port[,host:port...]/MASTER[/db][?sentinel_password=...] (rediss+cluster://, rediss+sentinel:// with TLS).</source>
         <translation>Beim Start mit diesem Redis verbinden: redis://[benutzer:passwort@]host[:port][/db], rediss://... (TLS, mit den Parametern tls_ca, tls_cert, tls_key, tls_server_name, tls_verify=none), unix:///pfad/zum.sock, ein Redis Cluster redis+cluster://host:port[,host:port...] oder ein Master über Sentinel redis+sentinel://host:port[,host:port...]/MASTER[/db][?sentinel_password=...] (rediss+cluster://, rediss+sentinel:// mit TLS).</translation>
     </message>
+    <message>
+        <source>The view to open (and, with --screenshot, to picture): sessions, users or statistics.</source>
+        <translation>Die zu öffnende Ansicht (und mit --screenshot die abzubildende): sessions, users oder statistics.</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>Ansicht</translation>
+    </message>
+    <message>
+        <source>Unknown view “%1”: use sessions, users or statistics.</source>
+        <translation>Unbekannte Ansicht „%1“: sessions, users oder statistics verwenden.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionProfile</name>
@@ -385,6 +397,17 @@
             <numerusform>… %n weiteres Byte nicht angezeigt</numerusform>
             <numerusform>… %n weitere Bytes nicht angezeigt</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RediStore::Admin::BarChart</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2 sessions (%3)</source>
+        <translation>%1: %2 Sitzungen (%3)</translation>
     </message>
 </context>
 <context>
@@ -785,6 +808,25 @@
     </message>
 </context>
 <context>
+    <name>RediStore::Admin::DistributionModel</name>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+</context>
+<context>
     <name>RediStore::Admin::ExpireDialog</name>
     <message>
         <source>Expire in</source>
@@ -1017,6 +1059,86 @@
     <message>
         <source>%1 · %2*</source>
         <translation>%1 · %2*</translation>
+    </message>
+    <message>
+        <source>Filter by ID</source>
+        <translation>Nach ID filtern</translation>
+    </message>
+    <message>
+        <source>Show only the sessions whose ID contains a text</source>
+        <translation>Nur die Sitzungen zeigen, deren ID einen Text enthält</translation>
+    </message>
+    <message>
+        <source>Search the values</source>
+        <translation>In den Werten suchen</translation>
+    </message>
+    <message>
+        <source>Show only the sessions whose values contain a text</source>
+        <translation>Nur die Sitzungen zeigen, deren Werte einen Text enthalten</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>About RediStore Admin</source>
+        <translation>Über RediStore Admin</translation>
+    </message>
+    <message>
+        <source>Export Sessions…</source>
+        <translation>Sitzungen exportieren …</translation>
+    </message>
+    <message>
+        <source>Save the selected sessions (or all, when none is selected) to a JSON file</source>
+        <translation>Die ausgewählten Sitzungen (oder alle, wenn keine ausgewählt ist) in einer JSON-Datei speichern</translation>
+    </message>
+    <message>
+        <source>Import Sessions…</source>
+        <translation>Sitzungen importieren …</translation>
+    </message>
+    <message>
+        <source>Store the sessions of an exported JSON file</source>
+        <translation>Die Sitzungen einer exportierten JSON-Datei speichern</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;RediStore Admin %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Browses, edits and expires the sessions that RediStore for Qt and Go&apos;s redistore keep in Redis.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;RediStore Admin %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Durchsucht, bearbeitet und beendet die Sitzungen, die RediStore für Qt und redistore für Go in Redis ablegen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <source>Show the %1 view</source>
+        <translation>Die Ansicht „%1“ zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Sessions</source>
+        <translation>&amp;Sitzungen</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Werkzeuge</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
     </message>
 </context>
 <context>
@@ -1323,6 +1445,181 @@
     </message>
 </context>
 <context>
+    <name>RediStore::Admin::StatisticsView</name>
+    <message>
+        <source>Time to live</source>
+        <translation>Restlaufzeit</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Serializer</source>
+        <translation>Serialisierer</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Copy numbers</source>
+        <translation>Zahlen kopieren</translation>
+    </message>
+    <message>
+        <source>Copy every chart&apos;s numbers as text (%1)</source>
+        <translation>Die Zahlen aller Diagramme als Text kopieren (%1)</translation>
+    </message>
+    <message>
+        <source>Users with the most sessions</source>
+        <translation>Benutzer mit den meisten Sitzungen</translation>
+    </message>
+    <message>
+        <source>No per-user index</source>
+        <translation>Kein Benutzerindex</translation>
+    </message>
+    <message>
+        <source>No sessions listed yet</source>
+        <translation>Noch keine Sitzungen gelistet</translation>
+    </message>
+    <message>
+        <source>%1 chart</source>
+        <translation>Diagramm „%1“</translation>
+    </message>
+    <message>
+        <source>%1 numbers</source>
+        <translation>Zahlen „%1“</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>The scan stopped (%1). The numbers cover the %2 sessions listed so far.</source>
+        <translation>Der Scan wurde angehalten (%1). Die Zahlen umfassen die %2 bisher gelisteten Sitzungen.</translation>
+    </message>
+    <message>
+        <source>%1 sessions, as of the last scan (%2). Sessions changed since are counted at the next refresh.</source>
+        <translation>%1 Sitzungen, Stand des letzten Scans (%2). Seither geänderte Sitzungen werden beim nächsten Aktualisieren gezählt.</translation>
+    </message>
+    <message>
+        <source>Scanning… %1 of about %2 sessions listed.</source>
+        <translation>Scan läuft … %1 von etwa %2 Sitzungen gelistet.</translation>
+    </message>
+    <message>
+        <source>Scanning… %1 sessions listed.</source>
+        <translation>Scan läuft … %1 Sitzungen gelistet.</translation>
+    </message>
+    <message>
+        <source>Gone while listed</source>
+        <translation>Beim Listen verschwunden</translation>
+    </message>
+    <message>
+        <source>&lt; 1 min</source>
+        <translation>&lt; 1 min</translation>
+    </message>
+    <message>
+        <source>&lt; 10 min</source>
+        <translation>&lt; 10 min</translation>
+    </message>
+    <message>
+        <source>&lt; 1 hour</source>
+        <translation>&lt; 1 Stunde</translation>
+    </message>
+    <message>
+        <source>&lt; 6 hours</source>
+        <translation>&lt; 6 Stunden</translation>
+    </message>
+    <message>
+        <source>&lt; 1 day</source>
+        <translation>&lt; 1 Tag</translation>
+    </message>
+    <message>
+        <source>&lt; 7 days</source>
+        <translation>&lt; 7 Tage</translation>
+    </message>
+    <message>
+        <source>7 days or more</source>
+        <translation>7 Tage oder mehr</translation>
+    </message>
+    <message>
+        <source>No expiry</source>
+        <translation>Kein Ablauf</translation>
+    </message>
+    <message>
+        <source>&lt; 64 B</source>
+        <translation>&lt; 64 B</translation>
+    </message>
+    <message>
+        <source>&lt; 256 B</source>
+        <translation>&lt; 256 B</translation>
+    </message>
+    <message>
+        <source>&lt; 1 KiB</source>
+        <translation>&lt; 1 KiB</translation>
+    </message>
+    <message>
+        <source>&lt; 4 KiB</source>
+        <translation>&lt; 4 KiB</translation>
+    </message>
+    <message>
+        <source>&lt; 16 KiB</source>
+        <translation>&lt; 16 KiB</translation>
+    </message>
+    <message>
+        <source>&lt; 64 KiB</source>
+        <translation>&lt; 64 KiB</translation>
+    </message>
+    <message>
+        <source>64 KiB or more</source>
+        <translation>64 KiB oder mehr</translation>
+    </message>
+    <message>
+        <source>DataStream (Qt)</source>
+        <translation>DataStream (Qt)</translation>
+    </message>
+    <message>
+        <source>gob (Go)</source>
+        <translation>gob (Go)</translation>
+    </message>
+    <message>
+        <source>JSON (Go)</source>
+        <translation>JSON (Go)</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Time left when listed: %1 without expiry, %2 gone between listing and reading.</source>
+        <translation>Restzeit beim Listen: %1 ohne Ablauf, %2 zwischen Listen und Lesen verschwunden.</translation>
+    </message>
+    <message>
+        <source>%1 in all · smallest %2 · median about %3 · largest %4</source>
+        <translation>%1 insgesamt · kleinste %2 · Median etwa %3 · größte %4</translation>
+    </message>
+    <message>
+        <source>Told apart by the first bytes of each value (not decoded).</source>
+        <translation>Unterschieden an den ersten Bytes jedes Werts (nicht dekodiert).</translation>
+    </message>
+    <message>
+        <source>Reading the per-user index…</source>
+        <translation>Benutzerindex wird gelesen …</translation>
+    </message>
+    <message>
+        <source>No per-user index: these sessions are not indexed by user (withUserIndex), or nobody is logged in.</source>
+        <translation>Kein Benutzerindex: Diese Sitzungen sind nicht nach Benutzer indiziert (withUserIndex), oder niemand ist angemeldet.</translation>
+    </message>
+    <message>
+        <source>The first %1 users of the per-user index, %2 sessions; more are indexed.</source>
+        <translation>Die ersten %1 Benutzer des Benutzerindex, %2 Sitzungen; weitere sind indiziert.</translation>
+    </message>
+    <message>
+        <source>%1 users in the per-user index, %2 sessions in all. Shares are of those sessions.</source>
+        <translation>%1 Benutzer im Benutzerindex, %2 Sitzungen insgesamt. Die Anteile beziehen sich auf diese Sitzungen.</translation>
+    </message>
+</context>
+<context>
     <name>RediStore::Admin::StatusPanel</name>
     <message>
         <source>READ-ONLY</source>
@@ -1400,6 +1697,348 @@
     <message>
         <source>Sentinels:</source>
         <translation>Sentinels:</translation>
+    </message>
+</context>
+<context>
+    <name>RediStore::Admin::TransferActions</name>
+    <message>
+        <source>Export Sessions</source>
+        <translation>Sitzungen exportieren</translation>
+    </message>
+    <message>
+        <source>Import Sessions</source>
+        <translation>Sitzungen importieren</translation>
+    </message>
+    <message>
+        <source>Session exports (*.json);;All files (*)</source>
+        <translation>Sitzungsexporte (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Some sessions in the file may exist already. Keep those, or replace them with the file&apos;s?</source>
+        <translation>Einige Sitzungen der Datei gibt es vielleicht schon. Diese behalten oder durch die der Datei ersetzen?</translation>
+    </message>
+    <message>
+        <source>Keep Existing</source>
+        <translation>Vorhandene behalten</translation>
+    </message>
+    <message>
+        <source>Replace Existing</source>
+        <translation>Vorhandene ersetzen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>An export or import is running already.</source>
+        <translation>Ein Export oder Import läuft bereits.</translation>
+    </message>
+    <message>
+        <source>Read-only mode: nothing was written to Redis.</source>
+        <translation>Nur-Lesen-Modus: Es wurde nichts in Redis geschrieben.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Exported %1 of %2 sessions…</source>
+        <translation>%1 von %2 Sitzungen exportiert …</translation>
+    </message>
+    <message>
+        <source>Exported %1 sessions…</source>
+        <translation>%1 Sitzungen exportiert …</translation>
+    </message>
+    <message>
+        <source>Exporting sessions…</source>
+        <translation>Sitzungen werden exportiert …</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; %1 was not written.</source>
+        <translation>Der Export wurde abgebrochen; %1 wurde nicht geschrieben.</translation>
+    </message>
+    <message>
+        <source>The export failed, and %1 was not written: %2</source>
+        <translation>Der Export ist fehlgeschlagen, %1 wurde nicht geschrieben: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n session(s) to %1.</source>
+        <translation>
+            <numerusform>%n Sitzung nach %1 exportiert.</numerusform>
+            <numerusform>%n Sitzungen nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them do not decode and were saved as stored bytes.</source>
+        <translation>
+            <numerusform>%n davon lässt sich nicht dekodieren und wurde als gespeicherte Bytes gesichert.</numerusform>
+            <numerusform>%n davon lassen sich nicht dekodieren und wurden als gespeicherte Bytes gesichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Imported %1 sessions, kept %2 existing, %3 failed…</source>
+        <translation>%1 Sitzungen importiert, %2 vorhandene behalten, %3 fehlgeschlagen …</translation>
+    </message>
+    <message>
+        <source>Importing sessions…</source>
+        <translation>Sitzungen werden importiert …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n session(s) from %1.</source>
+        <translation>
+            <numerusform>%n Sitzung aus %1 importiert.</numerusform>
+            <numerusform>%n Sitzungen aus %1 importiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n existing session(s) kept.</source>
+        <translation>
+            <numerusform>%n vorhandene Sitzung behalten.</numerusform>
+            <numerusform>%n vorhandene Sitzungen behalten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expired session(s) left out.</source>
+        <translation>
+            <numerusform>%n abgelaufene Sitzung ausgelassen.</numerusform>
+            <numerusform>%n abgelaufene Sitzungen ausgelassen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) failed, the first: %1</source>
+        <translation>
+            <numerusform>%n Sitzung fehlgeschlagen: %1</numerusform>
+            <numerusform>%n Sitzungen fehlgeschlagen, die erste: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The import stopped: %1</source>
+        <translation>Der Import wurde angehalten: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RediStore::Admin::UserListModel</name>
+    <message numerus="yes">
+        <source>%1: %n live session(s)</source>
+        <translation>
+            <numerusform>%1: %n aktive Sitzung</numerusform>
+            <numerusform>%1: %n aktive Sitzungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+</context>
+<context>
+    <name>RediStore::Admin::UserSessionsModel</name>
+    <message>
+        <source>(gone)</source>
+        <translation>(verschwunden)</translation>
+    </message>
+    <message>
+        <source>(not decoded: %1)</source>
+        <translation>(nicht dekodiert: %1)</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>Session ID</source>
+        <translation>Sitzungs-ID</translation>
+    </message>
+    <message>
+        <source>TTL</source>
+        <translation>TTL</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Last values</source>
+        <translation>Letzte Werte</translation>
+    </message>
+</context>
+<context>
+    <name>RediStore::Admin::UsersView</name>
+    <message>
+        <source>Find a user</source>
+        <translation>Benutzer suchen</translation>
+    </message>
+    <message>
+        <source>Show the users and type a part of a user&apos;s name or ID</source>
+        <translation>Die Benutzer zeigen und einen Teil eines Benutzernamens oder einer Benutzer-ID eingeben</translation>
+    </message>
+    <message>
+        <source>End all sessions of the user…</source>
+        <translation>Alle Sitzungen des Benutzers beenden …</translation>
+    </message>
+    <message>
+        <source>Log the chosen user out everywhere: every session of theirs ends</source>
+        <translation>Den gewählten Benutzer überall abmelden: Alle seine Sitzungen enden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Find a user (%1)</source>
+        <translation>Benutzer suchen (%1)</translation>
+    </message>
+    <message>
+        <source>Read the users again (%1)</source>
+        <translation>Die Benutzer erneut lesen (%1)</translation>
+    </message>
+    <message>
+        <source>A user&apos;s name or ID</source>
+        <translation>Name oder ID eines Benutzers</translation>
+    </message>
+    <message>
+        <source>Search the values</source>
+        <translation>In den Werten suchen</translation>
+    </message>
+    <message>
+        <source>End all sessions…</source>
+        <translation>Alle Sitzungen beenden …</translation>
+    </message>
+    <message>
+        <source>Reading the users…</source>
+        <translation>Benutzer werden gelesen …</translation>
+    </message>
+    <message>
+        <source>Reading the users failed: %1</source>
+        <translation>Das Lesen der Benutzer ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>No per-user index</source>
+        <translation>Kein Benutzerindex</translation>
+    </message>
+    <message>
+        <source>No user is indexed under the prefix “%1”: its sessions were stored without RedisStore&apos;s withUserIndex option, or nobody is logged in. You can still find a user&apos;s sessions by searching every session&apos;s values for their name or ID (this reads every session).</source>
+        <translation>Unter dem Präfix „%1“ ist kein Benutzer indiziert: Seine Sitzungen wurden ohne die Option withUserIndex von RedisStore gespeichert, oder niemand ist angemeldet. Die Sitzungen eines Benutzers lassen sich trotzdem finden, indem die Werte aller Sitzungen nach seinem Namen oder seiner ID durchsucht werden (dabei wird jede Sitzung gelesen).</translation>
+    </message>
+    <message>
+        <source>The first %1 users of the per-user index</source>
+        <translation>Die ersten %1 Benutzer des Benutzerindex</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s) in the per-user index</source>
+        <translation>
+            <numerusform>%n Benutzer im Benutzerindex</numerusform>
+            <numerusform>%n Benutzer im Benutzerindex</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a user to see their sessions.</source>
+        <translation>Einen Benutzer wählen, um seine Sitzungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — reading their sessions…</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; – Sitzungen werden gelesen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt; — %n live session(s), from the per-user index</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; – %n aktive Sitzung, aus dem Benutzerindex</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; – %n aktive Sitzungen, aus dem Benutzerindex</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sessions whose values contain &lt;b&gt;%1&lt;/b&gt; — %n found</source>
+        <translation>
+            <numerusform>Sitzungen, deren Werte &lt;b&gt;%1&lt;/b&gt; enthalten – %n gefunden</numerusform>
+            <numerusform>Sitzungen, deren Werte &lt;b&gt;%1&lt;/b&gt; enthalten – %n gefunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>in %1 read, by a value search (no per-user index)</source>
+        <translation>in %1 gelesenen, durch eine Wertesuche (kein Benutzerindex)</translation>
+    </message>
+    <message>
+        <source>; searching…</source>
+        <translation>; Suche läuft …</translation>
+    </message>
+    <message>
+        <source>(only the first %1 shown)</source>
+        <translation>(nur die ersten %1 gezeigt)</translation>
+    </message>
+    <message>
+        <source>Reading failed: %1</source>
+        <translation>Das Lesen ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Read-only profile: sessions cannot be ended from here</source>
+        <translation>Nur-Lesen-Profil: Sitzungen können hier nicht beendet werden</translation>
+    </message>
+    <message>
+        <source>Read-only mode: nothing was written to Redis.</source>
+        <translation>Nur-Lesen-Modus: Es wurde nichts in Redis geschrieben.</translation>
+    </message>
+    <message>
+        <source>End all sessions of %1</source>
+        <translation>Alle Sitzungen von %1 beenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>End all %n session(s) of user “%1”? They are logged out everywhere, at once.</source>
+        <translation>
+            <numerusform>Die %n Sitzung von Benutzer „%1“ beenden? Er wird sofort überall abgemeldet.</numerusform>
+            <numerusform>Alle %n Sitzungen von Benutzer „%1“ beenden? Er wird sofort überall abgemeldet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>End the sessions</source>
+        <translation>Sitzungen beenden</translation>
+    </message>
+    <message>
+        <source>Delete the sessions found</source>
+        <translation>Gefundene Sitzungen löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the %n session(s) whose values contain “%1”? There is no per-user index, so these are the sessions the value search found.</source>
+        <translation>
+            <numerusform>Die %n Sitzung löschen, deren Werte „%1“ enthalten? Es gibt keinen Benutzerindex, also ist dies die Sitzung, die die Wertesuche gefunden hat.</numerusform>
+            <numerusform>Die %n Sitzungen löschen, deren Werte „%1“ enthalten? Es gibt keinen Benutzerindex, also sind dies die Sitzungen, die die Wertesuche gefunden hat.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete the sessions</source>
+        <translation>Sitzungen löschen</translation>
+    </message>
+    <message>
+        <source>Ending the sessions of %1 failed: %2</source>
+        <translation>Das Beenden der Sitzungen von %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) of %1 ended.</source>
+        <translation>
+            <numerusform>%n Sitzung von %1 beendet.</numerusform>
+            <numerusform>%n Sitzungen von %1 beendet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) deleted.</source>
+        <translation>
+            <numerusform>%n Sitzung gelöscht.</numerusform>
+            <numerusform>%n Sitzungen gelöscht.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -191,6 +191,113 @@
     </message>
 </context>
 <context>
+    <name>RediStore::Admin::TransferActions</name>
+    <message numerus="yes">
+        <source>Exported %n session(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n session to %1.</numerusform>
+            <numerusform>Exported %n sessions to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them do not decode and were saved as stored bytes.</source>
+        <translation>
+            <numerusform>%n of them does not decode and was saved as stored bytes.</numerusform>
+            <numerusform>%n of them do not decode and were saved as stored bytes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n session(s) from %1.</source>
+        <translation>
+            <numerusform>Imported %n session from %1.</numerusform>
+            <numerusform>Imported %n sessions from %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n existing session(s) kept.</source>
+        <translation>
+            <numerusform>%n existing session kept.</numerusform>
+            <numerusform>%n existing sessions kept.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expired session(s) left out.</source>
+        <translation>
+            <numerusform>%n expired session left out.</numerusform>
+            <numerusform>%n expired sessions left out.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) failed, the first: %1</source>
+        <translation>
+            <numerusform>%n session failed, the first: %1</numerusform>
+            <numerusform>%n sessions failed, the first: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RediStore::Admin::UserListModel</name>
+    <message numerus="yes">
+        <source>%1: %n live session(s)</source>
+        <translation>
+            <numerusform>%1: %n live session</numerusform>
+            <numerusform>%1: %n live sessions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RediStore::Admin::UsersView</name>
+    <message numerus="yes">
+        <source>%n user(s) in the per-user index</source>
+        <translation>
+            <numerusform>%n user in the per-user index</numerusform>
+            <numerusform>%n users in the per-user index</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt; — %n live session(s), from the per-user index</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; — %n live session, from the per-user index</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; — %n live sessions, from the per-user index</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sessions whose values contain &lt;b&gt;%1&lt;/b&gt; — %n found</source>
+        <translation>
+            <numerusform>Sessions whose values contain &lt;b&gt;%1&lt;/b&gt; — %n found</numerusform>
+            <numerusform>Sessions whose values contain &lt;b&gt;%1&lt;/b&gt; — %n found</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>End all %n session(s) of user “%1”? They are logged out everywhere, at once.</source>
+        <translation>
+            <numerusform>End all %n session of user “%1”? They are logged out everywhere, at once.</numerusform>
+            <numerusform>End all %n sessions of user “%1”? They are logged out everywhere, at once.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the %n session(s) whose values contain “%1”? There is no per-user index, so these are the sessions the value search found.</source>
+        <translation>
+            <numerusform>Delete the %n session whose values contain “%1”? There is no per-user index, so these are the sessions the value search found.</numerusform>
+            <numerusform>Delete the %n sessions whose values contain “%1”? There is no per-user index, so these are the sessions the value search found.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) of %1 ended.</source>
+        <translation>
+            <numerusform>%n session of %1 ended.</numerusform>
+            <numerusform>%n sessions of %1 ended.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) deleted.</source>
+        <translation>
+            <numerusform>%n session deleted.</numerusform>
+            <numerusform>%n sessions deleted.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RediStore::Admin::ValueTreeModel</name>
     <message numerus="yes">
         <source>%1 (%n entry(s))</source>

@@ -71,6 +71,18 @@
         <source>Connect to this Redis at start: redis://[user:password@]host[:port][/db], rediss://... (TLS, with tls_ca, tls_cert, tls_key, tls_server_name, tls_verify=none parameters), unix:///path/to.sock, a Redis Cluster redis+cluster://host:port[,host:port...] or a master through Sentinel redis+sentinel://host:port[,host:port...]/MASTER[/db][?sentinel_password=...] (rediss+cluster://, rediss+sentinel:// with TLS).</source>
         <translation>Se connecter à ce Redis au démarrage : redis://[utilisateur:motdepasse@]hôte[:port][/base], rediss://... (TLS, avec les paramètres tls_ca, tls_cert, tls_key, tls_server_name, tls_verify=none), unix:///chemin/vers.sock, un Redis Cluster redis+cluster://hôte:port[,hôte:port...] ou un maître via Sentinel redis+sentinel://hôte:port[,hôte:port...]/MAÎTRE[/base][?sentinel_password=...] (rediss+cluster://, rediss+sentinel:// avec TLS).</translation>
     </message>
+    <message>
+        <source>The view to open (and, with --screenshot, to picture): sessions, users or statistics.</source>
+        <translation>La vue à ouvrir (et, avec --screenshot, à photographier) : sessions, users ou statistics.</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>vue</translation>
+    </message>
+    <message>
+        <source>Unknown view “%1”: use sessions, users or statistics.</source>
+        <translation>Vue « %1 » inconnue : utilisez sessions, users ou statistics.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionProfile</name>
@@ -385,6 +397,17 @@
             <numerusform>… %n octet de plus non affiché</numerusform>
             <numerusform>… %n octets de plus non affichés</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RediStore::Admin::BarChart</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2 sessions (%3)</source>
+        <translation>%1 : %2 sessions (%3)</translation>
     </message>
 </context>
 <context>
@@ -785,6 +808,25 @@
     </message>
 </context>
 <context>
+    <name>RediStore::Admin::DistributionModel</name>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1 : %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Part</translation>
+    </message>
+</context>
+<context>
     <name>RediStore::Admin::ExpireDialog</name>
     <message>
         <source>Expire in</source>
@@ -1017,6 +1059,86 @@
     <message>
         <source>%1 · %2*</source>
         <translation>%1 · %2*</translation>
+    </message>
+    <message>
+        <source>Filter by ID</source>
+        <translation>Filtrer par identifiant</translation>
+    </message>
+    <message>
+        <source>Show only the sessions whose ID contains a text</source>
+        <translation>N’afficher que les sessions dont l’identifiant contient un texte</translation>
+    </message>
+    <message>
+        <source>Search the values</source>
+        <translation>Rechercher dans les valeurs</translation>
+    </message>
+    <message>
+        <source>Show only the sessions whose values contain a text</source>
+        <translation>N’afficher que les sessions dont les valeurs contiennent un texte</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>About RediStore Admin</source>
+        <translation>À propos de RediStore Admin</translation>
+    </message>
+    <message>
+        <source>Export Sessions…</source>
+        <translation>Exporter des sessions…</translation>
+    </message>
+    <message>
+        <source>Save the selected sessions (or all, when none is selected) to a JSON file</source>
+        <translation>Enregistrer les sessions sélectionnées (ou toutes, si aucune ne l’est) dans un fichier JSON</translation>
+    </message>
+    <message>
+        <source>Import Sessions…</source>
+        <translation>Importer des sessions…</translation>
+    </message>
+    <message>
+        <source>Store the sessions of an exported JSON file</source>
+        <translation>Enregistrer les sessions d’un fichier JSON exporté</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;RediStore Admin %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Browses, edits and expires the sessions that RediStore for Qt and Go&apos;s redistore keep in Redis.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;RediStore Admin %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Parcourt, modifie et fait expirer les sessions que RediStore pour Qt et redistore pour Go gardent dans Redis.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistiques</translation>
+    </message>
+    <message>
+        <source>Show the %1 view</source>
+        <translation>Afficher la vue « %1 »</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Sessions</source>
+        <translation>&amp;Sessions</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Outils</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ai&amp;de</translation>
     </message>
 </context>
 <context>
@@ -1323,6 +1445,181 @@
     </message>
 </context>
 <context>
+    <name>RediStore::Admin::StatisticsView</name>
+    <message>
+        <source>Time to live</source>
+        <translation>Durée de vie restante</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Serializer</source>
+        <translation>Sérialiseur</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Copy numbers</source>
+        <translation>Copier les chiffres</translation>
+    </message>
+    <message>
+        <source>Copy every chart&apos;s numbers as text (%1)</source>
+        <translation>Copier les chiffres de chaque graphique en texte (%1)</translation>
+    </message>
+    <message>
+        <source>Users with the most sessions</source>
+        <translation>Utilisateurs ayant le plus de sessions</translation>
+    </message>
+    <message>
+        <source>No per-user index</source>
+        <translation>Pas d’index par utilisateur</translation>
+    </message>
+    <message>
+        <source>No sessions listed yet</source>
+        <translation>Aucune session listée pour l’instant</translation>
+    </message>
+    <message>
+        <source>%1 chart</source>
+        <translation>Graphique « %1 »</translation>
+    </message>
+    <message>
+        <source>%1 numbers</source>
+        <translation>Chiffres « %1 »</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Non connecté.</translation>
+    </message>
+    <message>
+        <source>The scan stopped (%1). The numbers cover the %2 sessions listed so far.</source>
+        <translation>Le parcours s’est arrêté (%1). Les chiffres portent sur les %2 sessions listées jusque-là.</translation>
+    </message>
+    <message>
+        <source>%1 sessions, as of the last scan (%2). Sessions changed since are counted at the next refresh.</source>
+        <translation>%1 sessions, au dernier parcours (%2). Les sessions modifiées depuis seront comptées à la prochaine actualisation.</translation>
+    </message>
+    <message>
+        <source>Scanning… %1 of about %2 sessions listed.</source>
+        <translation>Parcours en cours… %1 sessions listées sur environ %2.</translation>
+    </message>
+    <message>
+        <source>Scanning… %1 sessions listed.</source>
+        <translation>Parcours en cours… %1 sessions listées.</translation>
+    </message>
+    <message>
+        <source>Gone while listed</source>
+        <translation>Disparues pendant le listage</translation>
+    </message>
+    <message>
+        <source>&lt; 1 min</source>
+        <translation>&lt; 1 min</translation>
+    </message>
+    <message>
+        <source>&lt; 10 min</source>
+        <translation>&lt; 10 min</translation>
+    </message>
+    <message>
+        <source>&lt; 1 hour</source>
+        <translation>&lt; 1 heure</translation>
+    </message>
+    <message>
+        <source>&lt; 6 hours</source>
+        <translation>&lt; 6 heures</translation>
+    </message>
+    <message>
+        <source>&lt; 1 day</source>
+        <translation>&lt; 1 jour</translation>
+    </message>
+    <message>
+        <source>&lt; 7 days</source>
+        <translation>&lt; 7 jours</translation>
+    </message>
+    <message>
+        <source>7 days or more</source>
+        <translation>7 jours ou plus</translation>
+    </message>
+    <message>
+        <source>No expiry</source>
+        <translation>Sans expiration</translation>
+    </message>
+    <message>
+        <source>&lt; 64 B</source>
+        <translation>&lt; 64 o</translation>
+    </message>
+    <message>
+        <source>&lt; 256 B</source>
+        <translation>&lt; 256 o</translation>
+    </message>
+    <message>
+        <source>&lt; 1 KiB</source>
+        <translation>&lt; 1 Kio</translation>
+    </message>
+    <message>
+        <source>&lt; 4 KiB</source>
+        <translation>&lt; 4 Kio</translation>
+    </message>
+    <message>
+        <source>&lt; 16 KiB</source>
+        <translation>&lt; 16 Kio</translation>
+    </message>
+    <message>
+        <source>&lt; 64 KiB</source>
+        <translation>&lt; 64 Kio</translation>
+    </message>
+    <message>
+        <source>64 KiB or more</source>
+        <translation>64 Kio ou plus</translation>
+    </message>
+    <message>
+        <source>DataStream (Qt)</source>
+        <translation>DataStream (Qt)</translation>
+    </message>
+    <message>
+        <source>gob (Go)</source>
+        <translation>gob (Go)</translation>
+    </message>
+    <message>
+        <source>JSON (Go)</source>
+        <translation>JSON (Go)</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>Time left when listed: %1 without expiry, %2 gone between listing and reading.</source>
+        <translation>Temps restant au listage : %1 sans expiration, %2 disparues entre le listage et la lecture.</translation>
+    </message>
+    <message>
+        <source>%1 in all · smallest %2 · median about %3 · largest %4</source>
+        <translation>%1 au total · plus petite %2 · médiane environ %3 · plus grande %4</translation>
+    </message>
+    <message>
+        <source>Told apart by the first bytes of each value (not decoded).</source>
+        <translation>Distingués par les premiers octets de chaque valeur (non décodée).</translation>
+    </message>
+    <message>
+        <source>Reading the per-user index…</source>
+        <translation>Lecture de l’index par utilisateur…</translation>
+    </message>
+    <message>
+        <source>No per-user index: these sessions are not indexed by user (withUserIndex), or nobody is logged in.</source>
+        <translation>Pas d’index par utilisateur : ces sessions ne sont pas indexées par utilisateur (withUserIndex), ou personne n’est connecté.</translation>
+    </message>
+    <message>
+        <source>The first %1 users of the per-user index, %2 sessions; more are indexed.</source>
+        <translation>Les %1 premiers utilisateurs de l’index, %2 sessions ; d’autres sont indexés.</translation>
+    </message>
+    <message>
+        <source>%1 users in the per-user index, %2 sessions in all. Shares are of those sessions.</source>
+        <translation>%1 utilisateurs dans l’index, %2 sessions au total. Les parts portent sur ces sessions.</translation>
+    </message>
+</context>
+<context>
     <name>RediStore::Admin::StatusPanel</name>
     <message>
         <source>READ-ONLY</source>
@@ -1400,6 +1697,348 @@
     <message>
         <source>Sentinels:</source>
         <translation>Sentinelles :</translation>
+    </message>
+</context>
+<context>
+    <name>RediStore::Admin::TransferActions</name>
+    <message>
+        <source>Export Sessions</source>
+        <translation>Exporter des sessions</translation>
+    </message>
+    <message>
+        <source>Import Sessions</source>
+        <translation>Importer des sessions</translation>
+    </message>
+    <message>
+        <source>Session exports (*.json);;All files (*)</source>
+        <translation>Exports de sessions (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Some sessions in the file may exist already. Keep those, or replace them with the file&apos;s?</source>
+        <translation>Certaines sessions du fichier existent peut-être déjà. Les garder, ou les remplacer par celles du fichier ?</translation>
+    </message>
+    <message>
+        <source>Keep Existing</source>
+        <translation>Garder les existantes</translation>
+    </message>
+    <message>
+        <source>Replace Existing</source>
+        <translation>Remplacer les existantes</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Non connecté.</translation>
+    </message>
+    <message>
+        <source>An export or import is running already.</source>
+        <translation>Un export ou un import est déjà en cours.</translation>
+    </message>
+    <message>
+        <source>Read-only mode: nothing was written to Redis.</source>
+        <translation>Mode lecture seule : rien n’a été écrit dans Redis.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Exported %1 of %2 sessions…</source>
+        <translation>%1 sessions exportées sur %2…</translation>
+    </message>
+    <message>
+        <source>Exported %1 sessions…</source>
+        <translation>%1 sessions exportées…</translation>
+    </message>
+    <message>
+        <source>Exporting sessions…</source>
+        <translation>Export des sessions…</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; %1 was not written.</source>
+        <translation>L’export a été annulé ; %1 n’a pas été écrit.</translation>
+    </message>
+    <message>
+        <source>The export failed, and %1 was not written: %2</source>
+        <translation>L’export a échoué et %1 n’a pas été écrit : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n session(s) to %1.</source>
+        <translation>
+            <numerusform>%n session exportée vers %1.</numerusform>
+            <numerusform>%n sessions exportées vers %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them do not decode and were saved as stored bytes.</source>
+        <translation>
+            <numerusform>%n d’entre elles ne se décode pas et a été enregistrée telle que stockée.</numerusform>
+            <numerusform>%n d’entre elles ne se décodent pas et ont été enregistrées telles que stockées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Imported %1 sessions, kept %2 existing, %3 failed…</source>
+        <translation>%1 sessions importées, %2 existantes gardées, %3 en échec…</translation>
+    </message>
+    <message>
+        <source>Importing sessions…</source>
+        <translation>Import des sessions…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n session(s) from %1.</source>
+        <translation>
+            <numerusform>%n session importée depuis %1.</numerusform>
+            <numerusform>%n sessions importées depuis %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n existing session(s) kept.</source>
+        <translation>
+            <numerusform>%n session existante gardée.</numerusform>
+            <numerusform>%n sessions existantes gardées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expired session(s) left out.</source>
+        <translation>
+            <numerusform>%n session expirée laissée de côté.</numerusform>
+            <numerusform>%n sessions expirées laissées de côté.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) failed, the first: %1</source>
+        <translation>
+            <numerusform>%n session en échec : %1</numerusform>
+            <numerusform>%n sessions en échec, la première : %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The import stopped: %1</source>
+        <translation>L’import s’est arrêté : %1</translation>
+    </message>
+</context>
+<context>
+    <name>RediStore::Admin::UserListModel</name>
+    <message numerus="yes">
+        <source>%1: %n live session(s)</source>
+        <translation>
+            <numerusform>%1 : %n session active</numerusform>
+            <numerusform>%1 : %n sessions actives</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+</context>
+<context>
+    <name>RediStore::Admin::UserSessionsModel</name>
+    <message>
+        <source>(gone)</source>
+        <translation>(disparue)</translation>
+    </message>
+    <message>
+        <source>(not decoded: %1)</source>
+        <translation>(non décodée : %1)</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>Session ID</source>
+        <translation>Identifiant de session</translation>
+    </message>
+    <message>
+        <source>TTL</source>
+        <translation>TTL</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Last values</source>
+        <translation>Dernières valeurs</translation>
+    </message>
+</context>
+<context>
+    <name>RediStore::Admin::UsersView</name>
+    <message>
+        <source>Find a user</source>
+        <translation>Trouver un utilisateur</translation>
+    </message>
+    <message>
+        <source>Show the users and type a part of a user&apos;s name or ID</source>
+        <translation>Afficher les utilisateurs et saisir une partie du nom ou de l’identifiant d’un utilisateur</translation>
+    </message>
+    <message>
+        <source>End all sessions of the user…</source>
+        <translation>Mettre fin à toutes les sessions de l’utilisateur…</translation>
+    </message>
+    <message>
+        <source>Log the chosen user out everywhere: every session of theirs ends</source>
+        <translation>Déconnecter partout l’utilisateur choisi : toutes ses sessions prennent fin</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Find a user (%1)</source>
+        <translation>Trouver un utilisateur (%1)</translation>
+    </message>
+    <message>
+        <source>Read the users again (%1)</source>
+        <translation>Relire les utilisateurs (%1)</translation>
+    </message>
+    <message>
+        <source>A user&apos;s name or ID</source>
+        <translation>Nom ou identifiant d’un utilisateur</translation>
+    </message>
+    <message>
+        <source>Search the values</source>
+        <translation>Rechercher dans les valeurs</translation>
+    </message>
+    <message>
+        <source>End all sessions…</source>
+        <translation>Mettre fin à toutes les sessions…</translation>
+    </message>
+    <message>
+        <source>Reading the users…</source>
+        <translation>Lecture des utilisateurs…</translation>
+    </message>
+    <message>
+        <source>Reading the users failed: %1</source>
+        <translation>La lecture des utilisateurs a échoué : %1</translation>
+    </message>
+    <message>
+        <source>No per-user index</source>
+        <translation>Pas d’index par utilisateur</translation>
+    </message>
+    <message>
+        <source>No user is indexed under the prefix “%1”: its sessions were stored without RedisStore&apos;s withUserIndex option, or nobody is logged in. You can still find a user&apos;s sessions by searching every session&apos;s values for their name or ID (this reads every session).</source>
+        <translation>Aucun utilisateur n’est indexé sous le préfixe « %1 » : ses sessions ont été enregistrées sans l’option withUserIndex de RedisStore, ou personne n’est connecté. Vous pouvez tout de même trouver les sessions d’un utilisateur en cherchant son nom ou son identifiant dans les valeurs de chaque session (toutes les sessions sont lues).</translation>
+    </message>
+    <message>
+        <source>The first %1 users of the per-user index</source>
+        <translation>Les %1 premiers utilisateurs de l’index</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s) in the per-user index</source>
+        <translation>
+            <numerusform>%n utilisateur dans l’index</numerusform>
+            <numerusform>%n utilisateurs dans l’index</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a user to see their sessions.</source>
+        <translation>Choisissez un utilisateur pour voir ses sessions.</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Non connecté.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — reading their sessions…</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — lecture de ses sessions…</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt; — %n live session(s), from the per-user index</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; — %n session active, d’après l’index par utilisateur</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; — %n sessions actives, d’après l’index par utilisateur</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sessions whose values contain &lt;b&gt;%1&lt;/b&gt; — %n found</source>
+        <translation>
+            <numerusform>Sessions dont les valeurs contiennent &lt;b&gt;%1&lt;/b&gt; — %n trouvée</numerusform>
+            <numerusform>Sessions dont les valeurs contiennent &lt;b&gt;%1&lt;/b&gt; — %n trouvées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>in %1 read, by a value search (no per-user index)</source>
+        <translation>sur %1 lues, par une recherche dans les valeurs (pas d’index par utilisateur)</translation>
+    </message>
+    <message>
+        <source>; searching…</source>
+        <translation> ; recherche en cours…</translation>
+    </message>
+    <message>
+        <source>(only the first %1 shown)</source>
+        <translation>(seules les %1 premières sont affichées)</translation>
+    </message>
+    <message>
+        <source>Reading failed: %1</source>
+        <translation>La lecture a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Read-only profile: sessions cannot be ended from here</source>
+        <translation>Profil en lecture seule : impossible de mettre fin aux sessions ici</translation>
+    </message>
+    <message>
+        <source>Read-only mode: nothing was written to Redis.</source>
+        <translation>Mode lecture seule : rien n’a été écrit dans Redis.</translation>
+    </message>
+    <message>
+        <source>End all sessions of %1</source>
+        <translation>Mettre fin à toutes les sessions de %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>End all %n session(s) of user “%1”? They are logged out everywhere, at once.</source>
+        <translation>
+            <numerusform>Mettre fin à la session de l’utilisateur « %1 » (%n) ? Il est déconnecté partout, tout de suite.</numerusform>
+            <numerusform>Mettre fin aux %n sessions de l’utilisateur « %1 » ? Il est déconnecté partout, tout de suite.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>End the sessions</source>
+        <translation>Mettre fin aux sessions</translation>
+    </message>
+    <message>
+        <source>Delete the sessions found</source>
+        <translation>Supprimer les sessions trouvées</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the %n session(s) whose values contain “%1”? There is no per-user index, so these are the sessions the value search found.</source>
+        <translation>
+            <numerusform>Supprimer la session (%n) dont les valeurs contiennent « %1 » ? Il n’y a pas d’index par utilisateur : c’est la session trouvée par la recherche dans les valeurs.</numerusform>
+            <numerusform>Supprimer les %n sessions dont les valeurs contiennent « %1 » ? Il n’y a pas d’index par utilisateur : ce sont les sessions trouvées par la recherche dans les valeurs.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete the sessions</source>
+        <translation>Supprimer les sessions</translation>
+    </message>
+    <message>
+        <source>Ending the sessions of %1 failed: %2</source>
+        <translation>La fin des sessions de %1 a échoué : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) of %1 ended.</source>
+        <translation>
+            <numerusform>%n session de %1 terminée.</numerusform>
+            <numerusform>%n sessions de %1 terminées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) deleted.</source>
+        <translation>
+            <numerusform>%n session supprimée.</numerusform>
+            <numerusform>%n sessions supprimées.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

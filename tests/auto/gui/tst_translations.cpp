@@ -1,5 +1,6 @@
 // The translations: German and French are complete (every message translated, placeholders
-// kept), each compiled translation loads and translates, and the window speaks the language.
+// kept, and every text of gui/'s code in them, as lupdate finds it), each compiled translation
+// loads and translates, and the window speaks the language.
 
 #include "connection/profilestore.h"
 #include "mainwindow.h"
@@ -7,6 +8,8 @@
 #include "translationloader.h"
 
 #include <QtCore/QFile>
+#include <QtCore/QLibraryInfo>
+#include <QtCore/QProcess>
 #include <QtCore/QRegularExpression>
 #include <QtCore/QSet>
 #include <QtCore/QTemporaryDir>
@@ -25,6 +28,8 @@ class tst_Translations : public QObject
 private Q_SLOTS:
     void everyMessageIsTranslated_data();
     void everyMessageIsTranslated();
+    void everySourceTextIsInTheTranslations_data();
+    void everySourceTextIsInTheTranslations();
     void compiledTranslationsLoad_data();
     void compiledTranslationsLoad();
     void resolvesLanguages();
@@ -98,6 +103,52 @@ void tst_Translations::everyMessageIsTranslated()
     }
     QVERIFY(!xml.hasError());
     QVERIFY2(messages > 250, qPrintable(QString::number(messages)));
+}
+
+void tst_Translations::everySourceTextIsInTheTranslations_data()
+{
+    everyMessageIsTranslated_data();
+}
+
+// lupdate run over gui/ into a copy of the translation adds nothing untranslated: no text of the
+// code is missing from the file.
+void tst_Translations::everySourceTextIsInTheTranslations()
+{
+    QFETCH(QString, language);
+    const QString lupdate
+        = QLibraryInfo::path(QLibraryInfo::BinariesPath) + QStringLiteral("/lupdate");
+    if (!QFile::exists(lupdate))
+        QSKIP("no lupdate beside this Qt (Debian: qt6-l10n-tools)");
+    QTemporaryDir dir;
+    const QString copy = dir.filePath(QStringLiteral("copy_") + language + QStringLiteral(".ts"));
+    QVERIFY(QFile::copy(tsFile(language), copy));
+    QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+    QProcess run;
+    run.start(lupdate,
+              { QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
+                QStringLiteral("none"), QStringLiteral(REDISTORE_TEST_DATA_DIR "/../../gui"),
+                QStringLiteral("-ts"), copy });
+    QVERIFY(run.waitForFinished(120000));
+    QVERIFY2(run.exitCode() == 0, run.readAllStandardError().constData());
+    QFile file(copy);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&file);
+    QString source;
+    QStringList missing;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        if (xml.name() == QLatin1String("source"))
+            source = xml.readElementText();
+        else if (xml.name() == QLatin1String("translation")
+                 && xml.attributes().value(QLatin1String("type")) == QLatin1String("unfinished"))
+            missing << source;
+    }
+    QVERIFY(!xml.hasError());
+    QVERIFY2(missing.isEmpty(),
+             qPrintable(QStringLiteral("not in the %1 translation: ").arg(language)
+                        + missing.join(QStringLiteral(" | "))));
 }
 
 void tst_Translations::compiledTranslationsLoad_data()
