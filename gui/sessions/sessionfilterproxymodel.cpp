@@ -9,7 +9,7 @@ SessionFilterProxyModel::SessionFilterProxyModel(QObject *parent)
 {
     setDynamicSortFilter(true);
     m_refilter.setSingleShot(true);
-    connect(&m_refilter, &QTimer::timeout, this, &QSortFilterProxyModel::invalidate);
+    connect(&m_refilter, &QTimer::timeout, this, &SessionFilterProxyModel::refilterValues);
 }
 
 void SessionFilterProxyModel::setSessionModel(SessionTableModel *model)
@@ -29,6 +29,7 @@ void SessionFilterProxyModel::onValueSearchProgress()
     if (active != m_valueFilterActive) { // started, stopped, or reset with the admin
         m_valueFilterActive = active;
         m_refilter.stop();
+        m_appliedMatchChanges = m_model->valueMatchChanges();
         invalidate();
         return;
     }
@@ -36,11 +37,19 @@ void SessionFilterProxyModel::onValueSearchProgress()
         return;
     if (!m_model->isValueSearchRunning()) {
         m_refilter.stop();
-        invalidate();
+        refilterValues();
         return;
     }
     if (!m_refilter.isActive())
         m_refilter.start(m_model->rowCount() > 50000 ? 1000 : 150);
+}
+
+void SessionFilterProxyModel::refilterValues()
+{
+    if (!m_model || m_model->valueMatchChanges() == m_appliedMatchChanges)
+        return;
+    m_appliedMatchChanges = m_model->valueMatchChanges();
+    invalidate();
 }
 
 void SessionFilterProxyModel::setIdFilter(const QString &text)

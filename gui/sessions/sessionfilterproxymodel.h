@@ -15,7 +15,8 @@ class SessionTableModel;
 // A filter change re-filters every row in one pass (invalidate()): QSortFilterProxyModel's
 // incremental path removes hidden rows interval by interval, which takes minutes on a million
 // rows. The value search's verdicts are applied the same way, in batches (at most once a second
-// on big lists) and once more when the search is done.
+// on big lists) and once more when the search is done, each time only when some row became a
+// match or stopped being one since.
 class SessionFilterProxyModel : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -41,6 +42,7 @@ protected:
 
 private:
     void onValueSearchProgress();
+    void refilterValues(); // when the matches changed since the last time
 
     SessionTableModel *m_model = nullptr;
     QString m_idFilter;
@@ -48,6 +50,7 @@ private:
     bool m_idFilterAscii = true;
     bool m_valueFilterActive = false;
     QTimer m_refilter;
+    quint64 m_appliedMatchChanges = 0;
 };
 
 } // namespace RediStore::Admin

@@ -621,6 +621,11 @@ qint64 SessionTableModel::valueSearchChecked() const
     return m_search->checkedCount();
 }
 
+quint64 SessionTableModel::valueMatchChanges() const
+{
+    return m_search->matchChanges();
+}
+
 void SessionTableModel::onVerdicts(const QList<int> &slots)
 {
     QList<int> rows;
