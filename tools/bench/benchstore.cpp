@@ -1,5 +1,4 @@
 #include "benchstore.h"
-#include "benchcluster.h"
 #include "benchredis.h"
 
 #include <libredistore/serializer/sessionserializer.h>
@@ -356,8 +355,6 @@ StoreFigure measureStoreFigure(const QString &url, const QString &serializer, in
 
 int runStoreBench(const QStringList &arguments)
 {
-    if (arguments.contains(QStringLiteral("--cluster")))
-        return runClusterStoreBench(arguments);
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Measures sessions/s through RedisStore: one op is what a request handler does "

@@ -2,6 +2,7 @@
 //   redistore-bench <subcommand> [options]     (redistore-bench <subcommand> --help)
 
 #include "benchclient.h"
+#include "benchcluster.h"
 #include "benchcodec.h"
 #include "benchoutage.h"
 #include "benchstore.h"
@@ -12,6 +13,13 @@
 #include <QtCore/QTextStream>
 
 namespace {
+
+// store, or store --cluster (its own bench, which reuses the single-node figures).
+int runStoreOrClusterBench(const QStringList &arguments)
+{
+    return arguments.contains(QStringLiteral("--cluster")) ? runClusterStoreBench(arguments)
+                                                           : runStoreBench(arguments);
+}
 
 struct Subcommand
 {
@@ -24,7 +32,7 @@ struct Subcommand
 const Subcommand subcommands[] = {
     { "client", runClientBench, "RedisClient SET/GET ops/s, beside redis-benchmark" },
     { "codec", runCodecBench, "SecureCookie and serializer ns/op, beside Go's" },
-    { "store", runStoreBench, "RedisStore sessions/s, beside redis-benchmark and Go" },
+    { "store", runStoreOrClusterBench, "RedisStore sessions/s, beside redis-benchmark and Go" },
     { "outage", runOutageBench, "RedisStore while Redis is killed and restarted: waits, recovery" },
 };
 
