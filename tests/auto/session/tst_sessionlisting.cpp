@@ -60,6 +60,7 @@ private Q_SLOTS:
     void emptyDatabaseFinishes();
     void failedListingResumes();
     void clusterListsEveryMaster();
+    void clusterWalkBeginsAgainAfterAFailover();
 
 private:
     RedisConfig config() const
@@ -281,6 +282,62 @@ void tst_SessionListing::clusterListsEveryMaster()
     QVERIFY2(page->ok(), qPrintable(page->error.message()));
     QVERIFY(!page->sessions.isEmpty());
     QVERIFY(!page->sessions.first().head.isEmpty());
+}
+
+// A master fails over while the walk is under way: the walk begins again by itself (or on
+// resume(), when it failed first), says so with restarted(), and lists every session once more.
+void tst_SessionListing::clusterWalkBeginsAgainAfterAFailover()
+{
+    RedisCluster cluster;
+    QVERIFY2(cluster.start(), qPrintable(cluster.errorString()));
+    QSet<QString> ids;
+    QSet<quint16> written;
+    for (int i = 0; i < 300; ++i) {
+        const QByteArray key = "session_f" + QByteArray::number(i);
+        const quint16 port = cluster.masterOfSlot(RedisCluster::keySlot(key));
+        cluster.command(port, { "SET", key, "failover-value" });
+        written.insert(port);
+        ids.insert(QStringLiteral("f%1").arg(i));
+    }
+    for (quint16 port : std::as_const(written)) // the replicas have every key before the kill
+        cluster.command(port, { "WAIT", "1", "5000" });
+    RedisPool pool(RedisConfig::fromUrl(cluster.url()).value());
+    SessionAdmin admin(&pool, QStringLiteral("session_"), nullptr);
+    SessionListing listing(&admin);
+    listing.setPageSize(5);
+    listing.setPagesInFlight(1);
+    const quint16 victim = cluster.masterPorts().last();
+    QSet<QString> listed;
+    int restarts = 0;
+    bool killed = false;
+    connect(&listing, &SessionListing::restarted, this, [&]() {
+        ++restarts;
+        listed.clear();
+    });
+    connect(&listing, &SessionListing::pageReady, this, [&](const SessionPage &page) {
+        for (const SessionInfo &info : page.sessions)
+            listed.insert(info.id);
+        if (!killed) {
+            killed = true;
+            cluster.kill(victim);
+        }
+    });
+    QSignalSpy topology(&pool, &RedisPool::topologyChanged);
+    listing.start();
+    QTRY_VERIFY_WITH_TIMEOUT(killed, 10000);
+    QVERIFY(!listing.isFinished());
+    QVERIFY(cluster.waitForFailover(victim) != 0);
+    pool.refreshTopology();
+    QTRY_VERIFY_WITH_TIMEOUT(topology.count() > 0, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&]() {
+            if (listing.hasFailed())
+                listing.resume();
+            return listing.isFinished();
+        }(),
+        30000);
+    QVERIFY(restarts >= 1);
+    QCOMPARE(listed, ids);
 }
 
 QTEST_MAIN(tst_SessionListing)
