@@ -8,8 +8,9 @@ SessionFilterProxyModel::SessionFilterProxyModel(QObject *parent)
     : QSortFilterProxyModel(parent)
 {
     setDynamicSortFilter(true);
-    m_refilter.setSingleShot(true);
-    connect(&m_refilter, &QTimer::timeout, this, &SessionFilterProxyModel::refilterValues);
+    // The value search's verdicts come as dataChanged() of this role: the proxy re-filters
+    // just those rows.
+    setFilterRole(SessionTableModel::ValueMatchRole);
 }
 
 void SessionFilterProxyModel::setSessionModel(SessionTableModel *model)
@@ -28,28 +29,17 @@ void SessionFilterProxyModel::onValueSearchProgress()
     const bool active = !m_model->valueFilter().isEmpty();
     if (active != m_valueFilterActive) { // started, stopped, or reset with the admin
         m_valueFilterActive = active;
-        m_refilter.stop();
-        m_appliedMatchChanges = m_model->valueMatchChanges();
+        m_appliedValueFilter = m_model->valueFilter();
         invalidate();
         return;
     }
     if (!active)
         return;
-    if (!m_model->isValueSearchRunning()) {
-        m_refilter.stop();
-        refilterValues();
-        return;
+    // A new text while searching resets every verdict without a signal per row.
+    if (m_model->valueFilter() != m_appliedValueFilter) {
+        m_appliedValueFilter = m_model->valueFilter();
+        invalidate();
     }
-    if (!m_refilter.isActive())
-        m_refilter.start(m_model->rowCount() > 50000 ? 1000 : 150);
-}
-
-void SessionFilterProxyModel::refilterValues()
-{
-    if (!m_model || m_model->valueMatchChanges() == m_appliedMatchChanges)
-        return;
-    m_appliedMatchChanges = m_model->valueMatchChanges();
-    invalidate();
 }
 
 void SessionFilterProxyModel::setIdFilter(const QString &text)

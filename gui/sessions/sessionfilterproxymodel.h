@@ -2,7 +2,6 @@
 #define REDISTORE_ADMIN_SESSIONFILTERPROXYMODEL_H
 
 #include <QtCore/QSortFilterProxyModel>
-#include <QtCore/QTimer>
 
 namespace RediStore::Admin {
 
@@ -14,9 +13,8 @@ class SessionTableModel;
 //
 // A filter change re-filters every row in one pass (invalidate()): QSortFilterProxyModel's
 // incremental path removes hidden rows interval by interval, which takes minutes on a million
-// rows. The value search's verdicts are applied the same way, in batches (at most once a second
-// on big lists) and once more when the search is done, each time only when some row became a
-// match or stopped being one since.
+// rows. So does the start of a value search (or a new text). Its verdicts then arrive as
+// dataChanged() of ValueMatchRole, the filter role, and only those rows are filtered again.
 class SessionFilterProxyModel : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -42,15 +40,13 @@ protected:
 
 private:
     void onValueSearchProgress();
-    void refilterValues(); // when the matches changed since the last time
 
     SessionTableModel *m_model = nullptr;
     QString m_idFilter;
     QByteArray m_idFilterUtf8;
     bool m_idFilterAscii = true;
     bool m_valueFilterActive = false;
-    QTimer m_refilter;
-    quint64 m_appliedMatchChanges = 0;
+    QString m_appliedValueFilter;
 };
 
 } // namespace RediStore::Admin

@@ -621,11 +621,6 @@ qint64 SessionTableModel::valueSearchChecked() const
     return m_search->checkedCount();
 }
 
-quint64 SessionTableModel::valueMatchChanges() const
-{
-    return m_search->matchChanges();
-}
-
 void SessionTableModel::onVerdicts(const QList<int> &slots)
 {
     QList<int> rows;

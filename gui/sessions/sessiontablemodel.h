@@ -89,8 +89,6 @@ public:
     QString valueFilter() const { return m_valueFilter; }
     bool isValueSearchRunning() const;
     qint64 valueSearchChecked() const;
-    // Changes with every row that becomes a match or stops being one.
-    quint64 valueMatchChanges() const;
 
     PreviewCache *previewCache() const { return m_previews; }
     qint64 memoryEstimate() const { return m_rows.memoryEstimate(); }

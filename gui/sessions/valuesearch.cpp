@@ -45,7 +45,6 @@ void ValueSearch::setText(const QString &text)
         if (m_rows->isUsed(slot))
             m_rows->slot(slot).match = ValueMatch::Unknown;
     }
-    ++m_matchChanges; // every verdict reset
     m_unknown = isActive() ? m_rows->count() : 0;
     if (isActive())
         m_pumpTimer.start();
@@ -97,8 +96,6 @@ void ValueSearch::setMatch(SessionRow &row, ValueMatch match)
         --m_unknown;
     if (match == ValueMatch::Unknown)
         ++m_unknown;
-    if ((row.match == ValueMatch::Yes) != (match == ValueMatch::Yes))
-        ++m_matchChanges;
     row.match = match;
 }
 

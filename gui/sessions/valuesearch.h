@@ -34,9 +34,6 @@ public:
         return isActive() && (m_unknown > 0 || m_inFlight > 0 || !m_changed.isEmpty());
     }
     qint64 checkedCount() const { return m_checked; }
-    // Counts rows that became matches or stopped being one: a filter need not look again at
-    // a million rows while it stays the same.
-    quint64 matchChanges() const { return m_matchChanges; }
 
     // Bookkeeping the model reports.
     void rowAdded(SessionRow &row);
@@ -70,7 +67,6 @@ private:
     QPointer<SessionAdmin> m_admin;
     QString m_text;
     qint64 m_checked = 0;
-    quint64 m_matchChanges = 0;
     qint64 m_unknown = 0;
     int m_cursor = 0;
     int m_inFlight = 0;
