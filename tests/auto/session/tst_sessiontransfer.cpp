@@ -10,6 +10,7 @@
 #include <libredistore/session/sessionexporter.h>
 #include <libredistore/session/sessionimporter.h>
 #include <libredistore/session/sessionvaluejson.h>
+#include <libredistore/utcdatetime_p.h>
 
 #include "asyncwait.h"
 #include "redisserver.h"
@@ -183,12 +184,10 @@ void tst_SessionTransfer::typedValuesKeepTheirTypes_data()
     QTest::newRow("infinity") << QVariant(-std::numeric_limits<double>::infinity()) << "double";
     QTest::newRow("float") << QVariant(1.5f) << "float";
     QTest::newRow("bool") << QVariant(true) << "bool";
-    QTest::newRow("datetime utc") << QVariant(
-        QDateTime(QDate(2026, 12, 3), QTime(18, 0, 1, 234), Qt::UTC))
+    QTest::newRow("datetime utc") << QVariant(utcDateTime(QDate(2026, 12, 3), QTime(18, 0, 1, 234)))
                                   << "datetime";
     QTest::newRow("datetime offset")
-        << QVariant(QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5), Qt::OffsetFromUTC, 3600))
-        << "datetime";
+        << QVariant(offsetDateTime(QDate(2026, 1, 2), QTime(3, 4, 5), 3600)) << "datetime";
     QTest::newRow("date") << QVariant(QDate(1999, 12, 31)) << "date";
     QTest::newRow("bytes") << QVariant(QByteArray("\x00\xff\x10 x", 5)) << "bytes";
     QTest::newRow("empty map") << QVariant(QVariantMap()) << "map";
@@ -243,7 +242,7 @@ void tst_SessionTransfer::typedValueErrorsNameThePath()
 
 void tst_SessionTransfer::fillEverySerializer()
 {
-    const QDateTime when(QDate(2026, 12, 3), QTime(18, 30, 0, 5), Qt::UTC);
+    const QDateTime when = utcDateTime(QDate(2026, 12, 3), QTime(18, 30, 0, 5));
     // DataStream: the richest types.
     put(0, QStringLiteral("ds-rich"), QStringLiteral("datastream"),
         { { QStringLiteral("user"), QStringLiteral("J\u00fcrgen \u65e5\u672c") },

@@ -7,6 +7,7 @@
 #include "clitesthelpers.h"
 
 #include <libredistore/serializer/sessionserializer.h>
+#include <libredistore/utcdatetime_p.h>
 
 #include <QtCore/QFile>
 #include <QtCore/QJsonArray>
@@ -84,7 +85,7 @@ private:
         put(QStringLiteral("alice-json"), QStringLiteral("json"),
             { { QStringLiteral("cart"), QVariantList { 1, QStringLiteral("x") } } }, 1800);
         put(QStringLiteral("bob-ds"), QStringLiteral("datastream"),
-            { { QStringLiteral("when"), QDateTime(QDate(2026, 1, 1), QTime(1, 2, 3), Qt::UTC) },
+            { { QStringLiteral("when"), RediStore::utcDateTime(QDate(2026, 1, 1), QTime(1, 2, 3)) },
               { QStringLiteral("unicode"), QStringLiteral("\u00e4\u00f6\u00fc \u2603") } },
             900);
         put(QStringLiteral("bob-forever"), QStringLiteral("json"),
