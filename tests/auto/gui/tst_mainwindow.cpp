@@ -212,7 +212,6 @@ void tst_MainWindow::lostConnectionIsShownAndRetried()
     QTRY_COMPARE(m_window->banner()->text(), QStringLiteral("The connection is back."));
 }
 
-
 // Every action is in a menu of the menu bar, each but About with a shortcut of its own that the
 // menu shows; a toolbar tooltip names the shortcut too.
 void tst_MainWindow::everyActionIsInAMenuWithItsShortcut()
