@@ -421,37 +421,47 @@ QFuture<SessionContent> SessionAdmin::load(const QString &id)
 
 QFuture<SessionContentList> SessionAdmin::loadMany(const QStringList &ids)
 {
-    return d->loadMany(ids, true);
+    return d->loadMany(ids, true, SessionAdminPrivate::Ttl::NotRead);
 }
 
 QFuture<SessionContentList> SessionAdmin::loadManyRaw(const QStringList &ids)
 {
-    return d->loadMany(ids, false);
+    return d->loadMany(ids, false, SessionAdminPrivate::Ttl::NotRead);
 }
 
-QFuture<SessionContentList> SessionAdminPrivate::loadMany(const QStringList &ids, bool decoded)
+QFuture<SessionContentList> SessionAdminPrivate::loadMany(const QStringList &ids, bool decoded,
+                                                          Ttl ttl)
 {
     auto call = newCall<SessionContentList>();
     if (ids.isEmpty())
         return finishLater(call, SessionContentList());
+    const qsizetype perId = ttl == Ttl::Read ? 2 : 1;
     QList<QByteArrayList> commands;
-    commands.reserve(ids.size());
-    for (const QString &id : ids)
-        commands.append({ "GET", q->keyFor(id) });
-    pipeline(commands, [this, call, ids, decoded](const QList<RedisReply> &replies) {
+    commands.reserve(ids.size() * perId);
+    for (const QString &id : ids) {
+        const QByteArray key = q->keyFor(id);
+        if (ttl == Ttl::Read)
+            commands.append({ "PTTL", key });
+        commands.append({ "GET", key });
+    }
+    pipeline(commands, [this, call, ids, decoded, perId](const QList<RedisReply> &replies) {
         SessionContentList list;
         list.sessions.reserve(ids.size());
         for (qsizetype i = 0; i < ids.size(); ++i) {
             SessionContent content;
             content.id = ids.at(i);
             content.ttlMs = SessionContent::TtlNotRead;
-            const RedisReply &value = replies.at(i);
-            if (value.isError()) {
-                content.error = SessionError::fromRedis(value.error(), QStringLiteral("GET"));
+            static const RedisReply notAsked;
+            const RedisReply &ttl = perId == 2 ? replies.at(2 * i) : notAsked;
+            const RedisReply &value = replies.at(perId * i + perId - 1);
+            const RedisReply &failed = ttl.isError() ? ttl : value;
+            if (failed.isError()) {
+                content.error = SessionError::fromRedis(
+                    failed.error(), QLatin1String(ttl.isError() ? "PTTL" : "GET"));
                 // A refused key (WRONGTYPE) is its own; a lost connection fails the call.
-                if (!list.error.isError() && value.error().code() != RedisError::Code::ServerError)
+                if (!list.error.isError() && failed.error().code() != RedisError::Code::ServerError)
                     list.error = content.error;
-            } else if (value.isNil()) {
+            } else if (value.isNil() || (perId == 2 && ttl.toInteger() == -2)) {
                 content.ttlMs = -2;
                 content.error
                     = SessionError(SessionError::Code::SessionGone,
@@ -459,6 +469,8 @@ QFuture<SessionContentList> SessionAdminPrivate::loadMany(const QStringList &ids
                                        .arg(ids.at(i)));
             } else {
                 content.exists = true;
+                if (perId == 2)
+                    content.ttlMs = ttl.toInteger();
                 content.raw = value.data();
                 if (decoded)
                     decode(content, false);

@@ -155,7 +155,9 @@ public:
     std::shared_ptr<const SessionSerializer> serializerFor(const QString &id,
                                                            const QString &name) const;
     void loadContent(const QString &id, std::function<void(const SessionContent &)> done);
-    QFuture<SessionContentList> loadMany(const QStringList &ids, bool decoded);
+    // GET of each session (and its PTTL, in the same pipeline, with Ttl::Read), decoded or raw.
+    enum class Ttl { NotRead, Read };
+    QFuture<SessionContentList> loadMany(const QStringList &ids, bool decoded, Ttl ttl);
     void writeValues(const QString &id, const QVariantMap &values, const QString &serializerName,
                      std::function<void(const SessionChange &)> done);
     void countStep(const std::shared_ptr<SessionCall<SessionCount>> &call,

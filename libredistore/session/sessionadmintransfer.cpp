@@ -8,48 +8,7 @@ namespace RediStore {
 
 QFuture<SessionContentList> SessionAdmin::loadManyWithTtl(const QStringList &ids)
 {
-    auto call = d->newCall<SessionContentList>();
-    if (ids.isEmpty())
-        return d->finishLater(call, SessionContentList());
-    QList<QByteArrayList> commands;
-    commands.reserve(ids.size() * 2);
-    for (const QString &id : ids) {
-        const QByteArray key = keyFor(id);
-        commands.append({ "PTTL", key });
-        commands.append({ "GET", key });
-    }
-    d->pipeline(commands, [this, call, ids](const QList<RedisReply> &replies) {
-        SessionContentList list;
-        list.sessions.reserve(ids.size());
-        for (qsizetype i = 0; i < ids.size(); ++i) {
-            SessionContent content;
-            content.id = ids.at(i);
-            const RedisReply &ttl = replies.at(2 * i);
-            const RedisReply &value = replies.at(2 * i + 1);
-            const RedisReply &failed = ttl.isError() ? ttl : value;
-            if (failed.isError()) {
-                content.error = SessionError::fromRedis(
-                    failed.error(), QLatin1String(ttl.isError() ? "PTTL" : "GET"));
-                // A refused key (WRONGTYPE) is its own; a lost connection fails the call.
-                if (!list.error.isError() && failed.error().code() != RedisError::Code::ServerError)
-                    list.error = content.error;
-            } else if (value.isNil() || ttl.toInteger() == -2) {
-                content.ttlMs = -2;
-                content.error
-                    = SessionError(SessionError::Code::SessionGone,
-                                   QStringLiteral("session %1 does not exist (expired or deleted)")
-                                       .arg(ids.at(i)));
-            } else {
-                content.exists = true;
-                content.ttlMs = ttl.toInteger();
-                content.raw = value.data();
-                d->decode(content, false);
-            }
-            list.sessions.append(content);
-        }
-        call->finish(list);
-    });
-    return call->future();
+    return d->loadMany(ids, true, SessionAdminPrivate::Ttl::Read);
 }
 
 QFuture<SessionPutList> SessionAdmin::putMany(const QList<SessionContent> &sessions, bool overwrite)
