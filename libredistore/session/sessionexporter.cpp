@@ -86,22 +86,10 @@ void SessionExporter::cancel()
 
 QFuture<SessionExportResult> SessionExporter::start(QIODevice *device)
 {
+    if (d->started)
+        return SessionTransfer::refuseSecondStart<SessionExportResult>(this, "exporter");
     auto promise = std::make_shared<QPromise<SessionExportResult>>();
     promise->start();
-    if (d->started) {
-        // A second start() has a result of its own and leaves the running export alone.
-        SessionExportResult refused;
-        refused.error = SessionTransferError(SessionTransferError::Code::AlreadyStarted,
-                                             QStringLiteral("this exporter has already started"));
-        QMetaObject::invokeMethod(
-            this,
-            [promise, refused]() {
-                promise->addResult(refused);
-                promise->finish();
-            },
-            Qt::QueuedConnection);
-        return promise->future();
-    }
     d->started = true;
     d->promise = promise;
     d->device = device;

@@ -113,21 +113,10 @@ void SessionImporter::cancel()
 
 QFuture<SessionImportResult> SessionImporter::start(QIODevice *device)
 {
+    if (d->started)
+        return SessionTransfer::refuseSecondStart<SessionImportResult>(this, "importer");
     auto promise = std::make_shared<QPromise<SessionImportResult>>();
     promise->start();
-    if (d->started) {
-        SessionImportResult refused;
-        refused.error = SessionTransferError(Code::AlreadyStarted,
-                                             QStringLiteral("this importer has already started"));
-        QMetaObject::invokeMethod(
-            this,
-            [promise, refused]() {
-                promise->addResult(refused);
-                promise->finish();
-            },
-            Qt::QueuedConnection);
-        return promise->future();
-    }
     d->started = true;
     d->promise = promise;
     d->device = device;
