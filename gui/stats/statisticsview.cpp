@@ -165,11 +165,20 @@ void StatisticsView::onRestarted()
     m_scanError.clear();
     m_completedAt = QDateTime();
     m_shownSessions = -1;
+    m_usersRequested = false;
     if (m_admin) {
-        requestUsers();
+        if (isVisible())
+            requestUsers();
         requestSize();
     }
     showNumbers();
+}
+
+void StatisticsView::showEvent(QShowEvent *event)
+{
+    ViewPage::showEvent(event);
+    if (m_admin && !m_usersRequested)
+        requestUsers();
 }
 
 void StatisticsView::onListed(const QList<SessionInfo> &sessions)
@@ -191,6 +200,7 @@ void StatisticsView::onScanState()
 
 void StatisticsView::requestUsers()
 {
+    m_usersRequested = true;
     const quint64 token = m_token;
     whenFinished(m_admin->users(), this, [this, token](const UserList &users) {
         if (token != m_token)

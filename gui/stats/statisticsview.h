@@ -23,7 +23,9 @@ class SessionTableModel;
 // Statistics of the sessions from the session browser's own scan (no second walk over
 // Redis): TTLs, sizes and serializers counted page by page as the scan goes (repainted at
 // most every 250 ms), and the users with the most sessions from the per-user index. Each
-// chart has its numbers beside it as a table; "Copy numbers" copies them all as text.
+// chart has its numbers beside it as a table; "Copy numbers" copies them all as text. The
+// per-user index is read only once the view is shown: that read walks every key, and a
+// million of them cost Redis about a second that the session browser's own scan would wait for.
 // Sessions changed after the scan are not counted until the next one (Refresh).
 class StatisticsView : public ViewPage
 {
@@ -52,6 +54,9 @@ Q_SIGNALS:
     // The charts show new numbers.
     void updated();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void buildUi();
     QWidget *makeCard(Chart chart, const QString &title, const QString &labelTitle,
@@ -70,6 +75,7 @@ private:
     QTimer m_repaint;
     quint64 m_token = 0; // changes with each listing, to drop answers meant for an older one
     UserList m_users;
+    bool m_usersRequested = false; // for this listing
     bool m_usersAnswered = false;
     qint64 m_about = -1; // DBSIZE (all keys)
     QString m_scanError;
