@@ -26,6 +26,10 @@
 #include <cstdio>
 #include <functional>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 using namespace RediStore::Admin;
 
 namespace {
@@ -49,25 +53,40 @@ public:
     StallMeter()
     {
         m_timer.setInterval(1);
-        connect(&m_timer, &QTimer::timeout, this,
-                [this]() { m_longest = qMax(m_longest, m_clock.restart()); });
+        connect(&m_timer, &QTimer::timeout, this, [this]() {
+            const qint64 gap = m_clock.restart();
+            if (gap > m_longest) {
+                m_longest = gap;
+                m_longestEnded = m_phase.elapsed();
+            }
+        });
     }
     void start()
     {
         m_longest = 0;
+        m_longestEnded = 0;
         m_clock.start();
+        m_phase.start();
         m_timer.start();
     }
+    // When the longest stall began, in ms from start().
+    qint64 longestAt() const { return m_longestEnded - m_longest; }
     qint64 stop()
     {
         m_timer.stop();
-        return qMax(m_longest, m_clock.elapsed());
+        if (m_clock.elapsed() > m_longest) {
+            m_longest = m_clock.elapsed();
+            m_longestEnded = m_phase.elapsed();
+        }
+        return m_longest;
     }
 
 private:
     QTimer m_timer;
     QElapsedTimer m_clock;
+    QElapsedTimer m_phase;
     qint64 m_longest = 0;
+    qint64 m_longestEnded = 0;
 };
 
 // Runs the event loop until done() (checked every 5 ms) or the timeout. The loop sleeps between
@@ -124,6 +143,18 @@ qint64 bareScanMs(const QString &url, qint64 *keys)
     return failed || !done ? -1 : clock.elapsed();
 }
 
+// What the heap holds: in use, free but kept, and mapped on its own (large blocks).
+void printHeap(const char *when)
+{
+#if defined(__GLIBC__)
+    const struct mallinfo2 info = mallinfo2();
+    std::printf("heap %s: %zu MiB in use, %zu MiB free but kept, %zu MiB in large blocks\n", when,
+                (info.uordblks + info.hblkhd) >> 20, info.fordblks >> 20, info.hblkhd >> 20);
+#else
+    Q_UNUSED(when);
+#endif
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -167,10 +198,12 @@ int main(int argc, char **argv)
     std::printf("sessions listed: %d\n", model->rowCount());
     std::printf("first rows after: %lld ms\n", firstRows);
     std::printf("whole scan: %lld ms\n", scanMs);
-    std::printf("longest event-loop stall while scanning: %lld ms\n", scanStall);
+    std::printf("longest event-loop stall while scanning: %lld ms (from %lld ms)\n", scanStall,
+                stalls.longestAt());
     std::printf(
         "RSS: %lld MiB before the window, %lld MiB with every session listed (model ~%lld MiB)\n",
         baseline / 1024, afterScan / 1024, model->memoryEstimate() / (1024 * 1024));
+    printHeap("with every session listed");
 
     stalls.start();
     clock.restart();
