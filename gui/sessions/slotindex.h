@@ -2,9 +2,10 @@
 #define REDISTORE_ADMIN_SLOTINDEX_H
 
 #include <QtCore/QByteArrayView>
-#include <QtCore/QList>
 
+#include <cstdlib>
 #include <functional>
+#include <memory>
 
 namespace RediStore::Admin {
 
@@ -12,7 +13,8 @@ namespace RediStore::Admin {
 // 8 bytes per place and at most half full; the IDs themselves are read from the rows. A QHash
 // of QByteArray keys would cost several times as much per row. Growing moves the entries over
 // a few hundred at a time, so that no single insertion stalls the event loop with a million
-// rows.
+// rows; a new table is zeroed memory fresh from the system (an empty place is all zeros), so
+// that its pages are touched as entries arrive, not all at once.
 class SlotIndex
 {
 public:
@@ -27,28 +29,42 @@ public:
     qsizetype size() const { return m_size; }
     qint64 bytesReserved() const
     {
-        return qint64(m_table.capacity() + m_old.capacity()) * qint64(sizeof(Place));
+        return qint64(m_table.size + m_old.size) * qint64(sizeof(Place));
     }
 
 private:
     struct Place
     {
-        int slot;
+        qint32 entry; // the slot + 1; 0: empty, -1: deleted
         quint32 hash;
     };
-    static constexpr int empty = -1;
-    static constexpr int deleted = -2;
+    static constexpr qint32 empty = 0;
+    static constexpr qint32 deleted = -1;
+
+    struct FreeDeleter
+    {
+        void operator()(Place *places) const { std::free(places); }
+    };
+    struct Table
+    {
+        std::unique_ptr<Place[], FreeDeleter> places;
+        qsizetype size = 0; // a power of two, or 0
+
+        static Table zeroed(qsizetype size);
+        Place &at(qsizetype i) { return places[i]; }
+        const Place &at(qsizetype i) const { return places[i]; }
+    };
+
     static quint32 hashOf(QByteArrayView id);
-    static qsizetype lookup(const QList<Place> &table, QByteArrayView id, quint32 hash,
-                            const IdOf &idOf);
-    static qsizetype placeOfSlot(const QList<Place> &table, int slot, quint32 hash);
-    static void place(QList<Place> &table, int slot, quint32 hash);
+    static qsizetype lookup(const Table &table, QByteArrayView id, quint32 hash, const IdOf &idOf);
+    static qsizetype placeOfSlot(const Table &table, int slot, quint32 hash);
+    static void place(Table &table, int slot, quint32 hash);
     void startGrowing();
     void migrate(qsizetype count);
 
     IdOf m_idOf;
-    QList<Place> m_table;
-    QList<Place> m_old; // being moved into m_table
+    Table m_table;
+    Table m_old; // being moved into m_table
     qsizetype m_migrated = 0;
     qsizetype m_size = 0;
     qsizetype m_deleted = 0; // tombstones in m_table
