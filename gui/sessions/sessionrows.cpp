@@ -166,8 +166,10 @@ int SessionRows::append(QByteArrayView id, SessionRow row)
         m_slots.append(row);
     }
     m_index.insert(slot);
-    if (m_rowOfSlot.size() < m_slots.size())
-        m_rowOfSlot.resize(m_slots.size(), -1);
+    // One at a time: append() grows the list in place (realloc), where resize() would copy it
+    // to new memory and touch every page of it at once.
+    while (m_rowOfSlot.size() < m_slots.size())
+        m_rowOfSlot.append(-1);
     m_rowOfSlot[slot] = int(m_order.size());
     m_order.append(slot);
     return slot;
@@ -259,9 +261,8 @@ void SessionRows::sortByKey(const std::function<qint64(const SessionRow &)> &key
 
 void SessionRows::squeeze()
 {
-    m_slots.squeeze();
-    m_order.squeeze();
-    m_rowOfSlot.squeeze();
+    // The big lists keep their room: it was never written, so it holds no memory, and giving
+    // it back would copy every row (a long stall with a million of them).
     m_free.squeeze();
 }
 

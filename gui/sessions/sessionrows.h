@@ -107,7 +107,7 @@ public:
     // the same order as sortAll() with the matching LessThan, several times faster.
     void sortByKey(const std::function<qint64(const SessionRow &)> &key, bool descending);
 
-    // Gives back the room kept for growth (once a scan is complete).
+    // Gives back the room kept for growth that holds memory (once a scan is complete).
     void squeeze();
     // Bytes held, for diagnostics.
     qint64 memoryEstimate() const;
