@@ -23,6 +23,7 @@ namespace {
 constexpr int firstPageSize = 200; // small, so that the first rows show at once
 constexpr qint64 ttlTolerance = 1500; // ms of PTTL jitter that is not a change
 constexpr int insertInterval = 100; // ms between insertions of rows while scanning
+constexpr qsizetype insertBatch = 4096; // rows inserted in one turn of the event loop
 
 quint32 clampSize(qint64 size)
 {
@@ -67,7 +68,7 @@ SessionTableModel::SessionTableModel(QObject *parent)
             fetchMore(QModelIndex());
     });
     m_pendingTimer.setSingleShot(true);
-    connect(&m_pendingTimer, &QTimer::timeout, this, &SessionTableModel::flushPending);
+    connect(&m_pendingTimer, &QTimer::timeout, this, &SessionTableModel::insertPendingBatch);
     m_resortTimer.setSingleShot(true);
     connect(&m_resortTimer, &QTimer::timeout, this, &SessionTableModel::resort);
 }
@@ -83,6 +84,7 @@ void SessionTableModel::setAdmin(SessionAdmin *admin)
     m_pending.clear();
     m_pendingIds.clear();
     m_pendingTimer.stop();
+    m_scanFinishing = false;
     m_dirtySlots.clear();
     m_sortedCount = 0;
     m_scanError = false;
@@ -252,13 +254,13 @@ void SessionTableModel::setScanToEnd(bool enabled)
 bool SessionTableModel::isScanning() const
 {
     return m_admin && !m_scanError
-        && (m_scanner->isBusy()
+        && (m_scanner->isBusy() || m_scanFinishing
             || (m_scanToEnd && m_scanner->hasStarted() && !m_scanner->isFinished()));
 }
 
 bool SessionTableModel::isScanComplete() const
 {
-    return m_scanner->isFinished();
+    return m_scanner->isFinished() && !m_scanFinishing;
 }
 
 void SessionTableModel::refresh()
@@ -267,6 +269,7 @@ void SessionTableModel::refresh()
         return;
     ++m_generation;
     m_scanError = false;
+    m_scanFinishing = false;
     m_scanner->restart();
     Q_EMIT listingRestarted();
     fetchMore(QModelIndex());
@@ -314,11 +317,36 @@ void SessionTableModel::flushPending()
     m_pendingTimer.stop();
     m_pendingIds.clear();
     appendRows(std::exchange(m_pending, {}));
+    if (m_scanFinishing)
+        finishScan();
+}
+
+void SessionTableModel::insertPendingBatch()
+{
+    if (m_pending.size() <= insertBatch) {
+        flushPending();
+        return;
+    }
+    // A batch per turn of the event loop: many pages that came at once (a slow second of the
+    // event loop) must not become one long stall.
+    QList<NewRow> batch(std::make_move_iterator(m_pending.begin()),
+                        std::make_move_iterator(m_pending.begin() + insertBatch));
+    m_pending.remove(0, insertBatch);
+    for (const NewRow &row : std::as_const(batch))
+        m_pendingIds.remove(row.id);
+    appendRows(std::move(batch));
+    m_pendingTimer.start(0);
 }
 
 void SessionTableModel::onScanFinished()
 {
-    flushPending();
+    m_scanFinishing = true;
+    insertPendingBatch(); // the rest in batches: finishScan() once they are in
+}
+
+void SessionTableModel::finishScan()
+{
+    m_scanFinishing = false;
     // Rows the scan did not see again may be gone: check them one by one.
     for (int slot = 0; slot < m_rows.slotCount(); ++slot) {
         if (m_rows.isUsed(slot) && m_rows.slot(slot).generation != m_generation)

@@ -114,8 +114,10 @@ private:
     };
 
     void onPage(const QList<SessionInfo> &sessions);
-    void flushPending();
+    void flushPending(); // every pending row at once
+    void insertPendingBatch();
     void onScanFinished();
+    void finishScan(); // once the last rows are in
     bool updateSlot(int slot, qint64 deadline, quint32 size, bool valueChanged);
     void appendRows(QList<NewRow> rows);
     void removeSlots(const QList<int> &slots);
@@ -145,6 +147,7 @@ private:
     QList<NewRow> m_pending;
     QSet<QByteArray> m_pendingIds;
     QTimer m_pendingTimer;
+    bool m_scanFinishing = false; // the scan is done; its last rows are going in
 
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
