@@ -2,6 +2,7 @@
 // Redis. See CommandLine for the options.
 
 #include "commandline.h"
+#include "common/heaptuning.h"
 #include "common/icons.h"
 #include "connection/profilestore.h"
 #include "mainwindow.h"
@@ -18,6 +19,7 @@ using namespace RediStore::Admin;
 
 int main(int argc, char **argv)
 {
+    keepLargeBlocksMapped();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("RediStore"));
     QApplication::setApplicationName(QStringLiteral("redistore-admin"));

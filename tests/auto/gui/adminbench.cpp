@@ -5,6 +5,7 @@
 // comparison it first times a bare SCAN COUNT 1000 loop over the same keys: what Redis itself
 // allows.
 
+#include "common/heaptuning.h"
 #include "connection/profilestore.h"
 #include "connection/sessionconnection.h"
 #include "live/liveupdates.h"
@@ -159,6 +160,7 @@ void printHeap(const char *when)
 
 int main(int argc, char **argv)
 {
+    keepLargeBlocksMapped(); // as redistore-admin does
     QApplication app(argc, argv);
     if (argc < 2) {
         std::fprintf(stderr,
