@@ -139,7 +139,8 @@ namespace {
 // For each key of ARGV: PTTL, STRLEN (or the name of the key's type when it holds no string)
 // and the value's first 16 bytes. The keys are those one node's SCAN gave, so they are all on
 // the node it runs on, in any slots (numkeys 0 and allow-cross-slot-keys, for a cluster node);
-// a page of keys costs one round trip and one call instead of two commands per key.
+// a page of keys costs one round trip and one call instead of two commands per key. GETRANGE's
+// bounds are strings: a Lua number would be formatted with sprintf for every key.
 const LuaScript &describeScript()
 {
     static const LuaScript script(
@@ -153,7 +154,7 @@ const LuaScript &describeScript()
                           "  if type(size) == 'table' then\n"
                           "    size = redis.call('TYPE', key)['ok']\n"
                           "  elseif size > 0 then\n"
-                          "    head = redis.call('GETRANGE', key, 0, 15)\n"
+                          "    head = redis.call('GETRANGE', key, '0', '15')\n"
                           "  end\n"
                           "  out[n + 1], out[n + 2], out[n + 3] = ttl, size, head\n"
                           "  n = n + 3\n"
