@@ -82,6 +82,38 @@ int PackedId::compare(const char *a, const char *b)
     return 0;
 }
 
+void SessionRow::setPackedId(const char *bytes)
+{
+    idKind = IdKind::Packed;
+    std::memcpy(idBytes, bytes, PackedId::byteLength);
+}
+
+void SessionRow::setTextId(const char *data, quint32 length)
+{
+    static_assert(sizeof(data) + sizeof(length) <= sizeof(idBytes));
+    idKind = IdKind::Text;
+    std::memcpy(idBytes, &data, sizeof(data));
+    std::memcpy(idBytes + sizeof(data), &length, sizeof(length));
+}
+
+QByteArrayView SessionRow::storedId() const
+{
+    switch (idKind) {
+    case IdKind::Packed:
+        return QByteArrayView(idBytes, PackedId::byteLength);
+    case IdKind::Text: {
+        const char *data = nullptr;
+        quint32 length = 0;
+        std::memcpy(&data, idBytes, sizeof(data));
+        std::memcpy(&length, idBytes + sizeof(data), sizeof(length));
+        return QByteArrayView(data, qsizetype(length));
+    }
+    case IdKind::None:
+        break;
+    }
+    return QByteArrayView();
+}
+
 QByteArray SessionRow::id() const
 {
     return RowIdText(*this).view().toByteArray();
@@ -89,15 +121,15 @@ QByteArray SessionRow::id() const
 
 int SessionRow::compareIds(const SessionRow &a, const SessionRow &b)
 {
-    if (a.packed && b.packed)
-        return PackedId::compare(a.idData, b.idData);
+    if (a.isPacked() && b.isPacked())
+        return PackedId::compare(a.idBytes, b.idBytes);
     return RowIdText(a).view().compare(RowIdText(b).view());
 }
 
 RowIdText::RowIdText(const SessionRow &row)
 {
-    if (row.packed) {
-        PackedId::unpack(row.idData, m_text);
+    if (row.isPacked()) {
+        PackedId::unpack(row.idBytes, m_text);
         m_view = QByteArrayView(m_text, PackedId::textLength);
     } else {
         m_view = row.storedId();
@@ -113,12 +145,12 @@ int SessionRows::findSlot(QByteArrayView id) const
     char bytes[PackedId::byteLength];
     const bool packed = PackedId::pack(id, bytes);
     const int slot = m_index.find(packed ? QByteArrayView(bytes, PackedId::byteLength) : id);
-    if (slot < 0 || m_slots[slot].packed == packed)
+    if (slot < 0 || m_slots[slot].isPacked() == packed)
         return slot;
     // Another ID's 32 bytes equal this one's text (only a made-up key can do that): look
     // at every row.
     for (int other = 0; other < m_slots.size(); ++other) {
-        if (isUsed(other) && m_slots[other].packed == packed
+        if (isUsed(other) && m_slots[other].isPacked() == packed
             && m_slots[other].storedId()
                 == (packed ? QByteArrayView(bytes, PackedId::byteLength) : id))
             return other;
@@ -153,10 +185,10 @@ int SessionRows::append(QByteArrayView id, SessionRow row)
 {
     row.seq = m_nextSeq++;
     char bytes[PackedId::byteLength];
-    row.packed = PackedId::pack(id, bytes);
-    const QByteArrayView stored = row.packed ? QByteArrayView(bytes, PackedId::byteLength) : id;
-    row.idData = m_arena.store(stored);
-    row.idLength = quint32(stored.size());
+    if (PackedId::pack(id, bytes))
+        row.setPackedId(bytes);
+    else
+        row.setTextId(m_arena.store(id), quint32(id.size()));
     int slot;
     if (!m_free.isEmpty()) {
         slot = m_free.takeLast();

@@ -27,22 +27,29 @@ void unpack(const char *bytes, char *text);
 int compare(const char *a, const char *b);
 } // namespace PackedId
 
-// One session of the browser, kept small: a million of them must fit comfortably (32 bytes,
-// plus the ID's bytes in the arena and its place in the index).
+// One session of the browser, kept small: a million of them must fit comfortably (56 bytes
+// with a store-made ID's 32 bytes in the row, plus its place in the index; another ID's text
+// is kept in the arena).
 struct SessionRow
 {
-    const char *idData = nullptr; // in the arena: the ID's UTF-8 (no prefix), or its 32 bytes
-                                  // when packed; null: free slot
+    enum class IdKind : quint8 { None, Packed, Text }; // None: a free slot
+
     qint64 deadline = -1; // on the model's clock, in ms; -1: no expiry
-    quint32 idLength = 0; // bytes at idData
     quint32 seq = 0; // arrival order (the order of the scan)
     quint32 size = 0; // bytes of the stored value
     quint16 generation = 0; // the scan that last saw it
     ValueMatch match = ValueMatch::Unknown;
-    bool packed = false; // see PackedId
+    IdKind idKind = IdKind::None;
+    // Packed: the ID's 32 bytes (see PackedId). Text: where its UTF-8 (no prefix) is in the
+    // arena, and its length.
+    char idBytes[PackedId::byteLength] = {};
 
+    bool isUsed() const { return idKind != IdKind::None; }
+    bool isPacked() const { return idKind == IdKind::Packed; }
+    void setPackedId(const char *bytes);
+    void setTextId(const char *data, quint32 length);
     // The ID as stored (its 32 bytes when packed), for the index.
-    QByteArrayView storedId() const { return QByteArrayView(idData, qsizetype(idLength)); }
+    QByteArrayView storedId() const;
     QByteArray id() const; // the ID's UTF-8 text (a copy)
     // <0, 0, >0 as the two rows' ID texts compare.
     static int compareIds(const SessionRow &a, const SessionRow &b);
@@ -78,7 +85,7 @@ public:
     int slotAt(int row) const { return m_order[row]; }
 
     int slotCount() const { return int(m_slots.size()); }
-    bool isUsed(int slot) const { return m_slots[slot].idData != nullptr; }
+    bool isUsed(int slot) const { return m_slots[slot].isUsed(); }
     const SessionRow &slot(int slot) const { return m_slots[slot]; }
     SessionRow &slot(int slot) { return m_slots[slot]; }
 

@@ -186,7 +186,7 @@ void tst_SessionRows::storeIdsArePacked()
     QFETCH(bool, packed);
     SessionRows rows;
     const int slot = rows.append(id, SessionRow());
-    QCOMPARE(rows.slot(slot).packed, packed);
+    QCOMPARE(rows.slot(slot).isPacked(), packed);
     QCOMPARE(rows.slot(slot).id(), id);
     QCOMPARE(RowIdText(rows.slot(slot)).view(), QByteArrayView(id));
     QCOMPARE(rows.slot(slot).storedId().size(), packed ? 32 : id.size());
@@ -197,7 +197,7 @@ void tst_SessionRows::storeIdsArePacked()
         const QByteArray bytes = rows.slot(slot).storedId().toByteArray();
         QCOMPARE(rows.findSlot(bytes), -1);
         const int other = rows.append(bytes, SessionRow());
-        QVERIFY(!rows.slot(other).packed);
+        QVERIFY(!rows.slot(other).isPacked());
         QCOMPARE(rows.findSlot(bytes), other);
         QCOMPARE(rows.findSlot(id), slot);
     }
