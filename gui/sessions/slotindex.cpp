@@ -35,11 +35,12 @@ qsizetype SlotIndex::lookup(const Table &table, QByteArrayView id, quint32 hash,
     if (table.size == 0)
         return -1;
     const qsizetype mask = table.size - 1;
+    const Place tag = tagOf(hash);
     for (qsizetype at = qsizetype(hash) & mask;; at = (at + 1) & mask) {
-        const Place &p = table.at(at);
-        if (p.entry == empty)
+        const Place p = table.at(at);
+        if (p == empty)
             return -1;
-        if (p.entry > 0 && p.hash == hash && idOf(p.entry - 1) == id)
+        if (isEntry(p) && (p & ~slotMask) == tag && idOf(slotOf(p)) == id)
             return at;
     }
 }
@@ -49,22 +50,23 @@ qsizetype SlotIndex::placeOfSlot(const Table &table, int slot, quint32 hash)
     if (table.size == 0)
         return -1;
     const qsizetype mask = table.size - 1;
+    const Place entry = entryFor(slot, hash);
     for (qsizetype at = qsizetype(hash) & mask;; at = (at + 1) & mask) {
-        const qint32 found = table.at(at).entry;
+        const Place found = table.at(at);
         if (found == empty)
             return -1;
-        if (found == slot + 1)
+        if (found == entry)
             return at;
     }
 }
 
-void SlotIndex::place(Table &table, int slot, quint32 hash)
+void SlotIndex::place(Table &table, Place entry, quint32 hash)
 {
     const qsizetype mask = table.size - 1;
     qsizetype at = qsizetype(hash) & mask;
-    while (table.at(at).entry > 0)
+    while (isEntry(table.at(at)))
         at = (at + 1) & mask;
-    table.at(at) = Place { slot + 1, hash };
+    table.at(at) = entry;
 }
 
 int SlotIndex::find(QByteArrayView id) const
@@ -72,13 +74,15 @@ int SlotIndex::find(QByteArrayView id) const
     const quint32 hash = hashOf(id);
     qsizetype at = lookup(m_table, id, hash, m_idOf);
     if (at >= 0)
-        return m_table.at(at).entry - 1;
+        return slotOf(m_table.at(at));
     at = lookup(m_old, id, hash, m_idOf);
-    return at >= 0 ? m_old.at(at).entry - 1 : -1;
+    return at >= 0 ? slotOf(m_old.at(at)) : -1;
 }
 
 void SlotIndex::insert(int slot)
 {
+    if (slot < 0 || slot > maxSlot)
+        qFatal("SlotIndex: slot %d is beyond the %d rows an index holds", slot, maxSlot + 1);
     if (m_old.size > 0)
         migrate(migrateStep);
     if ((m_size + m_deleted + 1) * 2 > m_table.size)
@@ -86,11 +90,11 @@ void SlotIndex::insert(int slot)
     const quint32 hash = hashOf(m_idOf(slot));
     const qsizetype mask = m_table.size - 1;
     qsizetype at = qsizetype(hash) & mask;
-    while (m_table.at(at).entry > 0)
+    while (isEntry(m_table.at(at)))
         at = (at + 1) & mask;
-    if (m_table.at(at).entry == deleted)
+    if (m_table.at(at) == deleted)
         --m_deleted;
-    m_table.at(at) = Place { slot + 1, hash };
+    m_table.at(at) = entryFor(slot, hash);
     ++m_size;
 }
 
@@ -99,14 +103,14 @@ void SlotIndex::remove(int slot)
     const quint32 hash = hashOf(m_idOf(slot));
     qsizetype at = placeOfSlot(m_table, slot, hash);
     if (at >= 0) {
-        m_table.at(at).entry = deleted;
+        m_table.at(at) = deleted;
         ++m_deleted;
         --m_size;
         return;
     }
     at = placeOfSlot(m_old, slot, hash);
     if (at >= 0) {
-        m_old.at(at).entry = deleted; // keeps the probe chains of the old table intact
+        m_old.at(at) = deleted; // keeps the probe chains of the old table intact
         --m_size;
     }
 }
@@ -122,7 +126,7 @@ void SlotIndex::startGrowing()
 {
     migrate(m_old.size); // finish a growth still going on
     // Twice the entries (between a quarter and half full until the next growth): with a
-    // million rows the table takes 16 MiB, not 32.
+    // million rows the table takes 8 MiB, not 16.
     qsizetype capacity = 1024;
     while (capacity < (m_size + 1) * 2)
         capacity *= 2;
@@ -141,9 +145,10 @@ void SlotIndex::migrate(qsizetype count)
     const qsizetype end = qMin(m_old.size, m_migrated + count);
     for (; m_migrated < end; ++m_migrated) {
         Place &p = m_old.at(m_migrated);
-        if (p.entry > 0) {
-            place(m_table, p.entry - 1, p.hash);
-            p.entry = deleted; // moved; still occupied for the old table's probe chains
+        if (isEntry(p)) {
+            // A place keeps 4 bits of the hash: the rest comes from the ID again.
+            place(m_table, p, hashOf(m_idOf(slotOf(p))));
+            p = deleted; // moved; still occupied for the old table's probe chains
         }
     }
     if (m_migrated >= m_old.size) {

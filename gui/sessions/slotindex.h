@@ -9,12 +9,13 @@
 
 namespace RediStore::Admin {
 
-// Finds a row's slot from its session ID: an open-addressing hash table of (slot, hash) pairs,
-// 8 bytes per place and at most half full; the IDs themselves are read from the rows. A QHash
-// of QByteArray keys would cost several times as much per row. Growing moves the entries over
-// a few hundred at a time, so that no single insertion stalls the event loop with a million
-// rows; a new table is zeroed memory fresh from the system (an empty place is all zeros), so
-// that its pages are touched as entries arrive, not all at once.
+// Finds a row's slot from its session ID: an open-addressing hash table of 4-byte places (the
+// slot and 4 bits of the ID's hash, so that most other IDs are told apart without reading
+// their rows), at most half full: 8 MiB for a million rows. A QHash of QByteArray keys would
+// cost several times as much per row. Growing moves the entries over a few at a time, so that
+// no single insertion stalls the event loop with a million rows; a new table is zeroed memory
+// fresh from the system (an empty place is all zeros), so that its pages are touched as
+// entries arrive, not all at once.
 class SlotIndex
 {
 public:
@@ -33,13 +34,18 @@ public:
     }
 
 private:
-    struct Place
-    {
-        qint32 entry; // the slot + 1; 0: empty, -1: deleted
-        quint32 hash;
-    };
-    static constexpr qint32 empty = 0;
-    static constexpr qint32 deleted = -1;
+    // 0: empty; deleted; else the hash's top 4 bits, then the slot + 1 in the low 28 bits.
+    using Place = quint32;
+    static constexpr Place empty = 0;
+    static constexpr Place deleted = 0xffffffffu;
+    static constexpr int slotBits = 28;
+    static constexpr Place slotMask = (Place(1) << slotBits) - 1;
+    static constexpr int maxSlot = int(slotMask) - 2; // so that no place reads as deleted
+
+    static bool isEntry(Place place) { return place != empty && place != deleted; }
+    static int slotOf(Place place) { return int(place & slotMask) - 1; }
+    static Place tagOf(quint32 hash) { return hash & ~slotMask; }
+    static Place entryFor(int slot, quint32 hash) { return tagOf(hash) | Place(slot + 1); }
 
     struct FreeDeleter
     {
@@ -58,7 +64,7 @@ private:
     static quint32 hashOf(QByteArrayView id);
     static qsizetype lookup(const Table &table, QByteArrayView id, quint32 hash, const IdOf &idOf);
     static qsizetype placeOfSlot(const Table &table, int slot, quint32 hash);
-    static void place(Table &table, int slot, quint32 hash);
+    static void place(Table &table, Place entry, quint32 hash);
     void startGrowing();
     void migrate(qsizetype count);
 
