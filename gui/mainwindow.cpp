@@ -144,6 +144,11 @@ void MainWindow::buildActions()
     importAction->setShortcut(Qt::CTRL | Qt::Key_I);
     nameAction(QStringLiteral("import"), importAction);
     connect(importAction, &QAction::triggered, m_transfer, &TransferActions::importSessions);
+    QAction *stopTransferAction = make(QStringLiteral("close"), tr("Stop Export or Import"),
+                                       tr("Stop the export or import under way"));
+    stopTransferAction->setShortcut(Qt::CTRL | Qt::Key_Period);
+    nameAction(QStringLiteral("stop-transfer"), stopTransferAction);
+    connect(stopTransferAction, &QAction::triggered, m_transfer, &TransferActions::cancel);
 
     connect(m_findAction, &QAction::triggered, this, [this]() {
         showView(QStringLiteral("session"));
@@ -351,6 +356,7 @@ void MainWindow::buildMenus()
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(action(QStringLiteral("export")));
     m_fileMenu->addAction(action(QStringLiteral("import")));
+    m_fileMenu->addAction(action(QStringLiteral("stop-transfer")));
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
 
@@ -487,9 +493,21 @@ void MainWindow::wire()
         m_banner->showMessage(ok ? MessageBanner::Level::Success : MessageBanner::Level::Error,
                               summary);
     });
-    connect(m_transfer, &TransferActions::progress, this,
-            [this](const QString &text) { statusBar()->showMessage(text); });
+    // A transfer under way shows its progress in the banner, with a button that stops it.
+    connect(m_transfer, &TransferActions::progress, this, [this](const QString &text) {
+        statusBar()->showMessage(text);
+        if (!m_transferShown) {
+            m_transferShown = true;
+            m_banner->clearButtons();
+            m_banner->addButton(
+                tr("Stop"), [this]() { m_transfer->cancel(); }, false);
+            updateActions();
+        }
+        m_banner->showMessage(MessageBanner::Level::Info, text);
+    });
     connect(m_transfer, &TransferActions::finished, this, [this](const QString &summary, bool ok) {
+        m_transferShown = false;
+        updateActions();
         statusBar()->clearMessage();
         m_banner->clearButtons();
         m_banner->showMessage(ok ? MessageBanner::Level::Success : MessageBanner::Level::Error,
@@ -689,6 +707,7 @@ void MainWindow::updateActions()
     m_cookieAction->setEnabled(connected);
     action(QStringLiteral("export"))->setEnabled(connected);
     action(QStringLiteral("import"))->setEnabled(writable);
+    action(QStringLiteral("stop-transfer"))->setEnabled(m_transfer->isBusy());
 }
 
 void MainWindow::updateTitle()

@@ -124,6 +124,7 @@ private:
     qint64 m_dbSize = -1;
     QString m_shownId;
     int m_rowsMoving = 0; // inside a removal or layout change of the proxy
+    bool m_transferShown = false; // the banner shows an export or import under way
 
     QAction *m_connectAction = nullptr;
     QAction *m_refreshAction = nullptr;

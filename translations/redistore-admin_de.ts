@@ -1140,6 +1140,18 @@
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
+    <message>
+        <source>Stop Export or Import</source>
+        <translation>Export oder Import anhalten</translation>
+    </message>
+    <message>
+        <source>Stop the export or import under way</source>
+        <translation>Den laufenden Export oder Import anhalten</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
 </context>
 <context>
     <name>RediStore::Admin::MessageBanner</name>

@@ -1140,6 +1140,18 @@
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
+    <message>
+        <source>Stop Export or Import</source>
+        <translation>Arrêter l’export ou l’import</translation>
+    </message>
+    <message>
+        <source>Stop the export or import under way</source>
+        <translation>Arrêter l’export ou l’import en cours</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
 </context>
 <context>
     <name>RediStore::Admin::MessageBanner</name>

@@ -12,6 +12,7 @@
 #include "sessions/sessionactions.h"
 #include "sessions/sessionfilterproxymodel.h"
 #include "sessions/sessiontablemodel.h"
+#include "transfer/transferactions.h"
 #include "translationloader.h"
 #include "values/sessiondetailwidget.h"
 #include "values/valuetreemodel.h"
@@ -20,6 +21,7 @@
 #include <QtGui/QAction>
 #include <QtGui/QImage>
 #include <QtTest/QtTest>
+#include <QtWidgets/QAbstractButton>
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QMenu>
@@ -50,6 +52,7 @@ private Q_SLOTS:
     void lostConnectionIsShownAndRetried();
     void everyActionIsInAMenuWithItsShortcut();
     void viewsAreReachedByKeyboard();
+    void transferUnderWayCanBeStopped();
 
 private:
     void open(bool readOnly = false);
@@ -264,6 +267,41 @@ void tst_MainWindow::viewsAreReachedByKeyboard()
     auto *focused = qobject_cast<QLineEdit *>(QApplication::focusWidget());
     QVERIFY(focused);
     QVERIFY(focused->placeholderText().contains(QStringLiteral("session ID")));
+}
+
+// An export under way is said in the banner, whose Stop button (or File > Stop Export or
+// Import, Ctrl+.) ends it without writing the file.
+void tst_MainWindow::transferUnderWayCanBeStopped()
+{
+    Test::fillSessions(m_server, 3000);
+    open();
+    QAction *stop = m_window->action(QStringLiteral("stop-transfer"));
+    QVERIFY(stop);
+    QVERIFY(!stop->isEnabled());
+    QCOMPARE(stop->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Period));
+    auto *transfer = m_window->findChild<TransferActions *>();
+    QVERIFY(transfer);
+    auto *banner = m_window->findChild<MessageBanner *>();
+    QVERIFY(banner);
+    QSignalSpy finished(transfer, &TransferActions::finished);
+    const QString file = m_dir.filePath(QStringLiteral("stopped.json"));
+    transfer->exportTo(file, {});
+    QVERIFY(transfer->isBusy());
+    QVERIFY(stop->isEnabled());
+    QVERIFY2(banner->isVisible() && banner->text().contains(QStringLiteral("Exporting")),
+             qPrintable(banner->text()));
+    QAbstractButton *stopButton = nullptr;
+    for (QAbstractButton *button : banner->findChildren<QAbstractButton *>()) {
+        if (button->text() == QStringLiteral("Stop"))
+            stopButton = button;
+    }
+    QVERIFY(stopButton);
+    stopButton->click();
+    QVERIFY(finished.wait(15000) || !finished.isEmpty());
+    QVERIFY2(banner->text().contains(QStringLiteral("cancelled")), qPrintable(banner->text()));
+    QVERIFY(!finished.last().at(1).toBool());
+    QVERIFY(!QFile::exists(file));
+    QVERIFY(!stop->isEnabled());
 }
 
 QTEST_MAIN(tst_MainWindow)
