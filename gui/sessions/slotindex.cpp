@@ -9,6 +9,9 @@ namespace {
 // next growth comes after as many insertions as there are entries: the move is done after a
 // quarter of them, and each insertion costs a few places, never a whole table in one batch.
 constexpr qsizetype migrateStep = 8;
+// Tables of this many places (4 MiB) and more are prepared ahead.
+constexpr qsizetype prepareFrom = qsizetype(1) << 20;
+constexpr qsizetype pageSize = 4096;
 } // namespace
 
 SlotIndex::Table SlotIndex::Table::zeroed(qsizetype size)
@@ -24,6 +27,38 @@ SlotIndex::Table SlotIndex::Table::zeroed(qsizetype size)
 SlotIndex::SlotIndex(IdOf idOf)
     : m_idOf(std::move(idOf))
 { }
+
+SlotIndex::~SlotIndex()
+{
+    takeNext(0);
+}
+
+void SlotIndex::prepareNext(qsizetype size)
+{
+    m_next = Table::zeroed(size);
+    m_nextReady.store(false, std::memory_order_relaxed);
+    char *bytes = reinterpret_cast<char *>(m_next.places.get());
+    const qsizetype length = size * qsizetype(sizeof(Place));
+    // Writing a zero where there is a zero: the page becomes the process's own, off the event
+    // loop. Nothing else reads or writes this table until the thread is joined.
+    m_toucher = std::thread([this, bytes, length]() {
+        for (qsizetype at = 0; at < length; at += pageSize)
+            static_cast<volatile char *>(bytes)[at] = 0;
+        m_nextReady.store(true, std::memory_order_release);
+    });
+}
+
+// The prepared table when it has at least atLeast places (0: none wanted), else an empty one.
+SlotIndex::Table SlotIndex::takeNext(qsizetype atLeast)
+{
+    if (m_toucher.joinable())
+        m_toucher.join(); // done already, as a rule: 2,000 pages take a few ms
+    Table next = std::move(m_next);
+    m_next = Table();
+    if (atLeast == 0 || next.size < atLeast)
+        return Table();
+    return next;
+}
 
 quint32 SlotIndex::hashOf(QByteArrayView id)
 {
@@ -85,8 +120,15 @@ void SlotIndex::insert(int slot)
         qFatal("SlotIndex: slot %d is beyond the %d rows an index holds", slot, maxSlot + 1);
     if (m_old.size > 0)
         migrate(migrateStep);
-    if ((m_size + m_deleted + 1) * 2 > m_table.size)
-        startGrowing();
+    const qsizetype used = m_size + m_deleted + 1;
+    if (used * 2 > m_table.size) {
+        if (m_table.size * 2 < prepareFrom)
+            startGrowing();
+        else if (!m_toucher.joinable())
+            prepareNext(m_table.size * 2);
+        else if (m_nextReady.load(std::memory_order_acquire) || used * 8 > m_table.size * 5)
+            startGrowing();
+    }
     const quint32 hash = hashOf(m_idOf(slot));
     const qsizetype mask = m_table.size - 1;
     qsizetype at = qsizetype(hash) & mask;
@@ -117,6 +159,7 @@ void SlotIndex::remove(int slot)
 
 void SlotIndex::clear()
 {
+    takeNext(0);
     m_table = Table();
     m_old = Table();
     m_migrated = m_size = m_deleted = 0;
@@ -131,7 +174,9 @@ void SlotIndex::startGrowing()
     while (capacity < (m_size + 1) * 2)
         capacity *= 2;
     m_old = std::move(m_table);
-    m_table = Table::zeroed(capacity);
+    m_table = takeNext(capacity);
+    if (m_table.size == 0)
+        m_table = Table::zeroed(capacity);
     m_migrated = 0;
     m_deleted = 0;
     if (m_old.size == 0)

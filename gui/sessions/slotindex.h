@@ -3,9 +3,11 @@
 
 #include <QtCore/QByteArrayView>
 
+#include <atomic>
 #include <cstdlib>
 #include <functional>
 #include <memory>
+#include <thread>
 
 namespace RediStore::Admin {
 
@@ -13,15 +15,21 @@ namespace RediStore::Admin {
 // slot and 4 bits of the ID's hash, so that most other IDs are told apart without reading
 // their rows), at most half full: 8 MiB for a million rows. A QHash of QByteArray keys would
 // cost several times as much per row. Growing moves the entries over a few at a time, so that
-// no single insertion stalls the event loop with a million rows; a new table is zeroed memory
-// fresh from the system (an empty place is all zeros), so that its pages are touched as
-// entries arrive, not all at once.
+// no single insertion stalls the event loop with a million rows. A new table is zeroed memory
+// fresh from the system (an empty place is all zeros). Its pages would all be faulted in
+// within a few thousand insertions at random places (2,000 faults for a million rows: 30 ms
+// and more on a slow virtual machine), so a big one is prepared: once the table is half
+// full, a thread of its own touches every page of the next one, while insertions go on in
+// this one (up to 5/8 full) until it is ready.
 class SlotIndex
 {
 public:
     using IdOf = std::function<QByteArrayView(int slot)>;
 
     explicit SlotIndex(IdOf idOf);
+    ~SlotIndex();
+    SlotIndex(const SlotIndex &) = delete;
+    SlotIndex &operator=(const SlotIndex &) = delete;
 
     int find(QByteArrayView id) const; // -1 when absent
     void insert(int slot); // the slot's ID must not be in the index yet
@@ -67,10 +75,15 @@ private:
     static void place(Table &table, Place entry, quint32 hash);
     void startGrowing();
     void migrate(qsizetype count);
+    void prepareNext(qsizetype size);
+    Table takeNext(qsizetype atLeast);
 
     IdOf m_idOf;
     Table m_table;
     Table m_old; // being moved into m_table
+    Table m_next; // for the next growth: its pages are being touched by m_toucher
+    std::thread m_toucher;
+    std::atomic<bool> m_nextReady { false };
     qsizetype m_migrated = 0;
     qsizetype m_size = 0;
     qsizetype m_deleted = 0; // tombstones in m_table

@@ -17,6 +17,7 @@ class tst_SessionRows : public QObject
 
 private Q_SLOTS:
     void randomOperationsMatchAReference();
+    void growsPastPreparedTables();
     void moveToEndAndRemoveTail();
     void sortByKeyMatchesSortAll();
     void mergeTailKeepsOrder();
@@ -87,6 +88,32 @@ void tst_SessionRows::randomOperationsMatchAReference()
     rows.clear();
     QCOMPARE(rows.count(), 0);
     QCOMPARE(rows.findSlot(makeId(0)), -1);
+}
+
+// Past 262,144 rows the index prepares its next table on a thread of its own: every
+// row is still found through two such growths, with removals and a clear() in between.
+void tst_SessionRows::growsPastPreparedTables()
+{
+    SessionRows rows;
+    constexpr int count = 800000;
+    for (int i = 0; i < count; ++i) {
+        rows.append(makeId(i), SessionRow());
+        if (i % 3 == 0 && i > 0)
+            rows.removeRow(rows.rowOf(makeId(i - 1)));
+    }
+    for (int i = 0; i < count; ++i) {
+        const bool removed = i % 3 == 2 && i < count - 1;
+        const int slot = rows.findSlot(makeId(i));
+        QVERIFY2((slot >= 0) != removed, qPrintable(QString::number(i)));
+        if (slot >= 0)
+            QCOMPARE(rows.slot(slot).id(), makeId(i));
+    }
+    rows.clear();
+    QCOMPARE(rows.findSlot(makeId(1)), -1);
+    for (int i = 0; i < 300000; ++i)
+        rows.append(makeId(i), SessionRow());
+    QCOMPARE(rows.findSlot(makeId(299999)) >= 0, true);
+    QCOMPARE(rows.count(), 300000);
 }
 
 void tst_SessionRows::moveToEndAndRemoveTail()
