@@ -114,6 +114,8 @@ public:
     // the same order as sortAll() with the matching LessThan, several times faster.
     void sortByKey(const std::function<qint64(const SessionRow &)> &key, bool descending);
 
+    // Room in the index for ids IDs in all (before a scan that will list about that many).
+    void reserve(qsizetype ids) { m_index.reserve(ids); }
     // Gives back the room kept for growth that holds memory (once a scan is complete).
     void squeeze();
     // Bytes held, for diagnostics.

@@ -6,6 +6,8 @@
 #include "sessions/sessionscanner.h"
 #include "sessions/valuesearch.h"
 
+#include <libredistore/async.h>
+
 #include <QtCore/QDateTime>
 #include <QtGui/QColor>
 #include <QtGui/QFontDatabase>
@@ -24,6 +26,7 @@ constexpr int firstPageSize = 200; // small, so that the first rows show at once
 constexpr qint64 ttlTolerance = 1500; // ms of PTTL jitter that is not a change
 constexpr int insertInterval = 100; // ms between insertions of rows while scanning
 constexpr qsizetype insertBatch = 4096; // rows inserted in one turn of the event loop
+constexpr qint64 maxReservedRows = 4 * 1024 * 1024; // 32 MiB of index
 
 quint32 clampSize(qint64 size)
 {
@@ -234,6 +237,7 @@ void SessionTableModel::fetchMore(const QModelIndex &parent)
     if (first && m_scanToEnd) {
         // The whole walk, several pages in flight; rows are inserted in batches (appendRows).
         m_scanner->fetchAll(firstPageSize, qMax(m_pageSize, 1000));
+        reserveForDatabase();
         Q_EMIT scanStateChanged();
         return;
     }
@@ -242,6 +246,18 @@ void SessionTableModel::fetchMore(const QModelIndex &parent)
     m_scanner->fetch(first ? firstPageSize : size);
     if (first)
         Q_EMIT scanStateChanged();
+}
+
+void SessionTableModel::reserveForDatabase()
+{
+    // The keys of the database (sessions and others) are a fair guess of the rows to come:
+    // room for them in the index before they come, so that it does not grow meanwhile. At most
+    // maxReservedRows, for a database that holds much else.
+    const quint64 token = m_token;
+    whenFinished(m_admin->databaseSize(), this, [this, token](const SessionCount &keys) {
+        if (token == m_token && keys.ok() && m_scanner->hasStarted() && !m_scanner->isFinished())
+            m_rows.reserve(qMin(keys.count, maxReservedRows));
+    });
 }
 
 void SessionTableModel::setScanToEnd(bool enabled)

@@ -113,6 +113,7 @@ private:
         SessionRow row;
     };
 
+    void reserveForDatabase(); // before a whole walk
     void onPage(const QList<SessionInfo> &sessions);
     void flushPending(); // every pending row at once
     void insertPendingBatch();

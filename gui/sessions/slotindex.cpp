@@ -114,6 +114,31 @@ int SlotIndex::find(QByteArrayView id) const
     return at >= 0 ? slotOf(m_old.at(at)) : -1;
 }
 
+// Twice the entries (between a quarter and half full until the next growth): with a million
+// rows the table takes 8 MiB, not 16.
+qsizetype SlotIndex::capacityFor(qsizetype entries)
+{
+    qsizetype capacity = 1024;
+    while (capacity < entries * 2)
+        capacity *= 2;
+    return capacity;
+}
+
+void SlotIndex::reserve(qsizetype entries)
+{
+    entries = qMin(entries, qsizetype(maxSlot) + 1);
+    const qsizetype capacity = capacityFor(entries);
+    if (capacity <= m_table.size || capacity <= m_next.size)
+        return;
+    takeNext(0); // a smaller one being prepared
+    if (capacity >= prepareFrom) {
+        prepareNext(capacity);
+        return;
+    }
+    m_next = Table::zeroed(capacity); // small: its pages are few
+    m_nextReady.store(true, std::memory_order_relaxed);
+}
+
 void SlotIndex::insert(int slot)
 {
     if (slot < 0 || slot > maxSlot)
@@ -121,7 +146,10 @@ void SlotIndex::insert(int slot)
     if (m_old.size > 0)
         migrate(migrateStep);
     const qsizetype used = m_size + m_deleted + 1;
-    if (used * 2 > m_table.size) {
+    if (m_next.size > m_table.size && m_old.size == 0
+        && m_nextReady.load(std::memory_order_acquire)) {
+        startGrowing(); // into the reserved table
+    } else if (used * 2 > m_table.size) {
         if (m_table.size * 2 < prepareFrom)
             startGrowing();
         else if (!m_toucher.joinable())
@@ -168,11 +196,7 @@ void SlotIndex::clear()
 void SlotIndex::startGrowing()
 {
     migrate(m_old.size); // finish a growth still going on
-    // Twice the entries (between a quarter and half full until the next growth): with a
-    // million rows the table takes 8 MiB, not 16.
-    qsizetype capacity = 1024;
-    while (capacity < (m_size + 1) * 2)
-        capacity *= 2;
+    const qsizetype capacity = capacityFor(m_size + 1);
     m_old = std::move(m_table);
     m_table = takeNext(capacity);
     if (m_table.size == 0)

@@ -33,6 +33,10 @@ public:
 
     int find(QByteArrayView id) const; // -1 when absent
     void insert(int slot); // the slot's ID must not be in the index yet
+    // Room for entries in all, prepared (as a growth's table is) while insertions go on, so
+    // that an index filled to that size never grows: with a million entries, growing would
+    // read each moved entry's row again, a million reads at random places.
+    void reserve(qsizetype entries);
     void remove(int slot);
     void clear();
     qsizetype size() const { return m_size; }
@@ -50,6 +54,7 @@ private:
     static constexpr Place slotMask = (Place(1) << slotBits) - 1;
     static constexpr int maxSlot = int(slotMask) - 2; // so that no place reads as deleted
 
+    static qsizetype capacityFor(qsizetype entries);
     static bool isEntry(Place place) { return place != empty && place != deleted; }
     static int slotOf(Place place) { return int(place & slotMask) - 1; }
     static Place tagOf(quint32 hash) { return hash & ~slotMask; }

@@ -18,6 +18,7 @@ class tst_SessionRows : public QObject
 private Q_SLOTS:
     void randomOperationsMatchAReference();
     void growsPastPreparedTables();
+    void reservedIndexTakesOver();
     void moveToEndAndRemoveTail();
     void sortByKeyMatchesSortAll();
     void mergeTailKeepsOrder();
@@ -114,6 +115,38 @@ void tst_SessionRows::growsPastPreparedTables()
         rows.append(makeId(i), SessionRow());
     QCOMPARE(rows.findSlot(makeId(299999)) >= 0, true);
     QCOMPARE(rows.count(), 300000);
+}
+
+// Room reserved while rows come in (the database's size arrives after the first page): the
+// reserved table takes over, small or prepared on its thread, with removals meanwhile, and a
+// reservation smaller than the index changes nothing.
+void tst_SessionRows::reservedIndexTakesOver()
+{
+    for (const int reserved : { 5000, 600000 }) {
+        SessionRows rows;
+        const int count = reserved + reserved / 4; // past the reservation too
+        for (int i = 0; i < count; ++i) {
+            if (i == 300)
+                rows.reserve(reserved);
+            if (i == 400)
+                rows.reserve(10); // less than there is: nothing changes
+            rows.append(makeId(i), SessionRow());
+            if (i % 5 == 0 && i > 0)
+                rows.removeRow(rows.rowOf(makeId(i - 1)));
+        }
+        for (int i = 0; i < count; ++i) {
+            const bool removed = i % 5 == 4 && i < count - 1;
+            const int slot = rows.findSlot(makeId(i));
+            QVERIFY2((slot >= 0) != removed, qPrintable(QString::number(i)));
+            if (slot >= 0)
+                QCOMPARE(rows.slot(slot).id(), makeId(i));
+        }
+        rows.reserve(reserved * 4); // being prepared when cleared
+        rows.clear();
+        QCOMPARE(rows.findSlot(makeId(1)), -1);
+        rows.append(makeId(1), SessionRow());
+        QCOMPARE(rows.rowOf(makeId(1)), 0);
+    }
 }
 
 void tst_SessionRows::moveToEndAndRemoveTail()
