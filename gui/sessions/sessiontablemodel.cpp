@@ -9,6 +9,7 @@
 #include <libredistore/async.h>
 
 #include <QtCore/QDateTime>
+#include <QtCore/QElapsedTimer>
 #include <QtGui/QColor>
 #include <QtGui/QFontDatabase>
 
@@ -25,7 +26,12 @@ namespace {
 constexpr int firstPageSize = 200; // small, so that the first rows show at once
 constexpr qint64 ttlTolerance = 1500; // ms of PTTL jitter that is not a change
 constexpr int insertInterval = 100; // ms between insertions of rows while scanning
-constexpr qsizetype insertBatch = 4096; // rows inserted in one turn of the event loop
+// Rows inserted in one turn of the event loop: as many as take about insertBudgetNs, from
+// what the last batches took. Each insertion costs the views a layout and a repaint (a few ms
+// with a million rows), so batches are big, but short enough to leave the event loop running.
+constexpr qint64 insertBudgetNs = 10 * 1000 * 1000;
+constexpr qsizetype minInsertBatch = 1024;
+constexpr qsizetype maxInsertBatch = 32768;
 constexpr qint64 maxReservedRows = 4 * 1024 * 1024; // 32 MiB of index
 
 quint32 clampSize(qint64 size)
@@ -337,8 +343,16 @@ void SessionTableModel::flushPending()
         finishScan();
 }
 
+qsizetype SessionTableModel::insertBatchSize() const
+{
+    if (m_insertNsPerRow <= 0)
+        return minInsertBatch * 4;
+    return qBound(minInsertBatch, qsizetype(insertBudgetNs / m_insertNsPerRow), maxInsertBatch);
+}
+
 void SessionTableModel::insertPendingBatch()
 {
+    const qsizetype insertBatch = insertBatchSize();
     if (m_pending.size() <= insertBatch) {
         flushPending();
         return;
@@ -408,6 +422,8 @@ void SessionTableModel::appendRows(QList<NewRow> rows)
 {
     if (rows.isEmpty())
         return;
+    QElapsedTimer clock;
+    clock.start();
     const int first = m_rows.count();
     beginInsertRows(QModelIndex(), first, first + int(rows.size()) - 1);
     for (NewRow &row : rows) {
@@ -417,6 +433,11 @@ void SessionTableModel::appendRows(QList<NewRow> rows)
     if (m_sortColumn < 0)
         m_sortedCount = m_rows.count(); // the scan order is the arrival order
     endInsertRows();
+    if (rows.size() >= minInsertBatch) {
+        // The cost of a row, smoothed: one slow batch (a list that doubled) moves it little.
+        const qint64 perRow = qMax<qint64>(1, clock.nsecsElapsed() / rows.size());
+        m_insertNsPerRow = m_insertNsPerRow <= 0 ? perRow : (3 * m_insertNsPerRow + perRow) / 4;
+    }
     if (m_sortColumn >= 0 && !m_resortTimer.isActive())
         m_resortTimer.start(isScanning() ? 1000 : 100);
 }

@@ -117,6 +117,7 @@ private:
     void onPage(const QList<SessionInfo> &sessions);
     void flushPending(); // every pending row at once
     void insertPendingBatch();
+    qsizetype insertBatchSize() const;
     void onScanFinished();
     void finishScan(); // once the last rows are in
     bool updateSlot(int slot, qint64 deadline, quint32 size, bool valueChanged);
@@ -153,6 +154,7 @@ private:
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     int m_sortedCount = 0; // rows [0, m_sortedCount) are in order
+    qint64 m_insertNsPerRow = 0; // what inserting a row took lately (insertBatchSize())
     QSet<int> m_dirtySlots; // sorted rows whose sort key changed
     QTimer m_resortTimer;
 
