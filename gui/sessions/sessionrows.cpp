@@ -3,7 +3,9 @@
 #include <QtCore/QSet>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
+#include <vector>
 
 namespace RediStore::Admin {
 
@@ -11,14 +13,15 @@ namespace {
 
 constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
-int valueOf(char c)
-{
-    if (c >= 'A' && c <= 'Z')
-        return c - 'A';
-    if (c >= '2' && c <= '7')
-        return c - '2' + 26;
-    return -1;
-}
+// Each byte's 5-bit value in the alphabet, or 0x80 for a byte outside it.
+constexpr std::array<quint8, 256> decodeTable = [] {
+    std::array<quint8, 256> table {};
+    for (quint8 &value : table)
+        value = 0x80;
+    for (int i = 0; i < 32; ++i)
+        table[quint8(alphabet[i])] = quint8(i);
+    return table;
+}();
 
 // The 5-bit group at index of 32 bytes (group 51 holds the last bit, then zeros).
 int groupAt(const char *bytes, int index)
@@ -42,22 +45,28 @@ bool PackedId::pack(QByteArrayView text, char *bytes)
 {
     if (text.size() != textLength)
         return false;
-    quint32 buffer = 0;
-    int bits = 0;
-    int out = 0;
-    for (qsizetype i = 0; i < textLength; ++i) {
-        const int value = valueOf(text[i]);
-        if (value < 0)
-            return false;
-        buffer = (buffer << 5) | quint32(value);
-        bits += 5;
-        if (bits >= 8 && out < byteLength) {
-            bytes[out++] = char((buffer >> (bits - 8)) & 0xff);
-            bits -= 8;
+    // Eight characters are 40 bits: five bytes. 52 characters are six such groups, then four
+    // characters (20 bits: two bytes, and 4 bits that are zero in the canonical text).
+    const auto *in = reinterpret_cast<const quint8 *>(text.data());
+    quint8 invalid = 0; // any character outside the alphabet sets the top bit
+    auto take = [&](int count) {
+        quint64 group = 0;
+        for (int i = 0; i < count; ++i) {
+            const quint8 value = decodeTable[*in++];
+            invalid |= value;
+            group = (group << 5) | (value & 31);
         }
+        return group;
+    };
+    for (int g = 0; g < 6; ++g) {
+        const quint64 group = take(8);
+        for (int b = 4; b >= 0; --b)
+            *bytes++ = char((group >> (8 * b)) & 0xff);
     }
-    // 4 bits are left over: zero in the canonical text, so that unpack() gives it back.
-    return out == byteLength && bits == 4 && (buffer & 0xf) == 0;
+    const quint64 tail = take(4);
+    bytes[0] = char((tail >> 12) & 0xff);
+    bytes[1] = char((tail >> 4) & 0xff);
+    return !(invalid & 0x80) && (tail & 0xf) == 0;
 }
 
 void PackedId::unpack(const char *bytes, char *text)
@@ -140,22 +149,48 @@ SessionRows::SessionRows()
     : m_index([this](int slot) { return m_slots[slot].storedId(); })
 { }
 
+SessionRows::IdKey SessionRows::keyOf(QByteArrayView id)
+{
+    IdKey key;
+    key.packed = PackedId::pack(id, key.bytes);
+    key.text = id;
+    key.hash = SlotIndex::hashOf(key.stored());
+    return key;
+}
+
 int SessionRows::findSlot(QByteArrayView id) const
 {
-    char bytes[PackedId::byteLength];
-    const bool packed = PackedId::pack(id, bytes);
-    const int slot = m_index.find(packed ? QByteArrayView(bytes, PackedId::byteLength) : id);
-    if (slot < 0 || m_slots[slot].isPacked() == packed)
+    return findSlot(keyOf(id));
+}
+
+int SessionRows::findSlot(const IdKey &key) const
+{
+    const int slot = m_index.find(key.stored(), key.hash);
+    if (slot < 0 || m_slots[slot].isPacked() == key.packed)
         return slot;
     // Another ID's 32 bytes equal this one's text (only a made-up key can do that): look
     // at every row.
     for (int other = 0; other < m_slots.size(); ++other) {
-        if (isUsed(other) && m_slots[other].isPacked() == packed
-            && m_slots[other].storedId()
-                == (packed ? QByteArrayView(bytes, PackedId::byteLength) : id))
+        if (isUsed(other) && m_slots[other].isPacked() == key.packed
+            && m_slots[other].storedId() == key.stored())
             return other;
     }
     return -1;
+}
+
+QList<int> SessionRows::findSlots(const QList<QByteArrayView> &ids) const
+{
+    std::vector<IdKey> keys;
+    keys.reserve(size_t(ids.size()));
+    for (QByteArrayView id : ids) {
+        keys.push_back(keyOf(id));
+        m_index.prefetch(keys.back().hash);
+    }
+    QList<int> slots;
+    slots.reserve(ids.size());
+    for (const IdKey &key : keys)
+        slots.append(findSlot(key));
+    return slots;
 }
 
 int SessionRows::rowOfSlot(int slot) const
@@ -183,12 +218,34 @@ int SessionRows::rowOf(QByteArrayView id) const
 
 int SessionRows::append(QByteArrayView id, SessionRow row)
 {
+    return append(keyOf(id), row);
+}
+
+void SessionRows::appendAll(const QList<NewRow> &rows)
+{
+    // A few hundred at a time: their index places are asked for, then filled.
+    constexpr qsizetype chunk = 256;
+    std::vector<IdKey> keys;
+    keys.reserve(size_t(qMin(chunk, rows.size())));
+    for (qsizetype from = 0; from < rows.size(); from += chunk) {
+        const qsizetype to = qMin(rows.size(), from + chunk);
+        keys.clear();
+        for (qsizetype i = from; i < to; ++i) {
+            keys.push_back(keyOf(rows.at(i).id));
+            m_index.prefetch(keys.back().hash);
+        }
+        for (qsizetype i = from; i < to; ++i)
+            append(keys[size_t(i - from)], rows.at(i).row);
+    }
+}
+
+int SessionRows::append(const IdKey &key, SessionRow row)
+{
     row.seq = m_nextSeq++;
-    char bytes[PackedId::byteLength];
-    if (PackedId::pack(id, bytes))
-        row.setPackedId(bytes);
+    if (key.packed)
+        row.setPackedId(key.bytes);
     else
-        row.setTextId(m_arena.store(id), quint32(id.size()));
+        row.setTextId(m_arena.store(key.text), quint32(key.text.size()));
     int slot;
     if (!m_free.isEmpty()) {
         slot = m_free.takeLast();
@@ -197,7 +254,7 @@ int SessionRows::append(QByteArrayView id, SessionRow row)
         slot = int(m_slots.size());
         m_slots.append(row);
     }
-    m_index.insert(slot);
+    m_index.insert(slot, key.hash);
     // One at a time: append() grows the list in place (realloc), where resize() would copy it
     // to new memory and touch every page of it at once.
     while (m_rowOfSlot.size() < m_slots.size())

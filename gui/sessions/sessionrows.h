@@ -89,7 +89,16 @@ public:
     const SessionRow &slot(int slot) const { return m_slots[slot]; }
     SessionRow &slot(int slot) { return m_slots[slot]; }
 
+    // A new row: its ID's UTF-8 text (no prefix) and the rest.
+    struct NewRow
+    {
+        QByteArray id;
+        SessionRow row;
+    };
+
     int findSlot(QByteArrayView id) const;
+    // findSlot() of each ID, faster than one by one (the index's memory is asked for ahead).
+    QList<int> findSlots(const QList<QByteArrayView> &ids) const;
     // The row showing slot, or -1 when the slot is free.
     int rowOfSlot(int slot) const;
     int rowOf(QByteArrayView id) const;
@@ -97,6 +106,9 @@ public:
     // Adds a row at the end (row count() - 1) for id, which must not be listed yet; returns
     // its slot.
     int append(QByteArrayView id, SessionRow row);
+    // append() of each row in turn, faster than one by one; none of the IDs may be listed
+    // yet, nor two of them alike.
+    void appendAll(const QList<NewRow> &rows);
     // Removes one row.
     void removeRow(int row);
     // Moves the rows whose slots are in slots to the end, keeping the others' order (for a
@@ -122,6 +134,21 @@ public:
     qint64 memoryEstimate() const;
 
 private:
+    // An ID as the index keys it: a store-made ID's 32 bytes, else its text.
+    struct IdKey
+    {
+        char bytes[PackedId::byteLength];
+        QByteArrayView text;
+        bool packed = false;
+        quint32 hash = 0;
+        QByteArrayView stored() const
+        {
+            return packed ? QByteArrayView(bytes, PackedId::byteLength) : text;
+        }
+    };
+    static IdKey keyOf(QByteArrayView id);
+    int findSlot(const IdKey &key) const;
+    int append(const IdKey &key, SessionRow row);
     void releaseSlot(int slot);
 
     QList<SessionRow> m_slots;

@@ -89,6 +89,7 @@ void SessionTableModel::setAdmin(SessionAdmin *admin)
     beginResetModel();
     ++m_token;
     m_admin = admin;
+    m_keyPrefix = admin ? admin->keyPrefix().toUtf8() : QByteArray();
     m_rows.clear();
     m_pending.clear();
     m_pendingIds.clear();
@@ -308,16 +309,30 @@ void SessionTableModel::retry()
 void SessionTableModel::onPage(const QList<SessionInfo> &sessions)
 {
     const qint64 now = m_clock.elapsed();
+    // The IDs' UTF-8 is in the keys, after the prefix.
+    QList<QByteArrayView> ids;
+    ids.reserve(sessions.size());
+    QByteArrayList converted; // IDs of keys that are not prefix + ID (none, as a rule)
     for (const SessionInfo &info : sessions) {
+        if (info.key.startsWith(m_keyPrefix)) {
+            ids.append(QByteArrayView(info.key).sliced(m_keyPrefix.size()));
+        } else {
+            converted.append(info.id.toUtf8());
+            ids.append(converted.constLast());
+        }
+    }
+    const QList<int> slots = m_rows.findSlots(ids);
+    for (qsizetype i = 0; i < sessions.size(); ++i) {
+        const SessionInfo &info = sessions.at(i);
         if (info.ttlMs == -2)
             continue; // gone between SCAN and PTTL
-        const QByteArray id = info.id.toUtf8();
         const qint64 deadline = info.ttlMs >= 0 ? now + info.ttlMs : -1;
-        const int slot = m_rows.findSlot(id);
+        const int slot = slots.at(i);
+        const QByteArrayView idView = ids.at(i);
         if (slot >= 0) {
             m_rows.slot(slot).generation = m_generation;
             updateSlot(slot, deadline, clampSize(info.size), false);
-        } else if (!m_pendingIds.contains(id)) {
+        } else if (const QByteArray id = idView.toByteArray(); !m_pendingIds.contains(id)) {
             m_pendingIds.insert(id);
             SessionRow row;
             row.deadline = deadline;
@@ -426,10 +441,9 @@ void SessionTableModel::appendRows(QList<NewRow> rows)
     clock.start();
     const int first = m_rows.count();
     beginInsertRows(QModelIndex(), first, first + int(rows.size()) - 1);
-    for (NewRow &row : rows) {
+    for (NewRow &row : rows)
         m_search->rowAdded(row.row);
-        m_rows.append(row.id, row.row);
-    }
+    m_rows.appendAll(rows);
     if (m_sortColumn < 0)
         m_sortedCount = m_rows.count(); // the scan order is the arrival order
     endInsertRows();

@@ -107,11 +107,7 @@ Q_SIGNALS:
     void listingRestarted();
 
 private:
-    struct NewRow
-    {
-        QByteArray id;
-        SessionRow row;
-    };
+    using NewRow = SessionRows::NewRow;
 
     void reserveForDatabase(); // before a whole walk
     void onPage(const QList<SessionInfo> &sessions);
@@ -140,6 +136,7 @@ private:
     ValueSearch *m_search;
     quint16 m_generation = 0;
     quint64 m_token = 0; // changes with the admin, to drop replies meant for the old one
+    QByteArray m_keyPrefix; // the admin's, in UTF-8
     bool m_scanToEnd = true;
     bool m_scanError = false;
     int m_pageSize = 1000;

@@ -104,9 +104,8 @@ void SlotIndex::place(Table &table, Place entry, quint32 hash)
     table.at(at) = entry;
 }
 
-int SlotIndex::find(QByteArrayView id) const
+int SlotIndex::find(QByteArrayView id, quint32 hash) const
 {
-    const quint32 hash = hashOf(id);
     qsizetype at = lookup(m_table, id, hash, m_idOf);
     if (at >= 0)
         return slotOf(m_table.at(at));
@@ -139,7 +138,22 @@ void SlotIndex::reserve(qsizetype entries)
     m_nextReady.store(true, std::memory_order_relaxed);
 }
 
+void SlotIndex::prefetch(quint32 hash) const
+{
+#if defined(__GNUC__)
+    if (m_table.size > 0)
+        __builtin_prefetch(&m_table.at(qsizetype(hash) & (m_table.size - 1)));
+#else
+    Q_UNUSED(hash);
+#endif
+}
+
 void SlotIndex::insert(int slot)
+{
+    insert(slot, hashOf(m_idOf(slot)));
+}
+
+void SlotIndex::insert(int slot, quint32 hash)
 {
     if (slot < 0 || slot > maxSlot)
         qFatal("SlotIndex: slot %d is beyond the %d rows an index holds", slot, maxSlot + 1);
@@ -157,7 +171,6 @@ void SlotIndex::insert(int slot)
         else if (m_nextReady.load(std::memory_order_acquire) || used * 8 > m_table.size * 5)
             startGrowing();
     }
-    const quint32 hash = hashOf(m_idOf(slot));
     const qsizetype mask = m_table.size - 1;
     qsizetype at = qsizetype(hash) & mask;
     while (isEntry(m_table.at(at)))

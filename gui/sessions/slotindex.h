@@ -31,8 +31,17 @@ public:
     SlotIndex(const SlotIndex &) = delete;
     SlotIndex &operator=(const SlotIndex &) = delete;
 
-    int find(QByteArrayView id) const; // -1 when absent
+    // The hash the index keys an ID by: a caller that has it can pass it below.
+    static quint32 hashOf(QByteArrayView id);
+
+    int find(QByteArrayView id) const { return find(id, hashOf(id)); } // -1 when absent
+    int find(QByteArrayView id, quint32 hash) const;
     void insert(int slot); // the slot's ID must not be in the index yet
+    void insert(int slot, quint32 hash); // hash: hashOf() the slot's ID
+    // Asks for the memory where an ID of this hash is looked for, ahead of a find() or an
+    // insert(): with a million entries that memory is seldom in the cache, and asking for
+    // several at once waits for them together rather than one after the other.
+    void prefetch(quint32 hash) const;
     // Room for entries in all, prepared (as a growth's table is) while insertions go on, so
     // that an index filled to that size never grows: with a million entries, growing would
     // read each moved entry's row again, a million reads at random places.
@@ -74,7 +83,6 @@ private:
         const Place &at(qsizetype i) const { return places[i]; }
     };
 
-    static quint32 hashOf(QByteArrayView id);
     static qsizetype lookup(const Table &table, QByteArrayView id, quint32 hash, const IdOf &idOf);
     static qsizetype placeOfSlot(const Table &table, int slot, quint32 hash);
     static void place(Table &table, Place entry, quint32 hash);
