@@ -15,7 +15,12 @@ namespace {
 struct BuiltReply
 {
     redisReply base; // first: hiredis sees a redisReply *
-    RedisReply reply; // Nil for an array until toReply() assembles it
+    RedisReply reply; // a top-level leaf's; an array's is assembled by toReply()
+    // An array's elements. A leaf (string, integer, nil) is built right here, and its place in
+    // base.element holds the shared stand-in: no object of its own to allocate and free, a
+    // few million times for a big listing. A nested array has its own object in base.element,
+    // and its place here is filled in by toReply().
+    QList<RedisReply> elements;
 };
 static_assert(std::is_standard_layout_v<BuiltReply> && offsetof(BuiltReply, base) == 0,
               "a BuiltReply must be usable as the redisReply it starts with");
@@ -26,7 +31,8 @@ BuiltReply *built(void *object)
 }
 
 // "+OK" answers most writes and nil every GET of a missing key: one shared object each,
-// never freed (not even at exit, when other threads may still be parsing).
+// never freed (not even at exit, when other threads may still be parsing). The leaf stands
+// in for every element built into its array; nothing reads or writes it.
 BuiltReply *sharedOk()
 {
     static BuiltReply *const ok = [] {
@@ -50,41 +56,74 @@ BuiltReply *sharedNil()
     return nil;
 }
 
+BuiltReply *sharedLeaf()
+{
+    static BuiltReply *const leaf = [] {
+        auto *r = new BuiltReply {};
+        r->base.type = REDIS_REPLY_NIL;
+        return r;
+    }();
+    return leaf;
+}
+
 bool isShared(const BuiltReply *r)
 {
-    return r == sharedOk() || r == sharedNil();
+    return r == sharedOk() || r == sharedNil() || r == sharedLeaf();
+}
+
+BuiltReply *parentOf(const redisReadTask *task)
+{
+    return task->parent ? built(task->parent->obj) : nullptr;
 }
 
 void *attach(const redisReadTask *task, BuiltReply *r)
 {
-    if (task->parent) {
-        auto *parent = static_cast<redisReply *>(task->parent->obj);
-        parent->element[task->idx] = &r->base;
-    }
+    if (BuiltReply *parent = parentOf(task))
+        parent->base.element[task->idx] = &r->base;
     return &r->base;
 }
 
+// A leaf inside an array: built into the array's elements.
+void *attachLeaf(const redisReadTask *task, BuiltReply *parent, RedisReply reply)
+{
+    parent->elements[task->idx] = std::move(reply);
+    parent->base.element[task->idx] = &sharedLeaf()->base;
+    return &sharedLeaf()->base;
+}
+
+RedisReply leafOf(int type, const QByteArray &bytes)
+{
+    switch (type) {
+    case REDIS_REPLY_STATUS:
+        return RedisReply::status(bytes);
+    case REDIS_REPLY_ERROR:
+        return RedisReply::serverError(bytes);
+    default:
+        return RedisReply::string(bytes);
+    }
+}
+
+// Out of memory is hiredis's reader error (nullptr), never an exception through its C code.
 void *createString(const redisReadTask *task, char *str, size_t len)
 {
-    if (task->type == REDIS_REPLY_STATUS && len == 2 && str[0] == 'O' && str[1] == 'K')
+    const bool ok = task->type == REDIS_REPLY_STATUS && len == 2 && str[0] == 'O' && str[1] == 'K';
+    if (BuiltReply *parent = parentOf(task)) {
+        try {
+            return attachLeaf(task, parent,
+                              ok ? sharedOk()->reply
+                                 : leafOf(task->type, QByteArray(str, qsizetype(len))));
+        } catch (const std::bad_alloc &) {
+            return nullptr;
+        }
+    }
+    if (ok)
         return attach(task, sharedOk());
     auto *r = new (std::nothrow) BuiltReply {};
     if (!r)
         return nullptr;
-    // Out of memory is hiredis's reader error (nullptr), never an exception through its C code.
     try {
         const QByteArray bytes(str, qsizetype(len));
-        switch (task->type) {
-        case REDIS_REPLY_STATUS:
-            r->reply = RedisReply::status(bytes);
-            break;
-        case REDIS_REPLY_ERROR:
-            r->reply = RedisReply::serverError(bytes);
-            break;
-        default:
-            r->reply = RedisReply::string(bytes);
-            break;
-        }
+        r->reply = leafOf(task->type, bytes);
         // The RedisReply holds these bytes (implicitly shared, never written): str stays
         // valid and NUL-terminated for as long as the object lives.
         r->base.str = const_cast<char *>(bytes.constData());
@@ -110,12 +149,26 @@ void *createArray(const redisReadTask *task, size_t elements)
             return nullptr;
         }
         r->base.elements = elements;
+        try {
+            r->elements.resize(qsizetype(elements)); // nil until built
+        } catch (const std::bad_alloc &) {
+            std::free(r->base.element);
+            delete r;
+            return nullptr;
+        }
     }
     return attach(task, r);
 }
 
 void *createInteger(const redisReadTask *task, long long value)
 {
+    if (BuiltReply *parent = parentOf(task)) {
+        try {
+            return attachLeaf(task, parent, RedisReply::integer(value));
+        } catch (const std::bad_alloc &) {
+            return nullptr;
+        }
+    }
     auto *r = new (std::nothrow) BuiltReply {};
     if (!r)
         return nullptr;
@@ -132,6 +185,8 @@ void *createInteger(const redisReadTask *task, long long value)
 
 void *createNil(const redisReadTask *task)
 {
+    if (BuiltReply *parent = parentOf(task))
+        return attachLeaf(task, parent, RedisReply::nil());
     return attach(task, sharedNil());
 }
 
@@ -155,7 +210,7 @@ void freeObject(void *object)
 void *createDouble(const redisReadTask *task, double value, char *str, size_t len)
 {
     void *object = createString(task, str, len);
-    if (object)
+    if (object && !isShared(built(object)))
         static_cast<redisReply *>(object)->dval = value;
     return object;
 }
@@ -186,13 +241,16 @@ void install(redisReader *reader)
 
 RedisReply toReply(const redisReply *reply)
 {
-    const BuiltReply *r = built(const_cast<redisReply *>(reply));
+    BuiltReply *r = built(const_cast<redisReply *>(reply));
     if (reply->type != REDIS_REPLY_ARRAY)
         return r->reply;
-    QList<RedisReply> elements;
-    elements.reserve(qsizetype(reply->elements));
-    for (size_t i = 0; i < reply->elements; ++i)
-        elements.append(reply->element[i] ? toReply(reply->element[i]) : RedisReply::nil());
+    // The leaves are in place (shared with r, which is released next); nested arrays are not.
+    QList<RedisReply> elements = r->elements;
+    for (size_t i = 0; i < reply->elements; ++i) {
+        const BuiltReply *element = reply->element[i] ? built(reply->element[i]) : nullptr;
+        if (element && !isShared(element))
+            elements[qsizetype(i)] = toReply(reply->element[i]);
+    }
     return RedisReply::array(std::move(elements));
 }
 

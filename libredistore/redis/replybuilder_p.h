@@ -12,8 +12,9 @@ namespace RediStore {
 // of hiredis's own objects that the client would then copy: a bulk string is copied once, into
 // the QByteArray that the caller gets, and "+OK" and nil replies cost no allocation.
 //
-// hiredis still reads the objects as redisReply (pub/sub replies, unsolicited errors), so each
-// one starts with a complete redisReply whose str points into the RedisReply's bytes.
+// Each object hiredis gets starts with a redisReply (an array's with its element table), and a
+// top-level leaf's str points into the RedisReply's bytes. A leaf inside an array is built
+// straight into its array's list: its place in the element table holds a shared stand-in.
 namespace ReplyBuilder {
 
 // Makes the reader build replies with these functions. Call it before the first reply.
