@@ -49,8 +49,12 @@ void SlotIndex::prepareNext(qsizetype size)
 }
 
 // The prepared table when it has at least atLeast places (0: none wanted), else an empty one.
-SlotIndex::Table SlotIndex::takeNext(qsizetype atLeast)
+// Without wait, a table still being prepared is not waited for: it stays for later.
+SlotIndex::Table SlotIndex::takeNext(qsizetype atLeast, bool wait)
 {
+    if (atLeast > 0 && !wait && m_toucher.joinable()
+        && !m_nextReady.load(std::memory_order_acquire))
+        return Table();
     if (m_toucher.joinable())
         m_toucher.join(); // done already, as a rule: 2,000 pages take a few ms
     Table next = std::move(m_next);
@@ -165,7 +169,7 @@ void SlotIndex::insert(int slot, quint32 hash)
         startGrowing(); // into the reserved table
     } else if (used * 2 > m_table.size) {
         if (m_table.size * 2 < prepareFrom)
-            startGrowing();
+            startGrowing(false); // small: a reserved table still being prepared can wait
         else if (!m_toucher.joinable())
             prepareNext(m_table.size * 2);
         else if (m_nextReady.load(std::memory_order_acquire) || used * 8 > m_table.size * 5)
@@ -206,12 +210,12 @@ void SlotIndex::clear()
     m_migrated = m_size = m_deleted = 0;
 }
 
-void SlotIndex::startGrowing()
+void SlotIndex::startGrowing(bool wait)
 {
     migrate(m_old.size); // finish a growth still going on
     const qsizetype capacity = capacityFor(m_size + 1);
     m_old = std::move(m_table);
-    m_table = takeNext(capacity);
+    m_table = takeNext(capacity, wait);
     if (m_table.size == 0)
         m_table = Table::zeroed(capacity);
     m_migrated = 0;

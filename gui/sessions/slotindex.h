@@ -86,10 +86,10 @@ private:
     static qsizetype lookup(const Table &table, QByteArrayView id, quint32 hash, const IdOf &idOf);
     static qsizetype placeOfSlot(const Table &table, int slot, quint32 hash);
     static void place(Table &table, Place entry, quint32 hash);
-    void startGrowing();
+    void startGrowing(bool wait = true);
     void migrate(qsizetype count);
     void prepareNext(qsizetype size);
-    Table takeNext(qsizetype atLeast);
+    Table takeNext(qsizetype atLeast, bool wait = true);
 
     IdOf m_idOf;
     Table m_table;
