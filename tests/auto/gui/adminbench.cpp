@@ -15,6 +15,8 @@
 #include "translationloader.h"
 
 #include <libredistore/redis/redispool.h>
+#include <libredistore/session/sessionadmin.h>
+#include <libredistore/session/sessionlisting.h>
 
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QEventLoop>
@@ -153,6 +155,33 @@ qint64 bareScanMs(const QString &url, qint64 *keys)
     return failed || !done ? -1 : clock.elapsed();
 }
 
+// The walk the window makes (SessionListing: TTL, size and first bytes of every session), with
+// nothing done with the pages: what the library and Redis take without the window's event loop
+// (-1 when it fails). Returns the sessions seen in *sessions and the thread's CPU in *cpuMs.
+qint64 listingAloneMs(const QString &url, qint64 *sessions, qint64 *cpuMs)
+{
+    auto config = RediStore::RedisConfig::fromUrl(url);
+    if (!config.ok())
+        return -1;
+    RediStore::SessionAdmin admin(config.value());
+    RediStore::SessionListing listing(&admin);
+    bool done = false;
+    bool failed = false;
+    *sessions = 0;
+    QObject::connect(
+        &listing, &RediStore::SessionListing::pageReady,
+        [&](const RediStore::SessionPage &page) { *sessions += page.sessions.size(); });
+    QObject::connect(&listing, &RediStore::SessionListing::finished, [&]() { done = true; });
+    QObject::connect(&listing, &RediStore::SessionListing::failed, [&]() { failed = done = true; });
+    QElapsedTimer clock;
+    clock.start();
+    const qint64 cpuBefore = threadCpuMs();
+    listing.start();
+    waitUntil([&]() { return done; }, 10 * 60 * 1000);
+    *cpuMs = threadCpuMs() - cpuBefore;
+    return failed || !done ? -1 : clock.elapsed();
+}
+
 // What the heap holds: in use, free but kept, and mapped on its own (large blocks).
 void printHeap(const char *when)
 {
@@ -184,6 +213,11 @@ int main(int argc, char **argv)
     qint64 bareKeys = 0;
     const qint64 bareMs = bareScanMs(url, &bareKeys);
     std::printf("bare SCAN COUNT 1000 loop: %lld ms, %lld keys\n", bareMs, bareKeys);
+    qint64 aloneSessions = 0;
+    qint64 aloneCpu = 0;
+    const qint64 aloneMs = listingAloneMs(url, &aloneSessions, &aloneCpu);
+    std::printf("SessionListing alone, no window: %lld ms, %lld sessions, %lld ms of CPU\n",
+                aloneMs, aloneSessions, aloneCpu);
     QTemporaryDir dir;
     ProfileStore store(dir.filePath(QStringLiteral("p.ini")));
 
