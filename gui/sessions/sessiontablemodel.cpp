@@ -309,13 +309,16 @@ void SessionTableModel::retry()
 void SessionTableModel::onPage(const QList<SessionInfo> &sessions)
 {
     const qint64 now = m_clock.elapsed();
-    // The IDs' UTF-8 is in the keys, after the prefix.
+    // The IDs' UTF-8 is in the keys, after the prefix. Bytes that are not UTF-8 go through the
+    // ID as a QString, as every other path (probes, removals) takes them.
     QList<QByteArrayView> ids;
     ids.reserve(sessions.size());
-    QByteArrayList converted; // IDs of keys that are not prefix + ID (none, as a rule)
+    QByteArrayList converted; // IDs that are not the key's bytes (none, as a rule)
     for (const SessionInfo &info : sessions) {
-        if (info.key.startsWith(m_keyPrefix)) {
-            ids.append(QByteArrayView(info.key).sliced(m_keyPrefix.size()));
+        const QByteArrayView id
+            = QByteArrayView(info.key).sliced(qMin(m_keyPrefix.size(), info.key.size()));
+        if (info.key.startsWith(m_keyPrefix) && id.isValidUtf8()) {
+            ids.append(id);
         } else {
             converted.append(info.id.toUtf8());
             ids.append(converted.constLast());

@@ -40,6 +40,7 @@ private Q_SLOTS:
     void removesManyRowsAndKeepsPersistentIndexes();
     void touchAddsChangesAndRemovesRows();
     void refreshFindsNewAndGoneSessions();
+    void idThatIsNotUtf8GoesWhenDeleted();
     void previewsLoadForRequestedRowsOnlyAndStayBounded();
     void filtersByIdAndByValue();
     void scanning100kSessionsKeepsTheEventLoopResponsive();
@@ -288,6 +289,30 @@ void tst_SessionTableModel::refreshFindsNewAndGoneSessions()
         QCOMPARE(model.rowOf(ids.at(i * 10)), -1);
     for (const QString &id : added)
         QVERIFY(model.rowOf(id) >= 0);
+}
+
+// A key whose bytes after the prefix are not UTF-8: its row is found by the ID as the admin
+// gives it (a QString), so probes and removals reach it.
+void tst_SessionTableModel::idThatIsNotUtf8GoesWhenDeleted()
+{
+    Test::fillSessions(m_server, 10);
+    const QByteArray raw("A\xff\xfe"
+                         "B",
+                         4);
+    m_server.command({ "SET", "session_" + raw, "value", "EX", "600" });
+    auto admin = makeAdmin();
+    SessionTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setAdmin(admin.get());
+    scanToEnd(model);
+    QCOMPARE(model.rowCount(), 11);
+    const QString id = admin->idFromKey("session_" + raw);
+    QVERIFY(model.rowOf(id) >= 0);
+    m_server.command({ "DEL", "session_" + raw });
+    model.refresh();
+    QTRY_VERIFY(model.isScanComplete());
+    QTRY_COMPARE(model.rowCount(), 10);
+    QCOMPARE(model.rowOf(id), -1);
 }
 
 void tst_SessionTableModel::previewsLoadForRequestedRowsOnlyAndStayBounded()
