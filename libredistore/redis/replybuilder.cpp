@@ -83,10 +83,18 @@ void *attach(const redisReadTask *task, BuiltReply *r)
     return &r->base;
 }
 
-// A leaf inside an array: built into the array's elements.
+// A leaf inside an array: built into the array's elements (which grow as they come: a
+// length the server announces is not taken on trust; toReply() pads the end).
 void *attachLeaf(const redisReadTask *task, BuiltReply *parent, RedisReply reply)
 {
-    parent->elements[task->idx] = std::move(reply);
+    const qsizetype at = qsizetype(task->idx);
+    if (at == parent->elements.size()) {
+        parent->elements.append(std::move(reply));
+    } else {
+        if (at > parent->elements.size())
+            parent->elements.resize(at + 1); // nested arrays before it: filled by toReply()
+        parent->elements[at] = std::move(reply);
+    }
     parent->base.element[task->idx] = &sharedLeaf()->base;
     return &sharedLeaf()->base;
 }
@@ -150,7 +158,7 @@ void *createArray(const redisReadTask *task, size_t elements)
         }
         r->base.elements = elements;
         try {
-            r->elements.resize(qsizetype(elements)); // nil until built
+            r->elements.reserve(qsizetype(qMin(elements, size_t(4096))));
         } catch (const std::bad_alloc &) {
             std::free(r->base.element);
             delete r;
@@ -244,8 +252,11 @@ RedisReply toReply(const redisReply *reply)
     BuiltReply *r = built(const_cast<redisReply *>(reply));
     if (reply->type != REDIS_REPLY_ARRAY)
         return r->reply;
-    // The leaves are in place (shared with r, which is released next); nested arrays are not.
+    // The leaves are in place (shared with r, which is released next); nested arrays are not,
+    // nor is anything after the last leaf.
     QList<RedisReply> elements = r->elements;
+    if (elements.size() != qsizetype(reply->elements))
+        elements.resize(qsizetype(reply->elements));
     for (size_t i = 0; i < reply->elements; ++i) {
         const BuiltReply *element = reply->element[i] ? built(reply->element[i]) : nullptr;
         if (element && !isShared(element))
