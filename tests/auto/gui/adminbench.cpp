@@ -93,8 +93,6 @@ private:
     qint64 m_longestEnded = 0;
 };
 
-// Runs the event loop until done() (checked every 5 ms) or the timeout. The loop sleeps between
-// events: a busy wait would take a core from Redis on a small machine.
 // CPU time of the calling thread, in ms.
 qint64 threadCpuMs()
 {
@@ -103,6 +101,8 @@ qint64 threadCpuMs()
     return qint64(now.tv_sec) * 1000 + now.tv_nsec / 1000000;
 }
 
+// Runs the event loop until done() (checked every 5 ms) or the timeout. The loop sleeps between
+// events: a busy wait would take a core from Redis on a small machine.
 void waitUntil(const std::function<bool()> &done, int timeoutMs)
 {
     QElapsedTimer clock;

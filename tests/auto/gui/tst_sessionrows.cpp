@@ -239,7 +239,7 @@ void tst_SessionRows::storeIdsArePacked_data()
     QTest::newRow("one digit 0 inside") << QByteArray(20, 'B') + '0' + QByteArray(31, 'C') << false;
     QTest::newRow("one byte of UTF-8 inside")
         << QByteArray(40, 'B') + '\xc3' + QByteArray(11, 'A') << false;
-    QTest::newRow("last group's 8") << QByteArray(47, 'A') + '8' + "AAAA" << false;
+    QTest::newRow("an 8 in the last four") << QByteArray(47, 'A') + '8' + "AAAA" << false;
     QTest::newRow("32 bytes of text") << QByteArray(32, 'Z') << false;
     QTest::newRow("empty") << QByteArray() << false;
 }
