@@ -152,11 +152,6 @@ void SlotIndex::prefetch(quint32 hash) const
 #endif
 }
 
-void SlotIndex::insert(int slot)
-{
-    insert(slot, hashOf(m_idOf(slot)));
-}
-
 void SlotIndex::insert(int slot, quint32 hash)
 {
     if (slot < 0 || slot > maxSlot)

@@ -31,13 +31,12 @@ public:
     SlotIndex(const SlotIndex &) = delete;
     SlotIndex &operator=(const SlotIndex &) = delete;
 
-    // The hash the index keys an ID by: a caller that has it can pass it below.
+    // The hash the index keys an ID by (computed once by the caller, for all three below).
     static quint32 hashOf(QByteArrayView id);
 
-    int find(QByteArrayView id) const { return find(id, hashOf(id)); } // -1 when absent
-    int find(QByteArrayView id, quint32 hash) const;
-    void insert(int slot); // the slot's ID must not be in the index yet
-    void insert(int slot, quint32 hash); // hash: hashOf() the slot's ID
+    int find(QByteArrayView id, quint32 hash) const; // -1 when absent
+    // The slot's ID (hash: hashOf() it) must not be in the index yet.
+    void insert(int slot, quint32 hash);
     // Asks for the memory where an ID of this hash is looked for, ahead of a find() or an
     // insert(): with a million entries that memory is seldom in the cache, and asking for
     // several at once waits for them together rather than one after the other.

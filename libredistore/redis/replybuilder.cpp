@@ -17,7 +17,7 @@ struct BuiltReply
     redisReply base; // first: hiredis sees a redisReply *
     RedisReply reply; // a top-level leaf's; an array's is assembled by toReply()
     // An array's elements. A leaf (string, integer, nil) is built right here, and its place in
-    // base.element holds the shared stand-in: no object of its own to allocate and free, a
+    // base.element holds the shared nil, a stand-in: no object of its own to allocate and free, a
     // few million times for a big listing. A nested array has its own object in base.element,
     // and its place here is filled in by toReply().
     QList<RedisReply> elements;
@@ -31,8 +31,8 @@ BuiltReply *built(void *object)
 }
 
 // "+OK" answers most writes and nil every GET of a missing key: one shared object each,
-// never freed (not even at exit, when other threads may still be parsing). The leaf stands
-// in for every element built into its array; nothing reads or writes it.
+// never freed (not even at exit, when other threads may still be parsing). The nil one also
+// stands in, in an array's element table, for every leaf built into the array's list.
 BuiltReply *sharedOk()
 {
     static BuiltReply *const ok = [] {
@@ -56,19 +56,9 @@ BuiltReply *sharedNil()
     return nil;
 }
 
-BuiltReply *sharedLeaf()
-{
-    static BuiltReply *const leaf = [] {
-        auto *r = new BuiltReply {};
-        r->base.type = REDIS_REPLY_NIL;
-        return r;
-    }();
-    return leaf;
-}
-
 bool isShared(const BuiltReply *r)
 {
-    return r == sharedOk() || r == sharedNil() || r == sharedLeaf();
+    return r == sharedOk() || r == sharedNil();
 }
 
 BuiltReply *parentOf(const redisReadTask *task)
@@ -95,8 +85,8 @@ void *attachLeaf(const redisReadTask *task, BuiltReply *parent, RedisReply reply
             parent->elements.resize(at + 1); // nested arrays before it: filled by toReply()
         parent->elements[at] = std::move(reply);
     }
-    parent->base.element[task->idx] = &sharedLeaf()->base;
-    return &sharedLeaf()->base;
+    parent->base.element[task->idx] = &sharedNil()->base;
+    return &sharedNil()->base;
 }
 
 RedisReply leafOf(int type, const QByteArray &bytes)

@@ -14,7 +14,7 @@ namespace RediStore {
 //
 // Each object hiredis gets starts with a redisReply (an array's with its element table), and a
 // top-level leaf's str points into the RedisReply's bytes. A leaf inside an array is built
-// straight into its array's list: its place in the element table holds a shared stand-in.
+// straight into its array's list: its place in the element table holds the shared nil object.
 namespace ReplyBuilder {
 
 // Makes the reader build replies with these functions. Call it before the first reply.

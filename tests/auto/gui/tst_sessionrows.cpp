@@ -8,6 +8,7 @@
 #include <QtTest/QtTest>
 
 #include <algorithm>
+#include <functional>
 
 using namespace RediStore::Admin;
 
@@ -50,6 +51,33 @@ static QByteArray storeId(QRandomGenerator &random)
 static QByteArray makeId(int n)
 {
     return "ID-" + QByteArray::number(n) + QByteArray(40, 'A' + char(n % 26));
+}
+
+// Appends the IDs 0 to count - 1; after each multiple of every (but 0) removes the ID before
+// it. before(i) runs ahead of each append.
+static void fillRemovingEvery(SessionRows &rows, int count, int every,
+                              const std::function<void(int)> &before = nullptr)
+{
+    for (int i = 0; i < count; ++i) {
+        if (before)
+            before(i);
+        rows.append(makeId(i), SessionRow());
+        if (i % every == 0 && i > 0)
+            rows.removeRow(rows.rowOf(makeId(i - 1)));
+    }
+}
+
+// The first ID that fillRemovingEvery() left wrong (not found, found though removed, or
+// another ID in its slot), or -1.
+static int firstWrongId(const SessionRows &rows, int count, int every)
+{
+    for (int i = 0; i < count; ++i) {
+        const bool removed = i % every == every - 1 && i < count - 1;
+        const int slot = rows.findSlot(makeId(i));
+        if ((slot >= 0) == removed || (slot >= 0 && rows.slot(slot).id() != makeId(i)))
+            return i;
+    }
+    return -1;
 }
 
 void tst_SessionRows::randomOperationsMatchAReference()
@@ -97,18 +125,8 @@ void tst_SessionRows::growsPastPreparedTables()
 {
     SessionRows rows;
     constexpr int count = 800000;
-    for (int i = 0; i < count; ++i) {
-        rows.append(makeId(i), SessionRow());
-        if (i % 3 == 0 && i > 0)
-            rows.removeRow(rows.rowOf(makeId(i - 1)));
-    }
-    for (int i = 0; i < count; ++i) {
-        const bool removed = i % 3 == 2 && i < count - 1;
-        const int slot = rows.findSlot(makeId(i));
-        QVERIFY2((slot >= 0) != removed, qPrintable(QString::number(i)));
-        if (slot >= 0)
-            QCOMPARE(rows.slot(slot).id(), makeId(i));
-    }
+    fillRemovingEvery(rows, count, 3);
+    QCOMPARE(firstWrongId(rows, count, 3), -1);
     rows.clear();
     QCOMPARE(rows.findSlot(makeId(1)), -1);
     for (int i = 0; i < 300000; ++i)
@@ -125,22 +143,13 @@ void tst_SessionRows::reservedIndexTakesOver()
     for (const int reserved : { 5000, 600000 }) {
         SessionRows rows;
         const int count = reserved + reserved / 4; // past the reservation too
-        for (int i = 0; i < count; ++i) {
+        fillRemovingEvery(rows, count, 5, [&](int i) {
             if (i == 300)
                 rows.reserve(reserved);
             if (i == 400)
                 rows.reserve(10); // less than there is: nothing changes
-            rows.append(makeId(i), SessionRow());
-            if (i % 5 == 0 && i > 0)
-                rows.removeRow(rows.rowOf(makeId(i - 1)));
-        }
-        for (int i = 0; i < count; ++i) {
-            const bool removed = i % 5 == 4 && i < count - 1;
-            const int slot = rows.findSlot(makeId(i));
-            QVERIFY2((slot >= 0) != removed, qPrintable(QString::number(i)));
-            if (slot >= 0)
-                QCOMPARE(rows.slot(slot).id(), makeId(i));
-        }
+        });
+        QCOMPARE(firstWrongId(rows, count, 5), -1);
         rows.reserve(reserved * 4); // being prepared when cleared
         rows.clear();
         QCOMPARE(rows.findSlot(makeId(1)), -1);
