@@ -365,7 +365,10 @@ bool RedisCluster::waitUntilOk(int timeoutMs)
         for (const QList<Node> &nodes : std::as_const(views)) {
             QByteArrayList masters;
             for (const Node &node : nodes) {
-                if (node.isFailing() && running.contains(node.port))
+                // A running node is failing, or seen as a master without slots: a former
+                // master that has not turned into the new one's replica yet.
+                if (running.contains(node.port)
+                    && (node.isFailing() || (node.isMaster() && node.slots.isEmpty())))
                     ok = false;
                 if (!node.isMaster() || node.slots.isEmpty())
                     continue;

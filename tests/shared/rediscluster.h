@@ -93,7 +93,8 @@ public:
     bool moveSlot(int slot, quint16 from, quint16 to);
 
     // Until every running node reports cluster_state:ok, all of them agree on which master
-    // serves which slots, none of them sees a running node as failing, and every running
+    // serves which slots, none of them sees a running node as failing or as a master without
+    // slots (a restarted former master is a replica in every view), and every running
     // replica's link to its master is up.
     bool waitUntilOk(int timeoutMs = 15000);
 
