@@ -34,6 +34,13 @@ QVariant toStorable(const QVariant &value);
 // The error argument of a callback: null for an empty message, else the message.
 QJSValue errorValue(const QString &message);
 
+// A TTL in milliseconds as scripts see it, in whole seconds (rounded); -1 and -2 (no expiry,
+// no such key) as they are.
+inline qint64 secondsFromMs(qint64 ms)
+{
+    return ms < 0 ? ms : (ms + 500) / 1000;
+}
+
 // Runs handler(result) from the event loop once the future has finished (RediStore::whenFinished
 // with the arguments in the order of the QML glue).
 template<typename T, typename F>

@@ -26,11 +26,6 @@ QString errorText(const SessionError &error)
     return error.message().isEmpty() ? error.codeName() : error.message();
 }
 
-qint64 secondsFromMs(qint64 ms)
-{
-    return ms < 0 ? ms : (ms + 500) / 1000;
-}
-
 } // namespace
 
 QmlSessionAdmin::QmlSessionAdmin(QObject *parent)
@@ -252,7 +247,7 @@ void QmlSessionAdmin::scanStep(QPointer<SessionAdmin> current, const QByteArray 
                 QVariantMap session;
                 session.insert(QStringLiteral("id"), info.id);
                 session.insert(QStringLiteral("key"), QString::fromUtf8(info.key));
-                session.insert(QStringLiteral("ttl"), secondsFromMs(info.ttlMs));
+                session.insert(QStringLiteral("ttl"), QmlJs::secondsFromMs(info.ttlMs));
                 session.insert(QStringLiteral("ttlMs"), info.ttlMs);
                 session.insert(QStringLiteral("size"), info.size);
                 sessions->append(session);
@@ -448,7 +443,7 @@ void QmlSessionAdmin::sessionsOfUser(const QJSValue &userValue, const QJSValue &
             for (const UserSession &session : result.sessions) {
                 sessions.append(
                     QVariantMap { { QStringLiteral("id"), session.id },
-                                  { QStringLiteral("ttl"), secondsFromMs(session.ttlMs) },
+                                  { QStringLiteral("ttl"), QmlJs::secondsFromMs(session.ttlMs) },
                                   { QStringLiteral("ttlMs"), session.ttlMs } });
             }
             QJSEngine *engine = qjsEngine(this);

@@ -15,15 +15,6 @@ namespace RediStore {
 
 Q_DECLARE_LOGGING_CATEGORY(lcQml)
 
-namespace {
-
-qint64 secondsFromMs(qint64 ms)
-{
-    return ms < 0 ? ms : (ms + 500) / 1000;
-}
-
-} // namespace
-
 QmlSessionListModel::QmlSessionListModel(QObject *parent)
     : QAbstractListModel(parent)
 { }
@@ -206,7 +197,7 @@ void QmlSessionListModel::scanStep(const QByteArray &cursor)
             m_listing.clear(); // the cluster's masters changed: the listing began again
         for (const SessionInfo &info : page.sessions) {
             if (info.ttlMs != -2) // -2: gone between SCAN and PTTL
-                m_listing.append(Row { info.id, secondsFromMs(info.ttlMs), info.size, {} });
+                m_listing.append(Row { info.id, QmlJs::secondsFromMs(info.ttlMs), info.size, {} });
         }
         if (page.finished)
             finishRefresh();
@@ -353,7 +344,7 @@ void QmlSessionListModel::reloadSession(const QString &id)
                         }
                         // A session that does not decode is still listed, with its size and no
                         // values.
-                        upsert(Row { id, secondsFromMs(content.ttlMs), content.raw.size(),
+                        upsert(Row { id, QmlJs::secondsFromMs(content.ttlMs), content.raw.size(),
                                      m_loadValues ? content.values : QVariantMap() },
                                false);
                     });

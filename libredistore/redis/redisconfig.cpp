@@ -3,15 +3,6 @@
 
 namespace RediStore {
 
-namespace {
-
-RedisError configError(RedisError::Code code, const QString &message)
-{
-    return RedisError(code, message);
-}
-
-} // namespace
-
 RedisConfig::RedisConfig()
     : d(new RedisConfigData)
 { }
@@ -27,76 +18,76 @@ Result<void, RedisError> RedisConfig::validate() const
         const QString kind = d->topology == Topology::Cluster ? QStringLiteral("cluster")
                                                               : QStringLiteral("sentinel");
         if (d->seeds.isEmpty()) {
-            return configError(
+            return RedisError(
                 RedisError::Code::InvalidHost,
                 QStringLiteral("a %1 configuration needs at least one node").arg(kind));
         }
         for (const RedisNodeAddress &seed : d->seeds) {
             if (!seed.isValid()) {
-                return configError(
+                return RedisError(
                     RedisError::Code::InvalidHost,
                     QStringLiteral("'%1' is not a node address (host:port)").arg(seed.toString()));
             }
         }
         if (d->topology == Topology::Cluster && d->database != 0) {
-            return configError(
+            return RedisError(
                 RedisError::Code::InvalidDatabase,
                 QStringLiteral("Redis Cluster has database 0 only, not %1").arg(d->database));
         }
         if (d->topology == Topology::Sentinel && d->sentinelMasterName.trimmed().isEmpty()) {
-            return configError(RedisError::Code::InvalidUrl,
-                               QStringLiteral("a sentinel configuration needs the master's name: "
-                                              "redis+sentinel://host:port/MASTERNAME"));
+            return RedisError(RedisError::Code::InvalidUrl,
+                              QStringLiteral("a sentinel configuration needs the master's name: "
+                                             "redis+sentinel://host:port/MASTERNAME"));
         }
     }
     if (d->transport == Transport::Tcp) {
         if (d->host.trimmed().isEmpty())
-            return configError(RedisError::Code::InvalidHost, QStringLiteral("the host is empty"));
+            return RedisError(RedisError::Code::InvalidHost, QStringLiteral("the host is empty"));
         if (d->port < 1 || d->port > 65535) {
-            return configError(RedisError::Code::InvalidPort,
-                               QStringLiteral("port %1 is out of range (1 to 65535)").arg(d->port));
+            return RedisError(RedisError::Code::InvalidPort,
+                              QStringLiteral("port %1 is out of range (1 to 65535)").arg(d->port));
         }
     } else if (d->unixSocket.isEmpty()) {
-        return configError(RedisError::Code::InvalidUrl,
-                           QStringLiteral("the Unix socket path is empty"));
+        return RedisError(RedisError::Code::InvalidUrl,
+                          QStringLiteral("the Unix socket path is empty"));
     }
     if (d->database < 0) {
-        return configError(RedisError::Code::InvalidDatabase,
-                           QStringLiteral("database %1 is negative").arg(d->database));
+        return RedisError(RedisError::Code::InvalidDatabase,
+                          QStringLiteral("database %1 is negative").arg(d->database));
     }
     if (d->connectTimeoutMs < 0 || d->commandTimeoutMs < 0) {
-        return configError(RedisError::Code::InvalidTimeout,
-                           QStringLiteral("timeouts must be 0 (none) or a positive number of "
-                                          "milliseconds"));
+        return RedisError(RedisError::Code::InvalidTimeout,
+                          QStringLiteral("timeouts must be 0 (none) or a positive number of "
+                                         "milliseconds"));
     }
     if (d->reconnectMinDelayMs < 1 || d->reconnectMaxDelayMs < d->reconnectMinDelayMs) {
-        return configError(RedisError::Code::InvalidTimeout,
-                           QStringLiteral("reconnect delays must satisfy 1 <= min <= max (ms)"));
+        return RedisError(RedisError::Code::InvalidTimeout,
+                          QStringLiteral("reconnect delays must satisfy 1 <= min <= max (ms)"));
     }
     if (d->offlineWaitMs < 0) {
-        return configError(RedisError::Code::InvalidTimeout,
-                           QStringLiteral("the offline wait must be 0 (the command timeout) or "
-                                          "a positive number of milliseconds"));
+        return RedisError(RedisError::Code::InvalidTimeout,
+                          QStringLiteral("the offline wait must be 0 (the command timeout) or "
+                                         "a positive number of milliseconds"));
     }
     if (d->tls && d->transport == Transport::Unix) {
-        return configError(RedisError::Code::InvalidOption,
-                           QStringLiteral("TLS over a Unix socket is not supported: use "
-                                          "rediss://host:port"));
+        return RedisError(RedisError::Code::InvalidOption,
+                          QStringLiteral("TLS over a Unix socket is not supported: use "
+                                         "rediss://host:port"));
     }
     if (d->tls && !d->tlsOptions.keyFile.isEmpty() && d->tlsOptions.certFile.isEmpty()) {
-        return configError(RedisError::Code::InvalidOption,
-                           QStringLiteral("a TLS key (tls_key) needs its certificate (tls_cert)"));
+        return RedisError(RedisError::Code::InvalidOption,
+                          QStringLiteral("a TLS key (tls_key) needs its certificate (tls_cert)"));
     }
     if (d->offlineQueueLimit < 0) {
-        return configError(RedisError::Code::InvalidOption,
-                           QStringLiteral("the offline queue limit must be 0 or more"));
+        return RedisError(RedisError::Code::InvalidOption,
+                          QStringLiteral("the offline queue limit must be 0 or more"));
     }
     for (const QChar c : d->clientName) {
         if (c.isSpace() || c.unicode() < 0x21 || c.unicode() > 0x7e) {
-            return configError(RedisError::Code::InvalidClientName,
-                               QStringLiteral("client name '%1' may hold only printable ASCII "
-                                              "without spaces")
-                                   .arg(d->clientName));
+            return RedisError(RedisError::Code::InvalidClientName,
+                              QStringLiteral("client name '%1' may hold only printable ASCII "
+                                             "without spaces")
+                                  .arg(d->clientName));
         }
     }
     return {};

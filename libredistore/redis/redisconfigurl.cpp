@@ -10,11 +10,6 @@ namespace RediStore {
 
 namespace {
 
-RedisError configError(RedisError::Code code, const QString &message)
-{
-    return RedisError(code, message);
-}
-
 // URL text for a message, without what could be a password: "redis://alice:***@host".
 QString withoutPassword(const QString &text)
 {
@@ -132,13 +127,13 @@ Result<RedisConfig, RedisError> RedisConfig::applyUrl(const QString &text) const
     }
     const QUrl url(text, QUrl::StrictMode);
     if (text.trimmed().isEmpty())
-        return configError(RedisError::Code::InvalidUrl, QStringLiteral("the Redis URL is empty"));
+        return RedisError(RedisError::Code::InvalidUrl, QStringLiteral("the Redis URL is empty"));
     if (!url.isValid()) {
         // QUrl's reason goes on with the source and its parts, password included.
         QString reason = url.errorString();
         if (const qsizetype source = reason.indexOf(QLatin1String("; source was")); source >= 0)
             reason.truncate(source);
-        return configError(
+        return RedisError(
             RedisError::Code::InvalidUrl,
             QStringLiteral("'%1' is not a valid Redis URL: %2").arg(withoutPassword(text), reason));
     }
@@ -146,14 +141,13 @@ Result<RedisConfig, RedisError> RedisConfig::applyUrl(const QString &text) const
     RedisConfig result = *this;
     RedisConfigData &r = *result.d;
     const unsigned wasExplicit = d->explicitFields;
-    auto conflict
-        = [&](const QString &field, const QString &fromUrl, const QString &explicitValue) {
-              return configError(
-                  RedisError::Code::ConflictingSettings,
-                  QStringLiteral("%1: the URL says %2 but %3 was set explicitly; set it in "
-                                 "one place only")
-                      .arg(field, fromUrl, explicitValue));
-          };
+    auto conflict = [&](const QString &field, const QString &fromUrl,
+                        const QString &explicitValue) {
+        return RedisError(RedisError::Code::ConflictingSettings,
+                          QStringLiteral("%1: the URL says %2 but %3 was set explicitly; set it in "
+                                         "one place only")
+                              .arg(field, fromUrl, explicitValue));
+    };
 
     const QString scheme = url.scheme().toLower();
     Transport transport;
@@ -166,9 +160,9 @@ Result<RedisConfig, RedisError> RedisConfig::applyUrl(const QString &text) const
         transport = Transport::Tcp;
         host = url.host();
         if (host.isEmpty()) {
-            return configError(RedisError::Code::InvalidHost,
-                               QStringLiteral("'%1' names no host: use %2://host[:port][/db]")
-                                   .arg(url.toDisplayString(), scheme));
+            return RedisError(RedisError::Code::InvalidHost,
+                              QStringLiteral("'%1' names no host: use %2://host[:port][/db]")
+                                  .arg(url.toDisplayString(), scheme));
         }
         port = url.port(defaultRedisPort);
         const QString path = url.path();
@@ -176,27 +170,27 @@ Result<RedisConfig, RedisError> RedisConfig::applyUrl(const QString &text) const
             bool ok = false;
             database = path.mid(1).toInt(&ok);
             if (!ok || database < 0) {
-                return configError(RedisError::Code::InvalidDatabase,
-                                   QStringLiteral("the URL path '%1' must be a database number "
-                                                  "such as /0")
-                                       .arg(path));
+                return RedisError(RedisError::Code::InvalidDatabase,
+                                  QStringLiteral("the URL path '%1' must be a database number "
+                                                 "such as /0")
+                                      .arg(path));
             }
         }
     } else if (scheme == QLatin1String("unix")) {
         transport = Transport::Unix;
         socketPath = url.path();
         if (socketPath.isEmpty() || !url.host().isEmpty()) {
-            return configError(RedisError::Code::InvalidUrl,
-                               QStringLiteral("'%1' must name a socket path: "
-                                              "unix:///path/to.sock[?db=N]")
-                                   .arg(url.toDisplayString()));
+            return RedisError(RedisError::Code::InvalidUrl,
+                              QStringLiteral("'%1' must name a socket path: "
+                                             "unix:///path/to.sock[?db=N]")
+                                  .arg(url.toDisplayString()));
         }
     } else {
-        return configError(RedisError::Code::InvalidUrl,
-                           QStringLiteral("unsupported URL scheme '%1': use redis://, rediss:// "
-                                          "(TLS), unix://, redis+cluster:// or "
-                                          "redis+sentinel://")
-                               .arg(url.scheme()));
+        return RedisError(RedisError::Code::InvalidUrl,
+                          QStringLiteral("unsupported URL scheme '%1': use redis://, rediss:// "
+                                         "(TLS), unix://, redis+cluster:// or "
+                                         "redis+sentinel://")
+                              .arg(url.scheme()));
     }
 
     const QUrlQuery query(url);
@@ -208,30 +202,30 @@ Result<RedisConfig, RedisError> RedisConfig::applyUrl(const QString &text) const
             bool ok = false;
             const int db = value.toInt(&ok);
             if (!ok || db < 0) {
-                return configError(
+                return RedisError(
                     RedisError::Code::InvalidDatabase,
                     QStringLiteral("db=%1 in the URL is not a database number").arg(value));
             }
             if (database >= 0 && database != db) {
-                return configError(RedisError::Code::ConflictingSettings,
-                                   QStringLiteral("database: the URL path says %1 but its query "
-                                                  "says db=%2")
-                                       .arg(database)
-                                       .arg(db));
+                return RedisError(RedisError::Code::ConflictingSettings,
+                                  QStringLiteral("database: the URL path says %1 but its query "
+                                                 "says db=%2")
+                                      .arg(database)
+                                      .arg(db));
             }
             database = db;
             continue;
         }
         if (!key.startsWith(QLatin1String("tls_"))) {
-            return configError(RedisError::Code::InvalidUrl,
-                               QStringLiteral("unknown URL parameter '%1': db, tls_ca, tls_cert, "
-                                              "tls_key, tls_server_name and tls_verify are "
-                                              "understood")
-                                   .arg(key));
+            return RedisError(RedisError::Code::InvalidUrl,
+                              QStringLiteral("unknown URL parameter '%1': db, tls_ca, tls_cert, "
+                                             "tls_key, tls_server_name and tls_verify are "
+                                             "understood")
+                                  .arg(key));
         }
         if (!tls) {
-            return configError(RedisError::Code::InvalidUrl,
-                               QStringLiteral("%1 is a TLS parameter: use rediss://").arg(key));
+            return RedisError(RedisError::Code::InvalidUrl,
+                              QStringLiteral("%1 is a TLS parameter: use rediss://").arg(key));
         }
         tlsParameters = true;
         if (key == QLatin1String("tls_ca")) {
@@ -246,17 +240,17 @@ Result<RedisConfig, RedisError> RedisConfig::applyUrl(const QString &text) const
             if (value == QLatin1String("none")) {
                 tlsOptions.verifyPeer = false;
             } else if (value != QLatin1String("full")) {
-                return configError(RedisError::Code::InvalidUrl,
-                                   QStringLiteral("tls_verify=%1: use tls_verify=none (no "
-                                                  "verification) or tls_verify=full")
-                                       .arg(value));
+                return RedisError(RedisError::Code::InvalidUrl,
+                                  QStringLiteral("tls_verify=%1: use tls_verify=none (no "
+                                                 "verification) or tls_verify=full")
+                                      .arg(value));
             }
         } else {
-            return configError(RedisError::Code::InvalidUrl,
-                               QStringLiteral("unknown TLS parameter '%1': tls_ca, tls_cert, "
-                                              "tls_key, tls_server_name and tls_verify are "
-                                              "understood")
-                                   .arg(key));
+            return RedisError(RedisError::Code::InvalidUrl,
+                              QStringLiteral("unknown TLS parameter '%1': tls_ca, tls_cert, "
+                                             "tls_key, tls_server_name and tls_verify are "
+                                             "understood")
+                                  .arg(key));
         }
     }
 

@@ -12,19 +12,17 @@ namespace RediStore {
 
 Q_DECLARE_LOGGING_CATEGORY(lcRedis)
 
-namespace {
-struct Message
-{
-    enum class Kind { Message, PatternMessage, Subscribed } kind;
-    QByteArray pattern;
-    QByteArray channel;
-    QByteArray payload;
-};
-} // namespace
-
 class RedisSubscriberPrivate final : public RedisLinkListener
 {
 public:
+    struct Message
+    {
+        enum class Kind { Message, PatternMessage, Subscribed } kind;
+        QByteArray pattern;
+        QByteArray channel;
+        QByteArray payload;
+    };
+
     RedisSubscriberPrivate(RedisSubscriber *subscriber, const RedisConfig &config)
         : q(subscriber)
         , link(config, this, subscriber)
