@@ -2,9 +2,18 @@
 
 #include <QtCore/QSet>
 
+#if defined(Q_OS_LINUX)
+#include <sys/mman.h>
+#endif
+
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
+#include <limits>
+#include <memory>
+#include <thread>
+#include <utility>
 #include <vector>
 
 namespace RediStore::Admin {
@@ -38,6 +47,77 @@ int rankOf(int value)
 {
     return value >= 26 ? value - 26 : value + 6;
 }
+
+// Sorts numbers whose set bits are all among the low bits, 11 bits a pass (least significant
+// first, each pass stable): a few sequential passes instead of n log n comparisons. other is
+// as long as values; the sorted numbers end in one of the two, which is returned.
+quint64 *radixSort(quint64 *values, quint64 *other, size_t n, int bits)
+{
+    constexpr int digitBits = 11;
+    constexpr size_t buckets = size_t(1) << digitBits;
+    std::vector<size_t> starts(buckets);
+    for (int shift = 0; shift < bits; shift += digitBits) {
+        std::fill(starts.begin(), starts.end(), 0);
+        for (size_t i = 0; i < n; ++i)
+            ++starts[(values[i] >> shift) & (buckets - 1)];
+        if (std::find(starts.cbegin(), starts.cend(), n) != starts.cend())
+            continue; // one digit for all: this pass would move nothing
+        size_t at = 0;
+        for (size_t &start : starts)
+            at += std::exchange(start, at);
+        for (size_t i = 0; i < n; ++i)
+            other[starts[(values[i] >> shift) & (buckets - 1)]++] = values[i];
+        std::swap(values, other);
+    }
+    return values;
+}
+
+// Memory for a sort's numbers, fresh from the system. Its pages are made the process's own by
+// a thread of its own (MADV_POPULATE_WRITE: in bulk, and without touching what is written
+// meanwhile), so that the event loop does not take a page fault for each 4 KiB of it: tens of
+// ms for a million numbers on a virtual machine.
+class SortBuffer
+{
+public:
+    explicit SortBuffer(size_t n)
+        : m_values(new quint64[2 * n])
+        , m_size(n)
+    {
+#if defined(Q_OS_LINUX)
+        m_populate = std::thread([this]() {
+            constexpr int populateWrite = 23; // MADV_POPULATE_WRITE, Linux 5.14
+            const auto begin = quintptr(m_values.get()) & ~quintptr(4095);
+            const auto end = quintptr(m_values.get() + 2 * m_size);
+            madvise(reinterpret_cast<void *>(begin), end - begin, populateWrite);
+        });
+#endif
+    }
+    ~SortBuffer()
+    {
+        ready();
+    }
+    SortBuffer(const SortBuffer &) = delete;
+    SortBuffer &operator=(const SortBuffer &) = delete;
+
+    quint64 *values()
+    {
+        return m_values.get();
+    }
+    quint64 *other()
+    {
+        return m_values.get() + m_size;
+    }
+    void ready()
+    {
+        if (m_populate.joinable())
+            m_populate.join();
+    }
+
+private:
+    std::unique_ptr<quint64[]> m_values;
+    size_t m_size;
+    std::thread m_populate;
+};
 
 } // namespace
 
@@ -241,7 +321,6 @@ void SessionRows::appendAll(const QList<NewRow> &rows)
 
 int SessionRows::append(const IdKey &key, SessionRow row)
 {
-    row.seq = m_nextSeq++;
     if (key.packed)
         row.setPackedId(key.bytes);
     else
@@ -309,43 +388,81 @@ void SessionRows::clear()
     m_order.squeeze();
     m_rowOfSlot.clear();
     m_rowOfSlot.squeeze();
-    m_nextSeq = 0;
 }
 
-void SessionRows::mergeTail(int from, const LessThan &lessThan)
+std::function<bool(int, int)> SessionRows::slotLess(const Compare &compare, bool descending) const
+{
+    return [this, &compare, descending](int a, int b) {
+        int order = compare(m_slots[a], m_slots[b]);
+        if (order == 0)
+            order = a < b ? -1 : a > b ? 1 : 0;
+        return descending ? order > 0 : order < 0;
+    };
+}
+
+void SessionRows::mergeTail(int from, const Compare &compare, bool descending)
 {
     from = qBound(0, from, count());
-    auto less = [&](int a, int b) { return lessThan(m_slots[a], m_slots[b]); };
+    const auto less = slotLess(compare, descending);
     const auto middle = m_order.begin() + from;
     std::sort(middle, m_order.end(), less);
     std::inplace_merge(m_order.begin(), middle, m_order.end(), less);
 }
 
-void SessionRows::sortAll(const LessThan &lessThan)
+void SessionRows::sortAll(const Compare &compare, bool descending)
 {
-    std::sort(m_order.begin(), m_order.end(),
-              [&](int a, int b) { return lessThan(m_slots[a], m_slots[b]); });
+    std::sort(m_order.begin(), m_order.end(), slotLess(compare, descending));
 }
 
 void SessionRows::sortByKey(const std::function<qint64(const SessionRow &)> &key, bool descending)
 {
-    struct Keyed
-    {
-        qint64 key;
-        quint32 seq;
-        int slot;
-    };
-    std::vector<Keyed> keyed;
-    keyed.reserve(size_t(m_order.size()));
-    for (int slot : std::as_const(m_order))
-        keyed.push_back({ key(m_slots[slot]), m_slots[slot].seq, slot });
-    std::sort(keyed.begin(), keyed.end(), [descending](const Keyed &a, const Keyed &b) {
-        if (a.key != b.key)
-            return descending ? a.key > b.key : a.key < b.key;
-        return descending ? a.seq > b.seq : a.seq < b.seq;
-    });
-    for (size_t i = 0; i < keyed.size(); ++i)
-        m_order[qsizetype(i)] = keyed[i].slot;
+    if (m_order.isEmpty())
+        return;
+    // Its pages are prepared while the rows are read, slot by slot as they lie in memory.
+    SortBuffer buffer(size_t(m_order.size()));
+    constexpr qint64 last = std::numeric_limits<qint64>::max();
+    qint64 low = last;
+    qint64 high = std::numeric_limits<qint64>::min();
+    for (const SessionRow &row : std::as_const(m_slots)) {
+        if (!row.isUsed())
+            continue;
+        const qint64 k = key(row);
+        if (k != last) {
+            low = qMin(low, k);
+            high = qMax(high, k);
+        }
+    }
+    if (low > high) // every key is the last one
+        low = high = 0;
+    // Each row as one number: its key's place in the range, then its slot, so that one
+    // radix sort orders by key then slot. A range too wide for that is sorted by comparing.
+    const quint64 lastPlace = quint64(high) - quint64(low) + 1;
+    const int slotBits = std::bit_width(quint64(m_slots.size()));
+    const int keyBits = std::bit_width(lastPlace);
+    if (lastPlace == 0 || keyBits + slotBits > 64) {
+        sortAll(
+            [&key](const SessionRow &a, const SessionRow &b) {
+                const qint64 x = key(a), y = key(b);
+                return x < y ? -1 : x > y ? 1 : 0;
+            },
+            descending);
+        return;
+    }
+    quint64 *packed = buffer.values();
+    size_t n = 0;
+    for (int slot = 0; slot < m_slots.size(); ++slot) {
+        const SessionRow &row = m_slots[slot];
+        if (!row.isUsed())
+            continue;
+        const qint64 k = key(row);
+        const quint64 place = k == last ? lastPlace : quint64(k) - quint64(low);
+        packed[n++] = (place << slotBits) | quint64(slot);
+    }
+    buffer.ready();
+    const quint64 *sorted = radixSort(packed, buffer.other(), n, keyBits + slotBits);
+    const quint64 slotMask = (quint64(1) << slotBits) - 1;
+    for (size_t i = 0; i < n; ++i)
+        m_order[qsizetype(descending ? n - 1 - i : i)] = int(sorted[i] & slotMask);
 }
 
 void SessionRows::squeeze()

@@ -35,7 +35,6 @@ struct SessionRow
     enum class IdKind : quint8 { None, Packed, Text }; // None: a free slot
 
     qint64 deadline = -1; // on the model's clock, in ms; -1: no expiry
-    quint32 seq = 0; // arrival order (the order of the scan)
     quint32 size = 0; // bytes of the stored value
     quint16 generation = 0; // the scan that last saw it
     ValueMatch match = ValueMatch::Unknown;
@@ -69,10 +68,15 @@ private:
 
 // The rows of the session browser: stable slots (so an ID finds its row through the index) and
 // an order of slots (the rows as the model shows them, which sorting permutes).
+//
+// Sorting is by a column's order, then by slot: rows that compare equal keep the order of their
+// slots, which is the order the scan brought them in until rows are removed (a new row takes
+// the place a removed one left). Descending is the exact reverse of ascending, ties included.
 class SessionRows
 {
 public:
-    using LessThan = std::function<bool(const SessionRow &, const SessionRow &)>;
+    // <0, 0, >0 as the first row sorts before, with or after the second (ascending).
+    using Compare = std::function<int(const SessionRow &, const SessionRow &)>;
 
     SessionRows();
     SessionRows(const SessionRows &) = delete;
@@ -118,12 +122,13 @@ public:
     void removeTail(int n);
     void clear();
 
-    // Sorts rows [from, count()) with lessThan and merges them into the sorted rows [0, from).
-    void mergeTail(int from, const LessThan &lessThan);
+    // Sorts rows [from, count()) and merges them into the sorted rows [0, from).
+    void mergeTail(int from, const Compare &compare, bool descending);
     // Sorts every row.
-    void sortAll(const LessThan &lessThan);
-    // Sorts every row by an integer key, ties in arrival order (reversed when descending):
-    // the same order as sortAll() with the matching LessThan, several times faster.
+    void sortAll(const Compare &compare, bool descending);
+    // Sorts every row by an integer key (the largest qint64 after all others): the same order
+    // as sortAll() with the matching Compare, by a radix sort that reads the rows once, in
+    // the order they lie in memory (several times faster with a million rows).
     void sortByKey(const std::function<qint64(const SessionRow &)> &key, bool descending);
 
     // Room in the index for ids IDs in all (before a scan that will list about that many).
@@ -150,6 +155,7 @@ private:
     int findSlot(const IdKey &key) const;
     int append(const IdKey &key, SessionRow row);
     void releaseSlot(int slot);
+    std::function<bool(int, int)> slotLess(const Compare &compare, bool descending) const;
 
     QList<SessionRow> m_slots;
     QList<int> m_free;
@@ -157,7 +163,6 @@ private:
     SlotIndex m_index;
     QList<int> m_order; // row -> slot
     mutable QList<int> m_rowOfSlot; // slot -> row, rebuilt when stale
-    quint32 m_nextSeq = 0;
 };
 
 } // namespace RediStore::Admin

@@ -34,6 +34,12 @@ constexpr qsizetype minInsertBatch = 1024;
 constexpr qsizetype maxInsertBatch = 32768;
 constexpr qint64 maxReservedRows = 4 * 1024 * 1024; // 32 MiB of index
 
+// A row's TTL as it sorts: the deadline, and no expiry after every deadline.
+qint64 ttlKey(const SessionRow &row)
+{
+    return row.deadline < 0 ? std::numeric_limits<qint64>::max() : row.deadline;
+}
+
 quint32 clampSize(qint64 size)
 {
     return quint32(qBound(qint64(0), size, qint64(std::numeric_limits<quint32>::max())));
@@ -509,32 +515,26 @@ void SessionTableModel::relayout(const std::function<void()> &change)
     Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
-SessionRows::LessThan SessionTableModel::lessThan() const
+SessionRows::Compare SessionTableModel::compare() const
 {
     const int column = m_sortColumn;
-    const bool descending = m_sortOrder == Qt::DescendingOrder;
-    return [column, descending](const SessionRow &a, const SessionRow &b) {
-        auto ttlKey = [](const SessionRow &row) {
-            return row.deadline < 0 ? std::numeric_limits<qint64>::max() : row.deadline;
-        };
-        int order = 0;
+    return [column](const SessionRow &a, const SessionRow &b) {
         switch (column) {
         case IdColumn:
-            order = SessionRow::compareIds(a, b);
-            break;
+            return SessionRow::compareIds(a, b);
         case TtlColumn:
-            order = ttlKey(a) < ttlKey(b) ? -1 : ttlKey(a) > ttlKey(b) ? 1 : 0;
-            break;
+            return ttlKey(a) < ttlKey(b) ? -1 : ttlKey(a) > ttlKey(b) ? 1 : 0;
         case SizeColumn:
-            order = a.size < b.size ? -1 : a.size > b.size ? 1 : 0;
-            break;
+            return a.size < b.size ? -1 : a.size > b.size ? 1 : 0;
         default:
-            break;
+            return 0;
         }
-        if (order != 0)
-            return descending ? order > 0 : order < 0;
-        return descending && column >= 0 ? a.seq > b.seq : a.seq < b.seq;
     };
+}
+
+bool SessionTableModel::isDescending() const
+{
+    return m_sortColumn >= 0 && m_sortOrder == Qt::DescendingOrder;
 }
 
 void SessionTableModel::sort(int column, Qt::SortOrder order)
@@ -545,18 +545,14 @@ void SessionTableModel::sort(int column, Qt::SortOrder order)
     m_sortOrder = order;
     m_dirtySlots.clear();
     m_resortTimer.stop();
-    const bool descending = order == Qt::DescendingOrder;
+    const bool descending = isDescending();
     relayout([&]() {
         if (column == TtlColumn)
-            m_rows.sortByKey(
-                [](const SessionRow &row) {
-                    return row.deadline < 0 ? std::numeric_limits<qint64>::max() : row.deadline;
-                },
-                descending);
+            m_rows.sortByKey(ttlKey, descending);
         else if (column == SizeColumn)
             m_rows.sortByKey([](const SessionRow &row) { return qint64(row.size); }, descending);
         else
-            m_rows.sortAll(lessThan());
+            m_rows.sortAll(compare(), descending);
     });
     m_sortedCount = m_rows.count();
 }
@@ -577,7 +573,7 @@ void SessionTableModel::resort()
         m_dirtySlots.clear();
         return;
     }
-    const auto less = lessThan();
+    const SessionRows::Compare order = compare();
     relayout([&]() {
         int from = m_sortedCount;
         if (!m_dirtySlots.isEmpty()) {
@@ -588,7 +584,7 @@ void SessionTableModel::resort()
             }
             m_rows.moveToEnd(dirty);
         }
-        m_rows.mergeTail(from, less);
+        m_rows.mergeTail(from, order, isDescending());
     });
     m_sortedCount = m_rows.count();
     m_dirtySlots.clear();

@@ -120,7 +120,9 @@ private:
     void appendRows(QList<NewRow> rows);
     void removeSlots(const QList<int> &slots);
     void relayout(const std::function<void()> &change);
-    SessionRows::LessThan lessThan() const;
+    // The sort column's order (ties are left to SessionRows), and whether it is reversed.
+    SessionRows::Compare compare() const;
+    bool isDescending() const;
     void markDirty(int slot);
     void resort();
     void onProbed(const QList<SessionInfo> &sessions);

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <limits>
 
 using namespace RediStore::Admin;
 
@@ -21,6 +22,7 @@ private Q_SLOTS:
     void growsPastPreparedTables();
     void reservedIndexTakesOver();
     void moveToEndAndRemoveTail();
+    void sortByKeyMatchesSortAll_data();
     void sortByKeyMatchesSortAll();
     void mergeTailKeepsOrder();
     void longAndEmptyIds();
@@ -174,44 +176,88 @@ void tst_SessionRows::moveToEndAndRemoveTail()
     QCOMPARE(rows.rowOf(makeId(9)), 6);
 }
 
+void tst_SessionRows::sortByKeyMatchesSortAll_data()
+{
+    QTest::addColumn<int>("spread");
+    QTest::newRow("many ties") << 0;
+    QTest::newRow("no expiry among deadlines") << 1;
+    QTest::newRow("negative keys") << 2;
+    QTest::newRow("range too wide for one number") << 3;
+}
+
+// The radix sort (and its fallback for wide ranges) against comparisons: by key, ties by slot,
+// descending as the exact reverse, free slots left by removals skipped.
 void tst_SessionRows::sortByKeyMatchesSortAll()
 {
+    QFETCH(int, spread);
     SessionRows a, b;
     QRandomGenerator random(7);
     for (int i = 0; i < 5000; ++i) {
         SessionRow row;
-        row.size = quint32(random.bounded(50)); // many ties
+        switch (spread) {
+        case 0:
+            row.deadline = random.bounded(50);
+            break;
+        case 1:
+            row.deadline = i % 7 == 0 ? -1 : 1'000'000'000'000 + random.bounded(86'400'000);
+            break;
+        case 2:
+            row.deadline = qint64(random.bounded(2000)) - 1000;
+            break;
+        default:
+            row.deadline = qint64(random.generate64() >> 1) - (qint64(1) << 61);
+            break;
+        }
         a.append(makeId(i), row);
         b.append(makeId(i), row);
+        if (i % 10 == 9) { // a free slot, taken again by the next row
+            a.removeRow(a.rowOf(makeId(i - 5)));
+            b.removeRow(b.rowOf(makeId(i - 5)));
+        }
     }
+    auto key = [](const SessionRow &r) {
+        return r.deadline == -1 ? std::numeric_limits<qint64>::max() : r.deadline;
+    };
     for (bool descending : { false, true }) {
-        a.sortByKey([](const SessionRow &r) { return qint64(r.size); }, descending);
-        b.sortAll([descending](const SessionRow &x, const SessionRow &y) {
-            if (x.size != y.size)
-                return descending ? x.size > y.size : x.size < y.size;
-            return descending ? x.seq > y.seq : x.seq < y.seq;
-        });
-        for (int row = 0; row < a.count(); ++row)
+        a.sortByKey(key, descending);
+        b.sortAll(
+            [&key](const SessionRow &x, const SessionRow &y) {
+                return key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0;
+            },
+            descending);
+        QCOMPARE(a.count(), b.count());
+        for (int row = 0; row < a.count(); ++row) {
             QCOMPARE(a.at(row).id(), b.at(row).id());
+            QCOMPARE(a.slotAt(row), b.slotAt(row));
+        }
+        for (int row = 1; row < a.count(); ++row) {
+            const qint64 before = key(a.at(row - 1)), after = key(a.at(row));
+            QVERIFY(descending ? before >= after : before <= after);
+            if (before == after) // ties by slot, reversed when descending
+                QVERIFY(descending ? a.slotAt(row - 1) > a.slotAt(row)
+                                   : a.slotAt(row - 1) < a.slotAt(row));
+        }
     }
 }
 
 void tst_SessionRows::mergeTailKeepsOrder()
 {
     SessionRows rows;
-    auto less = [](const SessionRow &x, const SessionRow &y) { return x.size < y.size; };
+    auto compare = [](const SessionRow &x, const SessionRow &y) {
+        return x.size < y.size ? -1 : x.size > y.size ? 1 : 0;
+    };
     for (int i = 0; i < 100; ++i) {
         SessionRow row;
         row.size = quint32((i * 37) % 101);
         rows.append(makeId(i), row);
     }
-    rows.sortAll(less);
+    rows.sortAll(compare, false);
     for (int i = 100; i < 150; ++i) {
         SessionRow row;
         row.size = quint32((i * 53) % 101);
         rows.append(makeId(i), row);
     }
-    rows.mergeTail(100, less);
+    rows.mergeTail(100, compare, false);
     for (int row = 1; row < rows.count(); ++row)
         QVERIFY(rows.at(row - 1).size <= rows.at(row).size);
     QCOMPARE(rows.count(), 150);
@@ -292,8 +338,7 @@ void tst_SessionRows::packedIdsSortAsTheirText()
     SessionRows rows;
     for (const QByteArray &id : std::as_const(ids))
         rows.append(id, SessionRow());
-    rows.sortAll(
-        [](const SessionRow &a, const SessionRow &b) { return SessionRow::compareIds(a, b) < 0; });
+    rows.sortAll(SessionRow::compareIds, false);
     std::sort(ids.begin(), ids.end());
     QCOMPARE(rows.count(), ids.size());
     for (int row = 0; row < rows.count(); ++row)
