@@ -48,25 +48,32 @@ int rankOf(int value)
     return value >= 26 ? value - 26 : value + 6;
 }
 
-// Sorts numbers whose set bits are all among the low bits, 11 bits a pass (least significant
-// first, each pass stable): a few sequential passes instead of n log n comparisons. other is
-// as long as values; the sorted numbers end in one of the two, which is returned.
+// Sorts numbers whose set bits are all among the low bits, least significant digit first
+// (each pass stable), with digits of at most 12 bits: a few sequential passes instead of
+// n log n comparisons. Every pass's counts come from one read. other is as long as values;
+// the sorted numbers end in one of the two, which is returned.
 quint64 *radixSort(quint64 *values, quint64 *other, size_t n, int bits)
 {
-    constexpr int digitBits = 11;
-    constexpr size_t buckets = size_t(1) << digitBits;
-    std::vector<size_t> starts(buckets);
-    for (int shift = 0; shift < bits; shift += digitBits) {
-        std::fill(starts.begin(), starts.end(), 0);
-        for (size_t i = 0; i < n; ++i)
-            ++starts[(values[i] >> shift) & (buckets - 1)];
-        if (std::find(starts.cbegin(), starts.cend(), n) != starts.cend())
+    constexpr int maxDigitBits = 12;
+    const int passes = qMax(1, (bits + maxDigitBits - 1) / maxDigitBits);
+    const int digitBits = (bits + passes - 1) / passes;
+    const size_t buckets = size_t(1) << digitBits;
+    const quint64 mask = buckets - 1;
+    std::vector<size_t> counts(buckets * size_t(passes));
+    for (size_t i = 0; i < n; ++i) {
+        for (int pass = 0; pass < passes; ++pass)
+            ++counts[size_t(pass) * buckets + ((values[i] >> (pass * digitBits)) & mask)];
+    }
+    for (int pass = 0; pass < passes; ++pass) {
+        size_t *starts = counts.data() + size_t(pass) * buckets;
+        if (std::find(starts, starts + buckets, n) != starts + buckets)
             continue; // one digit for all: this pass would move nothing
         size_t at = 0;
-        for (size_t &start : starts)
-            at += std::exchange(start, at);
+        for (size_t digit = 0; digit < buckets; ++digit)
+            at += std::exchange(starts[digit], at);
+        const int shift = pass * digitBits;
         for (size_t i = 0; i < n; ++i)
-            other[starts[(values[i] >> shift) & (buckets - 1)]++] = values[i];
+            other[starts[(values[i] >> shift) & mask]++] = values[i];
         std::swap(values, other);
     }
     return values;
