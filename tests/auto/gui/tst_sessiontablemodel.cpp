@@ -18,6 +18,7 @@
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QTableView>
 
+#include <limits>
 #include <memory>
 
 using namespace RediStore;
@@ -43,6 +44,7 @@ private Q_SLOTS:
     void idThatIsNotUtf8GoesWhenDeleted();
     void previewsLoadForRequestedRowsOnlyAndStayBounded();
     void filtersByIdAndByValue();
+    void filterFollowsInsertionsRemovalsAndSorts();
     void scanning100kSessionsKeepsTheEventLoopResponsive();
 
 private:
@@ -387,6 +389,91 @@ void tst_SessionTableModel::filtersByIdAndByValue()
     QTRY_COMPARE(proxy.rowCount(), 3);
     proxy.setValueFilter(QString());
     QCOMPARE(proxy.rowCount(), 303);
+}
+
+// The filter's proxy while the source changes under it: rows scanned, added, removed and sorted
+// with a filter on; persistent indexes across a sort and across the filter's start and end;
+// the column titles with no row shown.
+void tst_SessionTableModel::filterFollowsInsertionsRemovalsAndSorts()
+{
+    const QStringList ids = Test::fillSessions(m_server, 400);
+    auto admin = makeAdmin();
+    SessionTableModel model;
+    SessionFilterProxyModel proxy;
+    proxy.setSessionModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QString filter = QStringLiteral("q");
+    const auto matches
+        = [&](const QString &id) { return id.contains(filter, Qt::CaseInsensitive); };
+    // Every shown row maps to a matching source row, in the source's order, and back; every
+    // matching source row is shown.
+    const auto checkMapping = [&]() {
+        int previous = -1;
+        for (int row = 0; row < proxy.rowCount(); ++row) {
+            const QModelIndex source = proxy.mapToSource(proxy.index(row, 1));
+            QVERIFY(source.isValid());
+            QVERIFY(source.row() > previous);
+            previous = source.row();
+            QCOMPARE(source.column(), 1);
+            QVERIFY(matches(model.sessionId(source.row())));
+            QCOMPARE(proxy.mapFromSource(source), proxy.index(row, 1));
+        }
+        int shown = 0;
+        for (int row = 0; row < model.rowCount(); ++row)
+            shown += matches(model.sessionId(row)) ? 1 : 0;
+        QCOMPARE(proxy.rowCount(), shown);
+    };
+
+    proxy.setIdFilter(filter); // before the scan: rows come in with the filter on
+    model.setAdmin(admin.get());
+    scanToEnd(model);
+    QCOMPARE(model.rowCount(), 400);
+    QVERIFY(proxy.rowCount() > 0 && proxy.rowCount() < 400);
+    checkMapping();
+
+    const QPersistentModelIndex kept(proxy.index(proxy.rowCount() / 2, 0));
+    const QString keptId = kept.data(SessionTableModel::IdRole).toString();
+    model.sort(SessionTableModel::TtlColumn, Qt::DescendingOrder);
+    checkMapping();
+    QCOMPARE(kept.data(SessionTableModel::IdRole).toString(), keptId);
+    const auto ttlOf = [&](int row) {
+        const qint64 ttl = proxy.index(row, 1).data(SessionTableModel::TtlRole).toLongLong();
+        return ttl < 0 ? std::numeric_limits<qint64>::max() : ttl;
+    };
+    for (int row = 1; row < proxy.rowCount(); ++row)
+        QVERIFY(ttlOf(row - 1) >= ttlOf(row));
+
+    // Removed: some shown, some hidden; added: one that matches, one that does not.
+    QStringList gone;
+    for (const QString &id : ids) {
+        if (gone.size() < 30 && id != keptId)
+            gone.append(id);
+    }
+    for (const QString &id : std::as_const(gone))
+        m_server.command({ "DEL", "session_" + id.toUtf8() });
+    QVERIFY(Test::storeSession(m_server, QStringLiteral("session_QUEUED"),
+                               { { QStringLiteral("a"), 1 } }, QStringLiteral("json"), 60));
+    QVERIFY(Test::storeSession(m_server, QStringLiteral("session_OTHER"),
+                               { { QStringLiteral("a"), 1 } }, QStringLiteral("json"), 60));
+    model.touchSessions(gone + QStringList { QStringLiteral("QUEUED"), QStringLiteral("OTHER") });
+    QTRY_COMPARE(model.rowCount(), 400 - 30 + 2);
+    QTRY_VERIFY(model.rowOf(QStringLiteral("QUEUED")) >= 0);
+    checkMapping();
+    QVERIFY(proxy.mapFromSource(model.index(model.rowOf(QStringLiteral("QUEUED")), 0)).isValid());
+    QVERIFY(!proxy.mapFromSource(model.index(model.rowOf(QStringLiteral("OTHER")), 0)).isValid());
+    QCOMPARE(kept.data(SessionTableModel::IdRole).toString(), keptId);
+
+    proxy.setIdFilter(QString());
+    QCOMPARE(proxy.rowCount(), model.rowCount());
+    QCOMPARE(kept.data(SessionTableModel::IdRole).toString(), keptId);
+    QCOMPARE(proxy.mapToSource(kept).row(), model.rowOf(keptId));
+
+    proxy.setIdFilter(QStringLiteral("no such session"));
+    QCOMPARE(proxy.rowCount(), 0);
+    QVERIFY(!kept.isValid());
+    for (int column = 0; column < SessionTableModel::ColumnCount; ++column)
+        QCOMPARE(proxy.headerData(column, Qt::Horizontal),
+                 model.headerData(column, Qt::Horizontal));
 }
 
 void tst_SessionTableModel::scanning100kSessionsKeepsTheEventLoopResponsive()
