@@ -151,6 +151,11 @@ void SessionExporterPrivate::next()
             return;
         }
         cursor = page.nextCursor;
+        for (const SessionSkippedKey &skipped : page.skipped) {
+            ++result.notSessions;
+            if (result.skipped.size() < SessionExportResult::maxSkipped)
+                result.skipped.append(skipped);
+        }
         QStringList found;
         for (const SessionInfo &info : page.sessions) {
             if (info.ttlMs == -2)

@@ -2,6 +2,7 @@
 #define REDISTORE_SESSIONEXPORTER_H
 
 #include <libredistore/redistore_export.h>
+#include <libredistore/session/sessionadmin.h>
 #include <libredistore/session/sessiontransfererror.h>
 
 #include <QtCore/QFuture>
@@ -14,7 +15,6 @@ class QIODevice;
 
 namespace RediStore {
 
-class SessionAdmin;
 class SessionExporterPrivate;
 
 struct SessionExportResult
@@ -22,6 +22,10 @@ struct SessionExportResult
     qint64 exported = 0; // sessions written to the file
     qint64 undecodable = 0; // of those, written with "raw" and "error" only
     qint64 gone = 0; // listed or asked for, but gone (expired, deleted) before they were read
+    // Keys under the prefix that hold no string (a hash, a list...): not sessions, not written.
+    qint64 notSessions = 0;
+    QList<SessionSkippedKey> skipped; // the first maxSkipped of them
+    static constexpr int maxSkipped = 100;
     SessionTransferError error;
     bool ok() const { return !error.isError(); }
 };

@@ -48,6 +48,20 @@ QString place(const Entry &entry)
                           : QStringLiteral("session #%1").arg(entry.index);
 }
 
+// Errors that every other write would get too: the import stops at the first.
+bool refusesEveryWrite(const SessionError &error)
+{
+    const RedisError redis = error.redisError();
+    if (redis.code() != RedisError::Code::ServerError)
+        return false;
+    const QString text = redis.message();
+    for (const char *word : { "NOPERM", "READONLY", "OOM", "MISCONF", "LOADING", "MASTERDOWN" }) {
+        if (text.startsWith(QLatin1String(word)))
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 class SessionImporterPrivate
@@ -60,6 +74,9 @@ public:
     std::optional<Entry> nextEntry();
     void nextBatch();
     Prepared prepare(const Entry &entry, SessionContent *session, SessionTransferError *error);
+    // The closing line of an export, and the number of sessions it gives against those read.
+    void checkClosing(const QByteArray &text);
+    void checkCount(const QJsonObject &object, qint64 read);
     void fail(const SessionTransferError &error);
     void finish(const SessionTransferError &error = SessionTransferError());
 
@@ -228,6 +245,7 @@ bool SessionImporterPrivate::readHeader()
     whole = true;
     ended = true;
     sessions = list.toArray();
+    checkCount(document.object(), sessions.size());
     return true;
 }
 
@@ -260,6 +278,7 @@ std::optional<Entry> SessionImporterPrivate::nextEntry()
             continue;
         if (text.startsWith(']')) {
             ended = true;
+            checkClosing(text);
             return std::nullopt;
         }
         QByteArray json = text;
@@ -420,6 +439,7 @@ void SessionImporterPrivate::nextBatch()
     whenFinished(admin->putMany(batch, overwrite), q, [this, lines](const SessionPutList &put) {
         if (finished)
             return;
+        SessionTransferError refused;
         for (qsizetype i = 0; i < put.sessions.size(); ++i) {
             const SessionPutOutcome &outcome = put.sessions.at(i);
             if (outcome.written) {
@@ -432,9 +452,17 @@ void SessionImporterPrivate::nextBatch()
                     Code::StoreFailed, outcome.error, at, outcome.id,
                     (at > 0 ? QStringLiteral("line %1, ").arg(at) : QString())
                         + QStringLiteral("session ") + outcome.id));
+                if (!refused.isError() && refusesEveryWrite(outcome.error))
+                    refused = SessionTransferError::fromSession(
+                        Code::RedisFailed, outcome.error, 0, QString(),
+                        QStringLiteral("Redis refuses every write, the import stops"));
             }
         }
         Q_EMIT q->progress(result.imported, result.existing, result.failed);
+        if (refused.isError()) {
+            finish(refused);
+            return;
+        }
         if (put.error.isError()) {
             finish(SessionTransferError::fromSession(
                 put.error.code() == SessionError::Code::ReadOnly ? Code::ReadOnly
@@ -444,6 +472,40 @@ void SessionImporterPrivate::nextBatch()
         }
         nextBatch();
     });
+}
+
+void SessionImporterPrivate::checkClosing(const QByteArray &text)
+{
+    // The exporter's last line: ],"count":N} (the sessions' end, and how many it wrote).
+    QJsonParseError parsed;
+    const QJsonDocument closing = QJsonDocument::fromJson("{\"sessions\":[" + text, &parsed);
+    if (parsed.error != QJsonParseError::NoError || !closing.isObject()) {
+        fail(SessionTransferError(
+            Code::Truncated,
+            QStringLiteral("line %1: the closing line is cut short or not JSON (%2); the "
+                           "sessions before were imported")
+                .arg(line)
+                .arg(parsed.errorString()),
+            line));
+        return;
+    }
+    checkCount(closing.object(), index);
+}
+
+void SessionImporterPrivate::checkCount(const QJsonObject &object, qint64 read)
+{
+    const QJsonValue count = object.value(QLatin1String("count"));
+    if (count.isUndefined())
+        return; // another tool's layout may leave it out
+    if (count.toDouble(-1) != double(read)) {
+        fail(SessionTransferError(
+            Code::Truncated,
+            QStringLiteral("the file says it holds %1 sessions, but %2 were read (lines lost "
+                           "or added?); the sessions read were imported")
+                .arg(QString::fromUtf8(SessionTransfer::jsonText(count)))
+                .arg(read),
+            line));
+    }
 }
 
 void SessionImporterPrivate::fail(const SessionTransferError &error)

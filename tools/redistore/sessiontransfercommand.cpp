@@ -27,7 +27,9 @@ const Command exportCommand = subcommand(
         "writes them back byte for byte. A session that does not decode is written with its "
         "bytes and the error. No URL, password or key leaves Redis. FILE is written only when "
         "the export is complete, and is readable by its owner only.\n"
-        "Prints \"exported N sessions to FILE\" on standard error.\n"
+        "Prints \"exported N sessions to FILE\" on standard error, and a warning for each key "
+        "under the prefix that holds no string (a hash, a list...): it is no session, and is "
+        "left out.\n"
         "Exit status: 0 exported, 1 Redis failed or FILE cannot be written, 2 bad arguments."),
     { { QStringLiteral("match"), QStringLiteral("PATTERN"),
         QStringLiteral("Only sessions whose ID matches this glob (*, ?, [abc]).") } });
@@ -41,8 +43,11 @@ const Command importCommand = subcommand(
         "the values are encoded with the session's serializer. An existing session is left "
         "alone unless --overwrite is given. Sessions whose time to live had run out are not "
         "stored.\n"
-        "Prints \"imported N, skipped N existing, N failed\" on standard error, with a line "
-        "for each session that failed.\n"
+        "Prints \"imported N, skipped N existing, N failed\" on standard error (with \"N "
+        "expired\" when some had run out), with a line for each session that failed (the "
+        "first 100). A file cut short, or whose closing line gives another count of sessions "
+        "than it holds, ends with an error after the sessions read are stored; so does a "
+        "Redis that refuses every write (a user without the permission, a read-only replica).\n"
         "Exit status: 0 every session imported, 1 some were skipped because they exist (use "
         "--overwrite), failed, the file is not an export, or Redis failed, 2 bad arguments."),
     { { QStringLiteral("overwrite"), QString(),
@@ -95,12 +100,24 @@ int runExport(const QStringList &args)
             return failure(run.program,
                            QStringLiteral("cannot write %1: %2").arg(name, file.errorString()));
     }
+    for (const RediStore::SessionSkippedKey &skipped : result.skipped)
+        printErr(
+            QStringLiteral("%1: warning: key %2 is a %3, not a session; skipped\n")
+                .arg(run.program, QString::fromUtf8(skipped.key), QString::fromUtf8(skipped.type)));
+    if (result.notSessions > result.skipped.size())
+        printErr(QStringLiteral("%1: warning: %2 more keys that are not sessions skipped\n")
+                     .arg(run.program)
+                     .arg(result.notSessions - result.skipped.size()));
     QString summary = QStringLiteral("exported %1 to %2")
                           .arg(plural(result.exported, "session", "sessions"),
                                toStdout ? QStringLiteral("standard output") : name);
     if (result.undecodable > 0)
         summary += QStringLiteral(" (%1 that do not decode: stored bytes only)")
                        .arg(result.undecodable);
+    if (result.notSessions > 0)
+        summary += QStringLiteral("; %1 under the prefix skipped")
+                       .arg(plural(result.notSessions, "key that is not a session",
+                                   "keys that are not sessions"));
     printErr(summary + QLatin1Char('\n'));
     return Success;
 }

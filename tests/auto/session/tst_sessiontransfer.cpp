@@ -52,6 +52,7 @@ private Q_SLOTS:
     void badFiles();
     void badSessionsFailAlone();
     void readOnlyImportsNothing();
+    void writesRefusedByRedisStopTheImport();
     void noSecretsInTheFile();
     void secondStartIsRefused();
 
@@ -465,13 +466,19 @@ void tst_SessionTransfer::exportByPatternAndByIds()
     for (const char *id : { "alice-1", "alice-2", "bob-1" })
         put(0, QString::fromLatin1(id), QStringLiteral("json"), { { QStringLiteral("a"), 1 } });
     m_server.command({ "SET", "other_alice-3", "x" });
+    m_server.command({ "HSET", "session_alice-hash", "field", "x" }); // under the prefix
     SessionExportResult result;
     QByteArray file = exportFrom(
         0, [](SessionExporter &exporter) { exporter.setIdPattern(QStringLiteral("alice-*")); },
         &result);
     QCOMPARE(result.exported, 2);
     QVERIFY(file.contains("\"alice-1\"") && file.contains("\"alice-2\""));
-    QVERIFY(!file.contains("bob") && !file.contains("alice-3"));
+    QVERIFY(!file.contains("bob") && !file.contains("alice-3") && !file.contains("alice-hash"));
+    // The hash is no session: left out, and said so.
+    QCOMPARE(result.notSessions, 1);
+    QCOMPARE(result.skipped.size(), 1);
+    QCOMPARE(result.skipped.first().key, QByteArray("session_alice-hash"));
+    QCOMPARE(result.skipped.first().type, QByteArray("hash"));
 
     file = exportFrom(
         0,
@@ -554,6 +561,13 @@ void tst_SessionTransfer::badFiles_data()
         << int(Code::UnsupportedVersion) << qint64(1) << 0 << "version 2";
     QTest::newRow("cut short") << header + "\n{\"id\":\"a\",\"raw\":\"eA==\"},\n"
                                << int(Code::Truncated) << qint64(2) << 1 << "ends at line 2";
+    QTest::newRow("closing line cut short")
+        << header + "\n{\"id\":\"a\",\"raw\":\"eA==\"}\n],\"count\":1\n"
+        << int(Code::Truncated) << qint64(3) << 1 << "closing line";
+    QTest::newRow("a session line lost") << header
+            + "\n{\"id\":\"a\",\"raw\":\"eA==\"},\n{\"id\":\"b\",\"raw\":\"eA==\"}\n],"
+              "\"count\":3}\n" << int(Code::Truncated)
+                                         << qint64(4) << 2 << "holds 3 sessions, but 2 were read";
     QTest::newRow("bad line after good ones") << header
             + "\n{\"id\":\"a\",\"raw\":\"eA==\"},\n{\"id\":\"b\",\"raw\":\n"
               "{\"id\":\"c\",\"raw\":\"eA==\"}\n],\"count\":3}\n"
@@ -635,6 +649,42 @@ void tst_SessionTransfer::readOnlyImportsNothing()
     QCOMPARE(dbSize(1), 0);
     // No SET reached Redis.
     QCOMPARE(setCalls(), commandsBefore);
+}
+
+// A user that may not write: the import stops at the first batch, not after a refusal for
+// every session of the file.
+void tst_SessionTransfer::writesRefusedByRedisStopTheImport()
+{
+    QByteArrayList args { "MSET" };
+    const QByteArray bytes = SessionSerializer::byName(QStringLiteral("json"))
+                                 ->serialize({ { QStringLiteral("k"), 1 } })
+                                 .value();
+    for (int i = 0; i < 1000; ++i)
+        args << "session_s" + QByteArray::number(i) << bytes;
+    m_server.command(args);
+    const QByteArray file = exportFrom(0);
+    m_server.command(
+        { "ACL", "SETUSER", "reader", "on", ">reader-secret", "~*", "+@all", "-@write" });
+    RedisConfig reader = config(1);
+    reader.setUsername(QStringLiteral("reader"));
+    reader.setPassword(QStringLiteral("reader-secret"));
+    SessionAdmin admin(reader);
+    SessionImporter importer(&admin);
+    QBuffer buffer;
+    buffer.setData(file);
+    buffer.open(QIODevice::ReadOnly);
+    const auto result = waitFor(importer.start(&buffer), 30000);
+    m_server.command({ "ACL", "DELUSER", "reader" });
+    QVERIFY(result);
+    QCOMPARE(result->error.code(), Code::RedisFailed);
+    QVERIFY2(result->error.message().contains(QLatin1String("NOPERM")),
+             qPrintable(result->error.message()));
+    QVERIFY2(result->error.message().contains(QLatin1String("every write")),
+             qPrintable(result->error.message()));
+    QCOMPARE(result->imported, 0);
+    QVERIFY2(result->failed > 0 && result->failed < 1000,
+             qPrintable(QString::number(result->failed)));
+    QCOMPARE(dbSize(1), 0);
 }
 
 void tst_SessionTransfer::noSecretsInTheFile()
