@@ -286,7 +286,9 @@ void RedisLink::handshakeReply(const RedisReply &reply)
         if (!m_handshakeError.isError())
             m_handshakeError = roleError(reply);
     } else if (reply.isError() && !m_handshakeError.isError()) {
-        const QString text = QString::fromUtf8(reply.data());
+        QString text = QString::fromUtf8(reply.data());
+        while (text.endsWith(QLatin1Char('.'))) // Redis's own sentence ends with one
+            text.chop(1);
         if (text.startsWith(QLatin1String("WRONGPASS")) || text.startsWith(QLatin1String("NOAUTH"))
             || text.contains(QLatin1String("AUTH"), Qt::CaseInsensitive)) {
             m_handshakeError = RedisError(
