@@ -6,6 +6,7 @@
 #include "connection/sessionconnection.h"
 #include "users/userlistmodel.h"
 #include "users/usersessionsmodel.h"
+#include "values/valuedelegate.h"
 #include "values/valuetreemodel.h"
 
 #include <libredistore/async.h>
@@ -244,8 +245,7 @@ void UsersView::buildUi()
     m_sessionTable->horizontalHeader()->resizeSection(UserSessionsModel::SizeColumn, 70);
     m_valueTree = new QTreeView(rightSplit);
     m_valueTree->setModel(m_values);
-    m_valueTree->setAlternatingRowColors(true);
-    m_valueTree->setUniformRowHeights(true);
+    ValueDelegate::setUpTree(m_valueTree);
     m_valueTree->header()->resizeSection(0, 200);
     rightSplit->addWidget(m_sessionTable);
     rightSplit->addWidget(m_valueTree);

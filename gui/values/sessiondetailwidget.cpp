@@ -131,10 +131,7 @@ void SessionDetailWidget::buildUi()
     valuesLayout->addLayout(editRow);
     m_tree = new QTreeView(valuesPage);
     m_tree->setModel(m_model);
-    m_tree->setItemDelegate(new ValueDelegate(m_tree));
-    m_tree->setAlternatingRowColors(true);
-    m_tree->setUniformRowHeights(true);
-    m_tree->setStyleSheet(QStringLiteral("QTreeView::item { padding: 3px 0; }"));
+    ValueDelegate::setUpTree(m_tree);
     m_tree->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
                             | QAbstractItemView::SelectedClicked);
     m_tree->header()->setStretchLastSection(true);

@@ -9,6 +9,7 @@
 #include <QtWidgets/QDateEdit>
 #include <QtWidgets/QDateTimeEdit>
 #include <QtWidgets/QLineEdit>
+#include <QtWidgets/QTreeView>
 
 namespace RediStore::Admin {
 
@@ -68,6 +69,14 @@ QWidget *ValueDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem
     if (kind == ValueKind::Bytes)
         line->setPlaceholderText(tr("hexadecimal, e.g. 48 65 6c 6c 6f"));
     return line;
+}
+
+void ValueDelegate::setUpTree(QTreeView *tree)
+{
+    tree->setItemDelegate(new ValueDelegate(tree));
+    tree->setAlternatingRowColors(true);
+    tree->setUniformRowHeights(true);
+    tree->setStyleSheet(QStringLiteral("QTreeView::item { padding: 3px 0; }"));
 }
 
 void ValueDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const

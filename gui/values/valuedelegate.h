@@ -3,6 +3,8 @@
 
 #include <QtWidgets/QStyledItemDelegate>
 
+class QTreeView;
+
 namespace RediStore::Admin {
 
 // Editors for the value tree that fit each kind: a list of kinds for the type, true/false for
@@ -19,6 +21,10 @@ public:
     void setEditorData(QWidget *editor, const QModelIndex &index) const override;
     void setModelData(QWidget *editor, QAbstractItemModel *model,
                       const QModelIndex &index) const override;
+
+    // A tree of values as every view shows one: this delegate (a list entry's position as
+    // [n]), alternating rows of one height, with room around the text.
+    static void setUpTree(QTreeView *tree);
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
