@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "connection/connectionprofile.h"
+#include "translationloader.h"
 
 #include <libredistore/config/secretinput.h>
 
@@ -88,6 +89,10 @@ bool CommandLine::parse(const QStringList &arguments, QString *error)
     if (!serializer.isEmpty() && !ConnectionProfile::serializerNames().contains(serializer)) {
         *error = tr("Unknown serializer \u201c%1\u201d: use datastream, gob, json or auto.")
                      .arg(serializer);
+        return false;
+    }
+    if (!language.isEmpty() && !TranslationLoader::isSupported(language)) {
+        *error = tr("Unknown language \u201c%1\u201d: use en, de or fr.").arg(language);
         return false;
     }
     if (!view.isEmpty() && !viewNames().contains(view)) {

@@ -23,6 +23,11 @@ static QString baseLanguage(const QString &tag)
     return tag.section(QLatin1Char('_'), 0, 0).section(QLatin1Char('-'), 0, 0).toLower();
 }
 
+bool TranslationLoader::isSupported(const QString &requested)
+{
+    return languages().contains(baseLanguage(requested));
+}
+
 QString TranslationLoader::resolve(const QString &requested)
 {
     if (!requested.isEmpty()) {

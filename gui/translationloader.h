@@ -23,6 +23,8 @@ public:
     // "de" for "de", "de_AT" or "de-DE"; the first supported system language when empty; "en"
     // when nothing fits.
     static QString resolve(const QString &requested);
+    // Whether a language given by name ("fr", "fr_CA", "de-DE") is one of languages().
+    static bool isSupported(const QString &requested);
     // Loads a language into translator; false when there is no such translation.
     static bool load(QTranslator &translator, const QString &language);
     // Installs the translations of language on app (and sets the default locale). Returns the

@@ -80,6 +80,10 @@
         <translation>Ansicht</translation>
     </message>
     <message>
+        <source>Unknown language “%1”: use en, de or fr.</source>
+        <translation>Unbekannte Sprache „%1“: en, de oder fr verwenden.</translation>
+    </message>
+    <message>
         <source>Unknown view “%1”: use sessions, users or statistics.</source>
         <translation>Unbekannte Ansicht „%1“: sessions, users oder statistics verwenden.</translation>
     </message>

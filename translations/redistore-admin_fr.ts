@@ -80,6 +80,10 @@
         <translation>vue</translation>
     </message>
     <message>
+        <source>Unknown language “%1”: use en, de or fr.</source>
+        <translation>Langue « %1 » inconnue : utilisez en, de ou fr.</translation>
+    </message>
+    <message>
         <source>Unknown view “%1”: use sessions, users or statistics.</source>
         <translation>Vue « %1 » inconnue : utilisez sessions, users ou statistics.</translation>
     </message>

@@ -114,6 +114,9 @@ void tst_CommandLine::urlErrors_data()
     QTest::newRow("unknown view") << QStringList {
         QStringLiteral("--view"), QStringLiteral("charts")
     } << QStringLiteral("Unknown view “charts”: use sessions, users or statistics.");
+    QTest::newRow("unknown language")
+        << QStringList { QStringLiteral("--lang"), QStringLiteral("xx") }
+        << QStringLiteral("Unknown language “xx”: use en, de or fr.");
     QTest::newRow("screenshot without a URL")
         << QStringList { QStringLiteral("--screenshot"), QStringLiteral("shot.png") }
         << QStringLiteral("--screenshot needs a URL: --url, --url-file or REDISTORE_URL.");
