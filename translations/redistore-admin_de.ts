@@ -1528,7 +1528,7 @@
     </message>
     <message>
         <source>Gone while listed</source>
-        <translation>Beim Listen verschwunden</translation>
+        <translation>Verschwunden</translation>
     </message>
     <message>
         <source>&lt; 1 min</source>

@@ -1528,7 +1528,7 @@
     </message>
     <message>
         <source>Gone while listed</source>
-        <translation>Disparues pendant le listage</translation>
+        <translation>Disparues</translation>
     </message>
     <message>
         <source>&lt; 1 min</source>
