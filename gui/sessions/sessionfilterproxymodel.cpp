@@ -37,19 +37,16 @@ void SessionFilterProxyModel::setSessionModel(SessionTableModel *model)
         connect(model, &Model::modelAboutToBeReset, this, [this]() { beginResetModel(); });
         connect(model, &Model::modelReset, this, [this]() {
             m_rows.clear();
-            for (int row = 0, n = m_filtering ? m_model->rowCount() : 0; row < n; ++row) {
-                if (accepts(row))
-                    m_rows.push_back(row);
-            }
+            if (m_filtering)
+                m_rows
+                    = m_model->rowsMatching(m_idFilterUtf8, m_idFilterAscii, m_valueFilterActive);
             endResetModel();
         });
         connect(model, &Model::headerDataChanged, this, &Model::headerDataChanged);
         connect(model, &SessionTableModel::valueSearchStateChanged, this,
                 &SessionFilterProxyModel::onValueSearchProgress);
-        for (int row = 0, n = m_filtering ? model->rowCount() : 0; row < n; ++row) {
-            if (accepts(row))
-                m_rows.push_back(row);
-        }
+        if (m_filtering)
+            m_rows = model->rowsMatching(m_idFilterUtf8, m_idFilterAscii, m_valueFilterActive);
     }
     endResetModel();
 }
@@ -208,14 +205,10 @@ void SessionFilterProxyModel::onLayoutChanged()
 {
     // Source rows moved, or the filter changed: the shown rows are found again.
     m_rows.clear();
-    if (m_filtering) {
-        for (int row = 0, n = m_model->rowCount(); row < n; ++row) {
-            if (accepts(row))
-                m_rows.push_back(row);
-        }
-    } else {
+    if (m_filtering)
+        m_rows = m_model->rowsMatching(m_idFilterUtf8, m_idFilterAscii, m_valueFilterActive);
+    else
         m_rows.shrink_to_fit();
-    }
     QModelIndexList to;
     to.reserve(m_layoutFrom.size());
     for (const QPersistentModelIndex &source : std::as_const(m_layoutSources))

@@ -14,7 +14,9 @@
 #include <QtGui/QFontDatabase>
 
 #include <algorithm>
+#include <cctype>
 #include <limits>
+#include <thread>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -660,10 +662,53 @@ QString SessionTableModel::sessionId(int row) const
                                             : QString();
 }
 
+std::vector<int> SessionTableModel::rowsMatching(const QByteArray &utf8, bool ascii,
+                                                 bool found) const
+{
+    // Slot by slot, as the rows lie in memory; with many rows, half of them on a thread of
+    // its own (the rows are only read meanwhile, and each half writes its own bytes).
+    const int slots = m_rows.slotCount();
+    std::vector<quint8> matches(size_t(slots), 0);
+    auto check = [&](int from, int to) {
+        for (int slot = from; slot < to; ++slot) {
+            const SessionRow &row = m_rows.slot(slot);
+            matches[size_t(slot)] = row.isUsed() && (!found || row.match == ValueMatch::Yes)
+                && (utf8.isEmpty() || idContains(row, utf8, ascii));
+        }
+    };
+    if (slots >= 65536) {
+        std::thread other(check, slots / 2, slots);
+        check(0, slots / 2);
+        other.join();
+    } else {
+        check(0, slots);
+    }
+    std::vector<int> rows;
+    for (int row = 0; row < m_rows.count(); ++row) {
+        if (matches[size_t(m_rows.slotAt(row))])
+            rows.push_back(row);
+    }
+    return rows;
+}
+
 bool SessionTableModel::idContains(int row, const QByteArray &utf8, bool ascii) const
 {
-    const RowIdText text(m_rows.at(row));
+    return idContains(m_rows.at(row), utf8, ascii);
+}
+
+bool SessionTableModel::idContains(const SessionRow &session, const QByteArray &utf8, bool ascii)
+{
+    const RowIdText text(session);
     const QByteArrayView id = text.view();
+    if (ascii && session.isPacked()) {
+        // A store-made ID is upper case: the text, in upper case, is looked for as it is.
+        if (utf8.size() > id.size())
+            return false;
+        char upper[PackedId::textLength];
+        for (qsizetype i = 0; i < utf8.size(); ++i)
+            upper[i] = char(std::toupper(uchar(utf8[i])));
+        return id.indexOf(QByteArrayView(upper, utf8.size())) >= 0;
+    }
     if (ascii)
         return QLatin1StringView(id.data(), id.size())
             .contains(QLatin1StringView(utf8), Qt::CaseInsensitive);

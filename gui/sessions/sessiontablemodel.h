@@ -11,6 +11,8 @@
 #include <QtCore/QSet>
 #include <QtCore/QTimer>
 
+#include <vector>
+
 namespace RediStore::Admin {
 
 class PreviewCache;
@@ -78,6 +80,10 @@ public:
     QString sessionId(int row) const;
     // Fast checks for filtering a million rows (no QString, no QVariant per row).
     bool idContains(int row, const QByteArray &utf8, bool ascii) const;
+    // The rows, ascending, whose ID contains utf8 (ignoring case; every ID when empty) and, with
+    // found, whose value search verdict is ValueMatch::Yes. Several times faster than asking
+    // row by row with a million rows: the rows are read in the order they lie in memory.
+    std::vector<int> rowsMatching(const QByteArray &utf8, bool ascii, bool found) const;
     ValueMatch valueMatch(int row) const { return m_rows.at(row).match; }
     int rowOf(const QString &id) const;
     qint64 ttlMs(int row) const;
@@ -107,6 +113,7 @@ Q_SIGNALS:
     void listingRestarted();
 
 private:
+    static bool idContains(const SessionRow &session, const QByteArray &utf8, bool ascii);
     using NewRow = SessionRows::NewRow;
 
     void reserveForDatabase(); // before a whole walk
