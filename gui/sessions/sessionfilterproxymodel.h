@@ -4,6 +4,7 @@
 #include <QtCore/QAbstractProxyModel>
 #include <QtCore/QList>
 #include <QtCore/QPersistentModelIndex>
+#include <QtCore/QPointer>
 
 #include <vector>
 
@@ -73,7 +74,8 @@ private:
     // Shows or hides the source rows of [first, last] whose verdict changed.
     void filterAgain(int first, int last);
 
-    SessionTableModel *m_model = nullptr;
+    // Null once the source is deleted (before this proxy, as a window's children go).
+    QPointer<SessionTableModel> m_model;
     QString m_idFilter;
     QByteArray m_idFilterUtf8;
     bool m_idFilterAscii = true;
