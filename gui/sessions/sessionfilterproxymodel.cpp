@@ -13,6 +13,8 @@ SessionFilterProxyModel::SessionFilterProxyModel(QObject *parent)
 
 void SessionFilterProxyModel::setSessionModel(SessionTableModel *model)
 {
+    if (model == m_model)
+        return; // (disconnecting would also cut the base class's own connections)
     beginResetModel();
     if (m_model)
         disconnect(m_model, nullptr, this, nullptr);

@@ -14,7 +14,6 @@
 #include <QtGui/QFontDatabase>
 
 #include <algorithm>
-#include <cctype>
 #include <limits>
 #include <thread>
 
@@ -705,8 +704,8 @@ bool SessionTableModel::idContains(const SessionRow &session, const QByteArray &
         if (utf8.size() > id.size())
             return false;
         char upper[PackedId::textLength];
-        for (qsizetype i = 0; i < utf8.size(); ++i)
-            upper[i] = char(std::toupper(uchar(utf8[i])));
+        for (qsizetype i = 0; i < utf8.size(); ++i) // ASCII only: no locale's rules
+            upper[i] = utf8[i] >= 'a' && utf8[i] <= 'z' ? char(utf8[i] - 'a' + 'A') : utf8[i];
         return id.indexOf(QByteArrayView(upper, utf8.size())) >= 0;
     }
     if (ascii)

@@ -48,6 +48,7 @@ public:
     SessionExportResult result;
     QByteArray pending; // the last session line: its comma is written when another follows
     QSet<size_t> seen; // hashes of the IDs written: a session SCAN returns twice is written once
+    QSet<size_t> skippedSeen; // hashes of the keys that are not sessions, warned of once
     qsizetype nextId = 0;
     QByteArray cursor = "0";
 };
@@ -152,6 +153,9 @@ void SessionExporterPrivate::next()
         }
         cursor = page.nextCursor;
         for (const SessionSkippedKey &skipped : page.skipped) {
+            if (skippedSeen.contains(qHash(skipped.key, 1)))
+                continue; // listed again (SCAN may, and a cluster's walk after a failover)
+            skippedSeen.insert(qHash(skipped.key, 1));
             ++result.notSessions;
             if (result.skipped.size() < SessionExportResult::maxSkipped)
                 result.skipped.append(skipped);

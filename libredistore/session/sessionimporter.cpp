@@ -48,7 +48,8 @@ QString place(const Entry &entry)
                           : QStringLiteral("session #%1").arg(entry.index);
 }
 
-// Errors that every other write would get too: the import stops at the first.
+// Errors that the next writes to that node would get too (no permission, a replica, out of
+// memory, a failed save, loading, a master down).
 bool refusesEveryWrite(const SessionError &error)
 {
     const RedisError redis = error.redisError();
@@ -245,6 +246,7 @@ bool SessionImporterPrivate::readHeader()
     whole = true;
     ended = true;
     sessions = list.toArray();
+    line = 0; // the file has no lines of its own sessions
     checkCount(document.object(), sessions.size());
     return true;
 }
@@ -439,7 +441,11 @@ void SessionImporterPrivate::nextBatch()
     whenFinished(admin->putMany(batch, overwrite), q, [this, lines](const SessionPutList &put) {
         if (finished)
             return;
+        // When Redis refused every session of the batch for a reason that will not pass (no
+        // permission, a replica, out of memory), the import stops. One refusal among writes
+        // that succeed (one full node of a cluster, an ACL for some keys) does not stop it.
         SessionTransferError refused;
+        qsizetype refusals = 0;
         for (qsizetype i = 0; i < put.sessions.size(); ++i) {
             const SessionPutOutcome &outcome = put.sessions.at(i);
             if (outcome.written) {
@@ -452,12 +458,17 @@ void SessionImporterPrivate::nextBatch()
                     Code::StoreFailed, outcome.error, at, outcome.id,
                     (at > 0 ? QStringLiteral("line %1, ").arg(at) : QString())
                         + QStringLiteral("session ") + outcome.id));
-                if (!refused.isError() && refusesEveryWrite(outcome.error))
-                    refused = SessionTransferError::fromSession(
-                        Code::RedisFailed, outcome.error, 0, QString(),
-                        QStringLiteral("Redis refuses every write, the import stops"));
+                if (refusesEveryWrite(outcome.error)) {
+                    ++refusals;
+                    if (!refused.isError())
+                        refused = SessionTransferError::fromSession(
+                            Code::RedisFailed, outcome.error, 0, QString(),
+                            QStringLiteral("Redis refuses every write, the import stops"));
+                }
             }
         }
+        if (refusals < put.sessions.size())
+            refused = SessionTransferError();
         Q_EMIT q->progress(result.imported, result.existing, result.failed);
         if (refused.isError()) {
             finish(refused);

@@ -685,6 +685,26 @@ void tst_SessionTransfer::writesRefusedByRedisStopTheImport()
     QVERIFY2(result->failed > 0 && result->failed < 1000,
              qPrintable(QString::number(result->failed)));
     QCOMPARE(dbSize(1), 0);
+
+    // Refused for some keys only (an ACL for part of them, one full node of a cluster): the
+    // import goes on, each refused session failing alone.
+    m_server.command(
+        { "ACL", "SETUSER", "partial", "on", ">partial-secret", "~session_s1*", "+@all" });
+    RedisConfig partial = config(2);
+    partial.setUsername(QStringLiteral("partial"));
+    partial.setPassword(QStringLiteral("partial-secret"));
+    SessionAdmin partialAdmin(partial);
+    SessionImporter partialImporter(&partialAdmin);
+    QBuffer again;
+    again.setData(file);
+    again.open(QIODevice::ReadOnly);
+    const auto some = waitFor(partialImporter.start(&again), 30000);
+    m_server.command({ "ACL", "DELUSER", "partial" });
+    QVERIFY(some);
+    QCOMPARE(some->error.code(), Code::NoError);
+    QCOMPARE(some->imported, 111); // s1, s10..s19, s100..s199
+    QCOMPARE(some->failed, 1000 - 111);
+    QCOMPARE(dbSize(2), 111);
 }
 
 void tst_SessionTransfer::noSecretsInTheFile()
