@@ -23,7 +23,6 @@ void SessionFilterProxyModel::setSessionModel(SessionTableModel *model)
     m_valueFilterActive = model && !model->valueFilter().isEmpty();
     m_appliedValueFilter = model ? model->valueFilter() : QString();
     m_filtering = !m_idFilter.isEmpty() || m_valueFilterActive;
-    m_rows.clear();
     if (model) {
         using Model = QAbstractItemModel;
         connect(model, &Model::rowsAboutToBeInserted, this,
@@ -38,18 +37,14 @@ void SessionFilterProxyModel::setSessionModel(SessionTableModel *model)
         connect(model, &Model::layoutChanged, this, &SessionFilterProxyModel::onLayoutChanged);
         connect(model, &Model::modelAboutToBeReset, this, [this]() { beginResetModel(); });
         connect(model, &Model::modelReset, this, [this]() {
-            m_rows.clear();
-            if (m_filtering)
-                m_rows
-                    = m_model->rowsMatching(m_idFilterUtf8, m_idFilterAscii, m_valueFilterActive);
+            findShownRows();
             endResetModel();
         });
         connect(model, &Model::headerDataChanged, this, &Model::headerDataChanged);
         connect(model, &SessionTableModel::valueSearchStateChanged, this,
                 &SessionFilterProxyModel::onValueSearchProgress);
-        if (m_filtering)
-            m_rows = model->rowsMatching(m_idFilterUtf8, m_idFilterAscii, m_valueFilterActive);
     }
+    findShownRows();
     endResetModel();
 }
 
@@ -177,6 +172,13 @@ bool SessionFilterProxyModel::accepts(int sourceRow) const
     return !m_valueFilterActive || m_model->valueMatch(sourceRow) == ValueMatch::Yes;
 }
 
+void SessionFilterProxyModel::findShownRows()
+{
+    m_rows = m_filtering && m_model
+        ? m_model->rowsMatching(m_idFilterUtf8, m_idFilterAscii, m_valueFilterActive)
+        : std::vector<int>(); // no filter: nothing kept
+}
+
 int SessionFilterProxyModel::lowerBound(int sourceRow) const
 {
     return int(std::lower_bound(m_rows.cbegin(), m_rows.cend(), sourceRow) - m_rows.cbegin());
@@ -206,11 +208,7 @@ void SessionFilterProxyModel::onLayoutAboutToBeChanged()
 void SessionFilterProxyModel::onLayoutChanged()
 {
     // Source rows moved, or the filter changed: the shown rows are found again.
-    m_rows.clear();
-    if (m_filtering)
-        m_rows = m_model->rowsMatching(m_idFilterUtf8, m_idFilterAscii, m_valueFilterActive);
-    else
-        m_rows.shrink_to_fit();
+    findShownRows();
     QModelIndexList to;
     to.reserve(m_layoutFrom.size());
     for (const QPersistentModelIndex &source : std::as_const(m_layoutSources))

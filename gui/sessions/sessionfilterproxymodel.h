@@ -59,6 +59,8 @@ private:
     bool accepts(int sourceRow) const;
     // The place in m_rows of the first shown row at or after sourceRow.
     int lowerBound(int sourceRow) const;
+    // m_rows from every row (empty without a filter).
+    void findShownRows();
     // Filters every row again, as one layout change.
     void refilter();
     void onValueSearchProgress();

@@ -138,7 +138,21 @@ private:
     SessionImportResult importInto(int db, const QByteArray &file, bool overwrite = false,
                                    bool readOnly = false)
     {
-        SessionAdmin admin(config(db));
+        return importWith(config(db), file, overwrite, readOnly);
+    }
+    // The same as an ACL user.
+    SessionImportResult importAs(int db, const QString &user, const QString &password,
+                                 const QByteArray &file)
+    {
+        RedisConfig as = config(db);
+        as.setUsername(user);
+        as.setPassword(password);
+        return importWith(as, file);
+    }
+    SessionImportResult importWith(const RedisConfig &config, const QByteArray &file,
+                                   bool overwrite = false, bool readOnly = false)
+    {
+        SessionAdmin admin(config);
         admin.setReadOnly(readOnly);
         SessionImporter importer(&admin);
         importer.setOverwrite(overwrite);
@@ -665,45 +679,29 @@ void tst_SessionTransfer::writesRefusedByRedisStopTheImport()
     const QByteArray file = exportFrom(0);
     m_server.command(
         { "ACL", "SETUSER", "reader", "on", ">reader-secret", "~*", "+@all", "-@write" });
-    RedisConfig reader = config(1);
-    reader.setUsername(QStringLiteral("reader"));
-    reader.setPassword(QStringLiteral("reader-secret"));
-    SessionAdmin admin(reader);
-    SessionImporter importer(&admin);
-    QBuffer buffer;
-    buffer.setData(file);
-    buffer.open(QIODevice::ReadOnly);
-    const auto result = waitFor(importer.start(&buffer), 30000);
+    const SessionImportResult refused
+        = importAs(1, QStringLiteral("reader"), QStringLiteral("reader-secret"), file);
     m_server.command({ "ACL", "DELUSER", "reader" });
-    QVERIFY(result);
-    QCOMPARE(result->error.code(), Code::RedisFailed);
-    QVERIFY2(result->error.message().contains(QLatin1String("NOPERM")),
-             qPrintable(result->error.message()));
-    QVERIFY2(result->error.message().contains(QLatin1String("every write")),
-             qPrintable(result->error.message()));
-    QCOMPARE(result->imported, 0);
-    QVERIFY2(result->failed > 0 && result->failed < 1000,
-             qPrintable(QString::number(result->failed)));
+    QCOMPARE(refused.error.code(), Code::RedisFailed);
+    QVERIFY2(refused.error.message().contains(QLatin1String("NOPERM")),
+             qPrintable(refused.error.message()));
+    QVERIFY2(refused.error.message().contains(QLatin1String("every write")),
+             qPrintable(refused.error.message()));
+    QCOMPARE(refused.imported, 0);
+    QVERIFY2(refused.failed > 0 && refused.failed < 1000,
+             qPrintable(QString::number(refused.failed)));
     QCOMPARE(dbSize(1), 0);
 
     // Refused for some keys only (an ACL for part of them, one full node of a cluster): the
     // import goes on, each refused session failing alone.
     m_server.command(
         { "ACL", "SETUSER", "partial", "on", ">partial-secret", "~session_s1*", "+@all" });
-    RedisConfig partial = config(2);
-    partial.setUsername(QStringLiteral("partial"));
-    partial.setPassword(QStringLiteral("partial-secret"));
-    SessionAdmin partialAdmin(partial);
-    SessionImporter partialImporter(&partialAdmin);
-    QBuffer again;
-    again.setData(file);
-    again.open(QIODevice::ReadOnly);
-    const auto some = waitFor(partialImporter.start(&again), 30000);
+    const SessionImportResult partial
+        = importAs(2, QStringLiteral("partial"), QStringLiteral("partial-secret"), file);
     m_server.command({ "ACL", "DELUSER", "partial" });
-    QVERIFY(some);
-    QCOMPARE(some->error.code(), Code::NoError);
-    QCOMPARE(some->imported, 111); // s1, s10..s19, s100..s199
-    QCOMPARE(some->failed, 1000 - 111);
+    QCOMPARE(partial.error.code(), Code::NoError);
+    QCOMPARE(partial.imported, 111); // s1, s10..s19, s100..s199
+    QCOMPARE(partial.failed, 1000 - 111);
     QCOMPARE(dbSize(2), 111);
 }
 
