@@ -12,6 +12,7 @@
 #include <cstring>
 #include <limits>
 #include <memory>
+#include <numeric>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -178,23 +179,34 @@ int PackedId::compare(const char *a, const char *b)
     return 0;
 }
 
+void SessionRow::setDeadline(qint64 ms)
+{
+    constexpr qint64 lastUnit = std::numeric_limits<quint32>::max() - 1; // 34 years
+    m_deadline = ms < 0 ? 0 : quint32(qMin(ms / deadlineUnitMs, lastUnit) + 1);
+}
+
+void SessionRow::setSize(qint64 bytes)
+{
+    m_size = quint32(qBound(qint64(0), bytes, qint64(maxSize)));
+}
+
 void SessionRow::setPackedId(const char *bytes)
 {
-    idKind = IdKind::Packed;
+    m_idKind = quint32(IdKind::Packed);
     std::memcpy(idBytes, bytes, PackedId::byteLength);
 }
 
 void SessionRow::setTextId(const char *data, quint32 length)
 {
     static_assert(sizeof(data) + sizeof(length) <= sizeof(idBytes));
-    idKind = IdKind::Text;
+    m_idKind = quint32(IdKind::Text);
     std::memcpy(idBytes, &data, sizeof(data));
     std::memcpy(idBytes + sizeof(data), &length, sizeof(length));
 }
 
 QByteArrayView SessionRow::storedId() const
 {
-    switch (idKind) {
+    switch (idKind()) {
     case IdKind::Packed:
         return QByteArrayView(idBytes, PackedId::byteLength);
     case IdKind::Text: {
@@ -284,6 +296,8 @@ int SessionRows::rowOfSlot(int slot) const
 {
     if (slot < 0 || slot >= m_slots.size() || !isUsed(slot))
         return -1;
+    if (m_inSlotOrder)
+        return slot;
     auto cached = [&]() {
         const int row = slot < m_rowOfSlot.size() ? m_rowOfSlot[slot] : -1;
         return row >= 0 && row < m_order.size() && m_order[row] == slot ? row : -1;
@@ -341,6 +355,8 @@ int SessionRows::append(const IdKey &key, SessionRow row)
         m_slots.append(row);
     }
     m_index.insert(slot, key.hash);
+    if (m_inSlotOrder)
+        return slot; // the new last row, in the new last slot
     // One at a time: append() grows the list in place (realloc), where resize() would copy it
     // to new memory and touch every page of it at once.
     while (m_rowOfSlot.size() < m_slots.size())
@@ -362,6 +378,11 @@ void SessionRows::releaseSlot(int slot)
 
 void SessionRows::removeRow(int row)
 {
+    if (m_inSlotOrder && row == count() - 1) {
+        releaseSlot(row); // the last slot: the rest stay in slot order
+        return;
+    }
+    keepOrder();
     const int slot = m_order[row];
     m_order.remove(row);
     releaseSlot(slot);
@@ -369,6 +390,7 @@ void SessionRows::removeRow(int row)
 
 int SessionRows::moveToEnd(const QList<int> &slots)
 {
+    keepOrder();
     const QSet<int> moving(slots.cbegin(), slots.cend());
     const auto middle = std::stable_partition(m_order.begin(), m_order.end(),
                                               [&](int slot) { return !moving.contains(slot); });
@@ -378,6 +400,10 @@ int SessionRows::moveToEnd(const QList<int> &slots)
 void SessionRows::removeTail(int n)
 {
     for (int i = 0; i < n; ++i) {
+        if (m_inSlotOrder) { // the last slot: the rest stay in slot order
+            releaseSlot(int(m_slots.size()) - 1);
+            continue;
+        }
         const int slot = m_order.takeLast();
         releaseSlot(slot);
     }
@@ -395,6 +421,30 @@ void SessionRows::clear()
     m_order.squeeze();
     m_rowOfSlot.clear();
     m_rowOfSlot.squeeze();
+    m_inSlotOrder = true;
+}
+
+void SessionRows::keepOrder()
+{
+    if (!m_inSlotOrder)
+        return;
+    m_order.resize(m_slots.size());
+    std::iota(m_order.begin(), m_order.end(), 0);
+    m_rowOfSlot = m_order;
+    m_inSlotOrder = false;
+}
+
+void SessionRows::sortBySlot()
+{
+    if (m_inSlotOrder)
+        return;
+    if (m_free.isEmpty()) { // every slot used: row r is slot r
+        m_order = QList<int>();
+        m_rowOfSlot = QList<int>();
+        m_inSlotOrder = true;
+        return;
+    }
+    std::sort(m_order.begin(), m_order.end());
 }
 
 std::function<bool(int, int)> SessionRows::slotLess(const Compare &compare, bool descending) const
@@ -410,6 +460,7 @@ std::function<bool(int, int)> SessionRows::slotLess(const Compare &compare, bool
 void SessionRows::mergeTail(int from, const Compare &compare, bool descending)
 {
     from = qBound(0, from, count());
+    keepOrder();
     const auto less = slotLess(compare, descending);
     const auto middle = m_order.begin() + from;
     std::sort(middle, m_order.end(), less);
@@ -418,15 +469,31 @@ void SessionRows::mergeTail(int from, const Compare &compare, bool descending)
 
 void SessionRows::sortAll(const Compare &compare, bool descending)
 {
+    keepOrder();
     std::sort(m_order.begin(), m_order.end(), slotLess(compare, descending));
 }
 
 void SessionRows::sortByKey(const std::function<qint64(const SessionRow &)> &key, bool descending)
 {
-    if (m_order.isEmpty())
+    if (isEmpty())
         return;
-    // Its pages are prepared while the rows are read, slot by slot as they lie in memory.
-    SortBuffer buffer(size_t(m_order.size()));
+    // Its pages are prepared while the rows are read, slot by slot as they lie in memory; so
+    // are the order's and its inverse's when they are not kept yet (4 MiB each for a million
+    // rows, 1,000 page faults each).
+    SortBuffer buffer { size_t(count()) };
+    std::thread orderPages;
+    if (m_inSlotOrder) {
+        orderPages = std::thread([this, n = m_slots.size()]() {
+            m_order.resize(n);
+            m_rowOfSlot.resize(n); // stale: rowOfSlot() checks it against the order
+        });
+    }
+    auto keepOrderNow = [&]() {
+        if (!orderPages.joinable())
+            return;
+        orderPages.join();
+        m_inSlotOrder = false;
+    };
     constexpr qint64 last = std::numeric_limits<qint64>::max();
     qint64 low = last;
     qint64 high = std::numeric_limits<qint64>::min();
@@ -447,6 +514,7 @@ void SessionRows::sortByKey(const std::function<qint64(const SessionRow &)> &key
     const int slotBits = std::bit_width(quint64(m_slots.size()));
     const int keyBits = std::bit_width(lastPlace);
     if (lastPlace == 0 || keyBits + slotBits > 64) {
+        keepOrderNow();
         sortAll(
             [&key](const SessionRow &a, const SessionRow &b) {
                 const qint64 x = key(a), y = key(b);
@@ -468,6 +536,7 @@ void SessionRows::sortByKey(const std::function<qint64(const SessionRow &)> &key
     buffer.ready();
     const quint64 *sorted = radixSort(packed, buffer.other(), n, keyBits + slotBits);
     const quint64 slotMask = (quint64(1) << slotBits) - 1;
+    keepOrderNow();
     for (size_t i = 0; i < n; ++i)
         m_order[qsizetype(descending ? n - 1 - i : i)] = int(sorted[i] & slotMask);
 }

@@ -27,24 +27,36 @@ void unpack(const char *bytes, char *text);
 int compare(const char *a, const char *b);
 } // namespace PackedId
 
-// One session of the browser, kept small: a million of them must fit comfortably (56 bytes
+// One session of the browser, kept small: a million of them must fit comfortably (40 bytes
 // with a store-made ID's 32 bytes in the row, plus its place in the index; another ID's text
-// is kept in the arena).
+// is kept in the arena). The deadline is kept to a quarter of a second (a TTL shows whole
+// seconds), the size up to 256 MiB (a larger value shows as at least that).
 struct SessionRow
 {
     enum class IdKind : quint8 { None, Packed, Text }; // None: a free slot
+    static constexpr quint32 maxSize = (quint32(1) << 28) - 1;
+    static constexpr qint64 deadlineUnitMs = 250;
 
-    qint64 deadline = -1; // on the model's clock, in ms; -1: no expiry
-    quint32 size = 0; // bytes of the stored value
-    quint16 generation = 0; // the scan that last saw it
-    ValueMatch match = ValueMatch::Unknown;
-    IdKind idKind = IdKind::None;
     // Packed: the ID's 32 bytes (see PackedId). Text: where its UTF-8 (no prefix) is in the
     // arena, and its length.
     char idBytes[PackedId::byteLength] = {};
 
-    bool isUsed() const { return idKind != IdKind::None; }
-    bool isPacked() const { return idKind == IdKind::Packed; }
+    // On the model's clock, in ms (at or before the one given to setDeadline(), by less than
+    // deadlineUnitMs); -1: no expiry.
+    qint64 deadline() const
+    {
+        return m_deadline == 0 ? -1 : qint64(m_deadline - 1) * deadlineUnitMs;
+    }
+    void setDeadline(qint64 ms); // < 0: no expiry
+    quint32 size() const { return m_size; } // bytes of the stored value, at most maxSize
+    bool isSizeClamped() const { return m_size == maxSize; }
+    void setSize(qint64 bytes);
+    ValueMatch match() const { return ValueMatch(m_match); }
+    void setMatch(ValueMatch match) { m_match = quint32(match); }
+    IdKind idKind() const { return IdKind(m_idKind); }
+
+    bool isUsed() const { return idKind() != IdKind::None; }
+    bool isPacked() const { return idKind() == IdKind::Packed; }
     void setPackedId(const char *bytes);
     void setTextId(const char *data, quint32 length);
     // The ID as stored (its 32 bytes when packed), for the index.
@@ -52,7 +64,14 @@ struct SessionRow
     QByteArray id() const; // the ID's UTF-8 text (a copy)
     // <0, 0, >0 as the two rows' ID texts compare.
     static int compareIds(const SessionRow &a, const SessionRow &b);
+
+private:
+    quint32 m_deadline = 0; // 0: no expiry, else 1 + the deadline in deadlineUnitMs
+    quint32 m_size : 28 = 0;
+    quint32 m_match : 2 = quint32(ValueMatch::Unknown);
+    quint32 m_idKind : 2 = quint32(IdKind::None);
 };
+static_assert(sizeof(SessionRow) == 40);
 
 // A row's ID as text without an allocation: decoded into a buffer of its own when packed.
 class RowIdText
@@ -82,11 +101,11 @@ public:
     SessionRows(const SessionRows &) = delete;
     SessionRows &operator=(const SessionRows &) = delete;
 
-    int count() const { return int(m_order.size()); }
-    bool isEmpty() const { return m_order.isEmpty(); }
-    const SessionRow &at(int row) const { return m_slots[m_order[row]]; }
-    SessionRow &at(int row) { return m_slots[m_order[row]]; }
-    int slotAt(int row) const { return m_order[row]; }
+    int count() const { return int(m_inSlotOrder ? m_slots.size() : m_order.size()); }
+    bool isEmpty() const { return count() == 0; }
+    const SessionRow &at(int row) const { return m_slots[slotAt(row)]; }
+    SessionRow &at(int row) { return m_slots[slotAt(row)]; }
+    int slotAt(int row) const { return m_inSlotOrder ? row : m_order[row]; }
 
     int slotCount() const { return int(m_slots.size()); }
     bool isUsed(int slot) const { return m_slots[slot].isUsed(); }
@@ -98,6 +117,7 @@ public:
     {
         QByteArray id;
         SessionRow row;
+        quint16 generation = 0; // for the caller: the scan that saw it
     };
 
     int findSlot(QByteArrayView id) const;
@@ -126,6 +146,8 @@ public:
     void mergeTail(int from, const Compare &compare, bool descending);
     // Sorts every row.
     void sortAll(const Compare &compare, bool descending);
+    // Sorts every row by slot (the scan's order until rows are removed).
+    void sortBySlot();
     // Sorts every row by an integer key (the largest qint64 after all others): the same order
     // as sortAll() with the matching Compare, by a radix sort that reads the rows once, in
     // the order they lie in memory (several times faster with a million rows).
@@ -156,11 +178,17 @@ private:
     int append(const IdKey &key, SessionRow row);
     void releaseSlot(int slot);
     std::function<bool(int, int)> slotLess(const Compare &compare, bool descending) const;
+    // Keeps the order of slots (and room for its inverse) from now on.
+    void keepOrder();
 
     QList<SessionRow> m_slots;
     QList<int> m_free;
     IdArena m_arena;
     SlotIndex m_index;
+    // Row r shows slot r, and no slot is free: true until rows are sorted or one is removed
+    // before the last. Meanwhile the order and its inverse are not kept (8 MiB for a million
+    // rows).
+    bool m_inSlotOrder = true;
     QList<int> m_order; // row -> slot
     mutable QList<int> m_rowOfSlot; // slot -> row, rebuilt when stale
 };

@@ -38,13 +38,9 @@ constexpr qint64 maxReservedRows = 4 * 1024 * 1024; // 32 MiB of index
 // A row's TTL as it sorts: the deadline, and no expiry after every deadline.
 qint64 ttlKey(const SessionRow &row)
 {
-    return row.deadline < 0 ? std::numeric_limits<qint64>::max() : row.deadline;
+    return row.deadline() < 0 ? std::numeric_limits<qint64>::max() : row.deadline();
 }
 
-quint32 clampSize(qint64 size)
-{
-    return quint32(qBound(qint64(0), size, qint64(std::numeric_limits<quint32>::max())));
-}
 } // namespace
 
 SessionTableModel::SessionTableModel(QObject *parent)
@@ -57,7 +53,7 @@ SessionTableModel::SessionTableModel(QObject *parent)
     m_clock.start();
     // Rows stay and are updated when the new pass sees them again; the ones it does not see are
     // checked when it ends, as after refresh().
-    connect(m_scanner, &SessionScanner::restarted, this, [this]() { ++m_generation; });
+    connect(m_scanner, &SessionScanner::restarted, this, &SessionTableModel::startWalk);
     connect(m_scanner, &SessionScanner::pageReady, this, &SessionTableModel::onPage);
     connect(m_scanner, &SessionScanner::finished, this, &SessionTableModel::onScanFinished);
     connect(m_scanner, &SessionScanner::restarted, this, &SessionTableModel::listingRestarted);
@@ -103,6 +99,7 @@ void SessionTableModel::setAdmin(SessionAdmin *admin)
     m_pendingTimer.stop();
     m_scanFinishing = false;
     m_dirtySlots.clear();
+    m_seen = {};
     m_sortedCount = 0;
     m_scanError = false;
     m_scanner->setAdmin(admin);
@@ -128,7 +125,8 @@ int SessionTableModel::columnCount(const QModelIndex &parent) const
 
 qint64 SessionTableModel::remaining(const SessionRow &row) const
 {
-    return row.deadline < 0 ? -1 : qMax(qint64(0), row.deadline - m_clock.elapsed());
+    const qint64 deadline = row.deadline();
+    return deadline < 0 ? -1 : qMax(qint64(0), deadline - m_clock.elapsed());
 }
 
 QVariant SessionTableModel::data(const QModelIndex &index, int role) const
@@ -144,7 +142,9 @@ QVariant SessionTableModel::data(const QModelIndex &index, int role) const
         case TtlColumn:
             return DisplayFormat::ttl(remaining(row));
         case SizeColumn:
-            return DisplayFormat::size(row.size);
+            if (row.isSizeClamped())
+                return QString(QStringLiteral("\u2265 ") + DisplayFormat::size(row.size()));
+            return DisplayFormat::size(row.size());
         case ValuesColumn:
             const QByteArray id = row.id();
             if (const PreviewCache::Preview *preview = m_previews->find(id))
@@ -157,7 +157,7 @@ QVariant SessionTableModel::data(const QModelIndex &index, int role) const
         if (index.column() == ValuesColumn) {
             if (const PreviewCache::Preview *preview = m_previews->find(row.id()))
                 return preview->toolTip;
-        } else if (index.column() == TtlColumn && row.deadline >= 0) {
+        } else if (index.column() == TtlColumn && row.deadline() >= 0) {
             const QDateTime at = QDateTime::currentDateTime().addMSecs(remaining(row));
             return tr("Expires at %1").arg(QLocale().toString(at, QLocale::LongFormat));
         }
@@ -167,7 +167,7 @@ QVariant SessionTableModel::data(const QModelIndex &index, int role) const
             return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
         break;
     case Qt::ForegroundRole:
-        if (index.column() == TtlColumn && row.deadline >= 0) {
+        if (index.column() == TtlColumn && row.deadline() >= 0) {
             const qint64 left = remaining(row);
             if (left == 0)
                 return QColor(0x9e, 0x9e, 0x9e);
@@ -190,9 +190,9 @@ QVariant SessionTableModel::data(const QModelIndex &index, int role) const
     case TtlRole:
         return remaining(row);
     case SizeRole:
-        return qint64(row.size);
+        return qint64(row.size());
     case ValueMatchRole:
-        return int(row.match);
+        return int(row.match());
     default:
         break;
     }
@@ -297,7 +297,7 @@ void SessionTableModel::refresh()
 {
     if (!m_admin)
         return;
-    ++m_generation;
+    startWalk();
     m_scanError = false;
     m_scanFinishing = false;
     m_scanner->restart();
@@ -340,15 +340,14 @@ void SessionTableModel::onPage(const QList<SessionInfo> &sessions)
         const int slot = slots.at(i);
         const QByteArrayView idView = ids.at(i);
         if (slot >= 0) {
-            m_rows.slot(slot).generation = m_generation;
-            updateSlot(slot, deadline, clampSize(info.size), false);
+            setSeen(slot);
+            updateSlot(slot, deadline, info.size, false);
         } else if (const QByteArray id = idView.toByteArray(); !m_pendingIds.contains(id)) {
             m_pendingIds.insert(id);
             SessionRow row;
-            row.deadline = deadline;
-            row.size = clampSize(info.size);
-            row.generation = m_generation;
-            m_pending.append({ id, row });
+            row.setDeadline(deadline);
+            row.setSize(info.size);
+            m_pending.append({ id, row, m_generation });
         }
     }
     // The first rows at once, then together.
@@ -404,7 +403,7 @@ void SessionTableModel::finishScan()
     m_scanFinishing = false;
     // Rows the scan did not see again may be gone: check them one by one.
     for (int slot = 0; slot < m_rows.slotCount(); ++slot) {
-        if (m_rows.isUsed(slot) && m_rows.slot(slot).generation != m_generation)
+        if (m_rows.isUsed(slot) && !isSeen(slot))
             m_prober->probe(m_rows.slot(slot).id());
     }
     // The list is as long as it gets, for now: give back the room kept for growth and the
@@ -421,17 +420,40 @@ void SessionTableModel::finishScan()
     Q_EMIT scanStateChanged();
 }
 
-bool SessionTableModel::updateSlot(int slot, qint64 deadline, quint32 size, bool valueChanged)
+void SessionTableModel::startWalk()
+{
+    ++m_generation;
+    m_seen = {};
+}
+
+void SessionTableModel::setSeen(int slot, bool seen)
+{
+    if (size_t(slot) >= m_seen.size()) {
+        if (!seen)
+            return;
+        m_seen.resize(size_t(m_rows.slotCount()), false);
+    }
+    m_seen[size_t(slot)] = seen;
+}
+
+bool SessionTableModel::isSeen(int slot) const
+{
+    return size_t(slot) < m_seen.size() && m_seen[size_t(slot)];
+}
+
+bool SessionTableModel::updateSlot(int slot, qint64 deadline, qint64 size, bool valueChanged)
 {
     SessionRow &row = m_rows.slot(slot);
-    const bool ttlChanged = (deadline < 0) != (row.deadline < 0)
-        || (deadline >= 0 && qAbs(deadline - row.deadline) > ttlTolerance);
-    const bool sizeChanged = size != row.size;
+    const qint64 was = row.deadline();
+    const bool ttlChanged
+        = (deadline < 0) != (was < 0) || (deadline >= 0 && qAbs(deadline - was) > ttlTolerance);
+    const quint32 oldSize = row.size();
+    row.setSize(size);
+    const bool sizeChanged = row.size() != oldSize;
     if (!ttlChanged && !sizeChanged && !valueChanged)
         return false;
     if (ttlChanged)
-        row.deadline = deadline;
-    row.size = size;
+        row.setDeadline(deadline);
     if (sizeChanged || valueChanged) {
         m_previews->invalidate(row.id());
         m_search->rowChanged(slot);
@@ -454,6 +476,8 @@ void SessionTableModel::appendRows(QList<NewRow> rows)
     for (NewRow &row : rows)
         m_search->rowAdded(row.row);
     m_rows.appendAll(rows);
+    for (qsizetype i = 0; i < rows.size(); ++i) // a slot may be one a removed row left
+        setSeen(m_rows.slotAt(first + int(i)), rows.at(i).generation == m_generation);
     if (m_sortColumn < 0)
         m_sortedCount = m_rows.count(); // the scan order is the arrival order
     endInsertRows();
@@ -526,7 +550,7 @@ SessionRows::Compare SessionTableModel::compare() const
         case TtlColumn:
             return ttlKey(a) < ttlKey(b) ? -1 : ttlKey(a) > ttlKey(b) ? 1 : 0;
         case SizeColumn:
-            return a.size < b.size ? -1 : a.size > b.size ? 1 : 0;
+            return a.size() < b.size() ? -1 : a.size() > b.size() ? 1 : 0;
         default:
             return 0;
         }
@@ -551,7 +575,9 @@ void SessionTableModel::sort(int column, Qt::SortOrder order)
         if (column == TtlColumn)
             m_rows.sortByKey(ttlKey, descending);
         else if (column == SizeColumn)
-            m_rows.sortByKey([](const SessionRow &row) { return qint64(row.size); }, descending);
+            m_rows.sortByKey([](const SessionRow &row) { return qint64(row.size()); }, descending);
+        else if (column < 0)
+            m_rows.sortBySlot();
         else
             m_rows.sortAll(compare(), descending);
     });
@@ -619,14 +645,13 @@ void SessionTableModel::onProbed(const QList<SessionInfo> &sessions)
         const qint64 deadline = info.ttlMs >= 0 ? now + info.ttlMs : -1;
         touchedIds << info.id;
         if (slot >= 0) {
-            m_rows.slot(slot).generation = m_generation;
-            updateSlot(slot, deadline, clampSize(info.size), true);
+            setSeen(slot);
+            updateSlot(slot, deadline, info.size, true);
         } else {
             SessionRow row;
-            row.deadline = deadline;
-            row.size = clampSize(info.size);
-            row.generation = m_generation;
-            fresh.append({ id, row });
+            row.setDeadline(deadline);
+            row.setSize(info.size);
+            fresh.append({ id, row, m_generation });
         }
     }
     removeSlots(gone);
@@ -671,7 +696,7 @@ std::vector<int> SessionTableModel::rowsMatching(const QByteArray &utf8, bool as
     auto check = [&](int from, int to) {
         for (int slot = from; slot < to; ++slot) {
             const SessionRow &row = m_rows.slot(slot);
-            matches[size_t(slot)] = row.isUsed() && (!found || row.match == ValueMatch::Yes)
+            matches[size_t(slot)] = row.isUsed() && (!found || row.match() == ValueMatch::Yes)
                 && (utf8.isEmpty() || idContains(row, utf8, ascii));
         }
     };

@@ -84,7 +84,7 @@ public:
     // found, whose value search verdict is ValueMatch::Yes. Several times faster than asking
     // row by row with a million rows: the rows are read in the order they lie in memory.
     std::vector<int> rowsMatching(const QByteArray &utf8, bool ascii, bool found) const;
-    ValueMatch valueMatch(int row) const { return m_rows.at(row).match; }
+    ValueMatch valueMatch(int row) const { return m_rows.at(row).match(); }
     int rowOf(const QString &id) const;
     qint64 ttlMs(int row) const;
     qint64 now() const { return m_clock.elapsed(); }
@@ -123,7 +123,11 @@ private:
     qsizetype insertBatchSize() const;
     void onScanFinished();
     void finishScan(); // once the last rows are in
-    bool updateSlot(int slot, qint64 deadline, quint32 size, bool valueChanged);
+    // A walk over the keys starts (refresh, or a cluster's masters changed): no row is seen yet.
+    void startWalk();
+    void setSeen(int slot, bool seen = true);
+    bool isSeen(int slot) const;
+    bool updateSlot(int slot, qint64 deadline, qint64 size, bool valueChanged);
     void appendRows(QList<NewRow> rows);
     void removeSlots(const QList<int> &slots);
     void relayout(const std::function<void()> &change);
@@ -143,7 +147,8 @@ private:
     SessionProber *m_prober;
     PreviewCache *m_previews;
     ValueSearch *m_search;
-    quint16 m_generation = 0;
+    quint16 m_generation = 0; // the walk's number (pending rows carry the one that saw them)
+    std::vector<bool> m_seen; // by slot: seen by this walk (rows not seen are probed at its end)
     quint64 m_token = 0; // changes with the admin, to drop replies meant for the old one
     QByteArray m_keyPrefix; // the admin's, in UTF-8
     bool m_scanToEnd = true;

@@ -43,7 +43,7 @@ void ValueSearch::setText(const QString &text)
     m_changed.clear();
     for (int slot = 0; slot < m_rows->slotCount(); ++slot) {
         if (m_rows->isUsed(slot))
-            m_rows->slot(slot).match = ValueMatch::Unknown;
+            m_rows->slot(slot).setMatch(ValueMatch::Unknown);
     }
     m_unknown = isActive() ? m_rows->count() : 0;
     if (isActive())
@@ -55,7 +55,7 @@ void ValueSearch::setText(const QString &text)
 
 void ValueSearch::rowAdded(SessionRow &row)
 {
-    row.match = ValueMatch::Unknown;
+    row.setMatch(ValueMatch::Unknown);
     if (!isActive())
         return;
     ++m_unknown;
@@ -78,7 +78,7 @@ void ValueSearch::rowChanged(int slot)
 void ValueSearch::rowRemoved(int slot)
 {
     m_changed.remove(slot);
-    if (isActive() && m_rows->slot(slot).match == ValueMatch::Unknown)
+    if (isActive() && m_rows->slot(slot).match() == ValueMatch::Unknown)
         --m_unknown;
 }
 
@@ -90,13 +90,13 @@ void ValueSearch::clear()
 
 void ValueSearch::setMatch(SessionRow &row, ValueMatch match)
 {
-    if (row.match == match)
+    if (row.match() == match)
         return;
-    if (row.match == ValueMatch::Unknown)
+    if (row.match() == ValueMatch::Unknown)
         --m_unknown;
     if (match == ValueMatch::Unknown)
         ++m_unknown;
-    row.match = match;
+    row.setMatch(match);
 }
 
 bool ValueSearch::matches(const SessionContent &content, const QString &text)
@@ -139,7 +139,7 @@ QList<QByteArray> ValueSearch::nextIds(int max)
         if (!m_rows->isUsed(slot))
             continue;
         SessionRow &row = m_rows->slot(slot);
-        if (row.match == ValueMatch::Unknown) {
+        if (row.match() == ValueMatch::Unknown) {
             setMatch(row, ValueMatch::Checking);
             ids.append(row.id());
         }
@@ -206,7 +206,7 @@ void ValueSearch::record(const QByteArray &id, bool match)
 {
     const int slot = m_rows->findSlot(id);
     // Skip rows removed or changed (so checked again) meanwhile.
-    if (slot < 0 || m_rows->slot(slot).match != ValueMatch::Checking)
+    if (slot < 0 || m_rows->slot(slot).match() != ValueMatch::Checking)
         return;
     setMatch(m_rows->slot(slot), match ? ValueMatch::Yes : ValueMatch::No);
     ++m_checked;

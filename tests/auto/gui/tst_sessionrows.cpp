@@ -18,6 +18,8 @@ class tst_SessionRows : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void rowFieldsKeepTheirValues();
+    void slotOrderKeepsNoOrderList();
     void randomOperationsMatchAReference();
     void growsPastPreparedTables();
     void reservedIndexTakesOver();
@@ -82,6 +84,98 @@ static int firstWrongId(const SessionRows &rows, int count, int every)
     return -1;
 }
 
+// The compact row: a deadline to a quarter of a second, never later than given; sizes up to
+// 256 MiB exact, larger ones clamped; fields that share a word leave each other alone.
+void tst_SessionRows::rowFieldsKeepTheirValues()
+{
+    SessionRow row;
+    QCOMPARE(row.deadline(), -1);
+    QCOMPARE(row.size(), 0u);
+    QCOMPARE(row.match(), ValueMatch::Unknown);
+    QVERIFY(!row.isUsed());
+    for (qint64 ms : { qint64(0), qint64(1), qint64(249), qint64(250), qint64(86'400'123),
+                       qint64(400) * 24 * 3600 * 1000 }) {
+        row.setDeadline(ms);
+        QVERIFY2(row.deadline() <= ms && row.deadline() > ms - SessionRow::deadlineUnitMs,
+                 qPrintable(QString::number(ms)));
+    }
+    row.setDeadline(-1);
+    QCOMPARE(row.deadline(), -1);
+    row.setDeadline(std::numeric_limits<qint64>::max()); // beyond 34 years: the last one
+    QVERIFY(row.deadline() > qint64(34) * 365 * 24 * 3600 * 1000);
+
+    row.setSize(SessionRow::maxSize - 1);
+    QCOMPARE(row.size(), SessionRow::maxSize - 1);
+    QVERIFY(!row.isSizeClamped());
+    row.setSize(qint64(512) * 1024 * 1024);
+    QCOMPARE(row.size(), SessionRow::maxSize);
+    QVERIFY(row.isSizeClamped());
+    row.setSize(-5);
+    QCOMPARE(row.size(), 0u);
+
+    const QByteArray id = makeId(3);
+    SessionRows rows;
+    SessionRow stored;
+    stored.setSize(SessionRow::maxSize - 7);
+    stored.setDeadline(123'456'750);
+    rows.append(id, stored);
+    SessionRow &kept = rows.slot(rows.findSlot(id));
+    for (ValueMatch match : { ValueMatch::Checking, ValueMatch::Yes, ValueMatch::No }) {
+        kept.setMatch(match);
+        QCOMPARE(kept.match(), match);
+        QCOMPARE(kept.size(), SessionRow::maxSize - 7);
+        QCOMPARE(kept.deadline(), 123'456'750);
+        QCOMPARE(kept.id(), id);
+    }
+    kept.setSize(12);
+    QCOMPARE(kept.match(), ValueMatch::No);
+    QVERIFY(kept.isUsed());
+}
+
+// Until rows are sorted or one before the last is removed, row r is slot r and no order is
+// kept; sorting back by slot with no free slot drops it again.
+void tst_SessionRows::slotOrderKeepsNoOrderList()
+{
+    SessionRows rows;
+    for (int i = 0; i < 1000; ++i) {
+        SessionRow row;
+        row.setSize(1000 - i);
+        rows.append(makeId(i), row);
+    }
+    const qint64 unordered = rows.memoryEstimate();
+    for (int slot : { 0, 17, 999 })
+        QCOMPARE(rows.rowOfSlot(slot), slot);
+    rows.removeRow(999); // the last: still in slot order
+    rows.removeTail(2);
+    QCOMPARE(rows.count(), 997);
+    QCOMPARE(rows.rowOf(makeId(996)), 996);
+    QCOMPARE(rows.rowOf(makeId(997)), -1);
+    QVERIFY(rows.memoryEstimate() <= unordered);
+
+    rows.sortByKey([](const SessionRow &row) { return qint64(row.size()); }, false);
+    QVERIFY(rows.memoryEstimate() >= unordered + 2 * 997 * qint64(sizeof(int)));
+    QCOMPARE(rows.slotAt(0), 996);
+    QCOMPARE(rows.rowOfSlot(996), 0);
+    QCOMPARE(rows.rowOf(makeId(0)), 996);
+
+    rows.sortBySlot();
+    QCOMPARE(rows.memoryEstimate(), unordered);
+    QCOMPARE(rows.rowOf(makeId(5)), 5);
+
+    rows.removeRow(5); // a free slot: the order is kept from now on
+    QCOMPARE(rows.count(), 996);
+    QCOMPARE(rows.rowOf(makeId(6)), 5);
+    QCOMPARE(rows.rowOf(makeId(5)), -1);
+    SessionRow row;
+    rows.append(makeId(2000), row); // takes slot 5, at the end
+    QCOMPARE(rows.slotAt(996), 5);
+    rows.sortBySlot();
+    QCOMPARE(rows.rowOf(makeId(2000)), 5);
+    QCOMPARE(rows.rowOf(makeId(6)), 6);
+    for (int r = 0; r < rows.count(); ++r)
+        QCOMPARE(rows.slotAt(r), r);
+}
+
 void tst_SessionRows::randomOperationsMatchAReference()
 {
     SessionRows rows;
@@ -92,7 +186,7 @@ void tst_SessionRows::randomOperationsMatchAReference()
         if (reference.isEmpty() || random.bounded(100) < 70) {
             const QByteArray id = makeId(next++);
             SessionRow row;
-            row.size = quint32(next);
+            row.setSize(next);
             rows.append(id, row);
             reference.insert(id, quint32(next));
         } else {
@@ -108,7 +202,7 @@ void tst_SessionRows::randomOperationsMatchAReference()
             for (auto it = reference.cbegin(); it != reference.cend(); ++it) {
                 const int slot = rows.findSlot(it.key());
                 QVERIFY(slot >= 0);
-                QCOMPARE(rows.slot(slot).size, it.value());
+                QCOMPARE(rows.slot(slot).size(), it.value());
                 QCOMPARE(rows.slot(slot).id(), it.key());
                 QCOMPARE(rows.at(rows.rowOfSlot(slot)).id(), it.key());
             }
@@ -192,22 +286,26 @@ void tst_SessionRows::sortByKeyMatchesSortAll()
     QFETCH(int, spread);
     SessionRows a, b;
     QRandomGenerator random(7);
+    // Each row's key is keys[its size]: any 64-bit keys, whatever a row can hold.
+    std::vector<qint64> keys;
     for (int i = 0; i < 5000; ++i) {
-        SessionRow row;
         switch (spread) {
         case 0:
-            row.deadline = random.bounded(50);
+            keys.push_back(random.bounded(50));
             break;
         case 1:
-            row.deadline = i % 7 == 0 ? -1 : 1'000'000'000'000 + random.bounded(86'400'000);
+            keys.push_back(i % 7 == 0 ? std::numeric_limits<qint64>::max()
+                                      : 1'000'000'000'000 + random.bounded(86'400'000));
             break;
         case 2:
-            row.deadline = qint64(random.bounded(2000)) - 1000;
+            keys.push_back(qint64(random.bounded(2000)) - 1000);
             break;
         default:
-            row.deadline = qint64(random.generate64() >> 1) - (qint64(1) << 61);
+            keys.push_back(qint64(random.generate64() >> 1) - (qint64(1) << 61));
             break;
         }
+        SessionRow row;
+        row.setSize(i);
         a.append(makeId(i), row);
         b.append(makeId(i), row);
         if (i % 10 == 9) { // a free slot, taken again by the next row
@@ -215,9 +313,7 @@ void tst_SessionRows::sortByKeyMatchesSortAll()
             b.removeRow(b.rowOf(makeId(i - 5)));
         }
     }
-    auto key = [](const SessionRow &r) {
-        return r.deadline == -1 ? std::numeric_limits<qint64>::max() : r.deadline;
-    };
+    auto key = [&keys](const SessionRow &r) { return keys[r.size()]; };
     for (bool descending : { false, true }) {
         a.sortByKey(key, descending);
         b.sortAll(
@@ -244,22 +340,22 @@ void tst_SessionRows::mergeTailKeepsOrder()
 {
     SessionRows rows;
     auto compare = [](const SessionRow &x, const SessionRow &y) {
-        return x.size < y.size ? -1 : x.size > y.size ? 1 : 0;
+        return x.size() < y.size() ? -1 : x.size() > y.size() ? 1 : 0;
     };
     for (int i = 0; i < 100; ++i) {
         SessionRow row;
-        row.size = quint32((i * 37) % 101);
+        row.setSize((i * 37) % 101);
         rows.append(makeId(i), row);
     }
     rows.sortAll(compare, false);
     for (int i = 100; i < 150; ++i) {
         SessionRow row;
-        row.size = quint32((i * 53) % 101);
+        row.setSize((i * 53) % 101);
         rows.append(makeId(i), row);
     }
     rows.mergeTail(100, compare, false);
     for (int row = 1; row < rows.count(); ++row)
-        QVERIFY(rows.at(row - 1).size <= rows.at(row).size);
+        QVERIFY(rows.at(row - 1).size() <= rows.at(row).size());
     QCOMPARE(rows.count(), 150);
 }
 
