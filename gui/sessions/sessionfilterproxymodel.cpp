@@ -72,10 +72,7 @@ void SessionFilterProxyModel::setIdFilter(const QString &text)
     if (trimmed == m_idFilter)
         return;
     m_idFilter = trimmed;
-    m_idFilterUtf8 = trimmed.toUtf8();
-    m_idFilterAscii = true;
-    for (const char c : std::as_const(m_idFilterUtf8))
-        m_idFilterAscii = m_idFilterAscii && uchar(c) < 0x80;
+    m_idNeedle = IdNeedle(trimmed);
     refilter();
 }
 
@@ -167,16 +164,15 @@ void SessionFilterProxyModel::sort(int column, Qt::SortOrder order)
 
 bool SessionFilterProxyModel::accepts(int sourceRow) const
 {
-    if (!m_idFilter.isEmpty() && !m_model->idContains(sourceRow, m_idFilterUtf8, m_idFilterAscii))
+    if (!m_idFilter.isEmpty() && !m_model->idContains(sourceRow, m_idNeedle))
         return false;
     return !m_valueFilterActive || m_model->valueMatch(sourceRow) == ValueMatch::Yes;
 }
 
 void SessionFilterProxyModel::findShownRows()
 {
-    m_rows = m_filtering && m_model
-        ? m_model->rowsMatching(m_idFilterUtf8, m_idFilterAscii, m_valueFilterActive)
-        : std::vector<int>(); // no filter: nothing kept
+    m_rows = m_filtering && m_model ? m_model->rowsMatching(m_idNeedle, m_valueFilterActive)
+                                    : std::vector<int>(); // no filter: nothing kept
 }
 
 int SessionFilterProxyModel::lowerBound(int sourceRow) const

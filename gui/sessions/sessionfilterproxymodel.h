@@ -1,6 +1,8 @@
 #ifndef REDISTORE_ADMIN_SESSIONFILTERPROXYMODEL_H
 #define REDISTORE_ADMIN_SESSIONFILTERPROXYMODEL_H
 
+#include "sessions/idneedle.h"
+
 #include <QtCore/QAbstractProxyModel>
 #include <QtCore/QList>
 #include <QtCore/QPersistentModelIndex>
@@ -79,8 +81,7 @@ private:
     // Null once the source is deleted (before this proxy, as a window's children go).
     QPointer<SessionTableModel> m_model;
     QString m_idFilter;
-    QByteArray m_idFilterUtf8;
-    bool m_idFilterAscii = true;
+    IdNeedle m_idNeedle;
     bool m_valueFilterActive = false;
     QString m_appliedValueFilter;
     bool m_filtering = false;

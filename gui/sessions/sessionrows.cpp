@@ -159,8 +159,24 @@ bool PackedId::pack(QByteArrayView text, char *bytes)
 
 void PackedId::unpack(const char *bytes, char *text)
 {
-    for (int i = 0; i < textLength; ++i)
-        text[i] = alphabet[groupAt(bytes, i)];
+    // Five bytes are eight characters; the last two bytes are four (their 4 low bits zero).
+    const auto *in = reinterpret_cast<const quint8 *>(bytes);
+    for (int g = 0; g < 6; ++g, in += 5, text += 8) {
+        const quint64 group = quint64(in[0]) << 32 | quint64(in[1]) << 24 | quint64(in[2]) << 16
+            | quint64(in[3]) << 8 | quint64(in[4]);
+        for (int i = 0; i < 8; ++i)
+            text[i] = alphabet[(group >> (35 - 5 * i)) & 31];
+    }
+    const unsigned tail = unsigned(in[0]) << 8 | unsigned(in[1]);
+    text[0] = alphabet[(tail >> 11) & 31];
+    text[1] = alphabet[(tail >> 6) & 31];
+    text[2] = alphabet[(tail >> 1) & 31];
+    text[3] = alphabet[(tail << 4) & 31];
+}
+
+bool PackedId::isAlphabet(char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= '2' && c <= '7');
 }
 
 int PackedId::compare(const char *a, const char *b)

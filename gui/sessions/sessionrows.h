@@ -23,6 +23,8 @@ constexpr qsizetype byteLength = 32;
 // meant by bytes), so that unpack() gives text back exactly.
 bool pack(QByteArrayView text, char *bytes);
 void unpack(const char *bytes, char *text);
+// Whether c is one of the text's characters (upper case, or a digit 2 to 7).
+bool isAlphabet(char c);
 // <0, 0, >0 as the two IDs' texts compare.
 int compare(const char *a, const char *b);
 } // namespace PackedId

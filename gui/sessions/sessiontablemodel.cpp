@@ -1,6 +1,7 @@
 #include "sessions/sessiontablemodel.h"
 
 #include "common/displayformat.h"
+#include "sessions/idneedle.h"
 #include "sessions/previewcache.h"
 #include "sessions/sessionprober.h"
 #include "sessions/sessionscanner.h"
@@ -14,6 +15,7 @@
 #include <QtGui/QFontDatabase>
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 #include <thread>
 
@@ -686,8 +688,7 @@ QString SessionTableModel::sessionId(int row) const
                                             : QString();
 }
 
-std::vector<int> SessionTableModel::rowsMatching(const QByteArray &utf8, bool ascii,
-                                                 bool found) const
+std::vector<int> SessionTableModel::rowsMatching(const IdNeedle &needle, bool found) const
 {
     // Slot by slot, as the rows lie in memory; with many rows, half of them on a thread of
     // its own (the rows are only read meanwhile, and each half writes its own bytes).
@@ -696,8 +697,8 @@ std::vector<int> SessionTableModel::rowsMatching(const QByteArray &utf8, bool as
     auto check = [&](int from, int to) {
         for (int slot = from; slot < to; ++slot) {
             const SessionRow &row = m_rows.slot(slot);
-            matches[size_t(slot)] = row.isUsed() && (!found || row.match() == ValueMatch::Yes)
-                && (utf8.isEmpty() || idContains(row, utf8, ascii));
+            matches[size_t(slot)]
+                = row.isUsed() && (!found || row.match() == ValueMatch::Yes) && needle.isIn(row);
         }
     };
     if (slots >= 65536) {
@@ -715,28 +716,9 @@ std::vector<int> SessionTableModel::rowsMatching(const QByteArray &utf8, bool as
     return rows;
 }
 
-bool SessionTableModel::idContains(int row, const QByteArray &utf8, bool ascii) const
+bool SessionTableModel::idContains(int row, const IdNeedle &needle) const
 {
-    return idContains(m_rows.at(row), utf8, ascii);
-}
-
-bool SessionTableModel::idContains(const SessionRow &session, const QByteArray &utf8, bool ascii)
-{
-    const RowIdText text(session);
-    const QByteArrayView id = text.view();
-    if (ascii && session.isPacked()) {
-        // A store-made ID is upper case: the text, in upper case, is looked for as it is.
-        if (utf8.size() > id.size())
-            return false;
-        char upper[PackedId::textLength];
-        for (qsizetype i = 0; i < utf8.size(); ++i) // ASCII only: no locale's rules
-            upper[i] = utf8[i] >= 'a' && utf8[i] <= 'z' ? char(utf8[i] - 'a' + 'A') : utf8[i];
-        return id.indexOf(QByteArrayView(upper, utf8.size())) >= 0;
-    }
-    if (ascii)
-        return QLatin1StringView(id.data(), id.size())
-            .contains(QLatin1StringView(utf8), Qt::CaseInsensitive);
-    return QString::fromUtf8(id).contains(QString::fromUtf8(utf8), Qt::CaseInsensitive);
+    return needle.isIn(m_rows.at(row));
 }
 
 int SessionTableModel::rowOf(const QString &id) const

@@ -15,6 +15,7 @@
 
 namespace RediStore::Admin {
 
+class IdNeedle;
 class PreviewCache;
 class SessionProber;
 class SessionScanner;
@@ -79,11 +80,11 @@ public:
 
     QString sessionId(int row) const;
     // Fast checks for filtering a million rows (no QString, no QVariant per row).
-    bool idContains(int row, const QByteArray &utf8, bool ascii) const;
-    // The rows, ascending, whose ID contains utf8 (ignoring case; every ID when empty) and, with
+    bool idContains(int row, const IdNeedle &needle) const;
+    // The rows, ascending, whose ID holds the needle (every ID when it is empty) and, with
     // found, whose value search verdict is ValueMatch::Yes. Several times faster than asking
     // row by row with a million rows: the rows are read in the order they lie in memory.
-    std::vector<int> rowsMatching(const QByteArray &utf8, bool ascii, bool found) const;
+    std::vector<int> rowsMatching(const IdNeedle &needle, bool found) const;
     ValueMatch valueMatch(int row) const { return m_rows.at(row).match(); }
     int rowOf(const QString &id) const;
     qint64 ttlMs(int row) const;
@@ -113,7 +114,6 @@ Q_SIGNALS:
     void listingRestarted();
 
 private:
-    static bool idContains(const SessionRow &session, const QByteArray &utf8, bool ascii);
     using NewRow = SessionRows::NewRow;
 
     void reserveForDatabase(); // before a whole walk

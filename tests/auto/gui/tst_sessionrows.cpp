@@ -1,6 +1,7 @@
 // SessionRows, its ID arena and slot index: random additions and removals across many index
 // growths agree with a plain reference; sorting and merging keep a consistent order.
 
+#include "sessions/idneedle.h"
 #include "sessions/sessionrows.h"
 
 #include <QtCore/QHash>
@@ -31,6 +32,7 @@ private Q_SLOTS:
     void storeIdsArePacked_data();
     void storeIdsArePacked();
     void packedIdsSortAsTheirText();
+    void idNeedleFindsWhatTextSearchFinds();
 };
 
 // base32 of 32 random bytes, unpadded, as RedisStore::generateId() makes them.
@@ -442,4 +444,55 @@ void tst_SessionRows::packedIdsSortAsTheirText()
 }
 
 QTEST_MAIN(tst_SessionRows)
+// The ID filter's search against QString's, ignoring case: store-made IDs (decoded and
+// searched a block at a time) and others, texts at every place of an ID, in either case, too
+// long, with characters a store-made ID never holds.
+void tst_SessionRows::idNeedleFindsWhatTextSearchFinds()
+{
+    QRandomGenerator random(11);
+    SessionRows rows;
+    QList<QByteArray> ids;
+    for (int i = 0; i < 200; ++i)
+        ids.append(storeId(random));
+    ids << "plain-id-42"
+        << "Ünïcode-Sitzung" << QByteArray() << QByteArray(60, 'Q');
+    for (const QByteArray &id : std::as_const(ids))
+        rows.append(id, SessionRow());
+    QCOMPARE(rows.slot(0).isPacked(), true);
+
+    QList<QByteArray> needles { "",
+                                "q",
+                                "Q",
+                                "qq",
+                                "QQQ",
+                                "a2",
+                                "7",
+                                "1",
+                                "0",
+                                "-",
+                                "id-4",
+                                "ÜNÏ",
+                                "sitzung",
+                                QByteArray(53, 'Q'),
+                                QByteArray(52, 'Q') };
+    for (int i = 0; i < 40; ++i) { // pieces of IDs: at the start, the end and between
+        const QByteArray &id = ids.at(i);
+        const int length = 1 + int(random.bounded(12));
+        const int at = i % 3 == 0 ? 0 : i % 3 == 1 ? 52 - length : int(random.bounded(52 - length));
+        QByteArray piece = id.mid(at, length);
+        if (i % 2)
+            piece = piece.toLower();
+        needles << piece << id;
+    }
+    for (const QByteArray &needle : std::as_const(needles)) {
+        const QString text = QString::fromUtf8(needle);
+        const IdNeedle idNeedle(text);
+        for (int slot = 0; slot < rows.slotCount(); ++slot) {
+            const QString id = QString::fromUtf8(rows.slot(slot).id());
+            QVERIFY2(idNeedle.isIn(rows.slot(slot)) == id.contains(text, Qt::CaseInsensitive),
+                     qPrintable(text + QStringLiteral(" in ") + id));
+        }
+    }
+}
+
 #include "tst_sessionrows.moc"
