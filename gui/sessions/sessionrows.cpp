@@ -49,11 +49,12 @@ int rankOf(int value)
     return value >= 26 ? value - 26 : value + 6;
 }
 
-// Sorts numbers whose set bits are all among the low bits, least significant digit first
-// (each pass stable), with digits of at most 12 bits: a few sequential passes instead of
-// n log n comparisons. Every pass's counts come from one read. other is as long as values;
-// the sorted numbers end in one of the two, which is returned.
-quint64 *radixSort(quint64 *values, quint64 *other, size_t n, int bits)
+// Sorts numbers by their bits [from, from + bits) (the higher ones must be zero), least
+// significant digit first: each pass is stable, so numbers equal in those bits keep their
+// order. Digits are of at most 12 bits: a few sequential passes instead of n log n
+// comparisons. Every pass's counts come from one read. other is as long as values; the sorted
+// numbers end in one of the two, which is returned.
+quint64 *radixSort(quint64 *values, quint64 *other, size_t n, int from, int bits)
 {
     constexpr int maxDigitBits = 12;
     const int passes = qMax(1, (bits + maxDigitBits - 1) / maxDigitBits);
@@ -63,7 +64,7 @@ quint64 *radixSort(quint64 *values, quint64 *other, size_t n, int bits)
     std::vector<size_t> counts(buckets * size_t(passes));
     for (size_t i = 0; i < n; ++i) {
         for (int pass = 0; pass < passes; ++pass)
-            ++counts[size_t(pass) * buckets + ((values[i] >> (pass * digitBits)) & mask)];
+            ++counts[size_t(pass) * buckets + ((values[i] >> (from + pass * digitBits)) & mask)];
     }
     for (int pass = 0; pass < passes; ++pass) {
         size_t *starts = counts.data() + size_t(pass) * buckets;
@@ -72,7 +73,7 @@ quint64 *radixSort(quint64 *values, quint64 *other, size_t n, int bits)
         size_t at = 0;
         for (size_t digit = 0; digit < buckets; ++digit)
             at += std::exchange(starts[digit], at);
-        const int shift = pass * digitBits;
+        const int shift = from + pass * digitBits;
         for (size_t i = 0; i < n; ++i)
             other[starts[(values[i] >> shift) & mask]++] = values[i];
         std::swap(values, other);
@@ -510,13 +511,20 @@ void SessionRows::sortByKey(const std::function<qint64(const SessionRow &)> &key
         orderPages.join();
         m_inSlotOrder = false;
     };
+    // The rows are read once: each key, and its slot beside it in the buffer's other half.
     constexpr qint64 last = std::numeric_limits<qint64>::max();
     qint64 low = last;
     qint64 high = std::numeric_limits<qint64>::min();
-    for (const SessionRow &row : std::as_const(m_slots)) {
+    quint64 *packed = buffer.values();
+    quint64 *slots = buffer.other();
+    size_t n = 0;
+    for (int slot = 0; slot < m_slots.size(); ++slot) {
+        const SessionRow &row = m_slots[slot];
         if (!row.isUsed())
             continue;
         const qint64 k = key(row);
+        packed[n] = quint64(k);
+        slots[n++] = quint64(slot);
         if (k != last) {
             low = qMin(low, k);
             high = qMax(high, k);
@@ -524,8 +532,9 @@ void SessionRows::sortByKey(const std::function<qint64(const SessionRow &)> &key
     }
     if (low > high) // every key is the last one
         low = high = 0;
-    // Each row as one number: its key's place in the range, then its slot, so that one
-    // radix sort orders by key then slot. A range too wide for that is sorted by comparing.
+    // Each row as one number: its key's place in the range, then its slot. The radix sort
+    // orders by the place alone and keeps the slots' order among equal places. A range too
+    // wide for that is sorted by comparing.
     const quint64 lastPlace = quint64(high) - quint64(low) + 1;
     const int slotBits = std::bit_width(quint64(m_slots.size()));
     const int keyBits = std::bit_width(lastPlace);
@@ -539,18 +548,12 @@ void SessionRows::sortByKey(const std::function<qint64(const SessionRow &)> &key
             descending);
         return;
     }
-    quint64 *packed = buffer.values();
-    size_t n = 0;
-    for (int slot = 0; slot < m_slots.size(); ++slot) {
-        const SessionRow &row = m_slots[slot];
-        if (!row.isUsed())
-            continue;
-        const qint64 k = key(row);
-        const quint64 place = k == last ? lastPlace : quint64(k) - quint64(low);
-        packed[n++] = (place << slotBits) | quint64(slot);
+    for (size_t i = 0; i < n; ++i) {
+        const quint64 place = packed[i] == quint64(last) ? lastPlace : packed[i] - quint64(low);
+        packed[i] = (place << slotBits) | slots[i];
     }
     buffer.ready();
-    const quint64 *sorted = radixSort(packed, buffer.other(), n, keyBits + slotBits);
+    const quint64 *sorted = radixSort(packed, slots, n, slotBits, keyBits);
     const quint64 slotMask = (quint64(1) << slotBits) - 1;
     keepOrderNow();
     for (size_t i = 0; i < n; ++i)

@@ -50,6 +50,8 @@ struct SessionRow
         return m_deadline == 0 ? -1 : qint64(m_deadline - 1) * deadlineUnitMs;
     }
     void setDeadline(qint64 ms); // < 0: no expiry
+    // Orders as deadline() does, in deadlineUnitMs (a smaller range to sort); -1: no expiry.
+    qint64 deadlineUnits() const { return qint64(m_deadline) - 1; }
     quint32 size() const { return m_size; } // bytes of the stored value, at most maxSize
     bool isSizeClamped() const { return m_size == maxSize; }
     void setSize(qint64 bytes);

@@ -40,7 +40,8 @@ constexpr qint64 maxReservedRows = 4 * 1024 * 1024; // 32 MiB of index
 // A row's TTL as it sorts: the deadline, and no expiry after every deadline.
 qint64 ttlKey(const SessionRow &row)
 {
-    return row.deadline() < 0 ? std::numeric_limits<qint64>::max() : row.deadline();
+    const qint64 units = row.deadlineUnits();
+    return units < 0 ? std::numeric_limits<qint64>::max() : units;
 }
 
 } // namespace
