@@ -260,7 +260,8 @@ int main(int argc, char **argv)
     window.proxyModel()->sort(SessionTableModel::TtlColumn, Qt::AscendingOrder);
     const qint64 sortMs = clock.elapsed();
     waitUntil([]() { return false; }, 300);
-    std::printf("sort by TTL: %lld ms (longest stall %lld ms)\n", sortMs, stalls.stop());
+    std::printf("sort by TTL: %lld ms (longest stall %lld ms), RSS after it: %lld MiB\n", sortMs,
+                stalls.stop(), residentKiB() / 1024);
 
     clock.restart();
     const size_t matching = model->rowsMatching(IdNeedle(QStringLiteral("QQ")), false).size();
