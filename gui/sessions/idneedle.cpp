@@ -36,8 +36,11 @@ IdNeedle::IdNeedle(const QString &text)
     : m_utf8(text.toUtf8())
     , m_ascii(std::all_of(m_utf8.cbegin(), m_utf8.cend(), [](char c) { return uchar(c) < 0x80; }))
 {
-    const QByteArray &utf8 = m_utf8;
-    const bool ascii = m_ascii;
+    // Ignoring case as QString does (case folding), where a few other letters stand for ASCII
+    // ones: U+017F long s for 's', U+212A Kelvin sign for 'k'.
+    const QByteArray utf8 = m_ascii ? m_utf8 : text.toCaseFolded().toUtf8();
+    const bool ascii
+        = std::all_of(utf8.cbegin(), utf8.cend(), [](char c) { return uchar(c) < 0x80; });
     if (!ascii || utf8.size() > PackedId::textLength)
         return; // not in a store-made ID
     m_upper.resize(utf8.size());
@@ -69,8 +72,8 @@ bool IdNeedle::isIn(const SessionRow &row) const
         starts &= (quint64(1) << (PackedId::textLength - length + 1)) - 1;
         for (; starts; starts &= starts - 1) {
             const int at = std::countr_zero(starts);
-            if (std::memcmp(text + at + 2, m_upper.constData() + 2, size_t(qMax(0, length - 2)))
-                == 0)
+            if (length <= 2
+                || std::memcmp(text + at + 2, m_upper.constData() + 2, size_t(length - 2)) == 0)
                 return true;
         }
         return false;

@@ -447,7 +447,7 @@ void SessionRows::keepOrder()
         return;
     m_order.resize(m_slots.size());
     std::iota(m_order.begin(), m_order.end(), 0);
-    m_rowOfSlot = m_order;
+    m_rowOfSlot.clear(); // stale: rebuilt when asked for
     m_inSlotOrder = false;
 }
 
@@ -502,6 +502,7 @@ void SessionRows::sortByKey(const std::function<qint64(const SessionRow &)> &key
     if (m_inSlotOrder) {
         orderPages = std::thread([this, n = m_slots.size()]() {
             m_order.resize(n);
+            std::iota(m_order.begin(), m_order.end(), 0); // as kept in slot order
             m_rowOfSlot.resize(n); // stale: rowOfSlot() checks it against the order
         });
     }

@@ -452,7 +452,8 @@ bool SessionTableModel::updateSlot(int slot, qint64 deadline, qint64 size, bool 
         = (deadline < 0) != (was < 0) || (deadline >= 0 && qAbs(deadline - was) > ttlTolerance);
     const quint32 oldSize = row.size();
     row.setSize(size);
-    const bool sizeChanged = row.size() != oldSize;
+    // A value of maxSize or more may have changed without its clamped size showing it.
+    const bool sizeChanged = row.size() != oldSize || row.isSizeClamped();
     if (!ttlChanged && !sizeChanged && !valueChanged)
         return false;
     if (ttlChanged)
