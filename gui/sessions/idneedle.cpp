@@ -13,6 +13,13 @@
 
 namespace RediStore::Admin {
 
+namespace {
+bool isAscii(const QByteArray &utf8)
+{
+    return std::all_of(utf8.cbegin(), utf8.cend(), [](char c) { return uchar(c) < 0x80; });
+}
+} // namespace
+
 // Bit i set where text[i] == c, for the 64 bytes of text.
 quint64 IdNeedle::placesOf(const char *text, char c)
 {
@@ -34,14 +41,12 @@ quint64 IdNeedle::placesOf(const char *text, char c)
 
 IdNeedle::IdNeedle(const QString &text)
     : m_utf8(text.toUtf8())
-    , m_ascii(std::all_of(m_utf8.cbegin(), m_utf8.cend(), [](char c) { return uchar(c) < 0x80; }))
+    , m_ascii(isAscii(m_utf8))
 {
     // Ignoring case as QString does (case folding), where a few other letters stand for ASCII
     // ones: U+017F long s for 's', U+212A Kelvin sign for 'k'.
     const QByteArray utf8 = m_ascii ? m_utf8 : text.toCaseFolded().toUtf8();
-    const bool ascii
-        = std::all_of(utf8.cbegin(), utf8.cend(), [](char c) { return uchar(c) < 0x80; });
-    if (!ascii || utf8.size() > PackedId::textLength)
+    if (!isAscii(utf8) || utf8.size() > PackedId::textLength)
         return; // not in a store-made ID
     m_upper.resize(utf8.size());
     m_inPacked = true;

@@ -14,7 +14,6 @@ class IdNeedle
 {
 public:
     explicit IdNeedle(const QString &text = QString());
-    bool isEmpty() const { return m_utf8.isEmpty(); }
     bool isIn(const SessionRow &row) const; // true when the text is empty
 
 private:

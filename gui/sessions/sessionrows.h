@@ -121,7 +121,7 @@ public:
     {
         QByteArray id;
         SessionRow row;
-        quint16 generation = 0; // for the caller: the scan that saw it
+        bool seen = false; // for the caller: seen by the walk going on
     };
 
     int findSlot(QByteArrayView id) const;

@@ -15,7 +15,6 @@
 #include <QtGui/QFontDatabase>
 
 #include <algorithm>
-#include <cstring>
 #include <limits>
 #include <thread>
 
@@ -350,7 +349,7 @@ void SessionTableModel::onPage(const QList<SessionInfo> &sessions)
             SessionRow row;
             row.setDeadline(deadline);
             row.setSize(info.size);
-            m_pending.append({ id, row, m_generation });
+            m_pending.append({ id, row, true });
         }
     }
     // The first rows at once, then together.
@@ -425,8 +424,9 @@ void SessionTableModel::finishScan()
 
 void SessionTableModel::startWalk()
 {
-    ++m_generation;
     m_seen = {};
+    for (NewRow &row : m_pending) // seen by the walk before, not by this one
+        row.seen = false;
 }
 
 void SessionTableModel::setSeen(int slot, bool seen)
@@ -481,7 +481,7 @@ void SessionTableModel::appendRows(QList<NewRow> rows)
         m_search->rowAdded(row.row);
     m_rows.appendAll(rows);
     for (qsizetype i = 0; i < rows.size(); ++i) // a slot may be one a removed row left
-        setSeen(m_rows.slotAt(first + int(i)), rows.at(i).generation == m_generation);
+        setSeen(m_rows.slotAt(first + int(i)), rows.at(i).seen);
     if (m_sortColumn < 0)
         m_sortedCount = m_rows.count(); // the scan order is the arrival order
     endInsertRows();
@@ -655,7 +655,7 @@ void SessionTableModel::onProbed(const QList<SessionInfo> &sessions)
             SessionRow row;
             row.setDeadline(deadline);
             row.setSize(info.size);
-            fresh.append({ id, row, m_generation });
+            fresh.append({ id, row, true });
         }
     }
     removeSlots(gone);

@@ -147,7 +147,6 @@ private:
     SessionProber *m_prober;
     PreviewCache *m_previews;
     ValueSearch *m_search;
-    quint16 m_generation = 0; // the walk's number (pending rows carry the one that saw them)
     std::vector<bool> m_seen; // by slot: seen by this walk (rows not seen are probed at its end)
     quint64 m_token = 0; // changes with the admin, to drop replies meant for the old one
     QByteArray m_keyPrefix; // the admin's, in UTF-8

@@ -43,6 +43,7 @@ private Q_SLOTS:
     void touchAddsChangesAndRemovesRows();
     void refreshFindsNewAndGoneSessions();
     void idThatIsNotUtf8GoesWhenDeleted();
+    void sizesFrom256MiBShowAsAtLeast();
     void previewsLoadForRequestedRowsOnlyAndStayBounded();
     void filtersByIdAndByValue();
     void filterFollowsInsertionsRemovalsAndSorts();
@@ -292,6 +293,39 @@ void tst_SessionTableModel::refreshFindsNewAndGoneSessions()
         QCOMPARE(model.rowOf(ids.at(i * 10)), -1);
     for (const QString &id : added)
         QVERIFY(model.rowOf(id) >= 0);
+}
+
+// A row keeps sizes up to 256 MiB - 1; a larger value shows as at least that, and counts as
+// changed at each scan (its clamped size could not show a change). The others do not.
+void tst_SessionTableModel::sizesFrom256MiBShowAsAtLeast()
+{
+    Test::fillSessions(m_server, 20);
+    const QByteArray huge = "session_HUGE";
+    m_server.command({ "SETRANGE", huge, QByteArray::number(SessionRow::maxSize), "x" });
+    m_server.command({ "EXPIRE", huge, "600" });
+    auto admin = makeAdmin();
+    SessionTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setAdmin(admin.get());
+    scanToEnd(model);
+    QCOMPARE(model.rowCount(), 21);
+    const int row = model.rowOf(QStringLiteral("HUGE"));
+    QVERIFY(row >= 0);
+    const QModelIndex size = model.index(row, SessionTableModel::SizeColumn);
+    QCOMPARE(size.data(SessionTableModel::SizeRole).toLongLong(), qint64(SessionRow::maxSize));
+    QVERIFY2(size.data().toString().startsWith(QChar(0x2265)), qPrintable(size.data().toString()));
+    const QModelIndex other = model.index(row == 0 ? 1 : 0, SessionTableModel::SizeColumn);
+    QVERIFY(other.data(SessionTableModel::SizeRole).toLongLong() < 100000);
+    QVERIFY(!other.data().toString().startsWith(QChar(0x2265)));
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.refresh();
+    QTRY_VERIFY(model.isScanComplete());
+    QSet<int> changedRows;
+    for (const QList<QVariant> &args : std::as_const(changed))
+        changedRows.insert(args.at(0).toModelIndex().row());
+    QCOMPARE(changedRows, QSet<int>({ model.rowOf(QStringLiteral("HUGE")) }));
+    m_server.command({ "DEL", huge });
 }
 
 // A key whose bytes after the prefix are not UTF-8: its row is found by the ID as the admin
