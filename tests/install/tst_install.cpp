@@ -21,6 +21,12 @@ namespace {
 
 const int buildTimeoutMs = 300000;
 
+// What a consumer of this build adds to its compiler's flags (a sanitizer build's runtime).
+QStringList consumerFlags()
+{
+    return QStringLiteral(REDISTORE_CONSUMER_FLAGS).split(u' ', Qt::SkipEmptyParts);
+}
+
 // The environment of a user's shell: nothing that points into the build tree.
 QProcessEnvironment userEnvironment()
 {
@@ -29,6 +35,11 @@ QProcessEnvironment userEnvironment()
     environment.remove(QStringLiteral("QML_IMPORT_PATH"));
     environment.remove(QStringLiteral("QML2_IMPORT_PATH"));
     environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    // CMake takes a first configure's flags from these.
+    if (!consumerFlags().isEmpty()) {
+        environment.insert(QStringLiteral("CXXFLAGS"), consumerFlags().join(u' '));
+        environment.insert(QStringLiteral("LDFLAGS"), consumerFlags().join(u' '));
+    }
     return environment;
 }
 
@@ -167,6 +178,7 @@ void tst_Install::consumerBuildsWithPkgConfig()
     QStringList arguments { u"-std=c++17"_s, QStringLiteral(REDISTORE_CONSUMER_SOURCE), u"-o"_s,
                             consumer, u"-Wl,-rpath,"_s + m_libDir };
     arguments += QString::fromUtf8(flags.out.trimmed()).split(u' ', Qt::SkipEmptyParts);
+    arguments += consumerFlags();
     const Run compile
         = runProgram(QStringLiteral(REDISTORE_CXX), arguments, {}, buildTimeoutMs, environment);
     QVERIFY2(compile.exitCode == 0, qPrintable(dump(compile)));

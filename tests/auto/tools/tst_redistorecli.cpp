@@ -474,8 +474,9 @@ void tst_RedistoreCli::encryptedNeedsBlockKey()
 {
     QFETCH(QString, json);
     QFETCH(QStringList, options);
-    // Random IVs: several cookies, so that no lucky IV hides a wrong verdict.
-    for (int i = 0; i < 20; ++i) {
+    // Random IVs: several cookies, so that no lucky IV hides a wrong verdict. The checks that do
+    // not depend on the IV run for the first of them only.
+    for (int i = 0; i < 6; ++i) {
         const QString cookie
             = encode(json, options + QStringList { QStringLiteral("--block-key"), blockKey });
         QVERIFY(!cookie.isEmpty());
@@ -491,6 +492,8 @@ void tst_RedistoreCli::encryptedNeedsBlockKey()
         QVERIFY2(run.err.contains("cookie does not decode: encrypted: give --block-key"),
                  run.err.constData());
         QVERIFY2(!run.err.contains("MacInvalid"), run.err.constData());
+        if (i > 0)
+            continue;
 
         // With the block key it decodes; with another hash key it is a plain MAC failure.
         run = redistore(common
