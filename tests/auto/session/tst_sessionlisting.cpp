@@ -1,6 +1,7 @@
-// SessionListing and the page description behind SessionAdmin::scan() (one script call per SCAN
-// page): TTL, size and first bytes of every session, keys of other types skipped, sessions
-// without expiry, several pages in flight, on one server and on a Redis Cluster.
+// SessionListing and the page description behind SessionAdmin::scan(): TTL, size and first
+// bytes of every session, keys of other types skipped, sessions without expiry; one call per
+// page that scans and describes it, or (where scripts are refused) SCAN and a description of
+// its keys; on one server and on a Redis Cluster.
 #include <libredistore/redis/redispool.h>
 #include <libredistore/serializer/sessionserializer.h>
 #include <libredistore/session/sessionadmin.h>
@@ -59,6 +60,8 @@ private Q_SLOTS:
     void skipsOtherTypesAndNamesThem();
     void emptyDatabaseFinishes();
     void failedListingResumes();
+    void onePageIsOneCall();
+    void scriptsRefusedListsTheSame();
     void clusterListsEveryMaster();
     void clusterWalkBeginsAgainAfterAFailover();
 
@@ -218,6 +221,81 @@ void tst_SessionListing::failedListingResumes()
         20000);
     QCOMPARE(finished.count(), 1);
     QVERIFY(ids.size() > 400); // the walk went on from a cursor of the old server
+}
+
+// Each page is one call that takes the SCAN step and describes its keys: no key goes back to
+// the server as an argument, and no SCAN goes out on its own.
+void tst_SessionListing::onePageIsOneCall()
+{
+    const QByteArray longId(40, 'A');
+    for (int i = 0; i < 1000; ++i) {
+        m_server.command(
+            { "SET", "session_" + longId + QByteArray::number(i), "v", "EX", "1000" });
+    }
+    m_server.command({ "CONFIG", "RESETSTAT" });
+    SessionAdmin admin(config());
+    SessionListing listing(&admin);
+    listing.setPageSize(50);
+    Listed listed;
+    QVERIFY(listAll(listing, &listed));
+    QCOMPARE(listed.sessions.size(), 1000);
+    QCOMPARE(listed.duplicates, 0);
+    // "cmdstat_scan:calls=N,..." for each command Redis ran, those inside scripts included;
+    // "total_net_input_bytes:N" for what every client sent.
+    const QByteArray stats = m_server.command({ "INFO", "all" }).toByteArray();
+    const auto figure = [&stats](const QByteArray &name, char end) {
+        const qsizetype at = stats.indexOf(name);
+        if (at < 0)
+            return qint64(0);
+        const qsizetype from = at + name.size();
+        return stats.mid(from, stats.indexOf(end, from) - from).toLongLong();
+    };
+    const qint64 scans = figure("cmdstat_scan:calls=", ',');
+    QVERIFY2(scans >= 1000 / 50 / 2, stats.constData()); // a page holds about COUNT keys
+    // One script call per SCAN, and the first EVALSHA that found no script (NOSCRIPT).
+    const qint64 scripts
+        = figure("cmdstat_evalsha:calls=", ',') + figure("cmdstat_eval:calls=", ',');
+    QVERIFY2(scripts >= scans && scripts <= scans + 1, stats.constData());
+    QCOMPARE(figure("cmdstat_pttl:calls=", ','), 1000);
+    // The keys as arguments would be 1000 x 59 bytes.
+    const qint64 sent = figure("total_net_input_bytes:", '\r');
+    QVERIFY2(sent > 0 && sent < 20000, qPrintable(QString::number(sent)));
+}
+
+// A user whose ACL refuses scripts lists the same sessions, skipped keys and TTLs: SCAN, then
+// each key's PTTL, STRLEN and GETRANGE.
+void tst_SessionListing::scriptsRefusedListsTheSame()
+{
+    for (int i = 0; i < 300; ++i) {
+        const QByteArray value = "value-" + QByteArray::number(i) + QByteArray(i % 30, 'x');
+        m_server.command({ "SET", "session_" + QByteArray::number(i), value, "PX", "1000000" });
+    }
+    m_server.command({ "SET", "session_forever", "f" });
+    m_server.command({ "HSET", "session_hash", "f", "v" });
+    m_server.command({ "ACL", "SETUSER", "lister", "reset", "on", ">lister-secret", "~*", "&*",
+                       "+@all", "-@scripting" });
+    RedisConfig cfg = config();
+    cfg.setUsername(QStringLiteral("lister"));
+    cfg.setPassword(QStringLiteral("lister-secret"));
+    SessionAdmin admin(cfg);
+    SessionListing listing(&admin);
+    listing.setPageSize(40);
+    Listed listed;
+    QVERIFY(listAll(listing, &listed));
+    m_server.command({ "ACL", "DELUSER", "lister" });
+    QCOMPARE(listed.sessions.size(), 301);
+    QCOMPARE(listed.duplicates, 0);
+    for (int i = 0; i < 300; ++i) {
+        const QByteArray value = "value-" + QByteArray::number(i) + QByteArray(i % 30, 'x');
+        const SessionInfo info = listed.sessions.value(QString::number(i));
+        QCOMPARE(info.size, value.size());
+        QCOMPARE(info.head, value.left(16));
+        QVERIFY2(info.ttlMs > 900000 && info.ttlMs <= 1000000, qPrintable(info.id));
+    }
+    QCOMPARE(listed.sessions.value(QStringLiteral("forever")).ttlMs, -1);
+    QCOMPARE(listed.skipped.size(), 1);
+    QCOMPARE(listed.skipped.first().key, QByteArray("session_hash"));
+    QCOMPARE(listed.skipped.first().type, QByteArray("hash"));
 }
 
 void tst_SessionListing::clusterListsEveryMaster()
