@@ -8,22 +8,25 @@
 
 namespace RediStore {
 
-LuaScript::LuaScript(QByteArray source)
+LuaScript::LuaScript(QByteArray source, Access access)
     : m_source(std::move(source))
     , m_sha1(QCryptographicHash::hash(m_source, QCryptographicHash::Sha1).toHex())
+    , m_evalSha(access == Access::ReadOnly ? QByteArrayLiteral("EVALSHA_RO")
+                                           : QByteArrayLiteral("EVALSHA"))
+    , m_eval(access == Access::ReadOnly ? QByteArrayLiteral("EVAL_RO") : QByteArrayLiteral("EVAL"))
 { }
 
 void LuaScript::run(RedisPool *pool, const QByteArray &key, const QByteArrayList &args,
                     const QObject *context, std::function<void(const RedisReply &)> callback) const
 {
-    QByteArrayList command { QByteArrayLiteral("EVALSHA"), m_sha1, QByteArrayLiteral("1"), key };
+    QByteArrayList command { m_evalSha, m_sha1, QByteArrayLiteral("1"), key };
     command += args;
     // The script's text goes only to a server that does not know it yet.
     pool->execute(command, context,
-                  [pool, context, command, source = m_source,
+                  [pool, context, command, source = m_source, eval = m_eval,
                    callback = std::move(callback)](const RedisReply &reply) mutable {
                       if (reply.isError() && reply.data().startsWith("NOSCRIPT")) {
-                          command[0] = QByteArrayLiteral("EVAL");
+                          command[0] = eval;
                           command[1] = source;
                           pool->execute(command, context, std::move(callback));
                           return;
@@ -36,7 +39,7 @@ void LuaScript::runOn(RedisPool *pool, const RedisConfig *master, const QByteArr
                       const QObject *context,
                       std::function<void(const RedisReply &)> callback) const
 {
-    QByteArrayList command { QByteArrayLiteral("EVALSHA"), m_sha1, QByteArrayLiteral("0") };
+    QByteArrayList command { m_evalSha, m_sha1, QByteArrayLiteral("0") };
     command += args;
     std::optional<RedisConfig> node;
     if (master)
@@ -49,10 +52,10 @@ void LuaScript::runOn(RedisPool *pool, const RedisConfig *master, const QByteArr
             pool->execute(args, context, std::move(done));
     };
     send(command,
-         [send, command, source = m_source,
+         [send, command, source = m_source, eval = m_eval,
           callback = std::move(callback)](const RedisReply &reply) mutable {
              if (reply.isError() && reply.data().startsWith("NOSCRIPT")) {
-                 command[0] = QByteArrayLiteral("EVAL");
+                 command[0] = eval;
                  command[1] = source;
                  send(command, std::move(callback));
                  return;

@@ -18,7 +18,11 @@ class RedisPool;
 class LuaScript
 {
 public:
-    explicit LuaScript(QByteArray source);
+    // ReadOnly scripts go out as EVALSHA_RO and EVAL_RO (Redis 7, Valkey): the server refuses
+    // any write in them, and no replica acknowledgement (WAIT) follows them on a cluster.
+    enum class Access { MayWrite, ReadOnly };
+
+    explicit LuaScript(QByteArray source, Access access = Access::MayWrite);
 
     QByteArray source() const { return m_source; }
     QByteArray sha1() const { return m_sha1; }
@@ -34,6 +38,8 @@ public:
 private:
     QByteArray m_source;
     QByteArray m_sha1;
+    QByteArray m_evalSha; // EVALSHA or EVALSHA_RO
+    QByteArray m_eval; // EVAL or EVAL_RO
 };
 
 } // namespace RediStore

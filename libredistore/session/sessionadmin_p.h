@@ -141,17 +141,6 @@ public:
     // The same with PTTL, STRLEN and GETRANGE per key, pipelined (where the script is refused).
     void describeKeysOneByOne(const QByteArrayList &keys,
                               std::function<void(const SessionPage &)> done);
-    // One SCAN page of master (null: the one server) with its keys described as describeKeys()
-    // does, in one bounded server-side call: SCAN cursor MATCH pattern COUNT count, then each
-    // key it gave. The page's nextCursor and finished come from that SCAN. On an error reply
-    // (scripts refused, a slot being migrated, a lost connection) the page has only its error:
-    // the caller goes on with scanNodes() and describeKeys(), which say what failed, if anything.
-    void scanAndDescribe(const QByteArray &cursor, const QByteArray &pattern, int count,
-                         const RedisConfig *master, std::function<void(const SessionPage &)> done);
-    // Adds one key's description (PTTL, STRLEN or the name of its type, first bytes) to page:
-    // a session (ttlMs -2 when it was gone meanwhile), or a skipped key of another type.
-    void addDescribed(SessionPage *page, const QByteArray &key, const RedisReply &ttl,
-                      const RedisReply &size, const RedisReply &head) const;
     // One command on every master (one reply each), for DBSIZE, CONFIG SET and the like.
     void onEveryMaster(const QByteArrayList &args, RepliesHandler handler);
 

@@ -140,7 +140,8 @@ namespace {
 // and the value's first 16 bytes. The keys are those one node's SCAN gave, so they are all on
 // the node it runs on, in any slots (numkeys 0 and allow-cross-slot-keys, for a cluster node);
 // a page of keys costs one round trip and one call instead of two commands per key. GETRANGE's
-// bounds are strings: a Lua number would be formatted with sprintf for every key.
+// bounds are strings: a Lua number would be formatted with sprintf for every key. Read-only
+// (EVALSHA_RO): on a cluster with replica acknowledgements, no WAIT follows it.
 const LuaScript &describeScript()
 {
     static const LuaScript script(
@@ -159,95 +160,12 @@ const LuaScript &describeScript()
                           "  out[n + 1], out[n + 2], out[n + 3] = ttl, size, head\n"
                           "  n = n + 3\n"
                           "end\n"
-                          "return out\n"));
-    return script;
-}
-
-// One SCAN page and the keys it gave, described as describeScript() does, in one call on the
-// node: ARGV is the cursor, the MATCH pattern and the COUNT. The reply is the next cursor, then
-// key, PTTL, STRLEN (or the name of the key's type) and first bytes for each key. No key travels
-// to the client and back as an argument, which takes about a third off the server's time per
-// page. Still one bounded SCAN step per call, never a loop over the keyspace.
-const LuaScript &scanDescribeScript()
-{
-    static const LuaScript script(QByteArrayLiteral(
-        "#!lua flags=no-writes,allow-cross-slot-keys\n"
-        "local page = redis.call('SCAN', ARGV[1], 'MATCH', ARGV[2], 'COUNT', "
-        "ARGV[3])\n"
-        "local keys, out, n = page[2], { page[1] }, 1\n"
-        "for i = 1, #keys do\n"
-        "  local key = keys[i]\n"
-        "  local ttl = redis.call('PTTL', key)\n"
-        "  local size = redis.pcall('STRLEN', key)\n"
-        "  local head = ''\n"
-        "  if type(size) == 'table' then\n"
-        "    size = redis.call('TYPE', key)['ok']\n"
-        "  elseif size > 0 then\n"
-        "    head = redis.call('GETRANGE', key, '0', '15')\n"
-        "  end\n"
-        "  out[n + 1], out[n + 2], out[n + 3], out[n + 4] = key, ttl, size, head\n"
-        "  n = n + 4\n"
-        "end\n"
-        "return out\n"));
+                          "return out\n"),
+        LuaScript::Access::ReadOnly);
     return script;
 }
 
 } // namespace
-
-void SessionAdminPrivate::addDescribed(SessionPage *page, const QByteArray &key,
-                                       const RedisReply &ttl, const RedisReply &size,
-                                       const RedisReply &head) const
-{
-    if (!size.isInteger()) {
-        const QByteArray type = size.data();
-        if (type != "none")
-            page->skipped.append({ key, type });
-        return;
-    }
-    SessionInfo info;
-    info.key = key;
-    info.id = q->idFromKey(key);
-    info.ttlMs = ttl.isInteger() ? ttl.toInteger() : -2;
-    info.size = size.toInteger();
-    info.head = head.data();
-    page->sessions.append(info);
-}
-
-void SessionAdminPrivate::scanAndDescribe(const QByteArray &cursor, const QByteArray &pattern,
-                                          int count, const RedisConfig *master,
-                                          std::function<void(const SessionPage &)> done)
-{
-    if (!pool) {
-        QMetaObject::invokeMethod(
-            q,
-            [done = std::move(done)]() {
-                SessionPage page;
-                page.error = adminDeletedError();
-                done(page);
-            },
-            Qt::QueuedConnection);
-        return;
-    }
-    const QByteArrayList args { cursor, pattern, QByteArray::number(qMax(1, count)) };
-    scanDescribeScript().runOn(pool, master, args, q, [this, done](const RedisReply &reply) {
-        SessionPage page;
-        const qsizetype n = reply.size();
-        if (reply.isError() || n < 1 || (n - 1) % 4 != 0 || reply.at(0).isError()) {
-            page.error = unexpected(reply, QStringLiteral("EVALSHA"));
-            done(page);
-            return;
-        }
-        page.nextCursor = reply.at(0).data();
-        page.finished = page.nextCursor == "0";
-        page.sessions.reserve((n - 1) / 4);
-        for (qsizetype i = 1; i < n; i += 4) {
-            const QByteArray key = reply.at(i).data();
-            if (isSessionKey(key))
-                addDescribed(&page, key, reply.at(i + 1), reply.at(i + 2), reply.at(i + 3));
-        }
-        done(page);
-    });
-}
 
 void SessionAdminPrivate::describeKeys(const QByteArrayList &keys, const RedisConfig *master,
                                        std::function<void(const SessionPage &)> done)
@@ -265,9 +183,23 @@ void SessionAdminPrivate::describeKeys(const QByteArrayList &keys, const RedisCo
         }
         SessionPage page;
         page.sessions.reserve(keys.size());
-        for (qsizetype i = 0; i < keys.size(); ++i)
-            addDescribed(&page, keys.at(i), reply.at(3 * i), reply.at(3 * i + 1),
-                         reply.at(3 * i + 2));
+        for (qsizetype i = 0; i < keys.size(); ++i) {
+            const RedisReply &ttl = reply.at(3 * i);
+            const RedisReply &size = reply.at(3 * i + 1);
+            if (!size.isInteger()) {
+                const QByteArray type = size.data();
+                if (type != "none")
+                    page.skipped.append({ keys.at(i), type });
+                continue;
+            }
+            SessionInfo info;
+            info.key = keys.at(i);
+            info.id = q->idFromKey(info.key);
+            info.ttlMs = ttl.isInteger() ? ttl.toInteger() : -2;
+            info.size = size.toInteger();
+            info.head = reply.at(3 * i + 2).data();
+            page.sessions.append(info);
+        }
         done(page);
     });
 }

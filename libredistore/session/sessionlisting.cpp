@@ -31,12 +31,9 @@ public:
     {
         std::optional<RedisConfig> master;
         QByteArray cursor = "0";
-        bool scanning = false; // a SCAN (or the call that scans and describes) in flight
+        bool scanning = false; // a SCAN in flight
         bool scanned = false; // its SCAN returned cursor 0
         bool first = true;
-        // Each page in one call that scans and describes it (a chain: the next call needs
-        // this one's cursor). False once that call failed: SCAN, then describe, as below.
-        bool oneCall = true;
         int describing = 0; // pages in flight
         QList<QByteArrayList> failedPages; // to describe again on resume()
         // The SCANs' own connection: behind the pool's, each SCAN would wait for every page
@@ -69,8 +66,6 @@ public:
     RedisClient *scanClientFor(Node &node);
     void pump(int node);
     void scan(int node);
-    void scanAndDescribe(int node);
-    QByteArray pattern() const;
     void describe(int node, const QByteArrayList &keys);
     void fail(const SessionError &error);
     void checkFinished();
@@ -185,60 +180,20 @@ void SessionListingPrivate::pump(int index)
     scan(index);
 }
 
-QByteArray SessionListingPrivate::pattern() const
-{
-    return globEscape(adminPrivate()->keyPrefixUtf8) + '*';
-}
-
-void SessionListingPrivate::scanAndDescribe(int index)
-{
-    SessionAdminPrivate *d = adminPrivate();
-    Node &node = nodes[size_t(index)];
-    node.scanning = true;
-    const int count = node.first && firstPageSize > 0 ? firstPageSize : pageSize;
-    const quint64 walk = token;
-    QPointer<SessionListing> self = q;
-    d->scanAndDescribe(node.cursor, pattern(), count, node.master ? &*node.master : nullptr,
-                       [this, self, walk, index](const SessionPage &page) {
-                           if (!self || walk != token)
-                               return;
-                           Node &node = nodes[size_t(index)];
-                           node.scanning = false;
-                           if (!page.ok()) {
-                               // Scripts refused, a slot migrating or the connection lost: this
-                               // node goes on with SCAN and describe, from the same cursor; they
-                               // report a real failure.
-                               node.oneCall = false;
-                               scan(index);
-                               return;
-                           }
-                           node.first = false;
-                           node.cursor = page.nextCursor;
-                           node.scanned = page.finished;
-                           const bool any = !page.sessions.isEmpty() || !page.skipped.isEmpty();
-                           if (any)
-                               ++pages;
-                           pump(index); // the next page goes out before this one is handed on
-                           if (any)
-                               Q_EMIT q->pageReady(page);
-                           if (self && walk == token)
-                               checkFinished();
-                       });
-}
-
 void SessionListingPrivate::scan(int index)
 {
     SessionAdminPrivate *d = adminPrivate();
     RedisPool *p = pool();
-    Node &node = nodes[size_t(index)];
-    if (node.oneCall && d && p) {
-        scanAndDescribe(index);
+    if (!d || !p) {
+        fail(adminDeletedError());
         return;
     }
+    Node &node = nodes[size_t(index)];
     node.scanning = true;
     const int count = node.first && firstPageSize > 0 ? firstPageSize : pageSize;
-    const QByteArrayList command { "SCAN",    node.cursor, "MATCH",
-                                   pattern(), "COUNT",     QByteArray::number(count) };
+    const QByteArrayList command { "SCAN",  node.cursor,
+                                   "MATCH", globEscape(d->keyPrefixUtf8) + '*',
+                                   "COUNT", QByteArray::number(count) };
     const quint64 walk = token;
     auto onReply = [this, walk, index](const RedisReply &reply) {
         if (walk != token)
@@ -322,7 +277,15 @@ void SessionListingPrivate::checkFinished()
 SessionListing::SessionListing(SessionAdmin *admin, QObject *parent)
     : QObject(parent)
     , d(std::make_unique<SessionListingPrivate>(this, admin))
-{ }
+{
+    // The admin's replies die with it: a walk under way fails instead of waiting for them.
+    if (admin) {
+        connect(admin, &QObject::destroyed, this, [this]() {
+            if (isRunning())
+                d->fail(adminDeletedError());
+        });
+    }
+}
 
 SessionListing::~SessionListing() = default;
 
@@ -371,7 +334,6 @@ void SessionListing::resume()
     d->dropScanClients(); // new connections, in case the old ones gave up
     const quint64 walk = d->token;
     for (int i = 0; i < int(d->nodes.size()) && walk == d->token && !d->failed; ++i) {
-        d->nodes[size_t(i)].oneCall = true; // the failure may have been the connection's
         const QList<QByteArrayList> again = std::exchange(d->nodes[size_t(i)].failedPages, {});
         for (const QByteArrayList &keys : again)
             d->describe(i, keys);

@@ -13,17 +13,16 @@ namespace RediStore {
 class SessionListingPrivate;
 
 // Walks every session of an admin's Redis with its TTL, size and first bytes, as fast as the
-// servers allow: each page is one bounded server-side call on its node, which takes one SCAN
-// step and describes the keys it gave; the next call goes out as soon as the previous one's
-// reply arrives, before that page is handed on. On a cluster every master is walked at once.
-// Where that call is refused (an ACL without scripting), the node's walk goes on with SCAN on
-// its own connection and the keys of each page described by one call (several pages in
-// flight), or key by key. Never a SCAN loop on the server: that would block Redis for everyone.
+// servers allow: the next SCAN goes out as soon as the previous one's cursor arrives, while the
+// keys each page gave are described by one bounded server-side call on the node that gave them
+// (several pages in flight); on a cluster every master is walked at once. Never a SCAN loop on
+// the server: that would block Redis for everyone.
 //
 // Pages arrive by pageReady() in no fixed order, then finished() once. On a cluster whose
 // masters change meanwhile the walk begins again by itself: restarted() comes first, and the
 // pages after it may repeat sessions already given. A failed SCAN or page ends the walk with
-// failed(); resume() goes on where it stopped, the failed pages included.
+// failed(); resume() goes on where it stopped, the failed pages included. A walk whose admin is
+// deleted fails.
 class REDISTORE_EXPORT SessionListing : public QObject
 {
     Q_OBJECT
@@ -36,8 +35,7 @@ public:
     // (default the same; small makes the first rows arrive sooner).
     void setPageSize(int keys);
     void setFirstPageSize(int keys);
-    // Pages being described at once, per master, where SCAN and describe are separate calls
-    // (default 4).
+    // Pages being described at once, per master (default 4).
     void setPagesInFlight(int pages);
 
     // Begins the walk from the start; a walk under way is dropped.
