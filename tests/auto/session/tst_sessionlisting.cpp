@@ -15,6 +15,8 @@
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
+#include <optional>
+
 using namespace RediStore;
 using namespace RediStore::Test;
 
@@ -75,6 +77,7 @@ class tst_SessionListing : public QObject
 private Q_SLOTS:
     void initTestCase();
     void init();
+    void cleanup();
     void listsTtlSizeAndHead();
     void scanPageCarriesHead();
     void skipsOtherTypesAndNamesThem();
@@ -93,6 +96,21 @@ private:
         config.setPort(m_server.port());
         return config;
     }
+    // The user "lister", with every right but those the rules take away ("-@scripting"), and
+    // a config that logs in as it; none when the server refused the user.
+    std::optional<RedisConfig> listerConfig(const QByteArrayList &rules = {})
+    {
+        const QVariant set
+            = m_server.command(QByteArrayList { "ACL", "SETUSER", "lister", "reset", "on",
+                                                ">lister-secret", "~*", "&*", "+@all" }
+                               + rules);
+        if (set.toByteArray() != "OK")
+            return std::nullopt;
+        RedisConfig lister = config();
+        lister.setUsername(QStringLiteral("lister"));
+        lister.setPassword(QStringLiteral("lister-secret"));
+        return lister;
+    }
     RedisServer m_server;
 };
 
@@ -104,6 +122,11 @@ void tst_SessionListing::initTestCase()
 void tst_SessionListing::init()
 {
     m_server.command({ "FLUSHALL" });
+}
+
+void tst_SessionListing::cleanup()
+{
+    m_server.command({ "ACL", "DELUSER", "lister" });
 }
 
 void tst_SessionListing::listsTtlSizeAndHead()
@@ -276,20 +299,13 @@ void tst_SessionListing::scriptsRefusedListsTheSame()
     m_server.command({ "SET", "session_forever", "f" });
     m_server.command({ "HSET", "session_hash", "f", "v" });
     m_server.command({ "CONFIG", "RESETSTAT" });
-    QCOMPARE(m_server
-                 .command({ "ACL", "SETUSER", "lister", "reset", "on", ">lister-secret", "~*", "&*",
-                            "+@all", "-@scripting" })
-                 .toByteArray(),
-             QByteArray("OK"));
-    RedisConfig cfg = config();
-    cfg.setUsername(QStringLiteral("lister"));
-    cfg.setPassword(QStringLiteral("lister-secret"));
-    SessionAdmin admin(cfg);
+    const std::optional<RedisConfig> lister = listerConfig({ "-@scripting" });
+    QVERIFY(lister);
+    SessionAdmin admin(*lister);
     SessionListing listing(&admin);
     listing.setPageSize(40);
     Listed listed;
     QVERIFY(listAll(listing, &listed));
-    m_server.command({ "ACL", "DELUSER", "lister" });
     // Scripts were tried, and refused.
     const QByteArray stats = m_server.command({ "INFO", "commandstats" }).toByteArray();
     QVERIFY2(infoFigure(stats, "cmdstat_evalsha_ro", "rejected_calls") >= 1, stats.constData());
@@ -314,16 +330,10 @@ void tst_SessionListing::scriptsRefusedMidWalk()
 {
     for (int i = 0; i < 2000; ++i)
         m_server.command({ "SET", "session_" + QByteArray::number(i), "v", "EX", "1000" });
-    QCOMPARE(m_server
-                 .command({ "ACL", "SETUSER", "lister", "reset", "on", ">lister-secret", "~*", "&*",
-                            "+@all" })
-                 .toByteArray(),
-             QByteArray("OK"));
+    const std::optional<RedisConfig> lister = listerConfig();
+    QVERIFY(lister);
     m_server.command({ "CONFIG", "RESETSTAT" });
-    RedisConfig cfg = config();
-    cfg.setUsername(QStringLiteral("lister"));
-    cfg.setPassword(QStringLiteral("lister-secret"));
-    SessionAdmin admin(cfg);
+    SessionAdmin admin(*lister);
     SessionListing listing(&admin);
     listing.setPageSize(20);
     bool refused = false;
@@ -335,7 +345,6 @@ void tst_SessionListing::scriptsRefusedMidWalk()
     });
     Listed listed;
     QVERIFY(listAll(listing, &listed));
-    m_server.command({ "ACL", "DELUSER", "lister" });
     QVERIFY(refused);
     QCOMPARE(listed.sessions.size(), 2000);
     QCOMPARE(listed.duplicates, 0);
