@@ -139,7 +139,7 @@ namespace {
 // For each key of ARGV: PTTL, STRLEN (or the name of the key's type when it holds no string)
 // and the value's first 16 bytes. The keys are those one node's SCAN gave, so they are all on
 // the node it runs on, in any slots (numkeys 0 and allow-cross-slot-keys, for a cluster node);
-// a page of keys costs one round trip and one call instead of two commands per key. GETRANGE's
+// a page of keys costs one round trip and one call instead of three commands per key. GETRANGE's
 // bounds are strings: a Lua number would be formatted with sprintf for every key. Read-only
 // (EVALSHA_RO): on a cluster with replica acknowledgements, no WAIT follows it.
 const LuaScript &describeScript()

@@ -2,8 +2,9 @@
 // how the session browser copes with what is there: time to the first rows, time to list
 // everything, the longest event-loop stall (a 1 ms timer), the resident memory, and the same
 // for a TTL sort and a value search. Fill Redis first with redistore-fill-sessions. For
-// comparison it first times a bare SCAN COUNT 1000 loop over the same keys: what Redis itself
-// allows.
+// comparison it first times a bare SCAN COUNT 1000 loop over the same keys, and the listing
+// without the window; for each walk it prints the Redis server's CPU meanwhile (INFO cpu), the
+// part of the time that is Redis's own work. Run it against a server that nothing else uses.
 
 #include "common/heaptuning.h"
 #include "connection/profilestore.h"
@@ -120,6 +121,47 @@ void waitUntil(const std::function<bool()> &done, int timeoutMs)
     loop.exec();
 }
 
+// The Redis server's CPU time so far (its used_cpu_user and used_cpu_sys, all its threads), in
+// ms; -1 when INFO fails. On a server that only the bench uses, the difference over a phase is
+// what that phase cost Redis: the part of its time that no client can take away.
+qint64 redisCpuMs(const QString &url)
+{
+    auto config = RediStore::RedisConfig::fromUrl(url);
+    if (!config.ok())
+        return -1;
+    RediStore::RedisPool pool(config.value());
+    QObject context;
+    qint64 cpuMs = -1;
+    bool done = false;
+    pool.execute({ "INFO", "cpu" }, &context, [&](const RediStore::RedisReply &reply) {
+        done = true;
+        if (reply.isError())
+            return;
+        double seconds = 0;
+        int found = 0;
+        for (const QByteArray &line : reply.data().split('\n')) {
+            if (line.startsWith("used_cpu_user:") || line.startsWith("used_cpu_sys:")) {
+                seconds += line.mid(line.indexOf(':') + 1).trimmed().toDouble();
+                ++found;
+            }
+        }
+        if (found == 2)
+            cpuMs = qint64(seconds * 1000);
+    });
+    waitUntil([&]() { return done; }, 10 * 1000);
+    return cpuMs;
+}
+
+// Redis's CPU over a phase of wallMs, as "Redis's CPU: N ms (P% of the time)".
+QByteArray redisShare(qint64 before, qint64 after, qint64 wallMs)
+{
+    if (before < 0 || after < 0 || wallMs <= 0)
+        return QByteArrayLiteral("Redis's CPU: unknown");
+    return QByteArrayLiteral("Redis's CPU: ") + QByteArray::number(after - before)
+        + QByteArrayLiteral(" ms (") + QByteArray::number(100 * (after - before) / wallMs)
+        + QByteArrayLiteral("% of the time)");
+}
+
 // SCAN COUNT 1000 from cursor 0 until the cursor is 0 again, one step after the other: how
 // long Redis takes just to walk the keys (-1 when it fails). Returns the keys seen in *keys.
 qint64 bareScanMs(const QString &url, qint64 *keys)
@@ -211,13 +253,19 @@ int main(int argc, char **argv)
         = argc > 2 ? QString::fromLocal8Bit(argv[2]) : QStringLiteral("frank12345@");
     const qint64 baseline = residentKiB();
     qint64 bareKeys = 0;
+    qint64 redisBefore = redisCpuMs(url);
     const qint64 bareMs = bareScanMs(url, &bareKeys);
-    std::printf("bare SCAN COUNT 1000 loop: %lld ms, %lld keys\n", bareMs, bareKeys);
+    qint64 redisAfter = redisCpuMs(url);
+    std::printf("bare SCAN COUNT 1000 loop: %lld ms, %lld keys; %s\n", bareMs, bareKeys,
+                redisShare(redisBefore, redisAfter, bareMs).constData());
     qint64 aloneSessions = 0;
     qint64 aloneCpu = 0;
+    redisBefore = redisCpuMs(url);
     const qint64 aloneMs = listingAloneMs(url, &aloneSessions, &aloneCpu);
-    std::printf("SessionListing alone, no window: %lld ms, %lld sessions, %lld ms of CPU\n",
-                aloneMs, aloneSessions, aloneCpu);
+    redisAfter = redisCpuMs(url);
+    std::printf("SessionListing alone, no window: %lld ms, %lld sessions, %lld ms of CPU; %s\n",
+                aloneMs, aloneSessions, aloneCpu,
+                redisShare(redisBefore, redisAfter, aloneMs).constData());
     QTemporaryDir dir;
     ProfileStore store(dir.filePath(QStringLiteral("p.ini")));
 
@@ -232,6 +280,7 @@ int main(int argc, char **argv)
         if (firstRows < 0)
             firstRows = clock.elapsed();
     });
+    redisBefore = redisCpuMs(url);
     clock.start();
     const qint64 cpuBefore = threadCpuMs();
     stalls.start();
@@ -240,11 +289,13 @@ int main(int argc, char **argv)
     const qint64 scanMs = clock.elapsed();
     const qint64 scanCpu = threadCpuMs() - cpuBefore;
     const qint64 scanStall = stalls.stop();
+    redisAfter = redisCpuMs(url);
     waitUntil([]() { return false; }, 500); // let the last probes and repaints settle
     const qint64 afterScan = residentKiB();
     std::printf("sessions listed: %d\n", model->rowCount());
     std::printf("first rows after: %lld ms\n", firstRows);
-    std::printf("whole scan: %lld ms\n", scanMs);
+    std::printf("whole scan: %lld ms; %s\n", scanMs,
+                redisShare(redisBefore, redisAfter, scanMs).constData());
     // What the event loop's thread worked meanwhile: the rest of the time it waited for Redis.
     std::printf("event-loop thread's CPU while scanning: %lld ms (%lld%% of the time)\n", scanCpu,
                 scanMs > 0 ? 100 * scanCpu / scanMs : 0);
