@@ -300,6 +300,8 @@ void MainWindow::buildViews()
         openSession(id);
     });
     connect(users, &UsersView::sessionsRemoved, m_model, &SessionTableModel::removeSessions);
+    connect(m_model, &SessionTableModel::sessionsRemoved, users, &UsersView::followRemoved);
+    connect(m_model, &SessionTableModel::sessionsTouched, users, &UsersView::followChanged);
     connect(m_refreshAction, &QAction::triggered, users, &UsersView::refresh);
     connect(users, &UsersView::finished, this, [this](const QString &summary, bool ok) {
         m_banner->clearButtons();

@@ -5,6 +5,8 @@
 
 #include <libredistore/async.h>
 
+#include <QtCore/QSet>
+
 #include <algorithm>
 
 namespace RediStore::Admin {
@@ -261,9 +263,30 @@ int UserSessionsModel::rowOf(const QString &id) const
     return -1;
 }
 
+QStringList UserSessionsModel::shownAmong(const QStringList &ids) const
+{
+    QStringList shown;
+    if (m_rows.isEmpty() || ids.isEmpty())
+        return shown;
+    QSet<QString> rows;
+    rows.reserve(m_rows.size());
+    for (const Row &row : m_rows)
+        rows.insert(row.id);
+    for (const QString &id : ids) {
+        if (rows.remove(id))
+            shown << id;
+    }
+    return shown;
+}
+
+void UserSessionsModel::reread(const QStringList &ids)
+{
+    fillDetails(m_token, shownAmong(ids));
+}
+
 void UserSessionsModel::removeSessions(const QStringList &ids)
 {
-    for (const QString &id : ids) {
+    for (const QString &id : shownAmong(ids)) {
         const int row = rowOf(id);
         if (row < 0)
             continue;

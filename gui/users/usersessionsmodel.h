@@ -45,7 +45,12 @@ public:
     QVariantMap values(int row) const;
     QStringList ids() const;
     int rowOf(const QString &id) const;
+    // Of ids, those shown, each once.
+    QStringList shownAmong(const QStringList &ids) const;
     void removeSessions(const QStringList &ids);
+    // Reads the TTL, size and values of those of ids that are shown again (they changed in
+    // Redis); loaded() follows.
+    void reread(const QStringList &ids);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;

@@ -104,11 +104,7 @@ UsersView::UsersView(SessionConnection *connection, QWidget *parent)
     connect(m_revokeAction, &QAction::triggered, this, &UsersView::revokeCurrent);
     connect(m_users, &UserListModel::loaded, this, &UsersView::onUsersLoaded);
     connect(m_sessions, &UserSessionsModel::loaded, this, [this]() {
-        // The index was read just now: the list's count follows (0 drops the user).
-        if (m_sessions->source() == UserSessionsModel::Source::Index && !m_sessions->isTruncated()
-            && !m_sessions->error().isError() && !m_sessions->user().isEmpty()) {
-            m_users->setSessionCount(m_sessions->user(), m_sessions->rowCount());
-        }
+        updateUserCount(); // the index was read just now
         updateHeading();
         updateActions();
         if (!m_sessionTable->currentIndex().isValid() && m_sessions->rowCount() > 0)
@@ -280,6 +276,28 @@ void UsersView::activated()
 {
     if (m_stale)
         refresh();
+}
+
+void UsersView::followChanged(const QStringList &ids)
+{
+    m_sessions->reread(ids);
+}
+
+void UsersView::followRemoved(const QStringList &ids)
+{
+    const int before = m_sessions->rowCount();
+    m_sessions->removeSessions(ids);
+    if (m_sessions->rowCount() != before && !m_sessions->isLoading())
+        updateUserCount();
+}
+
+// The user list's count follows the sessions shown from the index (0 drops the user).
+void UsersView::updateUserCount()
+{
+    if (m_sessions->source() == UserSessionsModel::Source::Index && !m_sessions->isTruncated()
+        && !m_sessions->error().isError() && !m_sessions->user().isEmpty()) {
+        m_users->setSessionCount(m_sessions->user(), m_sessions->rowCount());
+    }
 }
 
 void UsersView::refresh()

@@ -57,6 +57,11 @@ public:
     QString headingText() const;
 
     void refresh();
+    // Sessions that changed in Redis or are gone from it (live updates, the session browser's
+    // actions, a rescan): the sessions shown follow, a gone one leaving the list and the user's
+    // count. Others are not looked at: a user's new session shows on refresh.
+    void followChanged(const QStringList &ids);
+    void followRemoved(const QStringList &ids);
     // Shows user's sessions (selecting the user in the list when listed).
     void selectUser(const QString &user);
     QString currentUser() const;
@@ -86,6 +91,7 @@ private:
     void onCurrentSessionChanged();
     void updateHeading();
     void updateActions();
+    void updateUserCount();
     void openCurrentSession();
     void revoke(const QString &user, const QStringList &ids, bool byIndex);
 

@@ -2,13 +2,16 @@
 // read commands only; also on a private Redis Cluster, with the view there), the Users view's
 // models under QAbstractItemModelTester, a user's sessions with TTL, size and values, "End all
 // sessions" after a question (nothing without a yes, nothing in read-only mode), the value search
-// where there is no per-user index, and a session opened from the view in the browser.
+// where there is no per-user index, a session opened from the view in the browser, and the
+// chosen user's sessions following keyspace notifications.
 
 #include "connection/profilestore.h"
 #include "connection/sessionconnection.h"
 #include "guitestsupport.h"
+#include "live/liveupdates.h"
 #include "mainwindow.h"
 #include "rediscluster.h"
+#include "sessions/sessiontablemodel.h"
 #include "users/userlistmodel.h"
 #include "users/usersessionsmodel.h"
 #include "users/usersview.h"
@@ -81,6 +84,7 @@ private Q_SLOTS:
     void readOnlyRefusesToRevoke();
     void withoutAnIndexTheValuesAreSearched();
     void enterOpensTheSessionInTheBrowser();
+    void shownSessionsFollowRedisLive();
     void usersOfAClusterComeFromEveryMaster();
 
 private:
@@ -114,6 +118,7 @@ void tst_UsersView::init()
 void tst_UsersView::cleanup()
 {
     m_connection.reset();
+    m_server.command({ "CONFIG", "SET", "notify-keyspace-events", "" });
 }
 
 // alice 3 sessions, bob 2, carol 1, and 2 without a user.
@@ -433,6 +438,65 @@ void tst_UsersView::enterOpensTheSessionInTheBrowser()
     QTest::keyClick(&window, Qt::Key_U, Qt::ControlModifier);
     QCOMPARE(window.currentViewName(), QStringLiteral("users"));
     QCOMPARE(QApplication::focusWidget(), view->filterEdit());
+}
+
+// With keyspace notifications, the chosen user's sessions follow what happens in Redis: a
+// changed TTL is read again, a deleted session leaves the list and the user's count, and the
+// user goes with their last session. Sessions of other users are not touched.
+void tst_UsersView::shownSessionsFollowRedisLive()
+{
+    m_server.command({ "CONFIG", "SET", "notify-keyspace-events", "KA" });
+    fill();
+    ProfileStore store(m_dir.filePath(QStringLiteral("live.ini")));
+    MainWindow window(&store);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(window.showView(QStringLiteral("users")));
+    auto *view = qobject_cast<UsersView *>(window.view(QStringLiteral("users")));
+    QVERIFY(view);
+    QAbstractItemModelTester sessionsTester(view->sessionsModel(),
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester usersTester(view->userModel(),
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    window.openProfile(ConnectionProfile::fromUrl(m_server.url()));
+    QTRY_COMPARE(window.connection()->state(), SessionConnection::State::Connected);
+    QTRY_VERIFY(view->isSettled());
+    QTRY_VERIFY(window.sessionModel()->isScanComplete());
+    QTRY_COMPARE(window.liveUpdates()->mode(), LiveUpdates::Mode::Live);
+    QCOMPARE(view->currentUser(), QStringLiteral("alice"));
+    UserSessionsModel *sessions = view->sessionsModel();
+    UserListModel *users = view->userModel();
+    QCOMPARE(sessions->rowCount(), 3);
+    const QStringList alice = sessions->ids();
+    const auto ttlOf = [sessions](const QString &id) {
+        return sessions->index(sessions->rowOf(id), 0)
+            .data(UserSessionsModel::TtlRole)
+            .toLongLong();
+    };
+    const auto keyOf = [](const QString &id) { return QByteArray("session_" + id.toUtf8()); };
+    QVERIFY(ttlOf(alice.at(0)) > 9000 * 1000);
+
+    // Changed: the TTL is read again.
+    m_server.command({ "EXPIRE", keyOf(alice.at(0)), "9000" });
+    QTRY_VERIFY(ttlOf(alice.at(0)) <= 9000 * 1000);
+    QVERIFY(ttlOf(alice.at(0)) > 8000 * 1000);
+
+    // Another user's session goes: alice's list stays as it is.
+    m_server.command({ "DEL", keyOf(m_ids.value(QStringLiteral("bob")).at(0)) });
+    QTRY_VERIFY(window.sessionModel()->rowOf(m_ids.value(QStringLiteral("bob")).at(0)) < 0);
+    QCOMPARE(sessions->rowCount(), 3);
+
+    // Deleted: the row leaves, and the count with it.
+    m_server.command({ "DEL", keyOf(alice.at(1)) });
+    QTRY_COMPARE(sessions->rowCount(), 2);
+    QCOMPARE(sessions->rowOf(alice.at(1)), -1);
+    QCOMPARE(users->sessionCount(users->rowOf(QStringLiteral("alice"))), qint64(2));
+    QVERIFY(view->headingText().contains(QStringLiteral("2 live session")));
+
+    // The last ones go: so does alice.
+    m_server.command({ "DEL", keyOf(alice.at(0)), keyOf(alice.at(2)) });
+    QTRY_COMPARE(users->rowOf(QStringLiteral("alice")), -1);
+    QCOMPARE(users->rowCount(), 2);
 }
 
 void tst_UsersView::usersOfAClusterComeFromEveryMaster()
