@@ -90,6 +90,8 @@ private Q_SLOTS:
 private:
     void fill();
     std::unique_ptr<UsersView> openView(bool readOnly = false);
+    // The main window, shown, on its Users view (*view; null when that fails), not connected.
+    std::unique_ptr<MainWindow> windowOnUsers(ProfileStore *store, UsersView **view) const;
     bool exists(const QString &id) const
     {
         return m_server.command({ "EXISTS", (QStringLiteral("session_") + id).toUtf8() })
@@ -151,6 +153,18 @@ std::unique_ptr<UsersView> tst_UsersView::openView(bool readOnly)
             [this]() { return m_connection->state() == SessionConnection::State::Connected; }))
         return nullptr;
     return view;
+}
+
+std::unique_ptr<MainWindow> tst_UsersView::windowOnUsers(ProfileStore *store,
+                                                         UsersView **view) const
+{
+    auto window = std::make_unique<MainWindow>(store);
+    window->resize(1280, 800);
+    window->show();
+    *view = window->showView(QStringLiteral("users"))
+        ? qobject_cast<UsersView *>(window->view(QStringLiteral("users")))
+        : nullptr;
+    return window;
 }
 
 void tst_UsersView::usersAreListedWithTheirSessionCounts()
@@ -400,43 +414,40 @@ void tst_UsersView::enterOpensTheSessionInTheBrowser()
 {
     fill();
     ProfileStore store(m_dir.filePath(QStringLiteral("profiles.ini")));
-    MainWindow window(&store);
-    window.resize(1280, 800);
-    window.show();
-    QVERIFY(window.showView(QStringLiteral("users")));
-    auto *view = qobject_cast<UsersView *>(window.view(QStringLiteral("users")));
+    UsersView *view = nullptr;
+    const auto window = windowOnUsers(&store, &view);
     QVERIFY(view);
-    QVERIFY(window.action(QStringLiteral("revoke-user")));
-    QCOMPARE(window.action(QStringLiteral("revoke-user")), view->revokeAction());
+    QVERIFY(window->action(QStringLiteral("revoke-user")));
+    QCOMPARE(window->action(QStringLiteral("revoke-user")), view->revokeAction());
     // Both in a menu, each with its shortcut named once in its tooltip.
     QSet<QAction *> inMenus;
-    for (QAction *menu : window.menuBar()->actions()) {
+    for (QAction *menu : window->menuBar()->actions()) {
         for (QAction *entry : menu->menu()->actions())
             inMenus.insert(entry);
     }
     for (const char *name : { "find-user", "revoke-user", "view-users" }) {
-        QAction *action = window.action(QLatin1String(name));
+        QAction *action = window->action(QLatin1String(name));
         QVERIFY2(action && inMenus.contains(action), name);
         const QString shortcut = action->shortcut().toString(QKeySequence::NativeText);
         QVERIFY2(!shortcut.isEmpty(), name);
         QCOMPARE(action->toolTip().count(shortcut), 1);
     }
-    window.openProfile(ConnectionProfile::fromUrl(m_server.url()));
-    QTRY_COMPARE(window.connection()->state(), SessionConnection::State::Connected);
+    window->openProfile(ConnectionProfile::fromUrl(m_server.url()));
+    QTRY_COMPARE(window->connection()->state(), SessionConnection::State::Connected);
     QTRY_VERIFY(view->isSettled());
     QCOMPARE(view->sessionsModel()->rowCount(), 3);
     const QString id = view->sessionsModel()->sessionId(1);
     view->sessionTable()->setFocus();
     view->sessionTable()->setCurrentIndex(view->sessionsModel()->index(1, 0));
     QTest::keyClick(view->sessionTable(), Qt::Key_Return);
-    QCOMPARE(window.currentViewName(), QStringLiteral("sessions"));
-    QTRY_COMPARE(window.detail()->sessionId(), id);
-    QTRY_VERIFY(window.detail()->isLoaded());
+    QCOMPARE(window->currentViewName(), QStringLiteral("sessions"));
+    QTRY_COMPARE(window->detail()->sessionId(), id);
+    QTRY_VERIFY(window->detail()->isLoaded());
 
     // Ctrl+U comes back to the users and their filter.
-    QVERIFY(QTest::qWaitForWindowActive(&window));
-    QTest::keyClick(&window, Qt::Key_U, Qt::ControlModifier);
-    QCOMPARE(window.currentViewName(), QStringLiteral("users"));
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    QTest::keyClick(window.get(), Qt::Key_U, Qt::ControlModifier);
+    QCOMPARE(window->currentViewName(), QStringLiteral("users"));
     QCOMPARE(QApplication::focusWidget(), view->filterEdit());
 }
 
@@ -448,21 +459,18 @@ void tst_UsersView::shownSessionsFollowRedisLive()
     m_server.command({ "CONFIG", "SET", "notify-keyspace-events", "KA" });
     fill();
     ProfileStore store(m_dir.filePath(QStringLiteral("live.ini")));
-    MainWindow window(&store);
-    window.resize(1280, 800);
-    window.show();
-    QVERIFY(window.showView(QStringLiteral("users")));
-    auto *view = qobject_cast<UsersView *>(window.view(QStringLiteral("users")));
+    UsersView *view = nullptr;
+    const auto window = windowOnUsers(&store, &view);
     QVERIFY(view);
     QAbstractItemModelTester sessionsTester(view->sessionsModel(),
                                             QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester usersTester(view->userModel(),
                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
-    window.openProfile(ConnectionProfile::fromUrl(m_server.url()));
-    QTRY_COMPARE(window.connection()->state(), SessionConnection::State::Connected);
+    window->openProfile(ConnectionProfile::fromUrl(m_server.url()));
+    QTRY_COMPARE(window->connection()->state(), SessionConnection::State::Connected);
     QTRY_VERIFY(view->isSettled());
-    QTRY_VERIFY(window.sessionModel()->isScanComplete());
-    QTRY_COMPARE(window.liveUpdates()->mode(), LiveUpdates::Mode::Live);
+    QTRY_VERIFY(window->sessionModel()->isScanComplete());
+    QTRY_COMPARE(window->liveUpdates()->mode(), LiveUpdates::Mode::Live);
     QCOMPARE(view->currentUser(), QStringLiteral("alice"));
     UserSessionsModel *sessions = view->sessionsModel();
     UserListModel *users = view->userModel();
@@ -483,7 +491,7 @@ void tst_UsersView::shownSessionsFollowRedisLive()
 
     // Another user's session goes: alice's list stays as it is.
     m_server.command({ "DEL", keyOf(m_ids.value(QStringLiteral("bob")).at(0)) });
-    QTRY_VERIFY(window.sessionModel()->rowOf(m_ids.value(QStringLiteral("bob")).at(0)) < 0);
+    QTRY_VERIFY(window->sessionModel()->rowOf(m_ids.value(QStringLiteral("bob")).at(0)) < 0);
     QCOMPARE(sessions->rowCount(), 3);
 
     // Deleted: the row leaves, and the count with it.
