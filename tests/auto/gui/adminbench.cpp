@@ -19,6 +19,8 @@
 #include <libredistore/session/sessionadmin.h>
 #include <libredistore/session/sessionlisting.h>
 
+#include "privatenodes.h"
+
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QEventLoop>
 #include <QtCore/QFile>
@@ -30,6 +32,7 @@
 #include <cstdio>
 #include <ctime>
 #include <functional>
+#include <memory>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -121,46 +124,55 @@ void waitUntil(const std::function<bool()> &done, int timeoutMs)
     loop.exec();
 }
 
-// The Redis server's CPU time so far (its used_cpu_user and used_cpu_sys, all its threads), in
-// ms; -1 when INFO fails. On a server that only the bench uses, the difference over a phase is
-// what that phase cost Redis: the part of its time that no client can take away.
-qint64 redisCpuMs(const QString &url)
+// The Redis server's CPU time (its used_cpu_user and used_cpu_sys from INFO, all its threads),
+// read on a connection of its own. On a server that only the bench uses, its growth over a phase
+// is what that phase cost Redis: the part of the time that no client can take away.
+class RedisCpuClock
 {
-    auto config = RediStore::RedisConfig::fromUrl(url);
-    if (!config.ok())
-        return -1;
-    RediStore::RedisPool pool(config.value());
-    QObject context;
-    qint64 cpuMs = -1;
-    bool done = false;
-    pool.execute({ "INFO", "cpu" }, &context, [&](const RediStore::RedisReply &reply) {
-        done = true;
-        if (reply.isError())
-            return;
-        double seconds = 0;
-        int found = 0;
-        for (const QByteArray &line : reply.data().split('\n')) {
-            if (line.startsWith("used_cpu_user:") || line.startsWith("used_cpu_sys:")) {
-                seconds += line.mid(line.indexOf(':') + 1).trimmed().toDouble();
-                ++found;
-            }
-        }
-        if (found == 2)
-            cpuMs = qint64(seconds * 1000);
-    });
-    waitUntil([&]() { return done; }, 10 * 1000);
-    return cpuMs;
-}
+public:
+    explicit RedisCpuClock(const QString &url)
+    {
+        auto config = RediStore::RedisConfig::fromUrl(url);
+        if (config.ok())
+            m_pool = std::make_unique<RediStore::RedisPool>(config.value());
+    }
 
-// Redis's CPU over a phase of wallMs, as "Redis's CPU: N ms (P% of the time)".
-QByteArray redisShare(qint64 before, qint64 after, qint64 wallMs)
-{
-    if (before < 0 || after < 0 || wallMs <= 0)
-        return QByteArrayLiteral("Redis's CPU: unknown");
-    return QByteArrayLiteral("Redis's CPU: ") + QByteArray::number(after - before)
-        + QByteArrayLiteral(" ms (") + QByteArray::number(100 * (after - before) / wallMs)
-        + QByteArrayLiteral("% of the time)");
-}
+    // So far, in ms; -1 when INFO fails.
+    qint64 ms()
+    {
+        if (!m_pool)
+            return -1;
+        QObject context;
+        QByteArray info;
+        bool done = false;
+        m_pool->execute({ "INFO", "cpu" }, &context, [&](const RediStore::RedisReply &reply) {
+            if (!reply.isError())
+                info = reply.data();
+            done = true;
+        });
+        waitUntil([&]() { return done; }, 10 * 1000);
+        const QByteArray user = RediStore::Test::infoField(info, "used_cpu_user");
+        const QByteArray sys = RediStore::Test::infoField(info, "used_cpu_sys");
+        if (user.isEmpty() || sys.isEmpty())
+            return -1;
+        return qint64((user.toDouble() + sys.toDouble()) * 1000);
+    }
+
+    // Since before (a reading of ms()) over a phase of wallMs, as "Redis's CPU: N ms (P% of
+    // the time)".
+    QByteArray since(qint64 before, qint64 wallMs)
+    {
+        const qint64 now = ms();
+        if (before < 0 || now < 0 || wallMs <= 0)
+            return QByteArrayLiteral("Redis's CPU: unknown");
+        return QByteArrayLiteral("Redis's CPU: ") + QByteArray::number(now - before)
+            + QByteArrayLiteral(" ms (") + QByteArray::number(100 * (now - before) / wallMs)
+            + QByteArrayLiteral("% of the time)");
+    }
+
+private:
+    std::unique_ptr<RediStore::RedisPool> m_pool;
+};
 
 // SCAN COUNT 1000 from cursor 0 until the cursor is 0 again, one step after the other: how
 // long Redis takes just to walk the keys (-1 when it fails). Returns the keys seen in *keys.
@@ -252,20 +264,18 @@ int main(int argc, char **argv)
     const QString search
         = argc > 2 ? QString::fromLocal8Bit(argv[2]) : QStringLiteral("frank12345@");
     const qint64 baseline = residentKiB();
+    RedisCpuClock redisCpu(url);
     qint64 bareKeys = 0;
-    qint64 redisBefore = redisCpuMs(url);
+    qint64 redisBefore = redisCpu.ms();
     const qint64 bareMs = bareScanMs(url, &bareKeys);
-    qint64 redisAfter = redisCpuMs(url);
     std::printf("bare SCAN COUNT 1000 loop: %lld ms, %lld keys; %s\n", bareMs, bareKeys,
-                redisShare(redisBefore, redisAfter, bareMs).constData());
+                redisCpu.since(redisBefore, bareMs).constData());
     qint64 aloneSessions = 0;
     qint64 aloneCpu = 0;
-    redisBefore = redisCpuMs(url);
+    redisBefore = redisCpu.ms();
     const qint64 aloneMs = listingAloneMs(url, &aloneSessions, &aloneCpu);
-    redisAfter = redisCpuMs(url);
     std::printf("SessionListing alone, no window: %lld ms, %lld sessions, %lld ms of CPU; %s\n",
-                aloneMs, aloneSessions, aloneCpu,
-                redisShare(redisBefore, redisAfter, aloneMs).constData());
+                aloneMs, aloneSessions, aloneCpu, redisCpu.since(redisBefore, aloneMs).constData());
     QTemporaryDir dir;
     ProfileStore store(dir.filePath(QStringLiteral("p.ini")));
 
@@ -280,7 +290,7 @@ int main(int argc, char **argv)
         if (firstRows < 0)
             firstRows = clock.elapsed();
     });
-    redisBefore = redisCpuMs(url);
+    redisBefore = redisCpu.ms();
     clock.start();
     const qint64 cpuBefore = threadCpuMs();
     stalls.start();
@@ -289,13 +299,12 @@ int main(int argc, char **argv)
     const qint64 scanMs = clock.elapsed();
     const qint64 scanCpu = threadCpuMs() - cpuBefore;
     const qint64 scanStall = stalls.stop();
-    redisAfter = redisCpuMs(url);
+    const QByteArray scanRedisCpu = redisCpu.since(redisBefore, scanMs);
     waitUntil([]() { return false; }, 500); // let the last probes and repaints settle
     const qint64 afterScan = residentKiB();
     std::printf("sessions listed: %d\n", model->rowCount());
     std::printf("first rows after: %lld ms\n", firstRows);
-    std::printf("whole scan: %lld ms; %s\n", scanMs,
-                redisShare(redisBefore, redisAfter, scanMs).constData());
+    std::printf("whole scan: %lld ms; %s\n", scanMs, scanRedisCpu.constData());
     // What the event loop's thread worked meanwhile: the rest of the time it waited for Redis.
     std::printf("event-loop thread's CPU while scanning: %lld ms (%lld%% of the time)\n", scanCpu,
                 scanMs > 0 ? 100 * scanCpu / scanMs : 0);
