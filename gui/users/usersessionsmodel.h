@@ -45,8 +45,6 @@ public:
     QVariantMap values(int row) const;
     QStringList ids() const;
     int rowOf(const QString &id) const;
-    // Of ids, those shown, each once.
-    QStringList shownAmong(const QStringList &ids) const;
     void removeSessions(const QStringList &ids);
     // Reads the TTL, size and values of those of ids that are shown again (they changed in
     // Redis); loaded() follows.
@@ -74,6 +72,8 @@ private:
         bool valuesRead = false;
     };
     void reset(Source source, const QString &user);
+    // Of ids, those shown, each once.
+    QStringList shownAmong(const QStringList &ids) const;
     void fillDetails(quint64 token, const QStringList &ids);
     void searchStep(quint64 token, const QByteArray &cursor);
     void done(quint64 token);

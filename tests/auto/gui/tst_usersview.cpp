@@ -92,11 +92,10 @@ private:
     std::unique_ptr<UsersView> openView(bool readOnly = false);
     // The main window, shown, on its Users view (*view; null when that fails), not connected.
     std::unique_ptr<MainWindow> windowOnUsers(ProfileStore *store, UsersView **view) const;
+    static QByteArray keyOf(const QString &id) { return QByteArray("session_" + id.toUtf8()); }
     bool exists(const QString &id) const
     {
-        return m_server.command({ "EXISTS", (QStringLiteral("session_") + id).toUtf8() })
-                   .toLongLong()
-            == 1;
+        return m_server.command({ "EXISTS", keyOf(id) }).toLongLong() == 1;
     }
 
     QTemporaryDir m_dir;
@@ -452,8 +451,8 @@ void tst_UsersView::enterOpensTheSessionInTheBrowser()
 }
 
 // With keyspace notifications, the chosen user's sessions follow what happens in Redis: a
-// changed TTL is read again, a deleted session leaves the list and the user's count, and the
-// user goes with their last session. Sessions of other users are not touched.
+// changed TTL or value is read again, a deleted session leaves the list and the user's count, and
+// the user goes with their last session. Sessions of other users are not touched.
 void tst_UsersView::shownSessionsFollowRedisLive()
 {
     m_server.command({ "CONFIG", "SET", "notify-keyspace-events", "KA" });
@@ -481,13 +480,27 @@ void tst_UsersView::shownSessionsFollowRedisLive()
             .data(UserSessionsModel::TtlRole)
             .toLongLong();
     };
-    const auto keyOf = [](const QString &id) { return QByteArray("session_" + id.toUtf8()); };
     QVERIFY(ttlOf(alice.at(0)) > 9000 * 1000);
 
     // Changed: the TTL is read again.
     m_server.command({ "EXPIRE", keyOf(alice.at(0)), "9000" });
     QTRY_VERIFY(ttlOf(alice.at(0)) <= 9000 * 1000);
     QVERIFY(ttlOf(alice.at(0)) > 8000 * 1000);
+    // Changed: new values (and TTL) are read again.
+    const QString previewBefore
+        = sessions->index(sessions->rowOf(alice.at(2)), UserSessionsModel::ValuesColumn)
+              .data()
+              .toString();
+    QVERIFY(!previewBefore.contains(QStringLiteral("/changed")));
+    QVERIFY(Test::storeSession(m_server, QString::fromUtf8(keyOf(alice.at(2))),
+                               { { QStringLiteral("user"), QStringLiteral("alice") },
+                                 { QStringLiteral("last_page"), QStringLiteral("/changed") } },
+                               QStringLiteral("json"), 600));
+    QTRY_VERIFY(sessions->index(sessions->rowOf(alice.at(2)), UserSessionsModel::ValuesColumn)
+                    .data()
+                    .toString()
+                    .contains(QStringLiteral("/changed")));
+    QVERIFY(ttlOf(alice.at(2)) <= 600 * 1000);
 
     // Another user's session goes: alice's list stays as it is.
     m_server.command({ "DEL", keyOf(m_ids.value(QStringLiteral("bob")).at(0)) });
